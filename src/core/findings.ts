@@ -1,0 +1,36 @@
+/** Findings: what validation says about cells. Rule ids are a contract (see README). */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type RuleId =
+  | 'rate-mismatch'
+  | 'unit-mismatch'
+  | 'not-a-number'
+  | 'cumulative-decrease'
+  | 'percent-out-of-range'
+  | 'relisted-mismatch'
+  | 'breakdown-sum'
+  | 'missing-remark'
+  | 'misplaced-value'
+  | 'qualitative-rate'
+  | 'year-gap'
+  | 'rate-format'
+  | 'large-overshoot'
+  | 'definition-drift'
+  | 'sheet-number';
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  /** "F101". */
+  cell: string;
+  /** Kpi id, or null for sheet-level findings. */
+  kpi: string | null;
+  /** What is wrong, why it matters, how to fix — in the requested language. */
+  message: string;
+  /** Optional machine-readable fix: the plan edits that would mend it. */
+  fix?: { label: string; edits: import('./plan').CellEdit[] };
+}
+
+export type Lang = 'ja' | 'en';

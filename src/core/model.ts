@@ -1,0 +1,164 @@
+/**
+ * The recognised model of a progress sheet (進捗状況一覧表): tables, KPIs and where they sit.
+ * Produced by recognition from GridSnapshots; consumed by rules, rates and planners.
+ * Names follow ../shared/GLOSSARY.md. Rows/columns are 1-based worksheet coordinates.
+ */
+
+export type Qualifier = 'atLeast' | 'atMost' | 'over' | 'under';
+export type Direction = 'up' | 'down' | 'none';
+
+/** How one cell's text was understood. */
+export interface ParsedValue {
+  /** The cell as displayed / written ("26件", "▲2,530", "R6着手予定"). */
+  text: string;
+  /**
+   * number: value is set; none: "-" or "－"; empty: blank cell; text: qualitative or unreadable
+   * ("見直し完了", "1回以上13校"); reference: bracketed reference figure "(4件)"; error: "#REF!" etc.
+   */
+  kind: 'number' | 'none' | 'empty' | 'text' | 'reference' | 'error';
+  /** Numeric value in the unit as written (112 for "112万人", 40.4 for "40.4%"); null unless kind is number/reference. */
+  value: number | null;
+  /** Unit as written ("件", "万人", "%", "千㎡"), or null. */
+  unit: string | null;
+  qualifier: Qualifier | null;
+  /** Worksheet cell this came from. */
+  row: number;
+  col: number;
+  /** True when the cell holds a formula. */
+  formula?: string;
+}
+
+/** An achievement-rate cell of the 達成率 row. */
+export interface PrintedRate {
+  text: string;
+  /** Fraction (0.689 for "68.9%" or 0.689 formatted 0.0%); null when the cell is not a rate. */
+  value: number | null;
+  kind: 'rate' | 'none' | 'empty' | 'text' | 'error';
+  /** Decimal places shown (1 for "68.9%", 0 for "100%"); null when unknown. */
+  decimals: number | null;
+  /** How the cell stores the rate: text "68.9%", a number with a percent format, or a formula. */
+  storage: 'text' | 'number' | 'formula' | 'none';
+  row: number;
+  col: number;
+}
+
+/** Label style of a year header, so a new year can be written the same way. */
+export interface YearLabelStyle {
+  /** "R{n}" | "R{n}年度" | "令和{n}年度" | "H{n}" | "{y}" | "{y}年度" | "FY{y}" … with {n} era year, {y} western year. */
+  template: string;
+  /** Era used by template ({n}); null for western years. */
+  era: 'R' | 'H' | null;
+  /** "元" instead of 1 for the first era year (R元). */
+  gannen: boolean;
+  /** Full-width digits in the label. */
+  fullWidth: boolean;
+}
+
+export interface YearColumn {
+  col: number;
+  /** Western fiscal year: 2019 for R1 / 令和元年度 / H31 / FY2019. */
+  year: number;
+  label: string;
+  style: YearLabelStyle;
+}
+
+/** Roles of the columns of one KPI table. */
+export interface TableColumns {
+  kpi: number;
+  /** The 実績値 / 達成率 label column, when the table has one. */
+  rowLabel: number | null;
+  baseline: number | null;
+  target: number | null;
+  years: YearColumn[];
+  cost: number | null;
+  department: number | null;
+  remark: number | null;
+  sheetNo: number | null;
+  /** Columns with headers the recogniser does not know; kept and ignored. */
+  extra: { col: number; label: string }[];
+}
+
+export interface KpiTable {
+  /** 0-based index among the tables of its sheet. */
+  index: number;
+  sheet: string;
+  headerRow: number;
+  /** Rows of the first 実績値 row and last 達成率 row. */
+  firstRow: number;
+  lastRow: number;
+  firstCol: number;
+  lastCol: number;
+  columns: TableColumns;
+  baselineYear: number | null;
+  targetYear: number | null;
+  /** Header texts as written, by column, for diagnostics and re-writing. */
+  headers: Record<number, string>;
+  /** Structure path of the table (see Kpi.path). */
+  path: string[];
+}
+
+export interface Kpi {
+  /** "<sheet>!<row>" of the 実績値 row. */
+  id: string;
+  sheet: string;
+  tableIndex: number;
+  name: string;
+  /** The name cell. */
+  nameCell: { row: number; col: number };
+  /** 実績値 row and 達成率 row (1-based). */
+  row: number;
+  rateRow: number;
+  unit: string | null;
+  direction: Direction;
+  cumulative: boolean;
+  /** Where cumulation starts when the name says so ("H27～累計" → 2015); null when unknown. */
+  cumulativeFrom: number | null;
+  baseline: { year: number | null; value: number | null; text: string; parsed: ParsedValue | null };
+  target: { year: number | null; value: number | null; text: string; qualifier: Qualifier | null; parsed: ParsedValue | null };
+  /** Every year column of the table, by western fiscal year. */
+  actuals: Record<number, ParsedValue>;
+  printedRates: Record<number, PrintedRate>;
+  /** Anything in the baseline/target columns of the 達成率 row (e.g. "4.17ha"): misplaced values. */
+  rateRowOther: ParsedValue[];
+  cost: ParsedValue | null;
+  department: string | null;
+  remark: string | null;
+  /** As written, normalised to half-width ("08"); null when blank; "-" kept as "-". */
+  sheetNo: string | null;
+  sheetNoCell: { row: number; col: number } | null;
+  /** id of the total KPI this (内訳) row breaks down. */
+  breakdownOf: string | null;
+  /** id of the first occurrence of a (再掲) or repeated KPI. */
+  relistedFrom: string | null;
+  /** ["全体目標", "基本目標①", …] or ["個別目標", "基本目標①", "i 人材育成…", "施策：キャリア教育の推進"]. */
+  path: string[];
+}
+
+/** A node of the goal → policy area → measure structure, for the task pane tree. */
+export interface StructureNode {
+  kind: 'part' | 'goal' | 'area' | 'measure' | 'projects' | 'policy';
+  /** Text as written (trimmed). */
+  title: string;
+  row: number;
+  children: StructureNode[];
+  /** KPI ids directly under this node. */
+  kpis: string[];
+}
+
+export interface SheetModel {
+  sheet: string;
+  tables: KpiTable[];
+  kpis: Kpi[];
+  structure: StructureNode[];
+}
+
+export interface Unrecognised {
+  sheet: string;
+  /** One clear sentence: what was looked for, what was missing, how to fix. */
+  reason: string;
+}
+
+export interface ProgressModel {
+  sheets: SheetModel[];
+  unrecognised: Unrecognised[];
+}

@@ -1,0 +1,70 @@
+/**
+ * Edit plans: the only way the core changes a workbook. A host applies a plan edit by edit, in order,
+ * and skips (and reports) any edit whose cell no longer holds what the plan expected.
+ * Coordinates are 1-based worksheet rows/columns.
+ */
+import type { CellValue, CellRange } from './snapshot';
+
+/** What the plan expects a cell to hold before it is changed (from the snapshot it was planned on). */
+export interface CellExpectation {
+  value: CellValue;
+  formula: string | null;
+}
+
+export interface CellContent {
+  /** Constant value; ignored when formula is set. Text is always written as text, never parsed. */
+  value?: CellValue;
+  /** Formula with its leading "=". */
+  formula?: string;
+  numberFormat?: string;
+}
+
+export type CellEdit =
+  | { kind: 'setCell'; sheet: string; row: number; col: number; expect: CellExpectation | null; content: CellContent }
+  /** fill "#RRGGBB", or null to remove the fill. */
+  | { kind: 'setFill'; sheet: string; row: number; col: number; fill: string | null }
+  /** note text, or null to remove. Hosts without notes report it as skipped ("unsupported"). */
+  | { kind: 'setNote'; sheet: string; row: number; col: number; note: string | null }
+  /** Internal link ("#'01'!A1" style target sheet+cell), external (file + optional sheet/cell), or null to remove. */
+  | {
+      kind: 'setHyperlink';
+      sheet: string;
+      row: number;
+      col: number;
+      link: { sheet: string; cell: string; file?: string; tooltip?: string } | null;
+    }
+  /** Inserts an empty column at `col` (cells at col and right shift right), taking formats, borders,
+   *  width and in-table merges from column `formatFrom` (given in coordinates before the insert). */
+  | { kind: 'insertColumn'; sheet: string; col: number; formatFrom: number }
+  | { kind: 'deleteColumn'; sheet: string; col: number }
+  | { kind: 'merge'; sheet: string; range: CellRange }
+  | { kind: 'unmerge'; sheet: string; range: CellRange }
+  | { kind: 'setColumnWidth'; sheet: string; col: number; width: number | null }
+  /** Adds a sheet (no-op with a skip report if it exists). Rows start at A1. */
+  | { kind: 'addSheet'; sheet: string; visibility: 'visible' | 'hidden' | 'veryHidden'; rows?: CellValue[][] }
+  | { kind: 'deleteSheet'; sheet: string };
+
+export type CommandName = 'fill' | 'flag' | 'unflag' | 'link' | 'add-year' | 'definitions' | 'report' | 'undo' | 'clean';
+
+export interface EditPlan {
+  command: CommandName;
+  /** Short human summary for previews ("達成率 168 セルを記入"). */
+  summary: string;
+  edits: CellEdit[];
+  /** Things the planner decided not to do, with reasons (e.g. "R7 already exists"). */
+  notices: string[];
+}
+
+export interface SkippedEdit {
+  edit: CellEdit;
+  /** changed: the cell no longer holds what was expected; unsupported: the host cannot do it. */
+  reason: 'changed' | 'unsupported' | 'exists' | 'missing';
+  detail: string;
+}
+
+export interface ApplyResult {
+  applied: number;
+  skipped: SkippedEdit[];
+  /** Edits that restore what the applied edits changed, in the order they must run. */
+  inverse: CellEdit[];
+}
