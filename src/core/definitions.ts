@@ -1,0 +1,276 @@
+/**
+ * KPI definitions: the `KPI定義` sheet a person reads and edits. One row per KPI (name, unit, direction,
+ * cumulative, rate method, baseline & year, target & year, allowed range, sheet number, department),
+ * then a grade-band block. When present it overrides inference and the table is checked against it.
+ */
+import type { CellValue, GridSnapshot } from './snapshot';
+import { cellAddress } from './snapshot';
+import type { Kpi, ProgressModel } from './model';
+import type { RateMethod } from './rates';
+import { kpiBounds, kpiDirection, kpiUnit, rateMethod } from './rates';
+
+export const DEFINITIONS_SHEET = 'KPI定義';
+
+export interface KpiDefinition {
+  name: string;
+  unit: string | null;
+  /** null: infer from the table. */
+  direction: 'up' | 'down' | null;
+  cumulative: boolean | null;
+  /** null: infer (自動). */
+  method: RateMethod | null;
+  baseline: { value: number | null; year: number | null };
+  target: { value: number | null; year: number | null };
+  /** Allowed range of actuals, in the KPI's unit. */
+  min: number | null;
+  max: number | null;
+  sheetNo: string | null;
+  department: string | null;
+  /** Worksheet row of this definition, for messages. */
+  row: number;
+}
+
+/** Lower bounds of progress against the expected path, as fractions (A ≥ 1.0, B ≥ 0.8, C ≥ 0.5, else D). */
+export interface GradeBands {
+  A: number;
+  B: number;
+  C: number;
+}
+
+export const DEFAULT_BANDS: GradeBands = { A: 1, B: 0.8, C: 0.5 };
+
+export interface DefinitionProblem {
+  cell: string;
+  ja: string;
+  en: string;
+}
+
+export interface KpiDefinitions {
+  sheet: string;
+  kpis: KpiDefinition[];
+  bands: GradeBands;
+  /** Rows or cells that could not be read; the rest is still used. */
+  problems: DefinitionProblem[];
+}
+
+/** Column headers, in the order definitionRows writes them. Reading finds them by text, any order. */
+export const DEFINITION_HEADERS = [
+  'KPI名', '単位', '方向', '累計', '達成率の計算', '基準値', '基準年度', '目標値', '目標年度',
+  '下限', '上限', 'シートNo.', '担当課', '所在',
+] as const;
+type Field = 'name' | 'unit' | 'direction' | 'cumulative' | 'method' | 'baseline' | 'baselineYear' | 'target'
+  | 'targetYear' | 'min' | 'max' | 'sheetNo' | 'department' | 'where';
+const FIELDS: Field[] = ['name', 'unit', 'direction', 'cumulative', 'method', 'baseline', 'baselineYear', 'target',
+  'targetYear', 'min', 'max', 'sheetNo', 'department', 'where'];
+
+const BANDS_TITLE = '評価区分';
+const DIRECTION_WORDS: Record<string, 'up' | 'down' | null> = {
+  増加: 'up', 上昇: 'up', up: 'up', 減少: 'down', 低下: 'down', down: 'down', 自動: null, auto: null, '': null,
+};
+const CUMULATIVE_WORDS: Record<string, boolean | null> = {
+  累計: true, 延べ: true, yes: true, cumulative: true, 単年度: false, 単年: false, no: false, 'per year': false,
+  自動: null, auto: null, '': null,
+};
+const METHOD_WORDS: Record<string, RateMethod | null> = {
+  '実績÷目標': 'ratio', 比率: 'ratio', ratio: 'ratio', 差分: 'gap', 'gap': 'gap', '(基準-実績)÷(基準-目標)': 'gap',
+  なし: 'none', none: 'none', 自動: null, auto: null, '': null,
+};
+const DIRECTION_LABEL = { up: '増加', down: '減少' } as const;
+const METHOD_LABEL: Record<RateMethod, string> = { ratio: '実績÷目標', gap: '差分', none: 'なし' };
+
+/** Names match after width, spacing and "(再掲)" are ignored. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '').replace(/\(再掲\)/g, '');
+}
+
+/** The definition of a KPI, matched by name. */
+export function definitionFor(defs: KpiDefinitions | undefined, kpi: Kpi): KpiDefinition | undefined {
+  if (!defs) return undefined;
+  const key = normaliseName(kpi.name);
+  return defs.kpis.find((d) => normaliseName(d.name) === key);
+}
+
+function text(v: CellValue): string {
+  return v === null || v === undefined ? '' : String(v).normalize('NFKC').trim();
+}
+
+/** "26", 26, "1,105", "▲2,530", "3以上", "40.4%" → number; "" → null; otherwise undefined (unreadable). */
+export function looseNumber(v: CellValue): number | null | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  const s = text(v).replace(/,/g, '').replace(/^[▲△]/, '-').replace(/(以上|以下|超|未満)$/, '');
+  if (s === '' || s === '-') return null;
+  const m = /^(-?\d+(?:\.\d+)?)\s*[^\d]*$/.exec(s);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** 2018, "2018", "2018年度", "H30", "R6", "令和元年度", "平成30年度" → western fiscal year. */
+export function looseYear(v: CellValue): number | null | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) && v > 1900 && v < 2200 ? v : undefined;
+  const s = text(v).replace(/年度?$/, '').replace(/^FY/i, '');
+  if (s === '' || s === '-') return null;
+  if (/^\d{4}$/.test(s)) return Number(s);
+  const m = /^(H|R|平成|令和)(元|\d{1,2})$/i.exec(s);
+  if (!m) return undefined;
+  const n = m[2] === '元' ? 1 : Number(m[2]);
+  return /^(H|平成)$/i.test(m[1]) ? 1988 + n : 2018 + n;
+}
+
+/** "R6" / "H30" for a western fiscal year, as the tables label years. */
+export function eraYearLabel(year: number | null): string {
+  if (year === null) return '';
+  return year >= 2019 ? `R${year - 2018}` : `H${year - 1988}`;
+}
+
+/** Grade band: "100%", 100, 1 (as 100 %), "80" → fraction. */
+function bandValue(v: CellValue): number | undefined {
+  if (typeof v === 'number') return v > 2 ? v / 100 : v;
+  const n = looseNumber(v);
+  if (n === null || n === undefined) return undefined;
+  return text(v).endsWith('%') || n > 2 ? n / 100 : n;
+}
+
+function word<T>(table: Record<string, T>, v: CellValue): T | undefined {
+  const key = text(v).toLowerCase();
+  return key in table ? table[key] : undefined;
+}
+
+/** Reads a `KPI定義` sheet leniently: unreadable cells become problems and fall back to inference. */
+export function readDefinitions(s: GridSnapshot): KpiDefinitions {
+  const out: KpiDefinitions = { sheet: s.sheet, kpis: [], bands: { ...DEFAULT_BANDS }, problems: [] };
+  const at = (r: number, c: number) => s.values[r]?.[c] ?? null;
+  const problem = (r: number, c: number, ja: string, en: string) =>
+    out.problems.push({ cell: cellAddress(r + s.origin.row, c + s.origin.col), ja, en });
+
+  const headerIndex = s.values.findIndex((line) => line.some((v) => text(v) === 'KPI名'));
+  if (headerIndex < 0) {
+    problem(0, 0, '見出し「KPI名」の行が見つかりません。definitions コマンドで作り直すか、見出し行を戻してください。',
+      'No header row with "KPI名" found. Recreate the sheet with the definitions command or restore the header row.');
+    return out;
+  }
+  const cols = new Map<Field, number>();
+  s.values[headerIndex].forEach((v, c) => {
+    const i = (DEFINITION_HEADERS as readonly string[]).indexOf(text(v));
+    if (i >= 0) cols.set(FIELDS[i], c);
+  });
+  const get = (r: number, f: Field) => (cols.has(f) ? at(r, cols.get(f)!) : null);
+
+  let r = headerIndex + 1;
+  for (; r < s.values.length; r++) {
+    const name = text(get(r, 'name'));
+    if (name === '' || name === BANDS_TITLE) break;
+    const row = r + s.origin.row;
+    const def: KpiDefinition = {
+      name, unit: text(get(r, 'unit')) || null, direction: null, cumulative: null, method: null,
+      baseline: { value: null, year: null }, target: { value: null, year: null }, min: null, max: null,
+      sheetNo: text(get(r, 'sheetNo')) || null, department: text(get(r, 'department')) || null, row,
+    };
+    const pick = <T>(f: Field, table: Record<string, T>, allowed: string): T | null => {
+      const v = word(table, get(r, f));
+      if (v !== undefined) return v;
+      problem(r, cols.get(f)!, `「${text(get(r, f))}」は読めません。${allowed} のいずれかを書いてください。この行は表から推定します。`,
+        `"${text(get(r, f))}" cannot be read; write one of ${allowed}. Inferred from the table instead.`);
+      return null;
+    };
+    def.direction = pick('direction', DIRECTION_WORDS, '増加 / 減少 / 自動');
+    def.cumulative = pick('cumulative', CUMULATIVE_WORDS, '累計 / 単年度 / 自動');
+    def.method = pick('method', METHOD_WORDS, '実績÷目標 / 差分 / なし / 自動');
+    const num = (f: Field, reader: (v: CellValue) => number | null | undefined, what: string): number | null => {
+      const v = reader(get(r, f));
+      if (v !== undefined) return v;
+      problem(r, cols.get(f)!, `${what}「${text(get(r, f))}」は数として読めません。数だけを書いてください。`,
+        `${what} "${text(get(r, f))}" is not a number; write the number only.`);
+      return null;
+    };
+    // A text target ("見直し完了") is a qualitative KPI, not a problem.
+    const targetRaw = get(r, 'target');
+    def.target.value = looseNumber(targetRaw) ?? null;
+    def.baseline.value = num('baseline', looseNumber, '基準値');
+    def.baseline.year = num('baselineYear', looseYear, '基準年度');
+    def.target.year = num('targetYear', looseYear, '目標年度');
+    def.min = num('min', looseNumber, '下限');
+    def.max = num('max', looseNumber, '上限');
+    out.kpis.push(def);
+  }
+  readBands(s, r, out, problem);
+  return out;
+}
+
+function readBands(
+  s: GridSnapshot, from: number, out: KpiDefinitions, problem: (r: number, c: number, ja: string, en: string) => void,
+): void {
+  for (let r = from; r < s.values.length; r++) {
+    const c = s.values[r].findIndex((v) => text(v) === BANDS_TITLE);
+    if (c < 0) continue;
+    for (let k = r + 1; k < s.values.length; k++) {
+      const grade = text(s.values[k][c]).toUpperCase();
+      if (grade !== 'A' && grade !== 'B' && grade !== 'C') continue;
+      const v = bandValue(s.values[k][c + 1] ?? null);
+      if (v === undefined) {
+        problem(k, c + 1, `評価${grade}の下限が読めません。「80%」のように書いてください。既定値を使います。`,
+          `The lower bound of grade ${grade} cannot be read; write it like "80%". Using the default.`);
+      } else out.bands[grade] = v;
+    }
+    if (!(out.bands.A >= out.bands.B && out.bands.B >= out.bands.C)) {
+      problem(r, c, '評価区分の下限は A ≥ B ≥ C の順にしてください。既定値 (100% / 80% / 50%) を使います。',
+        'Grade bounds must be A ≥ B ≥ C. Using the defaults (100% / 80% / 50%).');
+      out.bands = { ...DEFAULT_BANDS };
+    }
+    return;
+  }
+}
+
+/**
+ * The rows of a new `KPI定義` sheet (from A1): a note, the header, one row per KPI (relisted KPIs once),
+ * then the grade bands. Method and cumulative come from the analysis when given.
+ */
+export function definitionRows(
+  model: ProgressModel,
+  analysis?: { kpis: Record<string, { method: RateMethod }>; bands?: GradeBands },
+): CellValue[][] {
+  const rows: CellValue[][] = [
+    ['KPI定義: この表を直すと、達成率・評価・検証はこの定義に従います。方向=増加/減少、累計=累計/単年度、達成率の計算=実績÷目標/差分/なし/自動。'],
+    [],
+    [...DEFINITION_HEADERS],
+  ];
+  const seen = new Set<string>();
+  for (const sheet of model.sheets) {
+    for (const kpi of sheet.kpis) {
+      const key = normaliseName(kpi.name);
+      if (kpi.relistedFrom || seen.has(key)) continue;
+      seen.add(key);
+      rows.push(kpiRow(kpi, analysis?.kpis[kpi.id]?.method ?? rateMethod(kpi)));
+    }
+  }
+  const bands = analysis?.bands ?? DEFAULT_BANDS;
+  rows.push([], [BANDS_TITLE, '期待値に対する進捗の下限'],
+    ['A', `${bands.A * 100}%`], ['B', `${bands.B * 100}%`], ['C', `${bands.C * 100}%`], ['D', '上記未満']);
+  return rows.map((r) => padRow(r, DEFINITION_HEADERS.length));
+}
+
+function kpiRow(kpi: Kpi, method: RateMethod): CellValue[] {
+  const { baseline, target } = kpiBounds(kpi);
+  const unit = kpiUnit(kpi);
+  const percent = unit === '%';
+  return [
+    kpi.name,
+    unit ?? '',
+    DIRECTION_LABEL[kpiDirection(kpi)],
+    kpi.cumulative ? '累計' : '単年度',
+    METHOD_LABEL[method],
+    baseline ?? '',
+    eraYearLabel(kpi.baseline.year),
+    target ?? kpi.target.text,
+    eraYearLabel(kpi.target.year),
+    percent ? 0 : '',
+    percent ? 100 : '',
+    kpi.sheetNo ?? '',
+    kpi.department ?? '',
+    `${kpi.sheet}!${cellAddress(kpi.nameCell.row, kpi.nameCell.col)}`,
+  ];
+}
+
+function padRow(r: CellValue[], n: number): CellValue[] {
+  const out = r.map((v) => (v === '' ? null : v));
+  while (out.length < n) out.push(null);
+  return out;
+}

@@ -1,0 +1,214 @@
+/**
+ * Achievement rates (達成率): how a KPI's actual of a year reaches its target, and how a person rounds
+ * and prints it. Pure; decimal-exact where rounding depends on it (187/2000 → 9.4 %, never 9.3 %).
+ */
+import type { Kpi, ParsedValue } from './model';
+import type { KpiDefinition } from './definitions';
+
+export type RateMethod = 'ratio' | 'gap' | 'none';
+export type RoundingMode = 'half-up' | 'truncate';
+
+export interface RateResult {
+  /** Fraction (0.689 for 68.9 %), or null when no rate can be computed. */
+  value: number | null;
+  method: RateMethod;
+  /** Why value is null (or why a method was chosen), short English for logs and messages. */
+  reason?: string;
+}
+
+/** A finite decimal n / 10^scale, so that rounding never meets binary floating point. */
+interface Decimal {
+  n: bigint;
+  scale: number;
+}
+
+/** The decimal a person reads for x: JavaScript's shortest round-trip form ("0.0935"). */
+function toDecimal(x: number): Decimal {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
+  if (!m) throw new Error(`not a finite number: ${x}`);
+  const frac = m[3] ?? '';
+  let n = BigInt(m[2] + frac);
+  let scale = frac.length - Number(m[4] ?? 0);
+  if (scale < 0) {
+    n *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { n: m[1] ? -n : n, scale };
+}
+
+function pow10(k: number): bigint {
+  return 10n ** BigInt(k);
+}
+
+/** Rounds d to `decimals` places: half away from zero (as on paper) or towards zero. */
+function roundDecimal(d: Decimal, decimals: number, mode: RoundingMode): Decimal {
+  if (d.scale <= decimals) return { n: d.n * pow10(decimals - d.scale), scale: decimals };
+  const div = pow10(d.scale - decimals);
+  const neg = d.n < 0n;
+  const abs = neg ? -d.n : d.n;
+  let q = abs / div;
+  if (mode === 'half-up' && (abs % div) * 2n >= div) q += 1n;
+  return { n: neg ? -q : q, scale: decimals };
+}
+
+function decimalToString(d: Decimal): string {
+  const neg = d.n < 0n;
+  const digits = (neg ? -d.n : d.n).toString().padStart(d.scale + 1, '0');
+  const int = digits.slice(0, digits.length - d.scale);
+  const frac = digits.slice(digits.length - d.scale);
+  return (neg && d.n !== 0n ? '-' : '') + int + (d.scale > 0 ? '.' + frac : '');
+}
+
+/** The percentage of a fraction rounded to `decimals` places, as an exact decimal. */
+function roundedPercent(fraction: number, decimals: number, mode: RoundingMode): Decimal {
+  const d = toDecimal(fraction);
+  const percent = d.scale >= 2 ? { n: d.n, scale: d.scale - 2 } : { n: d.n * pow10(2 - d.scale), scale: 0 };
+  return roundDecimal(percent, decimals, mode);
+}
+
+/** The fraction a printed rate shows: roundRate(187/2000, 1, 'half-up') = 0.094 (9.4 %). */
+export function roundRate(fraction: number, decimals: number, mode: RoundingMode): number {
+  const p = roundedPercent(fraction, decimals, mode);
+  return Number(decimalToString({ n: p.n, scale: p.scale + 2 }));
+}
+
+/** The rate as printed: formatRate(0.6888, 1, 'half-up') = "68.9%". */
+export function formatRate(fraction: number, decimals: number, mode: RoundingMode): string {
+  return decimalToString(roundedPercent(fraction, decimals, mode)) + '%';
+}
+
+/** a / b computed on exact decimals, so (13.6 − 14.3) / (13.6 − 17.0) is exactly 0.2058… */
+function exactQuotient(num: number[], den: number[]): number | null {
+  const all = [...num, ...den].map(toDecimal);
+  const scale = Math.max(...all.map((d) => d.scale));
+  const scaled = all.map((d) => d.n * pow10(scale - d.scale));
+  const top = num.length === 2 ? scaled[0] - scaled[1] : scaled[0];
+  const bottom = den.length === 2 ? scaled[num.length] - scaled[num.length + 1] : scaled[num.length];
+  if (bottom === 0n) return null;
+  return exactDivide(top, bottom);
+}
+
+/** Correctly rounded top / bottom for big integers (one rounding, at the very end). */
+function exactDivide(top: bigint, bottom: bigint): number {
+  const max = BigInt(Number.MAX_SAFE_INTEGER);
+  if ((top < 0n ? -top : top) <= max && (bottom < 0n ? -bottom : bottom) <= max) {
+    return Number(top) / Number(bottom);
+  }
+  // Rare: long decimals. 30 significant digits are plenty for any rate.
+  const q = (top * pow10(30)) / bottom;
+  return Number(decimalToString({ n: q, scale: 30 }));
+}
+
+function numberOf(p: ParsedValue | null | undefined): number | null {
+  return p && p.kind === 'number' && p.value !== null && Number.isFinite(p.value) ? p.value : null;
+}
+
+/** Units compare after width and spacing normalisation ("ｋｍ" = "km"). */
+export function normaliseUnit(u: string | null | undefined): string | null {
+  if (!u) return null;
+  const s = u.normalize('NFKC').replace(/\s+/g, '');
+  return s === '' ? null : s;
+}
+
+/** The KPI's unit: its definition, the recognised unit, or the target's. */
+export function kpiUnit(kpi: Kpi, def?: KpiDefinition): string | null {
+  return normaliseUnit(def?.unit ?? kpi.unit ?? kpi.target.parsed?.unit ?? kpi.baseline.parsed?.unit ?? null);
+}
+
+/** Baseline and target values, a definition overriding the table. */
+export function kpiBounds(kpi: Kpi, def?: KpiDefinition): { baseline: number | null; target: number | null } {
+  const baseline = def?.baseline.value ?? kpi.baseline.value ?? numberOf(kpi.baseline.parsed);
+  const target = def?.target.value ?? kpi.target.value ?? numberOf(kpi.target.parsed);
+  return { baseline, target };
+}
+
+/** 'down' when the KPI should fall (accidents, waiting lists): its definition, recognition, or target < baseline. */
+export function kpiDirection(kpi: Kpi, def?: KpiDefinition): 'up' | 'down' {
+  if (def?.direction) return def.direction;
+  if (kpi.direction === 'up' || kpi.direction === 'down') return kpi.direction;
+  if (kpi.target.qualifier === 'atMost' || kpi.target.qualifier === 'under') return 'down';
+  const { baseline, target } = kpiBounds(kpi, def);
+  return baseline !== null && target !== null && target < baseline ? 'down' : 'up';
+}
+
+/** Which method the KPI's rate uses, before looking at any year. */
+export function rateMethod(kpi: Kpi, def?: KpiDefinition): RateMethod {
+  if (def?.method) return def.method;
+  const { baseline, target } = kpiBounds(kpi, def);
+  if (target === null) return 'none';
+  const negative = [baseline, target, ...Object.values(kpi.actuals).map(numberOf)].some((v) => v !== null && v < 0);
+  if (negative || target === 0 || kpiDirection(kpi, def) === 'down') return 'gap';
+  return 'ratio';
+}
+
+/**
+ * The achievement rate of `year`: ratio actual ÷ target (as the published tables print it), or gap
+ * (baseline − actual) ÷ (baseline − target) for decrease-type KPIs, a target of 0 and negative figures.
+ * "3日以上" is reached at 3 (the ratio is 100 %). No rate for qualitative targets, unreadable actuals
+ * or an actual in another unit than the KPI's.
+ */
+export function computeRate(kpi: Kpi, year: number, def?: KpiDefinition): RateResult {
+  const method = rateMethod(kpi, def);
+  if (method === 'none') return { value: null, method, reason: 'qualitative target' };
+  const actualCell = kpi.actuals[year];
+  const actual = numberOf(actualCell);
+  if (actual === null) return { value: null, method, reason: actualCell ? `actual is ${actualCell.kind}` : 'no such year' };
+  const unit = kpiUnit(kpi, def);
+  const actualUnit = normaliseUnit(actualCell.unit);
+  if (unit && actualUnit && unit !== actualUnit) {
+    return { value: null, method, reason: `actual unit ${actualUnit} differs from KPI unit ${unit}` };
+  }
+  const { baseline, target } = kpiBounds(kpi, def);
+  if (target === null) return { value: null, method: 'none', reason: 'qualitative target' };
+  if (method === 'ratio') {
+    const value = exactQuotient([actual], [target]);
+    return value === null ? { value: null, method, reason: 'target is 0' } : { value, method };
+  }
+  if (baseline === null) return { value: null, method, reason: 'gap method needs a baseline' };
+  const value = exactQuotient([baseline, actual], [baseline, target]);
+  return value === null ? { value: null, method, reason: 'baseline equals target' } : { value, method };
+}
+
+/** The progress rate (進捗率): (actual − baseline) ÷ (target − baseline); null when undefined. */
+export function progressRate(actual: number, baseline: number, target: number): number | null {
+  return exactQuotient([actual, baseline], [target, baseline]);
+}
+
+/** Exact a ÷ b on the decimals a person reads (0.3 ÷ 0.1 = 3, not 2.9999999999999996). */
+export function divideExact(a: number, b: number): number | null {
+  return exactQuotient([a], [b]);
+}
+
+/** Does `printed` (a fraction) equal `fraction` shown with `decimals` places under `mode`? */
+export function printsAs(fraction: number, printed: number, decimals: number, mode: RoundingMode): boolean {
+  return roundRate(fraction, decimals, mode) === roundRate(printed, decimals, 'half-up');
+}
+
+export interface RoundingConvention {
+  mode: RoundingMode;
+  decimals: number;
+}
+
+/**
+ * The rounding a sheet uses, judged from its printed rates: decimals are the most common shown;
+ * truncation only when printed rates that tell the two apart favour it. Default half-up, 1 place.
+ */
+export function detectRounding(
+  samples: { computed: number; printed: number; decimals: number | null }[],
+): RoundingConvention {
+  const decimalCounts = new Map<number, number>();
+  for (const s of samples) if (s.decimals !== null) decimalCounts.set(s.decimals, (decimalCounts.get(s.decimals) ?? 0) + 1);
+  let decimals = 1;
+  let best = 0;
+  for (const [d, c] of decimalCounts) if (c > best || (c === best && d > decimals)) [decimals, best] = [d, c];
+  let halfUp = 0;
+  let truncate = 0;
+  for (const s of samples) {
+    const d = s.decimals ?? decimals;
+    const h = printsAs(s.computed, s.printed, d, 'half-up');
+    const t = printsAs(s.computed, s.printed, d, 'truncate');
+    if (h && !t) halfUp++;
+    if (t && !h) truncate++;
+  }
+  return { mode: truncate > halfUp ? 'truncate' : 'half-up', decimals };
+}
