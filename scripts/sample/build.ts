@@ -1,0 +1,46 @@
+/** Builds both sample workbooks from the published table text; used by `npm run sample` and the test. */
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { parseProgressTable, type ParsedTable } from './parse-table';
+import { addProgressSheet } from './progress-sheet';
+import { addManagementSheet, managementSheetsOf } from './management-sheets';
+import { setFixedProperties } from './style';
+
+export const SAMPLE_DATA = join(__dirname, '..', '..', 'data', 'ojiya-progress-table-r2.txt');
+export const SAMPLE_DIR = join(__dirname, '..', '..', 'assets', 'sample');
+export const PROGRESS_FILE = 'progress-sheet.xlsx';
+export const MANAGEMENT_FILE = 'management-sheets.xlsx';
+
+export function readSampleTable(path = SAMPLE_DATA): ParsedTable {
+  return parseProgressTable(readFileSync(path, 'utf8'));
+}
+
+export function progressWorkbook(table: ParsedTable): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  setFixedProperties(wb);
+  addProgressSheet(wb, table);
+  return wb;
+}
+
+export function managementWorkbook(table: ParsedTable): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  setFixedProperties(wb);
+  for (const m of managementSheetsOf(table)) addManagementSheet(wb, m);
+  return wb;
+}
+
+/** Writes both workbooks into `outDir`; returns the paths written. */
+export async function buildSamples(outDir: string, dataPath = SAMPLE_DATA): Promise<string[]> {
+  const table = readSampleTable(dataPath);
+  const out: string[] = [];
+  for (const [file, wb] of [
+    [PROGRESS_FILE, progressWorkbook(table)],
+    [MANAGEMENT_FILE, managementWorkbook(table)],
+  ] as const) {
+    const path = join(outDir, file);
+    await wb.xlsx.writeFile(path);
+    out.push(path);
+  }
+  return out;
+}
