@@ -1,11 +1,12 @@
 /** Builds both sample workbooks from the published table text; used by `npm run sample` and the test. */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
+import { createRequire } from 'module';
 import { join } from 'path';
 import { parseProgressTable, type ParsedTable } from './parse-table';
 import { addProgressSheet } from './progress-sheet';
 import { addManagementSheet, managementSheetsOf } from './management-sheets';
-import { setFixedProperties } from './style';
+import { SAMPLE_DATE, setFixedProperties } from './style';
 
 export const SAMPLE_DATA = join(__dirname, '..', '..', 'data', 'ojiya-progress-table-r2.txt');
 export const SAMPLE_DIR = join(__dirname, '..', '..', 'assets', 'sample');
@@ -39,8 +40,23 @@ export async function buildSamples(outDir: string, dataPath = SAMPLE_DATA): Prom
     [MANAGEMENT_FILE, managementWorkbook(table)],
   ] as const) {
     const path = join(outDir, file);
-    await wb.xlsx.writeFile(path);
+    await withFixedZipDates(() => wb.xlsx.writeFile(path));
     out.push(path);
   }
   return out;
+}
+
+/**
+ * exceljs zips with the JSZip it depends on, which stamps every entry with the current time;
+ * pinning JSZip's default date makes the files byte-identical run after run (clean git diffs).
+ */
+async function withFixedZipDates<T>(write: () => Promise<T>): Promise<T> {
+  const jszip = createRequire(require.resolve('exceljs'))('jszip') as { defaults: { date: Date | null } };
+  const before = jszip.defaults.date;
+  jszip.defaults.date = SAMPLE_DATE;
+  try {
+    return await write();
+  } finally {
+    jszip.defaults.date = before;
+  }
 }
