@@ -156,6 +156,8 @@ export interface Unrecognised {
   sheet: string;
   /** One clear sentence: what was looked for, what was missing, how to fix. */
   reason: string;
+  /** The same reason in English (for --lang en and the English UI). */
+  reasonEn?: string;
 }
 
 export interface ProgressModel {

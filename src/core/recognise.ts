@@ -1,0 +1,102 @@
+/**
+ * Recognition: grid snapshots in, ProgressModel out. Finds every KPI table on every sheet by the
+ * meaning of its header row, reads the KPI pairs under it and places each KPI in the goal structure.
+ * Never throws on odd input: a sheet without a table becomes Unrecognised with a reason.
+ */
+import type { Kpi, KpiTable, ProgressModel, SheetModel, Unrecognised } from './model';
+import type { GridSnapshot } from './snapshot';
+import { Grid } from './recognise/grid';
+import { headerScore, isHeaderRow, missingHeaders, readHeaderRow, type HeaderRow } from './recognise/headers';
+import { linkBreakdowns, linkRelisted } from './recognise/links';
+import { classifyHeading, StructureBuilder } from './recognise/structure';
+import { readTable } from './recognise/table';
+
+export function isUnrecognised(r: SheetModel | Unrecognised): r is Unrecognised {
+  return (r as Unrecognised).reason !== undefined;
+}
+
+function unrecognised(sheet: string, ja: string, en: string): Unrecognised {
+  return { sheet, reason: ja, reasonEn: en };
+}
+
+function noTableReason(sheet: string, best: HeaderRow | null, headerOnly: number | null): Unrecognised {
+  if (headerOnly !== null) {
+    return unrecognised(
+      sheet,
+      `シート「${sheet}」の${headerOnly}行目に見出し行がありますが、その下に「実績値」と「達成率」の2行1組のKPI行がありません。見出し行の直後にKPIの行を置いてください。`,
+      `Sheet "${sheet}" has a header row at row ${headerOnly} but no KPI pair (実績値 row + 達成率 row) below it; put the KPI rows right under the header.`,
+    );
+  }
+  const miss = missingHeaders(best && headerScore(best) > 0 ? best : null);
+  const where = best && headerScore(best) > 0 ? `（最も近いのは${best.row}行目）` : '';
+  const whereEn = best && headerScore(best) > 0 ? ` (closest: row ${best.row})` : '';
+  return unrecognised(
+    sheet,
+    `シート「${sheet}」にKPI表が見つかりません: 見出し行に ${miss.ja.join('・')} がありません${where}。見出し行に「重要業績評価指標(KPI)」「目標値」と年度の列を置いてください。`,
+    `No KPI table on sheet "${sheet}": no header row with ${miss.en.join(', ')}${whereEn}. Add a header row with the KPI name, 目標値 and year columns.`,
+  );
+}
+
+function headingOf(g: Grid, row: number) {
+  const cells = g.rowCells(row);
+  if (cells.length === 0 || cells.length > 4) return null;
+  return classifyHeading(cells[0][1]);
+}
+
+export function recogniseSheet(s: GridSnapshot): SheetModel | Unrecognised {
+  const sheet = s?.sheet ?? '';
+  try {
+    return recogniseGrid(new Grid(s));
+  } catch (e) {
+    // A recogniser bug must not take the whole workbook down: report the sheet instead.
+    const msg = e instanceof Error ? e.message : String(e);
+    return unrecognised(sheet, `シート「${sheet}」を読み取れませんでした（${msg}）。`, `Could not read sheet "${sheet}" (${msg}).`);
+  }
+}
+
+function recogniseGrid(g: Grid): SheetModel | Unrecognised {
+  const sheet = g.s.sheet;
+  if (!g.s.values.length || g.lastCol < g.firstCol) {
+    return unrecognised(sheet, `シート「${sheet}」は空です。`, `Sheet "${sheet}" is empty.`);
+  }
+  const structure = new StructureBuilder();
+  const tables: KpiTable[] = [];
+  const kpis: Kpi[] = [];
+  let best: HeaderRow | null = null;
+  let headerOnly: number | null = null;
+  for (let r = g.firstRow; r <= g.lastRow; r++) {
+    const h = readHeaderRow(g, r);
+    if (isHeaderRow(h)) {
+      const read = readTable(g, h, tables.length, structure.path());
+      if (read) {
+        tables.push(read.table);
+        kpis.push(...read.kpis);
+        structure.attach(read.kpis.map((k) => k.id));
+        r = read.table.lastRow;
+        continue;
+      }
+      headerOnly ??= r;
+      continue;
+    }
+    if (!best || headerScore(h) > headerScore(best)) best = h;
+    const heading = headingOf(g, r);
+    if (heading) structure.add(heading, r);
+  }
+  if (tables.length === 0) return noTableReason(sheet, best, headerOnly);
+  linkBreakdowns(kpis);
+  linkRelisted(kpis);
+  return { sheet, tables, kpis, structure: structure.result() };
+}
+
+/** Recognises every sheet; re-listed KPIs are linked across sheets in workbook order. */
+export function recognise(snapshots: GridSnapshot[]): ProgressModel {
+  const sheets: SheetModel[] = [];
+  const unrecognisedSheets: Unrecognised[] = [];
+  for (const s of snapshots) {
+    const r = recogniseSheet(s);
+    if (isUnrecognised(r)) unrecognisedSheets.push(r);
+    else sheets.push(r);
+  }
+  linkRelisted(sheets.flatMap((m) => m.kpis));
+  return { sheets, unrecognised: unrecognisedSheets };
+}

@@ -1,0 +1,113 @@
+/**
+ * Header recognition by meaning: "基準値 (H30)", "現状値", "策定時" are all the baseline; "担当課" and
+ * "所管課" the department; "シート No." and "シート番号" the sheet number. Year columns by label.
+ */
+import type { YearColumn } from '../model';
+import { normalise } from '../text';
+import { parseYearLabel, yearInText, type ParsedYear } from '../years';
+import type { Grid } from './grid';
+
+export type HeaderRole = 'kpi' | 'rowLabel' | 'baseline' | 'target' | 'cost' | 'department' | 'remark' | 'sheetNo' | 'year';
+
+const ROLE_PATTERNS: [HeaderRole, RegExp][] = [
+  ['sheetNo', /^(進行)?管理?シート(no\.?|番号|#)?$|^シート(no\.?|番号)|^no\.?$|^番号$/i],
+  ['kpi', /kpi|指標|^項目$|^評価項目$/i],
+  ['baseline', /^(基準値|現状値|策定時|基準|現状|当初値|計画策定時)/],
+  ['target', /^(目標値|目標)/],
+  ['cost', /^(事業費|決算額|予算額)/],
+  ['department', /^(担当課|所管課|担当部署|担当部局|担当|所管|主管課)/],
+  ['remark', /^(備考|特記事項|コメント)/],
+  ['rowLabel', /^(区分|実績\/達成率|実績値\/達成率)$/],
+];
+
+/** Year of an actual-value column: "R1", "2019年度", "R1実績", "令和元年度(実績)". */
+function yearColumnLabel(text: string): ParsedYear | null {
+  const direct = parseYearLabel(text);
+  if (direct) return direct;
+  const stripped = normalise(text).replace(/[()]|実績値?|見込み?|\(見込\)/g, '');
+  return stripped !== '' && stripped.length <= 8 ? parseYearLabel(stripped) : null;
+}
+
+export function classifyHeader(text: string): HeaderRole | null {
+  const n = normalise(text);
+  if (n === '') return null;
+  for (const [role, re] of ROLE_PATTERNS) if (re.test(n)) return role;
+  if (yearColumnLabel(text)) return 'year';
+  return null;
+}
+
+export interface HeaderRow {
+  row: number;
+  roles: Map<HeaderRole, number>;
+  years: YearColumn[];
+  baselineYear: ParsedYear | null;
+  targetYear: ParsedYear | null;
+  headers: Record<number, string>;
+  extra: { col: number; label: string }[];
+  firstCol: number;
+  lastCol: number;
+}
+
+/** Reads a row as a header; roles hold the first column of each role. */
+export function readHeaderRow(g: Grid, row: number): HeaderRow {
+  const roles = new Map<HeaderRole, number>();
+  const years: YearColumn[] = [];
+  const headers: Record<number, string> = {};
+  const extra: { col: number; label: string }[] = [];
+  const cells = g.rowCells(row);
+  for (const [col, text] of cells) {
+    headers[col] = text;
+    const role = classifyHeader(text);
+    if (role === 'year') {
+      const y = yearColumnLabel(text)!;
+      if (!years.some((c) => c.year === y.year)) years.push({ col, year: y.year, label: text, style: y.style });
+      else extra.push({ col, label: text });
+    } else if (role && !roles.has(role)) {
+      roles.set(role, col);
+    } else {
+      extra.push({ col, label: text });
+    }
+  }
+  const baselineCol = roles.get('baseline');
+  const targetCol = roles.get('target');
+  return {
+    row,
+    roles,
+    years,
+    baselineYear: baselineCol !== undefined ? yearInText(headers[baselineCol]) : null,
+    targetYear: targetCol !== undefined ? yearInText(headers[targetCol]) : null,
+    headers,
+    extra,
+    firstCol: cells.length ? cells[0][0] : g.firstCol,
+    lastCol: cells.length ? cells[cells.length - 1][0] : g.firstCol,
+  };
+}
+
+/** A header row names the KPI (or baseline), the target and at least one year column. */
+export function isHeaderRow(h: HeaderRow): boolean {
+  return h.roles.has('target') && h.years.length >= 1 && (h.roles.has('kpi') || h.roles.has('baseline'));
+}
+
+/** What a near-miss header row lacks, for the "no table" reason. */
+export function missingHeaders(h: HeaderRow | null): { ja: string[]; en: string[] } {
+  const ja: string[] = [];
+  const en: string[] = [];
+  if (!h || !(h.roles.has('kpi') || h.roles.has('baseline'))) {
+    ja.push('重要業績評価指標(KPI) または 基準値');
+    en.push('KPI name (重要業績評価指標) or baseline (基準値)');
+  }
+  if (!h || !h.roles.has('target')) {
+    ja.push('目標値');
+    en.push('target (目標値)');
+  }
+  if (!h || h.years.length === 0) {
+    ja.push('年度の列 (R1, 2019年度 など)');
+    en.push('year columns (R1, 2019年度 …)');
+  }
+  return { ja, en };
+}
+
+/** How many roles a row carries: used to pick the nearest miss when no table is found. */
+export function headerScore(h: HeaderRow): number {
+  return h.roles.size + Math.min(h.years.length, 2);
+}

@@ -1,0 +1,34 @@
+/** Links between KPIs: (内訳) breakdown rows to their total, (再掲) and repeated KPIs to their first occurrence. */
+import type { Kpi } from '../model';
+import { nameKey, toHalfWidth } from '../text';
+
+const BREAKDOWN = /^[(（【\[]\s*内\s*訳\s*[)）】\]]|^内訳[:：]/;
+
+export function isBreakdownName(name: string): boolean {
+  return BREAKDOWN.test(toHalfWidth(name).trim());
+}
+
+/** Sets breakdownOf: a (内訳) row belongs to the nearest KPI above it in the same table that is not a breakdown. */
+export function linkBreakdowns(kpis: Kpi[]): void {
+  let total: Kpi | null = null;
+  for (const k of kpis) {
+    if (total && total.tableIndex !== k.tableIndex) total = null;
+    if (isBreakdownName(k.name)) k.breakdownOf = total ? total.id : null;
+    else total = k;
+  }
+}
+
+/** Sets relistedFrom over KPIs in reading order (sheet by sheet): same name without 再掲 marks = same KPI. */
+export function linkRelisted(kpis: Kpi[]): void {
+  const first = new Map<string, Kpi>();
+  for (const k of kpis) {
+    const key = nameKey(k.name);
+    if (key === '') continue;
+    const seen = first.get(key);
+    if (seen) k.relistedFrom = seen.id;
+    else {
+      k.relistedFrom = null;
+      first.set(key, k);
+    }
+  }
+}

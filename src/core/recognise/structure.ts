@@ -1,0 +1,83 @@
+/**
+ * The goal → policy area → measure structure written as heading rows between tables
+ * (■全体目標, 基本目標①, "i 人材育成…", 《基本方針》, 施策：…, 事業等：…).
+ */
+import type { StructureNode } from '../model';
+import { toHalfWidth } from '../text';
+
+export type HeadingKind = StructureNode['kind'];
+
+export interface Heading {
+  kind: HeadingKind;
+  /** Text as written, trimmed. */
+  title: string;
+  /** Short label used in KPI paths ("全体目標", "基本目標①", "i 人材育成…", "施策：…"). */
+  label: string;
+}
+
+const BULLET = /^[■□◆◇●○◎▲△▼▽★☆・\-【\[［〔]*/;
+const ROMAN = /^((?:i{1,3}|iv|vi{0,3}|ix|x)|[ⅰ-ⅻ]|[Ⅰ-Ⅻ])[\s.．、)）]+\S/i;
+
+/** Classifies a heading cell; null when the text is not a heading. */
+export function classifyHeading(text: string): Heading | null {
+  const title = text.trim();
+  if (title === '' || title.length > 400) return null;
+  const compact = toHalfWidth(title).replace(/\s+/g, '').replace(BULLET, '');
+  const part = /^(全体目標|個別目標)[】\]］〕]?$/.exec(compact);
+  if (part) return { kind: 'part', title, label: part[1] };
+  const goal = /^基本目標([①-⑳]|\d+|[一二三四五六七八九十]+|[Ⅰ-Ⅻ])/.exec(compact);
+  if (goal) return { kind: 'goal', title, label: `基本目標${goal[1]}` };
+  if (/^[《〈<【\[]?基本方針/.test(compact)) return { kind: 'policy', title, label: title };
+  const spaced = title.replace(/\s+/g, '');
+  if (/^施策(名)?[:：]/.test(spaced)) return { kind: 'measure', title, label: spaced };
+  if (/^(事業等|主な事業|事業)[:：]/.test(spaced)) return { kind: 'projects', title, label: spaced };
+  if (ROMAN.test(title) && !/[。]$/.test(title)) return { kind: 'area', title, label: title.replace(/\s+/g, ' ') };
+  return null;
+}
+
+const DEPTH: Record<HeadingKind, number> = { part: 0, goal: 1, area: 2, policy: 3, measure: 3, projects: 4 };
+
+/** Builds the tree while rows are read in order; KPIs attach to the deepest part/goal/area/measure. */
+export class StructureBuilder {
+  readonly roots: StructureNode[] = [];
+  private stack: StructureNode[] = [];
+
+  add(h: Heading, row: number): void {
+    const node: StructureNode = { kind: h.kind, title: h.title, row, children: [], kpis: [] };
+    (node as StructureNode & { label?: string }).label = h.label;
+    const depth = DEPTH[h.kind];
+    while (this.stack.length && DEPTH[this.stack[this.stack.length - 1].kind] >= depth) this.stack.pop();
+    const parent = this.stack[this.stack.length - 1];
+    (parent ? parent.children : this.roots).push(node);
+    // policy and projects are notes on their parent; they never hold KPIs.
+    if (h.kind !== 'policy' && h.kind !== 'projects') this.stack.push(node);
+  }
+
+  /** Path of labels of the current position. */
+  path(): string[] {
+    return this.stack.map((n) => (n as StructureNode & { label?: string }).label ?? n.title);
+  }
+
+  attach(kpiIds: string[]): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top) top.kpis.push(...kpiIds);
+  }
+
+  /** The tree without branches that hold no KPI (tables of contents repeat the headings). */
+  result(): StructureNode[] {
+    return prune(this.roots);
+  }
+}
+
+function holdsKpis(n: StructureNode): boolean {
+  return n.kpis.length > 0 || n.children.some(holdsKpis);
+}
+
+function prune(nodes: StructureNode[]): StructureNode[] {
+  return nodes
+    .filter((n) => n.kind === 'policy' || n.kind === 'projects' || holdsKpis(n))
+    .map((n) => {
+      const { label: _label, ...rest } = n as StructureNode & { label?: string };
+      return { ...rest, children: prune(n.children) };
+    });
+}

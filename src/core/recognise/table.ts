@@ -1,0 +1,218 @@
+/** Reads one KPI table: the header row, then KPI pairs (実績値 row + 達成率 row) until something else. */
+import type { Direction, Kpi, KpiTable, ParsedValue, PrintedRate } from '../model';
+import { cellText, normalise, toHalfWidth } from '../text';
+import { parseRate, parseValue } from '../values';
+import { yearInText } from '../years';
+import type { Grid } from './grid';
+import { isHeaderRow, readHeaderRow, type HeaderRow } from './headers';
+
+const ACTUAL_LABEL = /^(実績値?|実績値\(.*\))$/;
+const RATE_LABEL = /^(達成率|達成度|進捗率)/;
+
+/** The column holding 実績値 / 達成率 labels: a header role, or found in the first data rows. */
+function findRowLabelColumn(g: Grid, h: HeaderRow): number | null {
+  const fromHeader = h.roles.get('rowLabel');
+  if (fromHeader !== undefined) return fromHeader;
+  for (let r = h.row + 1; r <= Math.min(h.row + 6, g.lastRow); r++) {
+    for (const [col, text] of g.rowCells(r, h.firstCol, h.lastCol)) {
+      if (ACTUAL_LABEL.test(normalise(text))) return col;
+    }
+  }
+  return null;
+}
+
+/** Leftmost column holding names: the KPI header, else the first column left of everything known. */
+function kpiColumn(h: HeaderRow): number {
+  return h.roles.get('kpi') ?? h.firstCol;
+}
+
+interface Pair {
+  row: number;
+  rateRow: number;
+}
+
+function isRateRowShape(g: Grid, row: number, h: HeaderRow): boolean {
+  let rates = 0;
+  for (const y of h.years) {
+    const p = parseRate(g.raw(row, y.col), g.numberFormat(row, y.col), row, y.col, g.formula(row, y.col));
+    if (p.kind === 'rate') rates++;
+    else if (p.kind === 'text') return false;
+  }
+  return rates > 0 || g.isBlankRow(row, h.years[0].col, h.years[h.years.length - 1].col);
+}
+
+/** Finds the KPI pairs below a header row. */
+export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[] {
+  const pairs: Pair[] = [];
+  const nameCol = kpiColumn(h);
+  const label = (r: number) => normalise(g.text(r, labelCol ?? nameCol));
+  let r = h.row + 1;
+  let blanks = 0;
+  while (r < g.lastRow + 1) {
+    if (g.isBlankRow(r, h.firstCol, h.lastCol)) {
+      if (++blanks > 2) break; // tables in the wild have a stray blank line, not three
+      r++;
+      continue;
+    }
+    if (isHeaderRow(readHeaderRow(g, r))) break;
+    blanks = 0;
+    if (labelCol !== null) {
+      if (ACTUAL_LABEL.test(label(r)) && r + 1 <= g.lastRow && RATE_LABEL.test(label(r + 1))) {
+        pairs.push({ row: r, rateRow: r + 1 });
+        r += 2;
+        continue;
+      }
+      break;
+    }
+    // No label column: a named row followed by a row with no name of its own (or the same name) and rates.
+    const own = g.ownText(r, nameCol);
+    const next = r + 1 <= g.lastRow ? g.ownText(r + 1, nameCol) : null;
+    if (own !== '' && next !== null && (next === '' || next === own || g.masterOf(r + 1, nameCol)) && isRateRowShape(g, r + 1, h)) {
+      pairs.push({ row: r, rateRow: r + 1 });
+      r += 2;
+      continue;
+    }
+    break;
+  }
+  return pairs;
+}
+
+function directionOf(baseline: ParsedValue | null, target: ParsedValue | null): Direction {
+  if (!target || target.kind !== 'number' || target.value === null) return 'none';
+  if (target.qualifier === 'atLeast' || target.qualifier === 'over') return 'up';
+  if (target.qualifier === 'atMost' || target.qualifier === 'under') return 'down';
+  if (!baseline || baseline.kind === 'none' || baseline.kind === 'empty') return target.value > 0 ? 'up' : 'none';
+  if (baseline.kind !== 'number' || baseline.value === null) return 'none';
+  if (target.value > baseline.value) return 'up';
+  if (target.value < baseline.value) return 'down';
+  return 'none';
+}
+
+/** "(H27～累計)" → 2015; "R2～累計" → 2020. */
+function cumulativeStart(text: string): number | null {
+  const m = /([^\s(（~～〜]+)\s*[~～〜]\s*(累計|延べ)/.exec(text.normalize('NFKC'));
+  if (!m) return null;
+  return yearInText(m[1])?.year ?? null;
+}
+
+function sheetNoText(g: Grid, row: number, col: number): string | null {
+  const v = g.value(row, col);
+  if (typeof v === 'number') {
+    const fmt = g.numberFormat(row, col);
+    const pad = fmt && /^0+$/.test(fmt) ? fmt.length : 0;
+    return String(v).padStart(pad, '0');
+  }
+  const t = toHalfWidth(cellText(v)).trim();
+  return t === '' ? null : t;
+}
+
+function optionalText(g: Grid, row: number, col: number | undefined): string | null {
+  if (col === undefined) return null;
+  const t = g.text(row, col);
+  return t === '' ? null : t;
+}
+
+function valueAtCell(g: Grid, row: number, col: number): ParsedValue {
+  return parseValue(g.value(row, col), g.numberFormat(row, col), row, col, g.formula(row, col));
+}
+
+function kpiName(g: Grid, p: Pair, nameCol: number): { name: string; row: number; col: number } {
+  const m = g.masterOf(p.row, nameCol);
+  if (m) return { name: g.ownText(m.row, m.col), row: m.row, col: m.col };
+  const own = g.ownText(p.row, nameCol);
+  if (own !== '') return { name: own, row: p.row, col: nameCol };
+  return { name: g.ownText(p.rateRow, nameCol), row: p.rateRow, col: nameCol };
+}
+
+export interface ReadTable {
+  table: KpiTable;
+  kpis: Kpi[];
+}
+
+/** Reads the table under header row h; null when no KPI pair follows it. */
+export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]): ReadTable | null {
+  const labelCol = findRowLabelColumn(g, h);
+  const pairs = findPairs(g, h, labelCol);
+  if (pairs.length === 0) return null;
+  const sheet = g.s.sheet;
+  const col = (role: Parameters<HeaderRow['roles']['get']>[0]) => h.roles.get(role);
+  const nameCol = kpiColumn(h);
+  const table: KpiTable = {
+    index,
+    sheet,
+    headerRow: h.row,
+    firstRow: pairs[0].row,
+    lastRow: pairs[pairs.length - 1].rateRow,
+    firstCol: Math.min(h.firstCol, nameCol),
+    lastCol: h.lastCol,
+    columns: {
+      kpi: nameCol,
+      rowLabel: labelCol,
+      baseline: col('baseline') ?? null,
+      target: col('target') ?? null,
+      years: h.years,
+      cost: col('cost') ?? null,
+      department: col('department') ?? null,
+      remark: col('remark') ?? null,
+      sheetNo: col('sheetNo') ?? null,
+      extra: h.extra.filter((e) => e.col !== labelCol && e.col !== nameCol),
+    },
+    baselineYear: h.baselineYear?.year ?? null,
+    targetYear: h.targetYear?.year ?? null,
+    headers: h.headers,
+    path,
+  };
+  const kpis = pairs.map((p) => readKpi(g, table, p, path));
+  return { table, kpis };
+}
+
+function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[]): Kpi {
+  const c = t.columns;
+  const { name, row: nameRow, col: nameColumn } = kpiName(g, p, c.kpi);
+  const baseline = c.baseline !== null ? valueAtCell(g, p.row, c.baseline) : null;
+  const target = c.target !== null ? valueAtCell(g, p.row, c.target) : null;
+  const actuals: Record<number, ParsedValue> = {};
+  const printedRates: Record<number, PrintedRate> = {};
+  for (const y of c.years) {
+    actuals[y.year] = valueAtCell(g, p.row, y.col);
+    printedRates[y.year] = parseRate(g.raw(p.rateRow, y.col), g.numberFormat(p.rateRow, y.col), p.rateRow, y.col, g.formula(p.rateRow, y.col));
+  }
+  const rateRowOther = [c.baseline, c.target]
+    .filter((x): x is number => x !== null && g.ownText(p.rateRow, x) !== '')
+    .map((x) => valueAtCell(g, p.rateRow, x));
+  const remark = optionalText(g, p.row, c.remark ?? undefined);
+  const firstUnit = [target, baseline, ...Object.values(actuals)].find((v) => v && v.kind === 'number' && v.unit)?.unit ?? null;
+  const cumulative = /累計|延べ/.test(name);
+  return {
+    id: `${t.sheet}!${p.row}`,
+    sheet: t.sheet,
+    tableIndex: t.index,
+    name,
+    nameCell: { row: nameRow, col: nameColumn },
+    row: p.row,
+    rateRow: p.rateRow,
+    unit: firstUnit,
+    direction: directionOf(baseline, target),
+    cumulative,
+    cumulativeFrom: cumulative ? cumulativeStart(name) ?? (remark ? cumulativeStart(remark) : null) : null,
+    baseline: { year: t.baselineYear, value: baseline?.kind === 'number' ? baseline.value : null, text: baseline?.text ?? '', parsed: baseline },
+    target: {
+      year: t.targetYear,
+      value: target?.kind === 'number' ? target.value : null,
+      text: target?.text ?? '',
+      qualifier: target?.qualifier ?? null,
+      parsed: target,
+    },
+    actuals,
+    printedRates,
+    rateRowOther,
+    cost: c.cost !== null ? valueAtCell(g, p.row, c.cost) : null,
+    department: optionalText(g, p.row, c.department ?? undefined),
+    remark,
+    sheetNo: c.sheetNo !== null ? sheetNoText(g, p.row, c.sheetNo) : null,
+    sheetNoCell: c.sheetNo !== null ? { row: p.row, col: c.sheetNo } : null,
+    breakdownOf: null,
+    relistedFrom: null,
+    path,
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * Cell value parsing: how a progress sheet writes numbers ("26件", "14,350人", "▲2,530", "3日以上",
+ * "(4件)", "40.4%", 0.689 formatted 0.0%, 12 formatted #,##0"件") and what it writes instead of numbers.
+ */
+import type { CellValue } from './snapshot';
+import type { ParsedValue, PrintedRate, Qualifier } from './model';
+import { cellText, isDash, isErrorText, toHalfWidth } from './text';
+
+/** Units seen in real progress sheets; any other short non-numeric suffix is accepted as a unit too. */
+export const KNOWN_UNITS = [
+  '件', '人', '経営体', 't', 'か国', '百万円', '日', '%', '回', '世帯', '団体', '組', '事業', 'コース',
+  'か所', '区画', 'km', '棟', '千㎡', '万人', 'ha', '校', '地区', '円', '千円', '万円', '台', '戸', '箇所',
+];
+
+const QUALIFIERS: [string, Qualifier][] = [
+  ['以上', 'atLeast'],
+  ['以下', 'atMost'],
+  ['未満', 'under'],
+  ['超', 'over'],
+];
+
+const NUMBER = /^([▲△\-−－]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
+
+function round(x: number, digits = 10): number {
+  return Number(x.toFixed(digits));
+}
+
+/** Unit written in a number format: '#,##0"件"' → "件", '0.0"万人"' → "万人", '0.0%' → "%". */
+export function unitFromFormat(numberFormat: string | null | undefined): string | null {
+  if (!numberFormat) return null;
+  const section = numberFormat.split(';')[0];
+  if (/%/.test(section.replace(/"[^"]*"/g, ''))) return '%';
+  const quoted = /"([^"]+)"/.exec(section);
+  if (quoted && !/[0-9#]/.test(quoted[1])) return quoted[1].trim() || null;
+  const escaped = /(?:\\(.))+$/.exec(section);
+  if (escaped) return section.slice(escaped.index).replace(/\\/g, '') || null;
+  return null;
+}
+
+/** Decimal places a number format shows: "0.0%" → 1, "#,##0" → 0; null for General / unknown. */
+export function decimalsFromFormat(numberFormat: string | null | undefined): number | null {
+  if (!numberFormat || /^general$/i.test(numberFormat)) return null;
+  const section = numberFormat.split(';')[0].replace(/"[^"]*"/g, '');
+  const m = /\.([0#]+)/.exec(section);
+  return m ? m[1].length : /[0#]/.test(section) ? 0 : null;
+}
+
+export function isPercentFormat(numberFormat: string | null | undefined): boolean {
+  return unitFromFormat(numberFormat) === '%';
+}
+
+/** Splits "回以上" into unit "回" and qualifier atLeast. */
+function splitQualifier(rest: string): { unit: string; qualifier: Qualifier | null } {
+  for (const [word, q] of QUALIFIERS) {
+    if (rest.endsWith(word)) return { unit: rest.slice(0, -word.length), qualifier: q };
+  }
+  return { unit: rest, qualifier: null };
+}
+
+/** A plausible unit: short, no digits, no sentence punctuation. */
+function plausibleUnit(u: string): boolean {
+  return u.length <= 6 && !/[0-9:：、。,()（）・\s]/.test(u);
+}
+
+interface NumberText {
+  value: number;
+  unit: string | null;
+  qualifier: Qualifier | null;
+}
+
+/** Reads "26件", "▲2,530", "3日以上", "40.4%", "0ha"; null when the text is not one number with a unit. */
+export function readNumberText(text: string): NumberText | null {
+  const s = toHalfWidth(text).replace(/\s+/g, '').replace(/(\d),(?=\d{3})/g, '$1');
+  const m = NUMBER.exec(s);
+  if (!m) return null;
+  const negative = m[1] !== '';
+  const value = Number(m[2]) * (negative ? -1 : 1);
+  if (!Number.isFinite(value)) return null;
+  const { unit, qualifier } = splitQualifier(m[3]);
+  if (unit !== '' && !plausibleUnit(unit)) return null;
+  return { value: value === 0 ? 0 : value, unit: unit === '' ? null : unit, qualifier };
+}
+
+function parsed(text: string, kind: ParsedValue['kind'], row: number, col: number, extra: Partial<ParsedValue> = {}): ParsedValue {
+  return { text, kind, value: null, unit: null, qualifier: null, row, col, ...extra };
+}
+
+/**
+ * Parses one cell. `numberFormat` gives units and percentages of numeric cells: 0.404 formatted "0.0%"
+ * is 40.4 with unit "%" (percent points, as a percentage KPI is written as text).
+ */
+export function parseValue(
+  v: CellValue,
+  numberFormat: string | null = null,
+  row = 0,
+  col = 0,
+  formula?: string | null,
+): ParsedValue {
+  const f = formula ? { formula } : {};
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return parsed(String(v), 'error', row, col, f);
+    const unit = unitFromFormat(numberFormat);
+    const value = unit === '%' ? round(v * 100) : v;
+    return parsed(displayNumber(v, numberFormat), 'number', row, col, { ...f, value, unit });
+  }
+  const text = cellText(v);
+  if (text === '') return parsed('', 'empty', row, col, f);
+  if (typeof v === 'boolean') return parsed(text, 'text', row, col, f);
+  if (isErrorText(text)) return parsed(text, 'error', row, col, f);
+  if (isDash(text)) return parsed(text, 'none', row, col, f);
+  const ref = /^[(（]\s*(.+?)\s*[)）]$/.exec(text);
+  if (ref) {
+    const n = readNumberText(ref[1]);
+    if (n) return parsed(text, 'reference', row, col, { ...f, ...n });
+  }
+  const n = readNumberText(text);
+  if (n) return parsed(text, 'number', row, col, { ...f, ...n, unit: n.unit ?? unitFromFormat(numberFormat) });
+  return parsed(text, 'text', row, col, f);
+}
+
+/** How a number shows with its format, roughly as Excel would: 0.689 "0.0%" → "68.9%", 26 '0"件"' → "26件". */
+export function displayNumber(v: number, numberFormat: string | null | undefined): string {
+  const unit = unitFromFormat(numberFormat);
+  const decimals = decimalsFromFormat(numberFormat);
+  const base = unit === '%' ? v * 100 : v;
+  const grouped = !!numberFormat && /#,##0|#,#/.test(numberFormat);
+  let digits = decimals === null ? String(round(base)) : base.toFixed(decimals);
+  if (grouped) {
+    const [i, d] = digits.split('.');
+    digits = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (d !== undefined ? `.${d}` : '');
+  }
+  return digits + (unit ?? '');
+}
+
+function rate(text: string, kind: PrintedRate['kind'], storage: PrintedRate['storage'], row: number, col: number, value: number | null = null, decimals: number | null = null): PrintedRate {
+  return { text, value, kind, decimals, storage, row, col };
+}
+
+/**
+ * Parses a 達成率 cell: "68.9%" text, 0.689 formatted "0.0%", a formula, "-", or other text.
+ * A bare number without a percent format is taken as a fraction when small (≤ 10), else as percent points.
+ */
+export function parseRate(v: CellValue, numberFormat: string | null = null, row = 0, col = 0, formula?: string | null): PrintedRate {
+  if (typeof v === 'number') {
+    const storage = formula ? 'formula' : 'number';
+    if (!Number.isFinite(v)) return rate(String(v), 'error', storage, row, col);
+    const pct = isPercentFormat(numberFormat);
+    const value = pct || Math.abs(v) <= 10 ? v : round(v / 100);
+    return rate(displayNumber(v, numberFormat), 'rate', storage, row, col, round(value), decimalsFromFormat(numberFormat));
+  }
+  const text = cellText(v);
+  const storage = formula ? 'formula' : text === '' ? 'none' : 'text';
+  if (text === '') return rate('', 'empty', storage, row, col);
+  if (isErrorText(text)) return rate(text, 'error', storage, row, col);
+  if (isDash(text)) return rate(text, 'none', storage, row, col);
+  const m = /^([▲△\-−]?)(\d+(?:\.(\d+))?)%$/.exec(toHalfWidth(text).replace(/[\s,]/g, ''));
+  if (m) {
+    const sign = m[1] ? -1 : 1;
+    return rate(text, 'rate', storage, row, col, round((sign * Number(m[2])) / 100), m[3]?.length ?? 0);
+  }
+  return rate(text, 'text', storage, row, col);
+}

@@ -1,0 +1,82 @@
+/**
+ * Fiscal-year labels (年度). Japanese offices write the same year as R1, R元, 令和元年度, H31, 2019,
+ * 2019年度 or FY2019; all map to the western fiscal year (H31 = R1 = 2019). The style is kept so that
+ * a new column can be labelled the way the sheet already does.
+ */
+import type { YearLabelStyle } from './model';
+import { toHalfWidth } from './text';
+
+export interface ParsedYear {
+  year: number;
+  style: YearLabelStyle;
+}
+
+const ERA_BASE: Record<'R' | 'H', number> = { R: 2018, H: 1988 };
+const ERA_PREFIX: Record<string, { era: 'R' | 'H'; prefix: string }> = {
+  R: { era: 'R', prefix: 'R' },
+  r: { era: 'R', prefix: 'R' },
+  令和: { era: 'R', prefix: '令和' },
+  H: { era: 'H', prefix: 'H' },
+  h: { era: 'H', prefix: 'H' },
+  平成: { era: 'H', prefix: '平成' },
+};
+
+function hasFullWidth(s: string): boolean {
+  return /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/.test(s);
+}
+
+/** Parses a whole label ("R1", "令和元年度", "2019年度", "FY2019"); null when it is not a year label. */
+export function parseYearLabel(label: string): ParsedYear | null {
+  if (typeof label !== 'string') return null;
+  const raw = label.trim();
+  const s = toHalfWidth(raw).replace(/\s+/g, '');
+  const fullWidth = hasFullWidth(raw);
+  let m = /^(R|r|令和|H|h|平成)(元|\d{1,2})(年度|年)?$/.exec(s);
+  if (m) {
+    const { era, prefix } = ERA_PREFIX[m[1]];
+    const gannen = m[2] === '元';
+    const n = gannen ? 1 : Number(m[2]);
+    if (n < 1 || (era === 'H' && n > 31) || (era === 'R' && n > 99)) return null;
+    return {
+      year: ERA_BASE[era] + n,
+      style: { template: `${prefix}{n}${m[3] ?? ''}`, era, gannen, fullWidth },
+    };
+  }
+  m = /^(FY|fy)?(\d{4})(年度|年)?$/.exec(s);
+  if (m) {
+    const year = Number(m[2]);
+    if (year < 1989 || year > 2200) return null;
+    return { year, style: { template: `${m[1] ? 'FY' : ''}{y}${m[3] ?? ''}`, era: null, gannen: false, fullWidth } };
+  }
+  return null;
+}
+
+function toFullWidth(s: string): string {
+  return s.replace(/[0-9A-Za-z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+}
+
+/** Writes a year in a kept style: formatYearLabel(2025, R-style) → "R7". */
+export function formatYearLabel(year: number, style: YearLabelStyle): string {
+  let out: string;
+  if (style.era) {
+    const n = year - ERA_BASE[style.era];
+    const nText = n === 1 && style.gannen ? '元' : String(n);
+    out = style.template.replace('{n}', nText);
+  } else {
+    out = style.template.replace('{y}', String(year));
+  }
+  return style.fullWidth ? toFullWidth(out) : out;
+}
+
+/** A year written inside a header ("基準値 (H30)", "目標値（令和6年度）", "R6目標"); null when none. */
+export function yearInText(text: string): ParsedYear | null {
+  const s = toHalfWidth(text).replace(/\s+/g, '');
+  const whole = parseYearLabel(s);
+  if (whole) return whole;
+  const candidates = s.match(/(令和|平成)(元|\d{1,2})(年度|年)?|FY\d{4}(年度)?|\d{4}(年度|年)?|(?<![A-Za-z])[RH](元|\d{1,2})(年度)?/g) ?? [];
+  for (const c of candidates) {
+    const p = parseYearLabel(c);
+    if (p) return p;
+  }
+  return null;
+}

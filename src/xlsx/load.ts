@@ -1,0 +1,78 @@
+/**
+ * Opening workbook bytes with one clear sentence when they are not a readable .xlsx: an encrypted
+ * workbook, an old .xls, a CSV renamed .xlsx, a truncated download. Browser-safe (no Node APIs).
+ */
+import ExcelJS from 'exceljs';
+
+export type WorkbookProblem = 'missing' | 'unreadable' | 'empty' | 'encrypted' | 'xls' | 'cfb' | 'text' | 'not-zip' | 'corrupt';
+
+export class WorkbookLoadError extends Error {
+  constructor(
+    readonly problem: WorkbookProblem,
+    /** Japanese message (the default). */
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message);
+    this.name = 'WorkbookLoadError';
+  }
+}
+
+function utf16(s: string): number[] {
+  return [...s].flatMap((ch) => [ch.charCodeAt(0), 0]);
+}
+
+function contains(bytes: Uint8Array, needle: number[], limit = bytes.length): boolean {
+  const end = Math.min(bytes.length, limit) - needle.length;
+  outer: for (let i = 0; i <= end; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return false;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return control < n / 100 + 1;
+}
+
+/** Names the problem from the first bytes; null when the bytes start like a zip (an .xlsx). */
+export function sniffWorkbook(bytes: Uint8Array, name: string): WorkbookLoadError | null {
+  if (bytes.length === 0) {
+    return new WorkbookLoadError('empty', `${name} は空のファイルです（0バイト）。Excelで開いて保存し直してください。`, `${name} is an empty file (0 bytes); open it in Excel and save it again.`);
+  }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7)) return null;
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    if (contains(bytes, utf16('EncryptionInfo')) || contains(bytes, utf16('EncryptedPackage'))) {
+      return new WorkbookLoadError('encrypted', `${name} はパスワードで保護（暗号化）されています。Excelでパスワードを解除して保存し直してください。`, `${name} is password-protected (encrypted); remove the password in Excel and save it again.`);
+    }
+    if (contains(bytes, utf16('Workbook')) || contains(bytes, utf16('Book'))) {
+      return new WorkbookLoadError('xls', `${name} は古い Excel 97-2003 形式 (.xls) です。Excelで「Excel ブック (*.xlsx)」として保存し直してください。`, `${name} is an old Excel 97-2003 workbook (.xls); save it as "Excel Workbook (*.xlsx)" in Excel.`);
+    }
+    return new WorkbookLoadError('cfb', `${name} は .xlsx ではなく、暗号化されたブックか古い .xls 形式のファイルです。Excelで .xlsx として保存し直してください。`, `${name} is not an .xlsx but an encrypted workbook or an old .xls file; save it as .xlsx in Excel.`);
+  }
+  if (looksLikeText(bytes)) {
+    return new WorkbookLoadError('text', `${name} は .xlsx ではなくテキスト（CSV など）です。Excelで開き「Excel ブック (*.xlsx)」として保存してください。`, `${name} is not an .xlsx but a text file (CSV or similar); open it in Excel and save it as "Excel Workbook (*.xlsx)".`);
+  }
+  return new WorkbookLoadError('not-zip', `${name} は .xlsx ファイルではありません（形式を認識できません）。Excelで .xlsx として保存したファイルを指定してください。`, `${name} is not an .xlsx file (unknown format); give a file saved as .xlsx by Excel.`);
+}
+
+/** Loads an .xlsx from bytes, or throws WorkbookLoadError with a one-sentence reason. */
+export async function loadWorkbookBytes(bytes: Uint8Array, name = 'ファイル'): Promise<ExcelJS.Workbook> {
+  const problem = sniffWorkbook(bytes, name);
+  if (problem) throw problem;
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e);
+    throw new WorkbookLoadError('corrupt', `${name} は壊れているか途中で切れています（${detail}）。元のファイルをもう一度保存するかコピーし直してください。`, `${name} is damaged or truncated (${detail}); save or copy the original file again.`);
+  }
+  return wb;
+}
