@@ -12,7 +12,8 @@ export interface CellExpectation {
 }
 
 export interface CellContent {
-  /** Constant value; ignored when formula is set. Text is always written as text, never parsed. */
+  /** Constant value. Text is always written as text, never parsed. With a formula: the cached result
+   *  (hosts that calculate ignore it; the .xlsx host stores it so non-calculating readers see it). */
   value?: CellValue;
   /** Formula with its leading "=". */
   formula?: string;
@@ -21,8 +22,9 @@ export interface CellContent {
 
 export type CellEdit =
   | { kind: 'setCell'; sheet: string; row: number; col: number; expect: CellExpectation | null; content: CellContent }
-  /** fill "#RRGGBB", or null to remove the fill. */
-  | { kind: 'setFill'; sheet: string; row: number; col: number; fill: string | null }
+  /** fill "#RRGGBB", or null to remove the fill. `spec`: a host's exact prior fill (xlsx: the exceljs
+   *  Fill object, null = none) recorded in inverses; other hosts fall back to `fill`. */
+  | { kind: 'setFill'; sheet: string; row: number; col: number; fill: string | null; spec?: Record<string, unknown> | null }
   /** note text, or null to remove. Hosts without notes report it as skipped ("unsupported"). */
   | { kind: 'setNote'; sheet: string; row: number; col: number; note: string | null }
   /** Internal link ("#'01'!A1" style target sheet+cell), external (file + optional sheet/cell), or null to remove. */
@@ -31,7 +33,8 @@ export type CellEdit =
       sheet: string;
       row: number;
       col: number;
-      link: { sheet: string; cell: string; file?: string; tooltip?: string } | null;
+      /** `url`: a verbatim target (web address) restored by an inverse; sheet/cell are then ignored. */
+      link: { sheet: string; cell: string; file?: string; tooltip?: string; url?: string } | null;
     }
   /** Inserts an empty column at `col` (cells at col and right shift right), taking formats, borders,
    *  width and in-table merges from column `formatFrom` (given in coordinates before the insert). */

@@ -1,0 +1,204 @@
+/**
+ * Applies an EditPlan to an exceljs workbook, edit by edit, and returns the exact inverse.
+ * A setCell whose cell no longer holds what the plan expected is skipped and reported.
+ */
+import type ExcelJS from 'exceljs';
+import type { ApplyResult, CellEdit, CellExpectation, EditPlan, SkippedEdit } from '../core/plan';
+import { cellAddress, columnLetter, type CellValue } from '../core/snapshot';
+import {
+  readContent,
+  readFormula,
+  readHyperlink,
+  readNote,
+  readShown,
+  readValue,
+  setStyle,
+  writeContent,
+  writeHyperlink,
+  writeNote,
+} from './cell-io';
+import { deleteColumn, insertColumn, listMerges } from './columns';
+
+type Inverse = CellEdit[];
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  if ((a === null || a === '') && (b === null || b === '')) return true;
+  return a === b;
+}
+
+export function matchesExpectation(cell: ExcelJS.Cell, expect: CellExpectation): boolean {
+  const formula = readFormula(cell);
+  if ((expect.formula ?? null) !== formula) return false;
+  // a formula's cached result may be stale or absent: the formula text decides
+  return formula !== null || sameValue(readShown(cell), expect.value);
+}
+
+function setCell(ws: ExcelJS.Worksheet, e: Extract<CellEdit, { kind: 'setCell' }>): Inverse | SkippedEdit {
+  const cell = ws.getCell(e.row, e.col);
+  if (cell.type === 1 /* merged slave */) return { edit: e, reason: 'unsupported', detail: `${cellAddress(e.row, e.col)} is inside a merged area` };
+  if (e.expect && !matchesExpectation(cell, e.expect)) {
+    const now = readFormula(cell) ?? JSON.stringify(readShown(cell));
+    return { edit: e, reason: 'changed', detail: `${e.sheet}!${cellAddress(e.row, e.col)}: expected ${e.expect.formula ?? JSON.stringify(e.expect.value)}, found ${now}` };
+  }
+  const prior = readContent(cell);
+  writeContent(cell, e.content);
+  const after: CellExpectation = { value: readShown(cell), formula: readFormula(cell) };
+  return [{ kind: 'setCell', sheet: e.sheet, row: e.row, col: e.col, expect: after, content: prior }];
+}
+
+function setFill(ws: ExcelJS.Worksheet, e: Extract<CellEdit, { kind: 'setFill' }>): Inverse {
+  const cell = ws.getCell(e.row, e.col);
+  const prior = cell.style?.fill ? JSON.parse(JSON.stringify(cell.style.fill)) : null;
+  const priorColour = prior?.type === 'pattern' && prior.pattern === 'solid' && prior.fgColor?.argb ? `#${String(prior.fgColor.argb).slice(-6)}` : null;
+  if (e.spec !== undefined) setStyle(cell, { fill: (e.spec as unknown as ExcelJS.Fill | null) ?? undefined });
+  else if (e.fill === null) setStyle(cell, { fill: undefined });
+  else setStyle(cell, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${e.fill.replace('#', '').toUpperCase()}` } } });
+  return [{ kind: 'setFill', sheet: e.sheet, row: e.row, col: e.col, fill: priorColour, spec: prior }];
+}
+
+function setNote(ws: ExcelJS.Worksheet, e: Extract<CellEdit, { kind: 'setNote' }>): Inverse {
+  const cell = ws.getCell(e.row, e.col);
+  const prior = readNote(cell);
+  writeNote(cell, e.note);
+  return [{ kind: 'setNote', sheet: e.sheet, row: e.row, col: e.col, note: prior }];
+}
+
+export function linkTarget(link: { sheet: string; cell: string; file?: string; url?: string }): string {
+  if (link.url) return link.url;
+  const quoted = `'${link.sheet.replace(/'/g, "''")}'!${link.cell}`;
+  return `${link.file ?? ''}#${quoted}`;
+}
+
+/** "file.xlsx#'01'!A1" → link parts; null for links we did not make (web addresses). */
+export function parseLinkTarget(target: string): { sheet: string; cell: string; file?: string } | null {
+  const m = /^([^#]*)#(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+)$/.exec(target);
+  if (!m) return null;
+  const sheet = m[2] !== undefined ? m[2].replace(/''/g, "'") : m[3];
+  return m[1] ? { sheet, cell: m[4], file: m[1] } : { sheet, cell: m[4] };
+}
+
+function setHyperlink(ws: ExcelJS.Worksheet, e: Extract<CellEdit, { kind: 'setHyperlink' }>): Inverse | SkippedEdit {
+  const cell = ws.getCell(e.row, e.col);
+  const priorTarget = readHyperlink(cell);
+  const priorValue = readValue(cell);
+  const priorTooltip = (cell.value as { tooltip?: string } | null)?.tooltip;
+  const ok = writeHyperlink(cell, e.link ? linkTarget(e.link) : null, e.link?.tooltip);
+  if (!ok) return { edit: e, reason: 'unsupported', detail: `${e.sheet}!${cellAddress(e.row, e.col)} holds a formula; no link added` };
+  const inverse: Inverse = [];
+  const priorLink = priorTarget ? parseLinkTarget(priorTarget) : null;
+  if (priorTarget && !priorLink) {
+    // a web address: restore it verbatim
+    inverse.push({ kind: 'setHyperlink', sheet: e.sheet, row: e.row, col: e.col, link: { sheet: '', cell: '', url: priorTarget } });
+  } else {
+    inverse.push({ kind: 'setHyperlink', sheet: e.sheet, row: e.row, col: e.col, link: priorLink ? { ...priorLink, ...(priorTooltip ? { tooltip: priorTooltip } : {}) } : null });
+  }
+  if (typeof priorValue !== 'string' && priorValue !== null) {
+    inverse.push({ kind: 'setCell', sheet: e.sheet, row: e.row, col: e.col, expect: null, content: { value: priorValue } });
+  }
+  return inverse;
+}
+
+function columnContents(ws: ExcelJS.Worksheet, col: number): Inverse {
+  const out: Inverse = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    const cell = row.findCell(col);
+    if (!cell || cell.type === 1) return;
+    const content = readContent(cell);
+    if (content.value !== null || content.formula) out.push({ kind: 'setCell', sheet: ws.name, row: row.number, col, expect: null, content });
+    const note = readNote(cell);
+    if (note !== null) out.push({ kind: 'setNote', sheet: ws.name, row: row.number, col, note });
+    const fill = cell.style?.fill;
+    if (fill) out.push({ kind: 'setFill', sheet: ws.name, row: row.number, col, fill: null, spec: JSON.parse(JSON.stringify(fill)) });
+  });
+  return out;
+}
+
+function applyOne(wb: ExcelJS.Workbook, e: CellEdit): Inverse | SkippedEdit {
+  if (e.kind === 'addSheet') {
+    if (wb.getWorksheet(e.sheet)) return { edit: e, reason: 'exists', detail: `sheet ${e.sheet} exists` };
+    const ws = wb.addWorksheet(e.sheet, { state: e.visibility });
+    (e.rows ?? []).forEach((line, i) => line.forEach((v, j) => {
+      if (v !== null) writeContent(ws.getCell(i + 1, j + 1), { value: v });
+    }));
+    return [{ kind: 'deleteSheet', sheet: e.sheet }];
+  }
+  const ws = wb.getWorksheet(e.sheet);
+  if (!ws) return { edit: e, reason: 'missing', detail: `sheet ${e.sheet} not found` };
+  switch (e.kind) {
+    case 'setCell':
+      return setCell(ws, e);
+    case 'setFill':
+      return setFill(ws, e);
+    case 'setNote':
+      return setNote(ws, e);
+    case 'setHyperlink':
+      return setHyperlink(ws, e);
+    case 'insertColumn':
+      insertColumn(ws, e.col, e.formatFrom);
+      return [{ kind: 'deleteColumn', sheet: e.sheet, col: e.col }];
+    case 'deleteColumn': {
+      const width = ws.getColumn(e.col).width ?? null;
+      const inside = listMerges(ws).filter((m) => m.left === e.col && m.right === e.col);
+      const contents = columnContents(ws, e.col);
+      deleteColumn(ws, e.col);
+      return [
+        { kind: 'insertColumn', sheet: e.sheet, col: e.col, formatFrom: e.col },
+        { kind: 'setColumnWidth', sheet: e.sheet, col: e.col, width },
+        ...inside.map((range): CellEdit => ({ kind: 'merge', sheet: e.sheet, range })),
+        ...contents,
+      ];
+    }
+    case 'merge': {
+      const { top, left, bottom, right } = e.range;
+      if (listMerges(ws).some((m) => m.top <= bottom && top <= m.bottom && m.left <= right && left <= m.right))
+        return { edit: e, reason: 'exists', detail: `${columnLetter(left)}${top}:${columnLetter(right)}${bottom} overlaps a merged area` };
+      ws.mergeCellsWithoutStyle(top, left, bottom, right);
+      return [{ kind: 'unmerge', sheet: e.sheet, range: e.range }];
+    }
+    case 'unmerge': {
+      const { top, left } = e.range;
+      const master = ws.getCell(top, left);
+      const styles = new Map<string, Partial<ExcelJS.Style>>();
+      for (let r = e.range.top; r <= e.range.bottom; r++) for (let c = e.range.left; c <= e.range.right; c++) styles.set(`${r},${c}`, ws.getCell(r, c).style);
+      ws.unMergeCells(master.address);
+      for (const [k, s] of styles) {
+        const [r, c] = k.split(',').map(Number);
+        ws.getCell(r, c).style = s;
+      }
+      return [{ kind: 'merge', sheet: e.sheet, range: e.range }];
+    }
+    case 'setColumnWidth': {
+      const column = ws.getColumn(e.col);
+      const prior = column.width ?? null;
+      column.width = e.width ?? undefined;
+      return [{ kind: 'setColumnWidth', sheet: e.sheet, col: e.col, width: prior }];
+    }
+    case 'deleteSheet': {
+      const rows: CellValue[][] = [];
+      ws.eachRow({ includeEmpty: true }, (row) => {
+        const line: CellValue[] = [];
+        for (let c = 1; c <= row.cellCount; c++) line.push(readValue(row.getCell(c)));
+        rows[row.number - 1] = line;
+      });
+      const state = (ws.state ?? 'visible') as 'visible' | 'hidden' | 'veryHidden';
+      wb.removeWorksheet(ws.id);
+      return [{ kind: 'addSheet', sheet: e.sheet, visibility: state, rows: Array.from(rows, (r) => r ?? []) }];
+    }
+  }
+}
+
+/** Applies a plan; the inverse lists the restoring edits in the order they must run. */
+export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: EditPlan): ApplyResult {
+  const skipped: SkippedEdit[] = [];
+  const inverses: Inverse[] = [];
+  let applied = 0;
+  for (const edit of plan.edits) {
+    const r = applyOne(wb, edit);
+    if (Array.isArray(r)) {
+      applied++;
+      inverses.push(r);
+    } else skipped.push(r);
+  }
+  return { applied, skipped, inverse: inverses.reverse().flat() };
+}

@@ -1,0 +1,182 @@
+/**
+ * Column insert/delete on an exceljs worksheet, done by hand because exceljs's spliceColumns loses
+ * merges and styles. Moves cells (value, formula, style, note, hyperlink), widens or shifts merges,
+ * moves column widths, and rewrites references in formulas of every sheet, conditional formats,
+ * data validations and defined names.
+ */
+import type ExcelJS from 'exceljs';
+import type { CellRange } from '../core/snapshot';
+import { shiftFormula, shiftRangeList, type ColumnShift } from './formula-shift';
+
+type CellModel = Record<string, unknown> & { address: string; type: number; style?: unknown };
+const MERGE = 1;
+const FORMULA = 6;
+
+interface Internals {
+  _merges: Record<string, CellRange & { range: string }>;
+  _rows: (ExcelJS.Row | undefined)[];
+}
+
+function internals(ws: ExcelJS.Worksheet): Internals {
+  return ws as unknown as Internals;
+}
+
+export function listMerges(ws: ExcelJS.Worksheet): CellRange[] {
+  return Object.values(internals(ws)._merges)
+    .filter(Boolean)
+    .map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
+}
+
+function lastUsedColumn(ws: ExcelJS.Worksheet): number {
+  let max = ws.columnCount;
+  for (const m of listMerges(ws)) max = Math.max(max, m.right);
+  const cols = (ws as unknown as { _columns?: unknown[] })._columns;
+  return Math.max(max, cols?.length ?? 0);
+}
+
+/** Replaces shared formulas by plain ones so cells can move independently. */
+function unshareFormulas(ws: ExcelJS.Worksheet): void {
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.type !== FORMULA) return;
+      const v = cell.value as { sharedFormula?: string; shareType?: string; formula?: string; result?: unknown };
+      if (v.sharedFormula || v.shareType) {
+        const formula = cell.formula;
+        cell.value = (v.result === undefined ? { formula } : { formula, result: v.result }) as ExcelJS.CellFormulaValue;
+      }
+    });
+  });
+}
+
+function shiftFormulasOfSheet(ws: ExcelJS.Worksheet, shift: ColumnShift): void {
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.type !== FORMULA) return;
+      const v = cell.value as { formula: string; result?: unknown };
+      const next = shiftFormula(v.formula, ws.name, shift);
+      if (next !== v.formula) cell.value = (v.result === undefined ? { formula: next } : { formula: next, result: v.result }) as ExcelJS.CellFormulaValue;
+    });
+  });
+}
+
+function resetCell(cell: ExcelJS.Cell): void {
+  cell.value = null;
+  cell.style = {};
+  delete (cell as unknown as { _comment?: unknown })._comment;
+}
+
+function moveCell(ws: ExcelJS.Worksheet, row: number, from: number, to: number): void {
+  const src = ws.findCell(row, from);
+  const dst = ws.getCell(row, to);
+  if (!src) {
+    resetCell(dst);
+    return;
+  }
+  const model = { ...(src.model as unknown as CellModel), address: dst.address };
+  // merges are re-created afterwards; moved slaves become plain styled cells first
+  const next: CellModel = model.type === MERGE ? { address: dst.address, type: 0, style: model.style } : model;
+  delete (dst as unknown as { _comment?: unknown })._comment;
+  dst.model = next as unknown as ExcelJS.CellModel;
+}
+
+function setMerges(ws: ExcelJS.Worksheet, merges: CellRange[]): void {
+  const own = internals(ws);
+  for (const m of Object.values(own._merges)) {
+    if (!m) continue;
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) {
+        const cell = ws.findCell(r, c);
+        if (cell && cell.type === MERGE) {
+          const style = cell.style;
+          cell.model = { address: cell.address, type: 0, style } as unknown as ExcelJS.CellModel;
+        }
+      }
+  }
+  own._merges = {};
+  for (const m of merges) if (m.right > m.left || m.bottom > m.top) ws.mergeCellsWithoutStyle(m.top, m.left, m.bottom, m.right);
+}
+
+function moveColumnProps(ws: ExcelJS.Worksheet, from: number, to: number): void {
+  ws.getColumn(to).defn = ws.getColumn(from).defn;
+}
+
+function shiftSheetRanges(ws: ExcelJS.Worksheet, shift: ColumnShift): void {
+  const cfs = (ws as unknown as { conditionalFormattings?: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+  if (cfs) {
+    for (const cf of cfs) {
+      cf.ref = shiftRangeList(cf.ref, shift) ?? cf.ref;
+      for (const rule of cf.rules) if (rule.formulae) rule.formulae = rule.formulae.map((f) => shiftFormula(String(f), ws.name, shift));
+    }
+  }
+  const dv = (ws as unknown as { dataValidations?: { model: Record<string, { formulae?: unknown[] }> } }).dataValidations;
+  if (dv?.model) {
+    const next: Record<string, { formulae?: unknown[] }> = {};
+    for (const [ref, rule] of Object.entries(dv.model)) {
+      const moved = shiftRangeList(ref.replace(/^range:/, ''), shift);
+      if (!moved) continue;
+      if (rule.formulae) rule.formulae = rule.formulae.map((f) => (typeof f === 'string' ? shiftFormula(f, ws.name, shift) : f));
+      next[ref.startsWith('range:') ? `range:${moved}` : moved] = rule;
+    }
+    dv.model = next;
+  }
+}
+
+function shiftEverywhere(ws: ExcelJS.Worksheet, shift: ColumnShift): void {
+  ws.workbook.eachSheet((sheet) => {
+    unshareFormulas(sheet);
+    shiftFormulasOfSheet(sheet, shift);
+  });
+  shiftSheetRanges(ws, shift);
+  (ws.workbook.definedNames as unknown as { spliceColumns(s: string, start: number, del: number, ins: number): void }).spliceColumns(ws.name, shift.col, shift.delta === 1 ? 0 : 1, shift.delta === 1 ? 1 : 0);
+}
+
+/** Inserts an empty column at `col`, formatted like column `formatFrom` (coordinates before the insert). */
+export function insertColumn(ws: ExcelJS.Worksheet, col: number, formatFrom: number): void {
+  const shift: ColumnShift = { sheet: ws.name, col, delta: 1 };
+  const last = lastUsedColumn(ws);
+  const merges = listMerges(ws);
+  const from = formatFrom >= col ? formatFrom + 1 : formatFrom;
+  shiftEverywhere(ws, shift);
+  setMerges(ws, []);
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    for (let c = last; c >= col; c--) moveCell(ws, row.number, c, c + 1);
+    const model = ws.findCell(row.number, from);
+    const cell = ws.getCell(row.number, col);
+    resetCell(cell);
+    if (model) cell.style = model.style;
+  });
+  for (let c = last; c >= col; c--) moveColumnProps(ws, c, c + 1);
+  moveColumnProps(ws, from, col);
+  const next: CellRange[] = [];
+  for (const m of merges) {
+    if (m.right < col) next.push(m);
+    else if (m.left >= col) next.push({ ...m, left: m.left + 1, right: m.right + 1 });
+    else next.push({ ...m, right: m.right + 1 });
+    // vertical merges of the model column (header cells) are repeated in the new column
+    const shifted = m.left >= col ? m.left + 1 : m.left;
+    if (m.left === m.right && shifted === from && m.bottom > m.top) next.push({ ...m, left: col, right: col });
+  }
+  setMerges(ws, next);
+}
+
+/** Deletes column `col`; cells right of it move left, merges across it narrow. */
+export function deleteColumn(ws: ExcelJS.Worksheet, col: number): void {
+  const shift: ColumnShift = { sheet: ws.name, col, delta: -1 };
+  const last = lastUsedColumn(ws);
+  const merges = listMerges(ws);
+  shiftEverywhere(ws, shift);
+  setMerges(ws, []);
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    for (let c = col; c < last; c++) moveCell(ws, row.number, c + 1, c);
+    if (last >= col) resetCell(ws.getCell(row.number, last));
+  });
+  for (let c = col; c < last; c++) moveColumnProps(ws, c + 1, c);
+  if (last >= col) ws.getColumn(last).defn = undefined as unknown as ExcelJS.Column['defn'];
+  const next: CellRange[] = [];
+  for (const m of merges) {
+    if (m.right < col) next.push(m);
+    else if (m.left > col) next.push({ ...m, left: m.left - 1, right: m.right - 1 });
+    else if (m.left < m.right) next.push({ ...m, right: m.right - 1 });
+  }
+  setMerges(ws, next);
+}

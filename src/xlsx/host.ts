@@ -1,0 +1,77 @@
+/**
+ * The .xlsx host: the ProgressHost contract over a workbook file held in memory (exceljs).
+ * Browser-safe (no Node APIs): the CLI reads files in src/xlsx/node.ts, the preview from a download.
+ */
+import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { HostCapabilities, ProgressHost, SheetInfo } from '../core/host';
+import type { ApplyResult, EditPlan } from '../core/plan';
+import type { GridSnapshot } from '../core/snapshot';
+import { applyPlanToWorkbook } from './apply';
+import { readHyperlink, readNote, writeNote } from './cell-io';
+import { loadWorkbookBytes } from './load';
+import { snapshotFromWorksheet } from './snapshot';
+import { fixHyperlinksForWrite, readBackFacts } from './zip-fixes';
+
+type Bytes = ArrayBuffer | Uint8Array;
+
+export class XlsxHost implements ProgressHost {
+  readonly kind = 'xlsx' as const;
+
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  /** Opens workbook bytes; throws WorkbookLoadError (one clear sentence) when they are no .xlsx. */
+  static async fromBuffer(buf: Bytes, name?: string): Promise<XlsxHost> {
+    const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+    const wb = await loadWorkbookBytes(bytes, name);
+    await restoreLostFacts(wb, await JSZip.loadAsync(bytes));
+    return new XlsxHost(wb);
+  }
+
+  /** A host over a workbook built in memory (tests, new files). */
+  static fromWorkbook(wb: ExcelJS.Workbook): XlsxHost {
+    return new XlsxHost(wb);
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    const raw = await this.workbook.xlsx.writeBuffer();
+    const zip = await JSZip.loadAsync(raw);
+    await fixHyperlinksForWrite(zip);
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  }
+
+  capabilities(): HostCapabilities {
+    return { notes: true, hyperlinks: true, merges: true, undoGroup: false, changeEvents: false };
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.workbook.worksheets.map((ws) => ({ name: ws.name, visibility: (ws.state ?? 'visible') as SheetInfo['visibility'] }));
+  }
+
+  async readSnapshot(sheet: string): Promise<GridSnapshot> {
+    const ws = this.workbook.getWorksheet(sheet);
+    if (!ws) throw new Error(`シート「${sheet}」がありません / sheet "${sheet}" not found`);
+    return snapshotFromWorksheet(ws);
+  }
+
+  async applyPlan(plan: EditPlan): Promise<ApplyResult> {
+    return applyPlanToWorkbook(this.workbook, plan);
+  }
+}
+
+/** exceljs drops location-only hyperlinks and notes on empty cells when reading: put them back. */
+async function restoreLostFacts(wb: ExcelJS.Workbook, zip: JSZip): Promise<void> {
+  const facts = await readBackFacts(zip);
+  for (const ws of wb.worksheets) {
+    for (const [address, target] of facts.links.get(ws.name) ?? []) {
+      const cell = ws.getCell(address);
+      if (readHyperlink(cell) || cell.formula) continue;
+      const v = cell.value;
+      cell.value = { text: v === null || v === undefined ? '' : String(v), hyperlink: target };
+    }
+    for (const [address, note] of facts.notes.get(ws.name) ?? []) {
+      const cell = ws.getCell(address);
+      if (readNote(cell) === null) writeNote(cell, note);
+    }
+  }
+}
