@@ -3,19 +3,19 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { loadWorkbookBytes, WorkbookLoadError } from './load';
+import { XlsxHost } from './host';
 
 export { WorkbookLoadError } from './load';
 
-/** Reads and opens an .xlsx file; throws WorkbookLoadError with a clear sentence for every failure. */
-export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
-  const name = path.basename(file);
-  let bytes: Buffer;
+/** Reads a file's bytes; a missing file, a folder or no permission is a WorkbookLoadError. */
+export async function readFileBytes(file: string): Promise<Uint8Array> {
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) {
       throw new WorkbookLoadError('not-zip', `${file} はフォルダーです。.xlsx ファイルを指定してください。`, `${file} is a folder; give an .xlsx file.`);
     }
-    bytes = await fs.readFile(file);
+    const bytes = await fs.readFile(file);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (e) {
     if (e instanceof WorkbookLoadError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -27,5 +27,14 @@ export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
     }
     throw new WorkbookLoadError('unreadable', `ファイル ${file} を読めません（${code ?? String(e)}）。`, `Cannot read ${file} (${code ?? String(e)}).`);
   }
-  return loadWorkbookBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
+}
+
+/** Reads and opens an .xlsx file; throws WorkbookLoadError with a clear sentence for every failure. */
+export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
+  return loadWorkbookBytes(await readFileBytes(file), path.basename(file));
+}
+
+/** Opens an .xlsx file as a ProgressHost (what the CLI works through). */
+export async function openXlsxHostFile(file: string): Promise<XlsxHost> {
+  return XlsxHost.fromBuffer(await readFileBytes(file), path.basename(file));
 }

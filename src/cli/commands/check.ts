@@ -1,0 +1,183 @@
+/**
+ * `kpi-progress check <file.xlsx> [--sheet NAME] [--json] [--lang en]`: recognises the progress sheet
+ * and prints a summary (or the JSON document other tools rely on). Exit 0 no error finding, 1 at least
+ * one error finding, 2 unreadable file or no progress table.
+ */
+import type { Finding, Lang } from '../../core/findings';
+import type { ProgressHost } from '../../core/host';
+import type { Kpi, ProgressModel, SheetModel } from '../../core/model';
+import { recognise } from '../../core/recognise';
+import type { GridSnapshot } from '../../core/snapshot';
+import { formatYearLabel } from '../../core/years';
+import { openXlsxHostFile } from '../../xlsx/node';
+import { parseOptions, t, type CliCommand, type CliContext } from '../io';
+
+/** What check needs of an analysis (engineer V's `analyse()` returns at least this). */
+export interface CheckAnalysis {
+  kpis: Record<string, { rates: Record<number, number | null>; status: string | null; grade?: string | null; progress?: number | null; method?: string }>;
+  findings: Finding[];
+}
+
+/** Hook for the rules: returns null until analyse() is wired in. */
+export type Analyser = (model: ProgressModel, lang: Lang) => CheckAnalysis | null;
+
+const noAnalysis: Analyser = () => null;
+
+/** Reads every (or one) sheet of a host and recognises them. */
+export async function readModel(host: ProgressHost, only?: string): Promise<{ model: ProgressModel; snapshots: GridSnapshot[] }> {
+  const sheets = (await host.listSheets()).filter((s) => !only || s.name === only);
+  const snapshots: GridSnapshot[] = [];
+  for (const s of sheets) snapshots.push(await host.readSnapshot(s.name));
+  return { model: recognise(snapshots), snapshots };
+}
+
+type JsonValue = number | string | null;
+
+function kpiJson(k: Kpi, analysis: CheckAnalysis | null) {
+  const actuals: Record<string, number | null> = {};
+  const actualTexts: Record<string, string> = {};
+  for (const [year, v] of Object.entries(k.actuals)) {
+    actuals[year] = v.kind === 'number' ? v.value : null;
+    actualTexts[year] = v.text;
+  }
+  const printedRates: Record<string, JsonValue> = {};
+  for (const [year, r] of Object.entries(k.printedRates)) {
+    printedRates[year] = r.kind === 'rate' ? r.value : r.kind === 'empty' ? null : r.text;
+  }
+  const a = analysis?.kpis[k.id];
+  const rates: Record<string, number | null> = {};
+  for (const year of Object.keys(k.actuals)) rates[year] = a?.rates[Number(year)] ?? null;
+  return {
+    id: k.id,
+    name: k.name,
+    row: k.row,
+    rateRow: k.rateRow,
+    table: k.tableIndex,
+    unit: k.unit,
+    direction: k.direction,
+    cumulative: k.cumulative,
+    cumulativeFrom: k.cumulativeFrom,
+    baseline: { year: k.baseline.year, value: k.baseline.value, text: k.baseline.text },
+    target: { year: k.target.year, value: k.target.value, text: k.target.text, qualifier: k.target.qualifier },
+    actuals,
+    actualTexts,
+    printedRates,
+    rates,
+    status: a?.status ?? null,
+    grade: a?.grade ?? null,
+    progress: a?.progress ?? null,
+    sheetNo: k.sheetNo,
+    department: k.department,
+    remark: k.remark,
+    breakdownOf: k.breakdownOf,
+    relistedFrom: k.relistedFrom,
+    path: k.path,
+  };
+}
+
+/** The `--json` document: the contract of issue #3 (more fields are welcome, none removed). */
+export function buildCheckDocument(file: string, model: ProgressModel, analysis: CheckAnalysis | null, lang: Lang) {
+  const findings = analysis?.findings ?? [];
+  return {
+    file,
+    sheets: model.sheets.map((s) => ({
+      sheet: s.sheet,
+      tables: s.tables.length,
+      kpis: s.kpis.map((k) => kpiJson(k, analysis)),
+      findings: findings
+        .filter((f) => f.sheet === s.sheet)
+        .map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, kpi: f.kpi, message: f.message })),
+    })),
+    unrecognised: model.unrecognised.map((u) => ({ sheet: u.sheet, reason: lang === 'en' ? u.reasonEn ?? u.reason : u.reason })),
+  };
+}
+
+/** 0 no error finding, 1 at least one, 2 no progress table. */
+export function checkExitCode(model: ProgressModel, analysis: CheckAnalysis | null): number {
+  if (model.sheets.length === 0) return 2;
+  return analysis?.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function yearsLine(s: SheetModel): string {
+  const cols = new Map<number, string>();
+  for (const tb of s.tables) for (const y of tb.columns.years) if (!cols.has(y.year)) cols.set(y.year, formatYearLabel(y.year, y.style));
+  const years = [...cols.keys()].sort((a, b) => a - b);
+  if (years.length === 0) return '-';
+  return `${cols.get(years[0])}–${cols.get(years[years.length - 1])} (${years[0]}–${years[years.length - 1]})`;
+}
+
+/** The readable summary, Japanese first. */
+export function summaryLines(file: string, model: ProgressModel, analysis: CheckAnalysis | null, ctx: { lang: Lang }): string[] {
+  const out: string[] = [t(ctx, `ファイル: ${file}`, `File: ${file}`)];
+  for (const s of model.sheets) {
+    out.push('');
+    out.push(
+      t(ctx, `シート「${s.sheet}」: KPI表 ${s.tables.length} 個、KPI ${s.kpis.length} 件、年度 ${yearsLine(s)}`, `Sheet "${s.sheet}": ${s.tables.length} KPI tables, ${s.kpis.length} KPIs, years ${yearsLine(s)}`),
+    );
+    for (const tb of s.tables) {
+      const n = s.kpis.filter((k) => k.tableIndex === tb.index).length;
+      const where = tb.path.length ? tb.path.join(' > ') : t(ctx, '(見出しなし)', '(no heading)');
+      out.push(t(ctx, `  表${tb.index + 1} 行${tb.headerRow}–${tb.lastRow}: KPI ${n} 件  ${where}`, `  table ${tb.index + 1} rows ${tb.headerRow}–${tb.lastRow}: ${n} KPIs  ${where}`));
+    }
+    const breakdowns = s.kpis.filter((k) => k.breakdownOf).length;
+    const relisted = s.kpis.filter((k) => k.relistedFrom).length;
+    out.push(t(ctx, `  内訳 ${breakdowns} 件、再掲 ${relisted} 件`, `  ${breakdowns} breakdown rows, ${relisted} re-listed KPIs`));
+  }
+  if (model.unrecognised.length) {
+    out.push('');
+    out.push(t(ctx, '表を認識できなかったシート:', 'Sheets without a recognised table:'));
+    for (const u of model.unrecognised) out.push(`  - ${u.sheet}: ${ctx.lang === 'en' ? u.reasonEn ?? u.reason : u.reason}`);
+  }
+  out.push('');
+  if (!analysis) {
+    out.push(t(ctx, '検査ルールはまだ実行されていません（達成率の再計算と所見は未対応）。', 'Rules not run yet (no recomputed rates or findings).'));
+    return out;
+  }
+  const findings = analysis.findings;
+  if (findings.length === 0) {
+    out.push(t(ctx, '所見はありません。', 'No findings.'));
+    return out;
+  }
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  out.push(t(ctx, `所見 ${findings.length} 件（エラー ${errors} 件）:`, `${findings.length} findings (${errors} errors):`));
+  for (const [rule, list] of byRule) {
+    out.push(`  ${rule}: ${list.length}`);
+    for (const f of list) out.push(`    [${f.severity}] ${f.sheet}!${f.cell} ${f.message}`);
+  }
+  return out;
+}
+
+export function makeCheckCommand(analyser: Analyser = noAnalysis): CliCommand {
+  return {
+    name: 'check',
+    summary: { ja: '進捗状況一覧表を認識し、検査結果を表示する', en: 'recognise the progress sheet and report what is wrong' },
+    usage: 'kpi-progress check <file.xlsx> [--sheet NAME] [--json] [--lang ja|en]',
+    async run(args: string[], ctx: CliContext): Promise<number> {
+      const { positional, options } = parseOptions(args, ['json'], ['sheet']);
+      if (positional.length !== 1) {
+        ctx.err(t(ctx, '使い方: ', 'usage: ') + this.usage);
+        return 2;
+      }
+      const file = positional[0];
+      const only = typeof options.sheet === 'string' ? options.sheet : undefined;
+      const host = await openXlsxHostFile(file);
+      if (only && !(await host.listSheets()).some((s) => s.name === only)) {
+        const names = (await host.listSheets()).map((s) => s.name).join('、');
+        ctx.err(t(ctx, `シート「${only}」がありません（あるシート: ${names}）。`, `No sheet "${only}" (sheets: ${names}).`));
+        return 2;
+      }
+      const { model } = await readModel(host, only);
+      const analysis = model.sheets.length ? analyser(model, ctx.lang) : null;
+      if (options.json) ctx.out(JSON.stringify(buildCheckDocument(file, model, analysis, ctx.lang), null, 2));
+      else for (const line of summaryLines(file, model, analysis, ctx)) ctx.out(line);
+      if (model.sheets.length === 0 && !options.json) {
+        ctx.err(t(ctx, `${file} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${file}.`));
+      }
+      return checkExitCode(model, analysis);
+    },
+  };
+}
+
+export const checkCommand = makeCheckCommand();

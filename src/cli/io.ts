@@ -1,0 +1,52 @@
+/** What a CLI command receives: language and writers (tests capture them instead of the console). */
+import type { Lang } from '../core/findings';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface CliContext extends CliIo {
+  lang: Lang;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: { ja: string; en: string };
+  usage: string;
+  run(args: string[], ctx: CliContext): Promise<number>;
+}
+
+/** A usage error: printed with the command's usage, exit status 2. */
+export class UsageError extends Error {}
+
+export const consoleIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Picks the message of the current language. */
+export function t(ctx: { lang: Lang }, ja: string, en: string): string {
+  return ctx.lang === 'en' ? en : ja;
+}
+
+/** Splits "--flag value" options from positional arguments; flags listed in `booleans` take no value. */
+export function parseOptions(args: string[], booleans: string[], valued: string[]): { positional: string[]; options: Record<string, string | true> } {
+  const positional: string[] = [];
+  const options: Record<string, string | true> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    const [key, inline] = a.slice(2).split(/=(.*)/s, 2);
+    if (booleans.includes(key)) options[key] = true;
+    else if (valued.includes(key)) {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new UsageError(`--${key} needs a value`);
+      options[key] = v;
+    } else throw new UsageError(`unknown option --${key}`);
+  }
+  return { positional, options };
+}
