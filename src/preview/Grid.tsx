@@ -1,0 +1,63 @@
+/** A read-only grid of one worksheet snapshot, with the highlighted cell scrolled into view. */
+import { useEffect, useRef } from 'react';
+import { cellAddress, cellKey, columnLetter, type GridSnapshot } from '../core/snapshot';
+import { displayValue } from './display';
+
+interface Props {
+  snapshot: GridSnapshot;
+  /** "F101" of the highlighted cell on this sheet, or null. */
+  highlight: string | null;
+}
+
+export function Grid({ snapshot, highlight }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!highlight) return;
+    ref.current?.querySelector(`[data-address="${highlight}"]`)?.scrollIntoView({ block: 'center', inline: 'center' });
+  }, [highlight, snapshot]);
+  const width = snapshot.values[0]?.length ?? 0;
+  const cols = Array.from({ length: width }, (_, i) => snapshot.origin.col + i);
+  return (
+    <div className="grid" ref={ref} data-testid="grid" data-sheet={snapshot.sheet}>
+      <table>
+        <thead>
+          <tr>
+            <th className="corner" />
+            {cols.map((c) => (
+              <th key={c}>{columnLetter(c)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {snapshot.values.map((line, r) => {
+            const row = snapshot.origin.row + r;
+            return (
+              <tr key={row}>
+                <th>{row}</th>
+                {line.map((value, c) => {
+                  const col = snapshot.origin.col + c;
+                  const address = cellAddress(row, col);
+                  const extras = snapshot.extras?.[cellKey(row, col)];
+                  const classes = [address === highlight ? 'highlight' : '', typeof value === 'number' ? 'num' : '', extras?.note ? 'noted' : '', extras?.hyperlink ? 'link' : '']
+                    .filter(Boolean)
+                    .join(' ');
+                  return (
+                    <td
+                      key={col}
+                      data-address={address}
+                      className={classes || undefined}
+                      style={extras?.fill ? { backgroundColor: extras.fill } : undefined}
+                      title={extras?.note ?? snapshot.formulas[r]?.[c] ?? undefined}
+                    >
+                      {displayValue(value, snapshot.numberFormats[r]?.[c] ?? null)}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

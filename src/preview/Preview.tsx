@@ -1,0 +1,144 @@
+/** Preview page: workbook grid on the left, the real task pane (App) on the right. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Lang } from '../core/findings';
+import type { GridSnapshot } from '../core/snapshot';
+import { App } from '../taskpane/App';
+import { langFromDisplayLanguage } from '../taskpane/i18n';
+import { memorySettingsStore } from '../taskpane/settings';
+import { XlsxHost } from '../xlsx/host';
+import { Grid } from './Grid';
+import { PreviewHost } from './preview-host';
+
+export const sampleUrl = 'assets/sample/progress-sheet.xlsx';
+
+interface Opened {
+  name: string;
+  xlsx: XlsxHost;
+  /** Bumped on every open so that the task pane starts fresh. */
+  id: number;
+}
+
+let openCount = 0;
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function Preview() {
+  const lang: Lang = langFromDisplayLanguage(new URLSearchParams(window.location.search).get('lang'));
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [sheet, setSheet] = useState<string | null>(null);
+  const [snapshot, setSnapshot] = useState<GridSnapshot | null>(null);
+  const [highlight, setHighlight] = useState<{ sheet: string; address: string } | null>(null);
+  const [version, setVersion] = useState(0);
+
+  const open = useCallback(async (name: string, bytes: ArrayBuffer) => {
+    try {
+      const xlsx = await XlsxHost.fromBuffer(bytes, name);
+      const list = (await xlsx.listSheets()).filter((s) => s.visibility === 'visible').map((s) => s.name);
+      setOpened({ name, xlsx, id: ++openCount });
+      setSheets(list);
+      setSheet(list[0] ?? null);
+      setHighlight(null);
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    fetch(sampleUrl)
+      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${sampleUrl}: HTTP ${r.status}`))))
+      .then((bytes) => open('progress-sheet.xlsx', bytes))
+      .catch((e) => setError(errorText(e)));
+  }, [open]);
+
+  const host = useMemo(
+    () =>
+      opened &&
+      new PreviewHost(
+        opened.xlsx,
+        (s, address) => {
+          setSheet(s);
+          setHighlight({ sheet: s, address });
+        },
+        () => setVersion((v) => v + 1),
+      ),
+    [opened],
+  );
+
+  useEffect(() => {
+    if (!opened || !sheet) return setSnapshot(null);
+    let live = true;
+    // Sheets may appear (KPI定義, report) or go after a command: re-list, then re-read.
+    opened.xlsx
+      .listSheets()
+      .then((all) => {
+        const list = all.filter((s) => s.visibility === 'visible').map((s) => s.name);
+        if (live) setSheets(list);
+        return opened.xlsx.readSnapshot(list.includes(sheet) ? sheet : list[0]);
+      })
+      .then((s) => live && setSnapshot(s))
+      .catch((e) => live && setError(errorText(e)));
+    return () => {
+      live = false;
+    };
+  }, [opened, sheet, version]);
+
+  const download = async () => {
+    if (!opened) return;
+    const bytes = await opened.xlsx.toBuffer();
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = opened.name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  return (
+    <div className="preview">
+      <div className="workbook">
+        <div className="toolbar">
+          <strong>{lang === 'en' ? 'KPI Progress Assistant — preview' : 'KPI進捗アシスタント — プレビュー'}</strong>
+          <span data-testid="file-name">{opened?.name ?? ''}</span>
+          <label>
+            {lang === 'en' ? 'Open .xlsx: ' : '.xlsx を開く: '}
+            <input
+              type="file"
+              accept=".xlsx"
+              data-testid="file-input"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void file.arrayBuffer().then((b) => open(file.name, b));
+              }}
+            />
+          </label>
+          <button onClick={() => void download()} disabled={!opened} data-testid="download">
+            {lang === 'en' ? 'Download' : 'ダウンロード'}
+          </button>
+        </div>
+        <div className="sheets" role="tablist">
+          {sheets.map((s) => (
+            <button key={s} className={s === snapshot?.sheet ? 'active' : ''} onClick={() => setSheet(s)} role="tab" data-testid="sheet-tab">
+              {s}
+            </button>
+          ))}
+        </div>
+        {error && (
+          <div className="error" role="alert" data-testid="preview-error">
+            {error}
+          </div>
+        )}
+        {snapshot && <Grid snapshot={snapshot} highlight={highlight?.sheet === snapshot.sheet ? highlight.address : null} />}
+      </div>
+      <div className="pane">
+        {host && opened && (
+          <App key={opened.id} host={host} initialLang={lang} theme="light" settingsStore={memorySettingsStore()} onWorkbookChanged={() => setVersion((v) => v + 1)} />
+        )}
+      </div>
+    </div>
+  );
+}

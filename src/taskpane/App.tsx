@@ -1,0 +1,143 @@
+/** The task pane: the same component on Excel and in the browser preview; only the host differs. */
+import {
+  FluentProvider,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarActions,
+  ProgressBar,
+  Spinner,
+  Switch,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Lang } from '../core/findings';
+import type { ProgressHost } from '../core/host';
+import { messages } from './i18n';
+import type { ChangeSource } from './live';
+import { normaliseSettings, type AddinSettings, type SettingsStore } from './settings';
+import { ActionsTab } from './tabs/ActionsTab';
+import { FindingsTab } from './tabs/FindingsTab';
+import { OverviewTab } from './tabs/OverviewTab';
+import { SettingsTab } from './tabs/SettingsTab';
+import type { ThemeKind } from './theme';
+import { useLiveChecking } from './useLiveChecking';
+import { useWorkbench } from './useWorkbench';
+import { CapabilityNotes } from './components/CapabilityNotes';
+
+export interface AppProps {
+  host: ProgressHost;
+  /** Language from Office's display language (or the preview's choice); settings may override. */
+  initialLang: Lang;
+  theme: ThemeKind;
+  settingsStore: SettingsStore;
+  changes?: ChangeSource;
+  /** Called after the add-in changed the workbook (the preview re-renders its grid). */
+  onWorkbookChanged?: () => void;
+  /** A status left by a ribbon command, shown once. */
+  initialNotice?: string;
+}
+
+type TabId = 'overview' | 'findings' | 'actions' | 'settings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1 },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  title: { flexGrow: 1 },
+  notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `0 ${tokens.spacingHorizontalM}` },
+  body: { padding: tokens.spacingHorizontalM, flexGrow: 1, overflowY: 'auto' },
+  busy: { padding: `0 ${tokens.spacingHorizontalM}` },
+});
+
+export function App(props: AppProps) {
+  const styles = useStyles();
+  const [settings, setSettings] = useState<AddinSettings>(() => normaliseSettings(null));
+  const [settingsLoaded, setSettingsLoaded] = useState(false);
+  const lang: Lang = settings.lang ?? props.initialLang;
+  const t = messages(lang);
+  const [tab, setTab] = useState<TabId>('overview');
+  const wb = useWorkbench(props.host, lang, settings, props.onWorkbookChanged);
+  const live = useLiveChecking(props.changes, props.host, wb, lang, settings);
+
+  useEffect(() => {
+    props.settingsStore
+      .load()
+      .then((s) => setSettings(normaliseSettings(s)))
+      .catch(() => undefined)
+      .finally(() => setSettingsLoaded(true));
+  }, [props.settingsStore]);
+
+  useEffect(() => {
+    if (props.initialNotice) wb.notify('info', props.initialNotice);
+    // Shown once, on open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const saveSettings = useCallback(
+    async (next: AddinSettings) => {
+      await props.settingsStore.save(next);
+      setSettings(next);
+    },
+    [props.settingsStore],
+  );
+
+  const theme = useMemo(() => (props.theme === 'dark' ? webDarkTheme : webLightTheme), [props.theme]);
+  const caps = props.host.capabilities();
+
+  return (
+    <FluentProvider theme={theme} lang={lang}>
+      <div className={styles.root} data-testid="taskpane" data-lang={lang}>
+        <div className={styles.header}>
+          <Text weight="semibold" size={400} className={styles.title}>
+            {t.appTitle}
+          </Text>
+          <Switch
+            label={t.liveChecking}
+            checked={live.enabled}
+            disabled={!props.changes || !caps.changeEvents}
+            onChange={(_, d) => live.setEnabled(d.checked)}
+            data-testid="live-toggle"
+          />
+          <Button size="small" onClick={() => void wb.reload()} disabled={!!wb.busy} data-testid="reload">
+            {t.reload}
+          </Button>
+        </div>
+        {wb.busy && (
+          <div className={styles.busy} data-testid="busy">
+            {wb.busy.fraction === null ? <Spinner size="tiny" label={wb.busy.label} /> : <ProgressBar value={wb.busy.fraction} />}
+          </div>
+        )}
+        <div className={styles.notices}>
+          <CapabilityNotes caps={caps} lang={lang} liveAvailable={!!props.changes} />
+          {wb.notices.map((n) => (
+            <MessageBar key={n.id} intent={n.intent} data-testid={`notice-${n.intent}`}>
+              <MessageBarBody>{n.text}</MessageBarBody>
+              <MessageBarActions containerAction={<Button appearance="transparent" size="small" onClick={() => wb.dismiss(n.id)} aria-label={t.dismiss}>×</Button>} />
+            </MessageBar>
+          ))}
+        </div>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+          <Tab value="overview" data-testid="tab-overview">{t.tabOverview}</Tab>
+          <Tab value="findings" data-testid="tab-findings">
+            {t.tabFindings}
+            {wb.workbook ? ` (${wb.workbook.analysis.findings.length})` : ''}
+          </Tab>
+          <Tab value="actions" data-testid="tab-actions">{t.tabActions}</Tab>
+          <Tab value="settings" data-testid="tab-settings">{t.tabSettings}</Tab>
+        </TabList>
+        <div className={styles.body}>
+          {tab === 'overview' && <OverviewTab workbook={wb.workbook} lang={lang} />}
+          {tab === 'findings' && <FindingsTab workbook={wb.workbook} lang={lang} host={props.host} api={wb} />}
+          {tab === 'actions' && <ActionsTab workbook={wb.workbook} lang={lang} api={wb} />}
+          {tab === 'settings' && settingsLoaded && <SettingsTab settings={settings} lang={lang} onSave={saveSettings} api={wb} />}
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}

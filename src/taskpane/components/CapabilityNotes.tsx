@@ -1,0 +1,22 @@
+/** Says plainly what this Excel cannot do, instead of failing later. */
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import type { Lang } from '../../core/findings';
+import type { HostCapabilities } from '../../core/host';
+import { unavailableFeatures } from '../../excel/capabilities';
+import { messages } from '../i18n';
+
+export function capabilityGaps(caps: HostCapabilities, lang: Lang, liveAvailable: boolean): string[] {
+  const gaps = unavailableFeatures(caps).map((f) => f[lang]);
+  if (liveAvailable && caps.hyperlinks && !caps.changeEvents) gaps.push(messages(lang).liveUnavailable);
+  return gaps;
+}
+
+export function CapabilityNotes({ caps, lang, liveAvailable }: { caps: HostCapabilities; lang: Lang; liveAvailable: boolean }) {
+  const gaps = capabilityGaps(caps, lang, liveAvailable);
+  if (!gaps.length) return null;
+  return (
+    <MessageBar intent="info" data-testid="capability-gaps">
+      <MessageBarBody>{gaps.join(' ')}</MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,63 @@
+/** Live checking: which KPIs an edit touches and the part of a fill plan that updates them. */
+import type { ProgressModel } from '../core/model';
+import type { EditPlan } from '../core/plan';
+import { parseAddress } from '../core/snapshot';
+
+export interface CellChange {
+  sheet: string;
+  /** "F10" or "F10:G12". */
+  address: string;
+}
+
+/** Where worksheet edits come from (Excel's onChanged); unsubscribe when live checking is off. */
+export interface ChangeSource {
+  subscribe(handler: (change: CellChange) => void): Promise<() => Promise<void>>;
+}
+
+/** Rows covered by an address such as "F10" or "F10:G12"; empty when unreadable. */
+export function rowsOf(address: string): number[] {
+  const [a, b] = address.replace(/^.*!/, '').split(':');
+  const start = parseAddress(a ?? '');
+  const end = parseAddress(b ?? a ?? '');
+  if (!start || !end) return [];
+  const rows: number[] = [];
+  for (let r = Math.min(start.row, end.row); r <= Math.max(start.row, end.row) && rows.length < 10000; r++) rows.push(r);
+  return rows;
+}
+
+/** KPI ids whose actual or rate row is among the changed rows. */
+export function touchedKpis(model: ProgressModel, change: CellChange): string[] {
+  const rows = new Set(rowsOf(change.address));
+  const sheet = model.sheets.find((s) => s.sheet === change.sheet);
+  if (!sheet) return [];
+  return sheet.kpis.filter((k) => rows.has(k.row) || rows.has(k.rateRow)).map((k) => k.id);
+}
+
+/** Keeps only the cell writes on the rate rows of the given KPIs. */
+export function restrictToKpis(plan: EditPlan, model: ProgressModel, kpiIds: string[]): EditPlan {
+  const wanted = new Set(kpiIds);
+  const rateRows = new Set<string>();
+  for (const s of model.sheets) for (const k of s.kpis) if (wanted.has(k.id)) rateRows.add(`${k.sheet}\u0000${k.rateRow}`);
+  const edits = plan.edits.filter((e) => e.kind === 'setCell' && rateRows.has(`${e.sheet}\u0000${e.row}`));
+  return { ...plan, edits };
+}
+
+/** Remembers the add-in's own writes so that the change events they cause are ignored. */
+export class OwnWrites {
+  private readonly recent = new Map<string, number>();
+  constructor(private readonly ttlMs = 3000) {}
+
+  note(plan: EditPlan, now = Date.now()): void {
+    for (const e of plan.edits) if ('row' in e) this.recent.set(`${e.sheet}\u0000${e.row}`, now);
+  }
+
+  /** True when every row of the change was written by the add-in within the last ttl. */
+  isOwn(change: CellChange, now = Date.now()): boolean {
+    const rows = rowsOf(change.address);
+    if (!rows.length) return false;
+    return rows.every((r) => {
+      const at = this.recent.get(`${change.sheet}\u0000${r}`);
+      return at !== undefined && now - at <= this.ttlMs;
+    });
+  }
+}

@@ -1,0 +1,119 @@
+/** 操作 / Actions: every command shows its preview (summary + cells) before Apply; Undo last action. */
+import { Button, Card, CardHeader, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Lang } from '../../core/findings';
+import type { EditPlan } from '../../core/plan';
+import { actionCommands, type ActionCommand, type Workbook } from '../engine';
+import { isAvailable } from '../engine-commands';
+import { format, messages, type Messages } from '../i18n';
+import { changedCellCount, describeEdit } from '../plan-view';
+import type { WorkbenchApi } from '../useWorkbench';
+
+const previewLimit = 30;
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  preview: { marginTop: tokens.spacingVerticalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  cells: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, maxHeight: '220px', overflowY: 'auto' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+  toolbar: { display: 'flex', justifyContent: 'flex-end', marginBottom: tokens.spacingVerticalS },
+});
+
+const labels: Record<ActionCommand, [keyof Messages, keyof Messages]> = {
+  fill: ['actionFill', 'actionFillHelp'],
+  flag: ['actionFlag', 'actionFlagHelp'],
+  unflag: ['actionUnflag', 'actionUnflagHelp'],
+  link: ['actionLink', 'actionLinkHelp'],
+  'add-year': ['actionAddYear', 'actionAddYearHelp'],
+  definitions: ['actionDefinitions', 'actionDefinitionsHelp'],
+  report: ['actionReport', 'actionReportHelp'],
+};
+
+function PlanPreview({ plan, t, onApply, onCancel, busy }: { plan: EditPlan; t: Messages; onApply: () => void; onCancel: () => void; busy: boolean }) {
+  const styles = useStyles();
+  const lines = plan.edits.slice(0, previewLimit).map(describeEdit);
+  return (
+    <div className={styles.preview} data-testid="plan-preview">
+      <Text weight="semibold">{plan.summary}</Text>
+      <Text size={200} data-testid="plan-cell-count">
+        {plan.edits.length ? format(t.cellsToChange, { n: changedCellCount(plan) }) : t.nothingToDo}
+      </Text>
+      {plan.notices.map((n) => (
+        <MessageBar key={n} intent="info">
+          <MessageBarBody>{n}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {lines.length > 0 && (
+        <ul className={styles.cells}>
+          {lines.map((l, i) => (
+            <li key={i}>
+              <code>{l.where}</code> {l.what}
+            </li>
+          ))}
+          {plan.edits.length > previewLimit && <li>{format(t.moreCells, { n: plan.edits.length - previewLimit })}</li>}
+        </ul>
+      )}
+      <div className={styles.buttons}>
+        <Button appearance="primary" onClick={onApply} disabled={busy || !plan.edits.length} data-testid="apply">
+          {t.apply}
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          {t.cancel}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function ActionsTab({ workbook, lang, api }: { workbook: Workbook | null; lang: Lang; api: WorkbenchApi }) {
+  const styles = useStyles();
+  const t = messages(lang);
+  const [open, setOpen] = useState<{ command: ActionCommand; plan: EditPlan } | null>(null);
+  if (!workbook) return <Spinner label={t.loading} />;
+  const busy = !!api.busy;
+
+  return (
+    <div data-testid="actions">
+      <div className={styles.toolbar}>
+        <Button onClick={() => void api.undo().then(() => setOpen(null))} disabled={busy} data-testid="undo">
+          {t.undo}
+        </Button>
+      </div>
+      <div className={styles.list}>
+        {actionCommands.map((command) => {
+          const [title, help] = labels[command];
+          return (
+            <Card key={command} size="small" data-testid={`action-${command}`}>
+              <CardHeader
+                header={<Text weight="semibold">{t[title]}</Text>}
+                description={<Text size={200}>{t[help]}</Text>}
+                action={
+                  <Button
+                    size="small"
+                    disabled={busy || !isAvailable(command)}
+                    onClick={() => {
+                      const plan = api.preview(command);
+                      setOpen(plan ? { command, plan } : null);
+                    }}
+                    data-testid={`preview-${command}`}
+                  >
+                    {t.preview}
+                  </Button>
+                }
+              />
+              {open?.command === command && (
+                <PlanPreview
+                  plan={open.plan}
+                  t={t}
+                  busy={busy}
+                  onCancel={() => setOpen(null)}
+                  onApply={() => void api.apply(open.plan).then(() => setOpen(null))}
+                />
+              )}
+            </Card>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

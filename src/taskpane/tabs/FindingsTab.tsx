@@ -1,0 +1,137 @@
+/** 点検 / Findings: grouped by severity and rule, filterable; a click selects the cell; fixes apply. */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Input,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { Finding, Lang, Severity } from '../../core/findings';
+import type { ProgressHost } from '../../core/host';
+import type { Workbook } from '../engine';
+import { format, messages } from '../i18n';
+import { ruleName } from '../i18n/rules';
+import { filterFindings, groupFindings, type FindingFilter } from '../findings-view';
+import type { WorkbenchApi } from '../useWorkbench';
+
+const useStyles = makeStyles({
+  filters: { display: 'flex', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS, flexWrap: 'wrap' },
+  search: { flexGrow: 1, minWidth: '140px' },
+  item: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'flex-start',
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
+  cellButton: { minWidth: '64px', fontFamily: tokens.fontFamilyMonospace },
+  message: { flexGrow: 1, whiteSpace: 'pre-wrap' },
+});
+
+const severityColor: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+
+export function severityLabel(severity: Severity, lang: Lang): string {
+  const t = messages(lang);
+  return severity === 'error' ? t.severityError : severity === 'warning' ? t.severityWarning : t.severityInfo;
+}
+
+interface Props {
+  workbook: Workbook | null;
+  lang: Lang;
+  host: ProgressHost;
+  api: WorkbenchApi;
+}
+
+export function FindingsTab({ workbook, lang, host, api }: Props) {
+  const styles = useStyles();
+  const t = messages(lang);
+  const [filter, setFilter] = useState<FindingFilter>({ severity: 'all', text: '' });
+  const kpiNames = useMemo(() => new Map((workbook?.model.sheets ?? []).flatMap((s) => s.kpis.map((k) => [k.id, k.name] as const))), [workbook]);
+  const groups = useMemo(
+    () => (workbook ? groupFindings(filterFindings(workbook.analysis.findings, filter, (id) => kpiNames.get(id) ?? '')) : []),
+    [workbook, filter, kpiNames],
+  );
+  if (!workbook) return <Spinner label={t.loading} />;
+  const total = groups.reduce((n, g) => n + g.count, 0);
+
+  const select = (f: Finding) => {
+    host.selectCell?.(f.sheet, f.cell).catch((e) => api.notify('error', e instanceof Error ? e.message : String(e)));
+  };
+  const fix = (f: Finding) => {
+    if (f.fix) void api.apply({ command: 'fill', summary: f.fix.label, edits: f.fix.edits, notices: [] });
+  };
+
+  return (
+    <div data-testid="findings">
+      <div className={styles.filters}>
+        <Select
+          value={filter.severity}
+          onChange={(_, d) => setFilter({ ...filter, severity: d.value as FindingFilter['severity'] })}
+          aria-label={t.allSeverities}
+          data-testid="severity-filter"
+        >
+          <option value="all">{t.allSeverities}</option>
+          {(['error', 'warning', 'info'] as const).map((s) => (
+            <option key={s} value={s}>
+              {severityLabel(s, lang)}
+            </option>
+          ))}
+        </Select>
+        <Input
+          className={styles.search}
+          value={filter.text}
+          placeholder={t.filterPlaceholder}
+          onChange={(_, d) => setFilter({ ...filter, text: d.value })}
+          data-testid="finding-filter"
+        />
+      </div>
+      <Text data-testid="finding-count" data-count={total}>
+        {total ? format(t.findingsCount, { n: total }) : t.noFindings}
+      </Text>
+      <Accordion multiple collapsible defaultOpenItems={['error', 'warning']}>
+        {groups.map((g) => (
+          <AccordionItem key={g.severity} value={g.severity}>
+            <AccordionHeader>
+              <Badge appearance="filled" color={severityColor[g.severity]}>
+                {severityLabel(g.severity, lang)}
+              </Badge>
+              &nbsp;{g.count}
+            </AccordionHeader>
+            <AccordionPanel>
+              {g.rules.map((r) => (
+                <div key={r.rule} data-rule={r.rule}>
+                  <Text weight="semibold">
+                    {ruleName(r.rule, lang)} ({r.findings.length})
+                  </Text>
+                  {r.findings.map((f, i) => (
+                    <div key={`${f.sheet}!${f.cell}:${i}`} className={styles.item} data-testid="finding" data-cell={`${f.sheet}!${f.cell}`}>
+                      <Button size="small" appearance="subtle" className={styles.cellButton} onClick={() => select(f)} title={t.goToCell}>
+                        {f.cell}
+                      </Button>
+                      <Text size={200} className={styles.message}>
+                        {f.message}
+                      </Text>
+                      {f.fix && (
+                        <Button size="small" onClick={() => fix(f)} title={f.fix.label} data-testid="fix">
+                          {t.applyFix}
+                        </Button>
+                      )}
+                    </div>
+                  ))}
+                </div>
+              ))}
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+/** 概要 / Overview: what was recognised, KPIs by status and grade, progress by basic goal, the tree. */
+import { Badge, MessageBar, MessageBarBody, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import type { Lang } from '../../core/findings';
+import type { Kpi } from '../../core/model';
+import { ProgressChart } from '../components/ProgressChart';
+import { StructureTree } from '../components/StructureTree';
+import type { Workbook } from '../engine';
+import { messages } from '../i18n';
+import { gradeLabel, statusColor, statusLabel } from '../status';
+import { gradeOrder, statusOrder, summarise, yearRange } from '../summary';
+
+const useStyles = makeStyles({
+  section: { marginBottom: tokens.spacingVerticalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export function OverviewTab({ workbook, lang }: { workbook: Workbook | null; lang: Lang }) {
+  const styles = useStyles();
+  const t = messages(lang);
+  const summary = useMemo(() => (workbook ? summarise(workbook.model, workbook.analysis) : null), [workbook]);
+  const kpiIndex = useMemo(() => new Map<string, Kpi>((workbook?.model.sheets ?? []).flatMap((s) => s.kpis.map((k) => [k.id, k] as const))), [workbook]);
+  if (!workbook || !summary) return <Spinner label={t.loading} />;
+  if (!summary.sheets.length)
+    return (
+      <MessageBar intent="warning" data-testid="no-sheet">
+        <MessageBarBody>
+          {t.noSheet}
+          {summary.unrecognised.map((u) => (
+            <div key={u.sheet}>
+              {u.sheet}: {u.reason}
+            </div>
+          ))}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  return (
+    <div data-testid="overview">
+      <section className={styles.section}>
+        <Subtitle2>{t.recognisedSheets}</Subtitle2>
+        <Table size="extra-small" aria-label={t.recognisedSheets}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{lang === 'en' ? 'Sheet' : 'シート'}</TableHeaderCell>
+              <TableHeaderCell>{t.tables}</TableHeaderCell>
+              <TableHeaderCell>{t.kpis}</TableHeaderCell>
+              <TableHeaderCell>{t.years}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {summary.sheets.map((s) => (
+              <TableRow key={s.sheet} data-testid="sheet-summary">
+                <TableCell>{s.sheet}</TableCell>
+                <TableCell>{s.tables}</TableCell>
+                <TableCell data-testid="kpi-count">{s.kpis}</TableCell>
+                <TableCell>{yearRange(s.years)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {summary.unrecognised.length > 0 && (
+          <details>
+            <summary>
+              {t.unrecognised} ({summary.unrecognised.length})
+            </summary>
+            <ul>
+              {summary.unrecognised.map((u) => (
+                <li key={u.sheet}>
+                  {u.sheet}: {u.reason}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+      <section className={styles.section}>
+        <Subtitle2>{t.byStatus}</Subtitle2>
+        <div className={styles.badges} data-testid="by-status">
+          {statusOrder.map((s) => (
+            <Badge key={s} appearance="tint" color={statusColor(s)} size="large">
+              {statusLabel(s, lang)} {summary.byStatus[s]}
+            </Badge>
+          ))}
+        </div>
+        <Subtitle2>{t.byGrade}</Subtitle2>
+        <div className={styles.badges} data-testid="by-grade">
+          {gradeOrder.map((g) => (
+            <Badge key={g} appearance="outline" size="large">
+              {gradeLabel(g, lang)}: {summary.byGrade[g]}
+            </Badge>
+          ))}
+        </div>
+      </section>
+      <section className={styles.section}>
+        <Subtitle2>{t.progressByGoal}</Subtitle2>
+        <ProgressChart goals={summary.progressByGoal} emptyText={t.noProgress} />
+      </section>
+      <section className={styles.section}>
+        <Subtitle2>{t.structure}</Subtitle2>
+        {workbook.model.sheets.map((s) => (
+          <StructureTree key={s.sheet} nodes={s.structure} kpis={kpiIndex} analysis={workbook.analysis} lang={lang} />
+        ))}
+      </section>
+    </div>
+  );
+}

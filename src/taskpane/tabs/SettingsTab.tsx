@@ -1,0 +1,84 @@
+/** 設定 / Settings: stored in the workbook so every user of the file shares them. */
+import { Button, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Lang } from '../../core/findings';
+import { format, messages } from '../i18n';
+import { normaliseSettings, type AddinSettings } from '../settings';
+import type { WorkbenchApi } from '../useWorkbench';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '360px' },
+  bands: { display: 'flex', gap: tokens.spacingHorizontalS },
+  band: { width: '72px' },
+});
+
+interface Props {
+  settings: AddinSettings;
+  lang: Lang;
+  onSave: (s: AddinSettings) => Promise<void>;
+  api: WorkbenchApi;
+}
+
+export function SettingsTab({ settings, lang, onSave, api }: Props) {
+  const styles = useStyles();
+  const t = messages(lang);
+  const [draft, setDraft] = useState(settings);
+  const [saving, setSaving] = useState(false);
+  const bandsValid = draft.gradeBands.A >= draft.gradeBands.B && draft.gradeBands.B >= draft.gradeBands.C;
+
+  const setBand = (grade: 'A' | 'B' | 'C', value: string) => setDraft({ ...draft, gradeBands: { ...draft.gradeBands, [grade]: Number(value) } });
+  const save = async () => {
+    setSaving(true);
+    try {
+      await onSave(normaliseSettings(draft));
+      api.notify('success', messages(draft.lang ?? lang).saved);
+    } catch (e) {
+      api.notify('error', format(t.errorSettings, { detail: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className={styles.form} data-testid="settings">
+      <Field label={t.gradeBands} validationMessage={bandsValid ? undefined : 'A ≥ B ≥ C'}>
+        <div className={styles.bands}>
+          {(['A', 'B', 'C'] as const).map((g) => (
+            <Input
+              key={g}
+              className={styles.band}
+              type="number"
+              contentBefore={g}
+              value={String(draft.gradeBands[g])}
+              onChange={(_, d) => setBand(g, d.value)}
+              data-testid={`band-${g}`}
+            />
+          ))}
+        </div>
+      </Field>
+      <Field label={t.rateMethod}>
+        <RadioGroup value={draft.rateMethod} onChange={(_, d) => setDraft({ ...draft, rateMethod: d.value === 'gap' ? 'gap' : 'ratio' })}>
+          <Radio value="ratio" label={t.rateRatio} />
+          <Radio value="gap" label={t.rateGap} />
+        </RadioGroup>
+      </Field>
+      <Field label={t.managementWorkbook} hint={t.managementWorkbookHint}>
+        <Input value={draft.managementWorkbook} onChange={(_, d) => setDraft({ ...draft, managementWorkbook: d.value })} />
+      </Field>
+      <Field label={t.language}>
+        <Select
+          value={draft.lang ?? 'auto'}
+          onChange={(_, d) => setDraft({ ...draft, lang: d.value === 'ja' || d.value === 'en' ? d.value : null })}
+          data-testid="language"
+        >
+          <option value="auto">Office / 自動</option>
+          <option value="ja">日本語</option>
+          <option value="en">English</option>
+        </Select>
+      </Field>
+      <Button appearance="primary" onClick={() => void save()} disabled={saving || !bandsValid} data-testid="save-settings">
+        {t.save}
+      </Button>
+    </div>
+  );
+}

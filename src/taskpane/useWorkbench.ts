@@ -1,0 +1,120 @@
+/** Task pane state: the loaded workbook, busy/progress, message bars, and the actions on it. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Lang } from '../core/findings';
+import type { ProgressHost } from '../core/host';
+import type { ApplyResult, EditPlan } from '../core/plan';
+import { applyWithUndo, loadWorkbook, planCommand, undoLastAction, type ActionCommand, type Workbook } from './engine';
+import { format, messages } from './i18n';
+import type { AddinSettings } from './settings';
+
+export interface Notice {
+  id: number;
+  intent: 'success' | 'warning' | 'error' | 'info';
+  text: string;
+}
+
+export interface Busy {
+  label: string;
+  /** 0..1 when known. */
+  fraction: number | null;
+}
+
+let noticeIds = 0;
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Summary of an apply result for a message bar. */
+export function describeResult(result: ApplyResult, lang: Lang): { intent: Notice['intent']; text: string } {
+  const t = messages(lang);
+  if (!result.skipped.length) return { intent: 'success', text: format(t.applied, { n: result.applied }) };
+  const reasons = [...new Set(result.skipped.map((s) => s.detail || s.reason))].slice(0, 3).join(' / ');
+  return { intent: 'warning', text: format(t.appliedWithSkips, { n: result.applied, m: result.skipped.length, reasons }) };
+}
+
+export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSettings, onWorkbookChanged?: () => void) {
+  const [workbook, setWorkbook] = useState<Workbook | null>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const ctxRef = useRef({ lang, settings });
+  ctxRef.current = { lang, settings };
+  const t = messages(lang);
+
+  const notify = useCallback((intent: Notice['intent'], text: string) => {
+    setNotices((list) => [...list.slice(-3), { id: ++noticeIds, intent, text }]);
+  }, []);
+  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+
+  const reload = useCallback(async () => {
+    setBusy({ label: messages(ctxRef.current.lang).loading, fraction: 0 });
+    try {
+      const wb = await loadWorkbook(host, ctxRef.current, (done, total) =>
+        setBusy({ label: messages(ctxRef.current.lang).loading, fraction: total ? done / total : null }),
+      );
+      setWorkbook(wb);
+      return wb;
+    } catch (e) {
+      notify('error', format(messages(ctxRef.current.lang).errorRead, { detail: errorText(e) }));
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  }, [host, notify]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload, lang, settings]);
+
+  const preview = useCallback(
+    (command: ActionCommand): EditPlan | null => {
+      if (!workbook) return null;
+      try {
+        return planCommand(command, workbook, ctxRef.current);
+      } catch (e) {
+        notify('error', errorText(e));
+        return null;
+      }
+    },
+    [workbook, notify],
+  );
+
+  const apply = useCallback(
+    async (plan: EditPlan) => {
+      setBusy({ label: t.working, fraction: null });
+      try {
+        const result = await applyWithUndo(host, plan);
+        const { intent, text } = describeResult(result, ctxRef.current.lang);
+        notify(intent, text);
+        onWorkbookChanged?.();
+        await reload();
+        return result;
+      } catch (e) {
+        notify('error', format(t.errorApply, { detail: errorText(e) }));
+        return null;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [host, notify, reload, t, onWorkbookChanged],
+  );
+
+  const undo = useCallback(async () => {
+    setBusy({ label: t.working, fraction: null });
+    try {
+      const result = await undoLastAction(host);
+      if (!result) notify('info', t.nothingToUndo);
+      else notify(result.skipped.length ? 'warning' : 'success', format(t.undone, { n: result.applied }));
+      onWorkbookChanged?.();
+      await reload();
+    } catch (e) {
+      notify('error', format(t.errorApply, { detail: errorText(e) }));
+    } finally {
+      setBusy(null);
+    }
+  }, [host, notify, reload, t, onWorkbookChanged]);
+
+  return { workbook, setWorkbook, busy, notices, notify, dismiss, reload, preview, apply, undo };
+}
+
+export type WorkbenchApi = ReturnType<typeof useWorkbench>;

@@ -1,0 +1,95 @@
+/**
+ * Web build: task pane, ribbon commands, status dialog and the browser preview, into dist/.
+ * ts-loader only transpiles (tsc --noEmit typechecks). Source maps are separate files: no eval,
+ * so the Content-Security-Policy needs no 'unsafe-eval'.
+ */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
+
+/** Only the add-in's own origin and the Office.js CDN; styles inline because Fluent UI injects them. */
+function csp({ office }) {
+  const cdn = office ? ` ${OFFICE_CDN}` : '';
+  return [
+    `default-src 'self'${cdn}`,
+    `script-src 'self'${cdn}`,
+    `style-src 'self' 'unsafe-inline'${cdn}`,
+    `img-src 'self' data:${cdn}`,
+    `font-src 'self' data:`,
+    `connect-src 'self'${cdn}`,
+    `frame-src 'self'${cdn}`,
+    `object-src 'none'`,
+    `base-uri 'self'`,
+    `form-action 'self'`,
+  ].join('; ');
+}
+
+function page(name, { chunks, title, office, template }) {
+  return new HtmlWebpackPlugin({
+    filename: `${name}.html`,
+    template: template ?? path.resolve(__dirname, 'src/taskpane/page.html'),
+    chunks,
+    title,
+    templateParameters: { csp: csp({ office }), officeJs: office ? OFFICE_JS : '', title },
+    inject: 'body',
+    scriptLoading: 'defer',
+  });
+}
+
+module.exports = (env, argv) => {
+  const production = argv.mode !== 'development';
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      status: './src/commands/status.ts',
+      preview: './src/preview/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: { keep: /^node\// },
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // exceljs (preview only) expects Node built-ins it never uses in the browser.
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false, util: false, buffer: false, events: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json'), compilerOptions: { noEmit: false } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      page('taskpane', { chunks: ['taskpane'], title: 'KPI進捗アシスタント', office: true }),
+      page('commands', { chunks: ['commands'], title: 'KPI進捗アシスタント commands', office: true }),
+      page('status', { chunks: ['status'], title: 'KPI進捗アシスタント', office: true }),
+      page('preview', { chunks: ['preview'], title: 'KPI進捗アシスタント — プレビュー', office: false }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets', globOptions: { ignore: ['**/.gitkeep'] }, noErrorOnMissing: true },
+          { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      server: 'https',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: { directory: path.resolve(__dirname, 'dist') },
+      hot: false,
+      liveReload: true,
+    },
+  };
+};
