@@ -1,0 +1,79 @@
+/**
+ * analyse(): the recognised model in, rates, status, grade and findings out. Definitions (KPI定義)
+ * override inference when given; every sheet is judged by its own rounding convention.
+ */
+import type { ProgressModel, SheetModel } from './model';
+import type { Finding, Lang } from './findings';
+import type { KpiDefinitions } from './definitions';
+import { definitionFor, DEFAULT_BANDS } from './definitions';
+import { computeRate, detectRounding, rateMethod, type RateMethod, type RoundingConvention } from './rates';
+import { assessStatus, type Grade, type Status, type StatusResult } from './status';
+import { RULES } from './rules';
+import { definitionProblems } from './rules/definition-drift';
+
+export interface KpiAssessment {
+  /** Computed rate (fraction) by western fiscal year; null where none can be computed. */
+  rates: Record<number, number | null>;
+  status: Status;
+  grade: Grade | null;
+  /** 進捗率 of the latest year with an actual. */
+  progress: number | null;
+  method: RateMethod;
+  /** Year judged (latest with a readable actual). */
+  year: number | null;
+  /** Value expected in that year on the linear path from baseline to target. */
+  expected: number | null;
+}
+
+export interface Analysis {
+  kpis: Record<string, KpiAssessment>;
+  findings: Finding[];
+  rounding: Record<string, { mode: 'half-up' | 'truncate'; decimals: number }>;
+}
+
+export interface AnalyseOptions {
+  lang?: Lang;
+  definitions?: KpiDefinitions;
+  /** Names of the management sheets (進行管理シート) when known, for the sheet-number rule. */
+  managementSheets?: string[];
+}
+
+function sheetRounding(sheet: SheetModel, defs?: KpiDefinitions): RoundingConvention {
+  const samples: { computed: number; printed: number; decimals: number | null }[] = [];
+  for (const kpi of sheet.kpis) {
+    for (const [y, p] of Object.entries(kpi.printedRates)) {
+      if (p.kind !== 'rate' || p.value === null) continue;
+      const computed = computeRate(kpi, Number(y), definitionFor(defs, kpi)).value;
+      if (computed !== null) samples.push({ computed, printed: p.value, decimals: p.decimals });
+      else samples.push({ computed: p.value, printed: p.value, decimals: p.decimals });
+    }
+  }
+  return detectRounding(samples);
+}
+
+export function analyse(model: ProgressModel, options: AnalyseOptions = {}): Analysis {
+  const lang = options.lang ?? 'ja';
+  const defs = options.definitions;
+  const bands = defs?.bands ?? DEFAULT_BANDS;
+  const analysis: Analysis = { kpis: {}, findings: [], rounding: {} };
+  for (const sheet of model.sheets) {
+    const rounding = sheetRounding(sheet, defs);
+    analysis.rounding[sheet.sheet] = rounding;
+    const statuses: Record<string, StatusResult> = {};
+    for (const kpi of sheet.kpis) {
+      const def = definitionFor(defs, kpi);
+      const st = assessStatus(kpi, def, bands);
+      statuses[kpi.id] = st;
+      const rates: Record<number, number | null> = {};
+      for (const y of Object.keys(kpi.actuals)) rates[Number(y)] = computeRate(kpi, Number(y), def).value;
+      analysis.kpis[kpi.id] = {
+        rates, status: st.status, grade: st.grade, progress: st.progress, method: rateMethod(kpi, def),
+        year: st.year, expected: st.expected,
+      };
+    }
+    const ctx = { model, sheet, lang, definitions: defs, rounding, statuses, managementSheets: options.managementSheets };
+    for (const rule of RULES) analysis.findings.push(...rule.check(ctx));
+  }
+  analysis.findings.push(...definitionProblems(defs, lang));
+  return analysis;
+}

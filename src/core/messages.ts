@@ -1,0 +1,125 @@
+/**
+ * Finding messages, Japanese first and English. Each says what is wrong, why it matters, how to fix.
+ * Parameters arrive already formatted for display ("68.2%", "259人 ÷ 380人").
+ */
+import type { Lang } from './findings';
+
+export type MessageParams = Record<string, string | number>;
+type Text = (p: MessageParams) => string;
+
+const MESSAGES: Record<string, { ja: Text; en: Text }> = {
+  'rate-mismatch': {
+    ja: (p) => `達成率 ${p.printed} は計算値 ${p.computed}（${p.formula}）と合いません。${p.explanation}公表値の誤りは信頼を損ないます。${p.computed} に直してください。`,
+    en: (p) => `Rate ${p.printed} differs from the computed ${p.computed} (${p.formula}). ${p.explanation}A wrong published figure undermines trust. Correct it to ${p.computed}.`,
+  },
+  'rate-mismatch.how': {
+    ja: (p) => `印刷値は「${p.how}」で再現できます。`,
+    en: (p) => `The printed figure is reproduced by ${p.how}. `,
+  },
+  'unit-mismatch': {
+    ja: (p) => `実績値「${p.text}」の単位「${p.unit}」がKPIの単位「${p.kpiUnit}」と違います。単位が違うと達成率が意味を持ちません。${p.kpiUnit} で数え直すか、単位の書き誤りを直してください。`,
+    en: (p) => `Actual "${p.text}" is in ${p.unit}, but the KPI counts ${p.kpiUnit}. A rate across units means nothing. Recount in ${p.kpiUnit} or fix the unit.`,
+  },
+  'unit-mismatch.bounds': {
+    ja: (p) => `基準値「${p.baseline}」と目標値「${p.target}」の単位が違います。比べられないため達成率・評価が出せません。どちらかの単位を揃えてください。`,
+    en: (p) => `Baseline "${p.baseline}" and target "${p.target}" use different units, so no rate or grade can be given. Use one unit.`,
+  },
+  'not-a-number': {
+    ja: (p) => `実績値「${p.text}」を数として読めません。数値目標のKPIなので達成率・評価が出せません。「${p.example}」のように数と単位だけを書き、説明は備考へ移してください。`,
+    en: (p) => `Actual "${p.text}" cannot be read as a number. The KPI has a numeric target, so no rate or grade can be given. Write a number with its unit (like "${p.example}") and move the explanation to 備考.`,
+  },
+  'cumulative-decrease': {
+    ja: (p) => `累計のKPIが ${p.prevYear} の ${p.prev} から ${p.year} の ${p.value} に減っています。累計は減らないので、集計か転記の誤りが疑われます。数値を確認してください（単年度の値なら KPI定義 で「単年度」にしてください）。`,
+    en: (p) => `A cumulative KPI falls from ${p.prev} (${p.prevYear}) to ${p.value} (${p.year}). A running total cannot fall: check the count or the copy (if it is a per-year value, set 単年度 in KPI定義).`,
+  },
+  'percent-out-of-range': {
+    ja: (p) => `割合のKPIの値 ${p.text} が 0～100% の範囲外です。割合はこの範囲にしかなりません。値か単位を確認してください。`,
+    en: (p) => `Percentage KPI value ${p.text} is outside 0–100 %, which a share cannot be. Check the value or its unit.`,
+  },
+  'relisted-mismatch': {
+    ja: (p) => `再掲（または同名）のKPIの${p.what}「${p.value}」が最初の掲載 ${p.first} の「${p.original}」と違います。同じ指標が二通りに公表されてしまいます。どちらが正しいか確認して揃えてください。`,
+    en: (p) => `This relisted (or repeated) KPI shows ${p.what} "${p.value}", but its first listing at ${p.first} shows "${p.original}". The same indicator is published two ways: check which is right and make them match.`,
+  },
+  'breakdown-sum': {
+    ja: (p) => `${p.what}の合計 ${p.total} が内訳の和 ${p.sum}（${p.parts}）と合いません。合計と内訳が食い違うと、どちらも信用されません。内訳か合計を直してください。`,
+    en: (p) => `${p.what} total ${p.total} differs from the sum of its breakdown rows ${p.sum} (${p.parts}). When totals and parts disagree neither is trusted: correct the parts or the total.`,
+  },
+  'missing-remark': {
+    ja: (p) => `${p.reason}のに備考が空です。読む人は理由と今後の対応を知りたいところです。備考に要因と対策を書いてください。`,
+    en: (p) => `${p.reason}, yet 備考 is empty. Readers will want the reason and what is being done: add the cause and the response to 備考.`,
+  },
+  'misplaced-value': {
+    ja: (p) => `達成率の行に達成率でない値「${p.text}」があります。達成率の欄に別の数値があると読み違えられます。この値は実績値の行か備考へ移し、ここは達成率か「-」にしてください。`,
+    en: (p) => `The 達成率 row holds "${p.text}", which is not a rate. Another figure in the rate row will be misread: move it to the 実績値 row or to 備考 and leave a rate or "-" here.`,
+  },
+  'qualitative-rate': {
+    ja: (p) => `目標が数値でない（${p.target}）KPIに数値の達成率 ${p.printed} が書かれています。根拠となる数値目標がないため検証できません。${p.other}「-」にするか、数値目標を KPI定義 に書いてください。`,
+    en: (p) => `The KPI's target is not a number (${p.target}) but a numeric rate ${p.printed} is shown; it cannot be checked without a numeric target. ${p.other}Use "-" or put a numeric target in KPI定義.`,
+  },
+  'qualitative-rate.other': {
+    ja: (p) => `同じKPIは ${p.cell} では「-」です。`,
+    en: (p) => `The same KPI shows "-" at ${p.cell}. `,
+  },
+  'qualitative-rate.dash': {
+    ja: (p) => `同じKPIの同じ年度が ${p.cell} では「-」なのに、ここでは ${p.printed} です。同じ指標の表示が食い違います。どちらかに揃えてください。`,
+    en: (p) => `The same KPI and year shows "-" at ${p.cell} but ${p.printed} here. One indicator is shown two ways: make them match.`,
+  },
+  'year-gap': {
+    ja: (p) => `${p.year}の実績値が空なのに、後の ${p.later} は記入済みです。記入漏れか列の取り違えが疑われます。値か「-」を入れてください。`,
+    en: (p) => `The ${p.year} actual is empty although the later ${p.later} is filled: a missed entry or a column slip. Enter the value or "-".`,
+  },
+  'rate-format': {
+    ja: (p) => `達成率「${p.text}」の表示（小数${p.decimals}桁）が、このシートの他の達成率（小数${p.common}桁）と揃っていません。表示が不揃いだと転記ミスに見えます。小数${p.common}桁に揃えてください。`,
+    en: (p) => `Rate "${p.text}" shows ${p.decimals} decimal(s) while the sheet's other rates show ${p.common}. Mixed formats look like copy errors: use ${p.common}.`,
+  },
+  'large-overshoot': {
+    ja: (p) => `達成率 ${p.rate} は目標を大きく超えています。目標値が低すぎないか、実績の数え方が目標と同じか確認してください（必要なら目標の見直しを検討してください）。`,
+    en: (p) => `A rate of ${p.rate} is far above the target. Check that the target is not too low and that the actual is counted like the target (consider revising the target).`,
+  },
+  'definition-drift': {
+    ja: (p) => `${p.what}「${p.value}」が KPI定義（${p.defCell}）の「${p.defined}」と違います。定義と違う値で評価すると判断がずれます。表か KPI定義 のどちらかを直してください。`,
+    en: (p) => `${p.what} "${p.value}" differs from KPI定義 (${p.defCell}): "${p.defined}". Judging against other figures than the definition misleads: correct the table or the definition.`,
+  },
+  'definition-drift.range': {
+    ja: (p) => `実績値 ${p.value} が KPI定義（${p.defCell}）の許容範囲 ${p.range} の外です。入力誤りか単位違いが疑われます。値を確認してください。`,
+    en: (p) => `Actual ${p.value} is outside the allowed range ${p.range} set in KPI定義 (${p.defCell}): a typo or a unit slip. Check the value.`,
+  },
+  'definition-drift.unreadable': {
+    ja: (p) => `KPI定義の読めない項目: ${p.detail}`,
+    en: (p) => `Unreadable KPI definition: ${p.detail}`,
+  },
+  'sheet-number.missing': {
+    ja: () => `シートNo. が空です。進行管理シートとの対応がたどれません。該当するシートNo. を書くか、対応するシートがなければ「-」と書いてください。`,
+    en: () => `シートNo. is empty, so the matching management sheet cannot be found. Write the sheet number, or "-" when there is none.`,
+  },
+  'sheet-number.malformed': {
+    ja: (p) => `シートNo.「${p.text}」は番号として読めません。「08」のように数字だけを書いてください（なければ「-」）。`,
+    en: (p) => `シートNo. "${p.text}" is not a number. Write digits only, like "08" (or "-" when there is none).`,
+  },
+  'sheet-number.unknown': {
+    ja: (p) => `シートNo.「${p.text}」に当たる進行管理シートがありません（あるのは ${p.known}）。番号の誤りか、シートの不足です。番号を直すかシートを追加してください。`,
+    en: (p) => `No management sheet matches シートNo. "${p.text}" (known: ${p.known}). Either the number is wrong or a sheet is missing: fix the number or add the sheet.`,
+  },
+};
+
+export function message(lang: Lang, key: string, params: MessageParams = {}): string {
+  const m = MESSAGES[key];
+  if (!m) throw new Error(`no message ${key}`);
+  return m[lang](params);
+}
+
+const WORDS: Record<string, { ja: string; en: string }> = {
+  baseline: { ja: '基準値', en: 'Baseline' },
+  target: { ja: '目標値', en: 'Target' },
+  baselineYear: { ja: '基準年度', en: 'Baseline year' },
+  targetYear: { ja: '目標年度', en: 'Target year' },
+  unit: { ja: '単位', en: 'Unit' },
+  actual: { ja: '実績値', en: 'Actual' },
+  cost: { ja: '事業費', en: 'Cost' },
+};
+
+/** "基準値" / "Baseline" and friends, for messages naming a column. */
+export function word(lang: Lang, key: string, suffix = ''): string {
+  const w = WORDS[key];
+  return (w ? w[lang] : key) + suffix;
+}

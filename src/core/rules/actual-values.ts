@@ -1,0 +1,77 @@
+/** Rules on the 実績値 cells: unit-mismatch, not-a-number, percent-out-of-range, year-gap. */
+import type { Finding } from '../findings';
+import type { Kpi, ParsedValue } from '../model';
+import { kpiUnit, normaliseUnit, rateMethod } from '../rates';
+import { def, finding, shown, yearLabel, type RuleContext } from './context';
+
+function years(kpi: Kpi): number[] {
+  return Object.keys(kpi.actuals).map(Number).sort((a, b) => a - b);
+}
+
+export function unitMismatch(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const kpi of ctx.sheet.kpis) {
+    const unit = kpiUnit(kpi, def(ctx, kpi));
+    const bu = normaliseUnit(kpi.baseline.parsed?.unit);
+    const tu = normaliseUnit(kpi.target.parsed?.unit);
+    if (kpi.baseline.parsed?.kind === 'number' && kpi.target.parsed?.kind === 'number' && bu && tu && bu !== tu) {
+      out.push(finding(ctx, 'unit-mismatch', 'error', kpi, kpi.baseline.parsed, 'unit-mismatch.bounds',
+        { baseline: shown(kpi.baseline.parsed), target: shown(kpi.target.parsed) }));
+    }
+    if (!unit) continue;
+    for (const year of years(kpi)) {
+      const a = kpi.actuals[year];
+      const au = normaliseUnit(a.unit);
+      if (a.kind !== 'number' || !au || au === unit) continue;
+      out.push(finding(ctx, 'unit-mismatch', 'error', kpi, a, 'unit-mismatch', { text: shown(a), unit: au, kpiUnit: unit }));
+    }
+  }
+  return out;
+}
+
+export function notANumber(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const kpi of ctx.sheet.kpis) {
+    if (rateMethod(kpi, def(ctx, kpi)) === 'none') continue;
+    const unit = kpiUnit(kpi, def(ctx, kpi)) ?? '';
+    for (const year of years(kpi)) {
+      const a = kpi.actuals[year];
+      if (a.kind !== 'text' && a.kind !== 'error') continue;
+      out.push(finding(ctx, 'not-a-number', 'warning', kpi, a, 'not-a-number', { text: shown(a), example: `12${unit}` }));
+    }
+  }
+  return out;
+}
+
+export function percentOutOfRange(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const kpi of ctx.sheet.kpis) {
+    if (kpiUnit(kpi, def(ctx, kpi)) !== '%') continue;
+    const cells: (ParsedValue | null)[] = [kpi.baseline.parsed, kpi.target.parsed, ...years(kpi).map((y) => kpi.actuals[y])];
+    for (const c of cells) {
+      if (!c || c.kind !== 'number' || c.value === null) continue;
+      if (normaliseUnit(c.unit) !== '%' && c.unit !== null) continue;
+      if (c.value >= 0 && c.value <= 100) continue;
+      out.push(finding(ctx, 'percent-out-of-range', 'error', kpi, c, 'percent-out-of-range', { text: shown(c) }));
+    }
+  }
+  return out;
+}
+
+export function yearGap(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const kpi of ctx.sheet.kpis) {
+    const ys = years(kpi);
+    const filled = ys.filter((y) => kpi.actuals[y].kind !== 'empty');
+    if (filled.length === 0) continue;
+    const last = filled[filled.length - 1];
+    for (const y of ys) {
+      if (y >= last) break;
+      if (kpi.actuals[y].kind !== 'empty') continue;
+      // "-" is a deliberate blank (a KPI started later); only truly empty cells are gaps.
+      out.push(finding(ctx, 'year-gap', 'warning', kpi, kpi.actuals[y], 'year-gap',
+        { year: yearLabel(ctx, kpi, y), later: yearLabel(ctx, kpi, last) }));
+    }
+  }
+  return out;
+}

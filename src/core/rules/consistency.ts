@@ -1,0 +1,76 @@
+/** Rules across KPIs: relisted-mismatch (same KPI, other figures), breakdown-sum (parts ≠ total). */
+import type { Finding } from '../findings';
+import type { Kpi, ParsedValue } from '../model';
+import { cellAddress } from '../snapshot';
+import { normaliseUnit } from '../rates';
+import { word } from '../messages';
+import { finding, near, shown, yearLabel, type RuleContext } from './context';
+
+/** Comparable form of a figure: number + unit, or its text; "-" and blank count as the same "nothing". */
+function figure(p: ParsedValue | null | undefined): string {
+  if (!p || p.kind === 'empty' || p.kind === 'none') return '';
+  if (p.kind === 'number' || p.kind === 'reference') return `${p.kind}:${p.value}${normaliseUnit(p.unit) ?? ''}`;
+  return p.text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** The figures of a KPI to compare, with a label for each. */
+function figures(ctx: RuleContext, kpi: Kpi): { label: string; cell: ParsedValue | null }[] {
+  return [
+    { label: word(ctx.lang, 'baseline'), cell: kpi.baseline.parsed },
+    { label: word(ctx.lang, 'target'), cell: kpi.target.parsed },
+    ...Object.keys(kpi.actuals).map(Number).sort((a, b) => a - b)
+      .map((y) => ({ label: `${yearLabel(ctx, kpi, y)} ${word(ctx.lang, 'actual')}`, cell: kpi.actuals[y] as ParsedValue | null })),
+  ];
+}
+
+export function relistedMismatch(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const all = new Map(ctx.model.sheets.flatMap((s) => s.kpis).map((k) => [k.id, k]));
+  for (const kpi of ctx.sheet.kpis) {
+    const first = kpi.relistedFrom ? all.get(kpi.relistedFrom) : undefined;
+    if (!first) continue;
+    const mine = figures(ctx, kpi);
+    const theirs = figures(ctx, first);
+    mine.forEach((f, i) => {
+      const o = theirs[i];
+      if (!o || !f.cell || figure(f.cell) === figure(o.cell)) return;
+      if (f.cell.kind === 'empty' && o.cell?.kind !== 'number') return;
+      out.push(finding(ctx, 'relisted-mismatch', 'error', kpi, f.cell, 'relisted-mismatch', {
+        what: f.label,
+        value: shown(f.cell) || '（空）',
+        original: shown(o.cell) || '（空）',
+        first: `${first.sheet}!${o.cell ? cellAddress(o.cell.row, o.cell.col) : cellAddress(first.row, first.nameCell.col)}`,
+      }));
+    });
+  }
+  return out;
+}
+
+export function breakdownSum(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const total of ctx.sheet.kpis) {
+    const parts = ctx.model.sheets.flatMap((s) => s.kpis).filter((k) => k.breakdownOf === total.id);
+    if (parts.length === 0) continue;
+    const mine = figures(ctx, total);
+    const theirs = parts.map((p) => figures(ctx, p));
+    mine.forEach((f, i) => {
+      const t = f.cell;
+      if (!t || t.kind !== 'number' || t.value === null) return;
+      const cells = theirs.map((fs) => fs[i]?.cell ?? null);
+      // Parts that say nothing ("-") contribute nothing; unreadable or other-unit parts make the sum unknown.
+      if (cells.some((c) => c && c.kind !== 'number' && c.kind !== 'none' && c.kind !== 'empty')) return;
+      const numbers = cells.filter((c): c is ParsedValue => !!c && c.kind === 'number' && c.value !== null);
+      if (numbers.length === 0) return;
+      if (numbers.some((c) => normaliseUnit(c.unit) && normaliseUnit(t.unit) && normaliseUnit(c.unit) !== normaliseUnit(t.unit))) return;
+      const sum = numbers.reduce((s, c) => s + (c.value as number), 0);
+      if (near(sum, t.value)) return;
+      out.push(finding(ctx, 'breakdown-sum', 'error', total, t, 'breakdown-sum', {
+        what: f.label,
+        total: shown(t),
+        sum: `${Math.round(sum * 1e6) / 1e6}${t.unit ?? ''}`,
+        parts: numbers.map((c) => shown(c)).join(' + '),
+      }));
+    });
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+/** What every rule receives, and small helpers the rules share. */
+import type { Kpi, KpiTable, ParsedValue, SheetModel, ProgressModel } from '../model';
+import type { Finding, Lang, RuleId, Severity } from '../findings';
+import type { KpiDefinition, KpiDefinitions } from '../definitions';
+import type { RoundingConvention } from '../rates';
+import type { StatusResult } from '../status';
+import type { CellEdit } from '../plan';
+import { cellAddress } from '../snapshot';
+import { definitionFor, normaliseName } from '../definitions';
+import { message, type MessageParams } from '../messages';
+
+export interface RuleContext {
+  model: ProgressModel;
+  sheet: SheetModel;
+  lang: Lang;
+  definitions?: KpiDefinitions;
+  rounding: RoundingConvention;
+  statuses: Record<string, StatusResult>;
+  /** Names of management sheets, when known. */
+  managementSheets?: string[];
+}
+
+export type Rule = (ctx: RuleContext) => Finding[];
+
+export interface RuleSpec {
+  id: RuleId;
+  severity: Severity;
+  check: Rule;
+}
+
+export function def(ctx: RuleContext, kpi: Kpi): KpiDefinition | undefined {
+  return definitionFor(ctx.definitions, kpi);
+}
+
+export function tableOf(ctx: RuleContext, kpi: Kpi): KpiTable | undefined {
+  return ctx.sheet.tables.find((t) => t.index === kpi.tableIndex);
+}
+
+/** Builds a finding; `key` picks the message, `params` fill it. */
+export function finding(
+  ctx: RuleContext,
+  rule: RuleId,
+  severity: Severity,
+  kpi: Kpi | null,
+  at: { row: number; col: number },
+  key: string,
+  params: MessageParams,
+  fix?: { label: string; edits: CellEdit[] },
+): Finding {
+  const f: Finding = {
+    rule,
+    severity,
+    sheet: ctx.sheet.sheet,
+    cell: cellAddress(at.row, at.col),
+    kpi: kpi?.id ?? null,
+    message: message(ctx.lang, key, params),
+  };
+  if (fix) f.fix = fix;
+  return f;
+}
+
+/** "R2" / "FY2020" for messages. */
+export function yearName(ctx: RuleContext, year: number): string {
+  if (ctx.lang === 'en') return `FY${year}`;
+  return year >= 2019 ? `R${year - 2018}` : `H${year - 1988}`;
+}
+
+/** The year column label as the table writes it, falling back to yearName. */
+export function yearLabel(ctx: RuleContext, kpi: Kpi, year: number): string {
+  return tableOf(ctx, kpi)?.columns.years.find((y) => y.year === year)?.label ?? yearName(ctx, year);
+}
+
+/** Value as a person reads it: "259人", "-", "R6着手予定". */
+export function shown(p: ParsedValue | null | undefined): string {
+  if (!p) return '';
+  return p.text.trim();
+}
+
+/** Same KPI in another place: linked by recognition, or names equal up to spacing, width, "の" and 再掲. */
+export function looseKey(name: string): string {
+  return normaliseName(name).replace(/の/g, '');
+}
+
+export function sameKpis(ctx: RuleContext, kpi: Kpi): Kpi[] {
+  const all = ctx.model.sheets.flatMap((s) => s.kpis);
+  const key = looseKey(kpi.name);
+  return all.filter((k) => k !== kpi && (
+    k.id === kpi.relistedFrom || k.relistedFrom === kpi.id || looseKey(k.name) === key));
+}
+
+/** Rounds for comparisons of summed figures (0.1 + 0.2 = 0.3). */
+export function near(a: number, b: number): boolean {
+  return Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}

@@ -1,0 +1,29 @@
+/** The validation rules, in the order their findings are listed. Rule ids and severities are a contract. */
+import type { RuleSpec } from './context';
+import { rateMismatch } from './rate-mismatch';
+import { notANumber, percentOutOfRange, unitMismatch, yearGap } from './actual-values';
+import { cumulativeDecrease, missingRemark } from './trends';
+import { breakdownSum, relistedMismatch } from './consistency';
+import { largeOvershoot, misplacedValue, qualitativeRate, rateFormat } from './rate-cells';
+import { definitionDrift } from './definition-drift';
+import { sheetNumberRule } from './sheet-number';
+
+export const RULES: RuleSpec[] = [
+  { id: 'rate-mismatch', severity: 'error', check: rateMismatch },
+  { id: 'unit-mismatch', severity: 'error', check: unitMismatch },
+  { id: 'not-a-number', severity: 'warning', check: notANumber },
+  { id: 'cumulative-decrease', severity: 'error', check: cumulativeDecrease },
+  { id: 'percent-out-of-range', severity: 'error', check: percentOutOfRange },
+  { id: 'relisted-mismatch', severity: 'error', check: relistedMismatch },
+  { id: 'breakdown-sum', severity: 'error', check: breakdownSum },
+  { id: 'missing-remark', severity: 'warning', check: missingRemark },
+  { id: 'misplaced-value', severity: 'warning', check: misplacedValue },
+  { id: 'qualitative-rate', severity: 'warning', check: qualitativeRate },
+  { id: 'year-gap', severity: 'warning', check: yearGap },
+  { id: 'rate-format', severity: 'info', check: rateFormat },
+  { id: 'large-overshoot', severity: 'info', check: largeOvershoot },
+  { id: 'definition-drift', severity: 'error', check: definitionDrift },
+  { id: 'sheet-number', severity: 'warning', check: sheetNumberRule },
+];
+
+export type { RuleContext, RuleSpec } from './context';

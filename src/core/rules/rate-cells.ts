@@ -1,0 +1,83 @@
+/** Rules on the 達成率 row: misplaced-value, qualitative-rate, rate-format, large-overshoot. */
+import type { Finding } from '../findings';
+import type { Kpi, PrintedRate } from '../model';
+import { cellAddress } from '../snapshot';
+import { computeRate, formatRate, rateMethod } from '../rates';
+import { message } from '../messages';
+import { def, finding, sameKpis, type RuleContext } from './context';
+
+/** Rates far above the target: at or above this share of the target. */
+export const OVERSHOOT = 1.5;
+
+function rates(kpi: Kpi): [number, PrintedRate][] {
+  return Object.entries(kpi.printedRates).map(([y, p]) => [Number(y), p] as [number, PrintedRate]).sort((a, b) => a[0] - b[0]);
+}
+
+export function misplacedValue(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const kpi of ctx.sheet.kpis) {
+    const cells = [
+      ...kpi.rateRowOther.filter((p) => p.kind !== 'empty' && p.kind !== 'none').map((p) => ({ row: p.row, col: p.col, text: p.text })),
+      ...rates(kpi).filter(([, p]) => p.kind === 'text' || p.kind === 'error').map(([, p]) => ({ row: p.row, col: p.col, text: p.text })),
+    ].sort((a, b) => a.col - b.col);
+    for (const c of cells) out.push(finding(ctx, 'misplaced-value', 'warning', kpi, c, 'misplaced-value', { text: c.text.trim() }));
+  }
+  return out;
+}
+
+/** The printed rate of the same KPI and year elsewhere that shows "-", if any. */
+function dashElsewhere(ctx: RuleContext, kpi: Kpi, year: number): PrintedRate | undefined {
+  for (const other of sameKpis(ctx, kpi)) {
+    const p = other.printedRates[year];
+    if (p && p.kind === 'none') return p;
+  }
+  return undefined;
+}
+
+export function qualitativeRate(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const kpi of ctx.sheet.kpis) {
+    const qualitative = rateMethod(kpi, def(ctx, kpi)) === 'none';
+    for (const [year, p] of rates(kpi)) {
+      if (p.kind !== 'rate') continue;
+      const dash = dashElsewhere(ctx, kpi, year);
+      const where = dash ? `${kpi.sheet}!${cellAddress(dash.row, dash.col)}` : '';
+      if (qualitative) {
+        out.push(finding(ctx, 'qualitative-rate', 'warning', kpi, p, 'qualitative-rate', {
+          target: kpi.target.text.trim() || '-',
+          printed: p.text.trim(),
+          other: dash ? message(ctx.lang, 'qualitative-rate.other', { cell: where }) : '',
+        }));
+      } else if (dash) {
+        out.push(finding(ctx, 'qualitative-rate', 'warning', kpi, p, 'qualitative-rate.dash', { cell: where, printed: p.text.trim() }));
+      }
+    }
+  }
+  return out;
+}
+
+export function rateFormat(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const common = ctx.rounding.decimals;
+  for (const kpi of ctx.sheet.kpis) {
+    for (const [, p] of rates(kpi)) {
+      if (p.kind !== 'rate' || p.decimals === null || p.decimals === common) continue;
+      out.push(finding(ctx, 'rate-format', 'info', kpi, p, 'rate-format', { text: p.text.trim(), decimals: p.decimals, common }));
+    }
+  }
+  return out;
+}
+
+export function largeOvershoot(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const kpi of ctx.sheet.kpis) {
+    for (const [year, p] of rates(kpi)) {
+      if (p.kind !== 'rate') continue;
+      const value = computeRate(kpi, year, def(ctx, kpi)).value ?? p.value;
+      if (value === null || value < OVERSHOOT) continue;
+      out.push(finding(ctx, 'large-overshoot', 'info', kpi, p, 'large-overshoot',
+        { rate: formatRate(value, ctx.rounding.decimals, ctx.rounding.mode) }));
+    }
+  }
+  return out;
+}

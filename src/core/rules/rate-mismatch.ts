@@ -1,0 +1,97 @@
+/**
+ * rate-mismatch: a printed rate that the computed one, rounded by the sheet's convention, does not
+ * reproduce. Says which other computation does reproduce it, when one does.
+ */
+import type { Kpi, PrintedRate } from '../model';
+import type { Finding } from '../findings';
+import type { CellEdit } from '../plan';
+import { computeRate, divideExact, formatRate, kpiBounds, progressRate, roundRate, type RoundingMode } from '../rates';
+import { message } from '../messages';
+import { def, finding, shown, yearLabel, type RuleContext } from './context';
+
+interface Candidate {
+  ja: string;
+  en: string;
+  value: number | null;
+  mode?: RoundingMode;
+}
+
+function candidates(ctx: RuleContext, kpi: Kpi, year: number): Candidate[] {
+  const d = def(ctx, kpi);
+  const { baseline, target } = kpiBounds(kpi, d);
+  const actual = kpi.actuals[year]?.kind === 'number' ? kpi.actuals[year].value : null;
+  const a = shown(kpi.actuals[year]);
+  const b = shown(kpi.baseline.parsed) || String(baseline);
+  const t = shown(kpi.target.parsed) || String(target);
+  const out: Candidate[] = [];
+  const other = ctx.rounding.mode === 'half-up' ? 'truncate' : 'half-up';
+  const rate = computeRate(kpi, year, d);
+  const computed = rate.value;
+  const rateMethodUsed = rate.method;
+  out.push({ ja: other === 'truncate' ? '切り捨て' : '四捨五入', en: other === 'truncate' ? 'truncating' : 'rounding half-up', value: computed, mode: other });
+  if (actual !== null && baseline !== null) {
+    out.push({ ja: `実績÷基準値（${a} ÷ ${b}）`, en: `actual ÷ baseline (${a} ÷ ${b})`, value: divideExact(actual, baseline) });
+  }
+  if (actual !== null && baseline !== null && target !== null) {
+    // For an up-type KPI the progress rate is the gap formula; offer whichever the KPI does not use.
+    if (rateMethodUsed === 'ratio') {
+      out.push({ ja: `進捗率（(${a} − ${b}) ÷ (${t} − ${b})）`, en: `the progress rate ((${a} − ${b}) ÷ (${t} − ${b}))`, value: progressRate(actual, baseline, target) });
+    } else {
+      out.push({ ja: `実績÷目標（${a} ÷ ${t}）`, en: `actual ÷ target (${a} ÷ ${t})`, value: divideExact(actual, target) });
+    }
+  }
+  for (const y of Object.keys(kpi.actuals).map(Number)) {
+    if (y === year) continue;
+    const v = computeRate(kpi, y, d).value;
+    out.push({ ja: `${yearLabel(ctx, kpi, y)}の実績値で計算した値`, en: `the rate of ${yearLabel(ctx, kpi, y)}`, value: v });
+  }
+  if (actual !== null && kpi.actuals[year].unit === '%') {
+    out.push({ ja: `実績値（${a}）そのもの`, en: `the actual itself (${a})`, value: actual / 100 });
+  }
+  return out;
+}
+
+/** The fix: the computed rate written the way the cell stores rates. */
+function fixFor(ctx: RuleContext, kpi: Kpi, p: PrintedRate, value: number, decimals: number): { label: string; edits: CellEdit[] } | undefined {
+  if (p.storage === 'formula' || p.storage === 'none') return undefined;
+  const text = formatRate(value, decimals, ctx.rounding.mode);
+  const content = p.storage === 'text'
+    ? { value: text }
+    : { value: roundRate(value, decimals, ctx.rounding.mode), numberFormat: decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%' };
+  const expectValue = p.storage === 'text' ? p.text : p.value;
+  return {
+    label: ctx.lang === 'ja' ? `達成率を ${text} に直す` : `Set the rate to ${text}`,
+    edits: [{ kind: 'setCell', sheet: kpi.sheet, row: p.row, col: p.col, expect: { value: expectValue, formula: null }, content }],
+  };
+}
+
+export function rateMismatch(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const kpi of ctx.sheet.kpis) {
+    for (const [y, p] of Object.entries(kpi.printedRates)) {
+      const year = Number(y);
+      if (p.kind !== 'rate' || p.value === null) continue;
+      const rate = computeRate(kpi, year, def(ctx, kpi));
+      if (rate.value === null) continue;
+      const decimals = p.decimals ?? ctx.rounding.decimals;
+      const printed = roundRate(p.value, decimals, 'half-up');
+      if (roundRate(rate.value, decimals, ctx.rounding.mode) === printed) continue;
+      const how = candidates(ctx, kpi, year).find(
+        (c) => c.value !== null && roundRate(c.value, decimals, c.mode ?? ctx.rounding.mode) === printed,
+      );
+      const { baseline, target } = kpiBounds(kpi, def(ctx, kpi));
+      const a = shown(kpi.actuals[year]);
+      const formula = rate.method === 'ratio'
+        ? `${a} ÷ ${shown(kpi.target.parsed) || target}`
+        : `(${shown(kpi.baseline.parsed) || baseline} − ${a}) ÷ (${shown(kpi.baseline.parsed) || baseline} − ${shown(kpi.target.parsed) || target})`;
+      const explanation = how ? message(ctx.lang, 'rate-mismatch.how', { how: how[ctx.lang] }) : '';
+      out.push(finding(ctx, 'rate-mismatch', 'error', kpi, p, 'rate-mismatch', {
+        printed: p.text.trim() || formatRate(p.value, decimals, 'half-up'),
+        computed: formatRate(rate.value, decimals, ctx.rounding.mode),
+        formula,
+        explanation,
+      }, fixFor(ctx, kpi, p, rate.value, decimals)));
+    }
+  }
+  return out;
+}

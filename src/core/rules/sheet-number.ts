@@ -1,0 +1,37 @@
+/** sheet-number: a missing or malformed シートNo., or one naming no known management sheet. */
+import type { Finding } from '../findings';
+import { finding, tableOf, type RuleContext } from './context';
+
+/** The number a sheet name or シートNo. carries ("08", "シート08", "No.8" → 8); null when none. */
+export function sheetNumber(s: string): number | null {
+  const m = /(\d{1,3})(?!.*\d)/.exec(s.normalize('NFKC'));
+  return m ? Number(m[1]) : null;
+}
+
+export function sheetNumberRule(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const known = (ctx.managementSheets ?? []).filter((n) => sheetNumber(n) !== null);
+  const numbers = new Set(known.map(sheetNumber));
+  const totals = new Set(ctx.model.sheets.flatMap((s) => s.kpis).map((k) => k.breakdownOf).filter(Boolean));
+  for (const kpi of ctx.sheet.kpis) {
+    const col = tableOf(ctx, kpi)?.columns.sheetNo;
+    if (!col) continue;
+    const at = kpi.sheetNoCell ?? { row: kpi.row, col };
+    const text = (kpi.sheetNo ?? '').normalize('NFKC').trim();
+    if (text === '') {
+      // A total made of breakdown rows points to its parts' sheets.
+      if (!totals.has(kpi.id)) out.push(finding(ctx, 'sheet-number', 'warning', kpi, at, 'sheet-number.missing', {}));
+      continue;
+    }
+    if (/^[-－―ー]$/.test(text)) continue;
+    if (!/^(No\.?\s*)?\d{1,3}$/i.test(text)) {
+      out.push(finding(ctx, 'sheet-number', 'warning', kpi, at, 'sheet-number.malformed', { text }));
+      continue;
+    }
+    if (known.length > 0 && !numbers.has(sheetNumber(text))) {
+      const list = known.length > 6 ? `${known.slice(0, 3).join(', ')} … ${known[known.length - 1]}` : known.join(', ');
+      out.push(finding(ctx, 'sheet-number', 'warning', kpi, at, 'sheet-number.unknown', { text, known: list }));
+    }
+  }
+  return out;
+}
