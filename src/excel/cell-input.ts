@@ -1,0 +1,48 @@
+/** Converting between the core's cell terms and what Excel's range properties take and give. */
+import type { CellValue } from '../core/snapshot';
+import type { CellContent, CellExpectation } from '../core/plan';
+
+/**
+ * The entry for Range.formulas. Excel parses typed-in text ("=…", "1,234", "68.9%", "R1/4/1"), so
+ * every string gets the apostrophe prefix: it is stored as the same text and never becomes a formula.
+ */
+export function toExcelInput(content: CellContent): string | number | boolean {
+  if (content.formula) return content.formula;
+  const v = content.value ?? null;
+  if (v === null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  if (typeof v === 'boolean') return v;
+  return v === '' ? '' : `'${v}`;
+}
+
+export function fromExcelValue(v: unknown): CellValue {
+  if (v === '' || v === undefined || v === null) return null;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  return String(v);
+}
+
+export function fromExcelFormula(f: unknown): string | null {
+  return typeof f === 'string' && f.startsWith('=') ? f : null;
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return false;
+}
+
+/** Does the cell still hold what the plan was made on? A formula cell is judged by its formula. */
+export function matchesExpectation(value: CellValue, formula: string | null, expect: CellExpectation): boolean {
+  if (expect.formula) return formula === expect.formula;
+  return formula === null && sameValue(value, expect.value ?? null);
+}
+
+/** Column widths: the plan speaks in characters (as .xlsx files do), Excel's API in points. */
+export function charsToPoints(chars: number): number {
+  // Calibri 11: a character is 7 px plus 5 px of padding; 1 px = 0.75 pt.
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+export function pointsToChars(points: number): number {
+  return Math.round(((points / 0.75 - 5) / 7) * 100) / 100;
+}

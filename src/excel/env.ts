@@ -1,0 +1,23 @@
+/**
+ * The two things the Excel host needs from Office: running a batch and asking which API sets exist.
+ * Injected so tests run the same code against the strict double in test/support/fake-excel.ts.
+ */
+export interface ExcelEnv {
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Office.context.requirements.isSetSupported, e.g. ('ExcelApi', '1.13'). */
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** The real Office environment (only valid inside Excel, after Office.onReady). */
+export function officeEnv(): ExcelEnv {
+  return {
+    run: (options, batch) => Excel.run(options, batch),
+    isSetSupported: (name, version) => {
+      try {
+        return Office.context.requirements.isSetSupported(name, version);
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Live checking: worksheet onChanged (ExcelApi 1.7) reported as sheet + address, without the
+ * add-in's own writes (WriteGuard, and Excel's triggerSource "ThisLocalAddin" where 1.14 reports it).
+ */
+import type { ExcelEnv } from './env';
+import type { WriteGuard } from './guard';
+
+export interface CellChange {
+  sheet: string;
+  /** "F10" or "F10:G12". */
+  address: string;
+}
+
+export type Unsubscribe = () => Promise<void>;
+
+/** Subscribes to the named sheets (all sheets when omitted); resolves to an unsubscribe function. */
+export async function subscribeChanges(
+  env: ExcelEnv,
+  guard: WriteGuard,
+  handler: (change: CellChange) => void,
+  sheetNames?: string[],
+): Promise<Unsubscribe> {
+  const results = await env.run({}, async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const wanted = sheets.items.filter((ws) => !sheetNames || sheetNames.includes(ws.name));
+    const added = wanted.map((ws) => {
+      const name = ws.name;
+      return ws.onChanged.add(async (event) => {
+        if (event.triggerSource === 'ThisLocalAddin' || guard.isOwn(name, event.address)) return;
+        handler({ sheet: name, address: event.address });
+      });
+    });
+    await context.sync();
+    return added;
+  });
+  return async () => {
+    const context = results[0]?.context;
+    if (!context) return;
+    for (const r of results) r.remove();
+    await context.sync();
+  };
+}

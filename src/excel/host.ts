@@ -1,0 +1,83 @@
+/** The ProgressHost over a live Excel workbook (Office.js). The only place UI code gets Excel from. */
+import type { HostCapabilities, ProgressHost, SheetInfo } from '../core/host';
+import type { ApplyResult, EditPlan } from '../core/plan';
+import type { GridSnapshot } from '../core/snapshot';
+import { applyEdits } from './apply';
+import { detectFeatures, unavailableFeatures, type ExcelFeatures } from './capabilities';
+import { officeEnv, type ExcelEnv } from './env';
+import { subscribeChanges, type CellChange, type Unsubscribe } from './events';
+import { WriteGuard } from './guard';
+import { listSheets, readSheet } from './read';
+import { quoteSheet } from './address';
+
+export interface ExcelHostOptions {
+  /** Payload budget per request (tests use small ones to exercise block splitting). */
+  budgetBytes?: number;
+}
+
+export class ExcelHost implements ProgressHost {
+  readonly kind = 'excel' as const;
+  readonly guard = new WriteGuard();
+  private readonly features: ExcelFeatures;
+  /** What the last read could not do completely (Japanese / English), for the UI. */
+  lastReadNotices: string[] = [];
+
+  constructor(
+    private readonly env: ExcelEnv = officeEnv(),
+    private readonly options: ExcelHostOptions = {},
+  ) {
+    this.features = detectFeatures(env);
+  }
+
+  capabilities(): HostCapabilities {
+    const { notes, hyperlinks, merges, undoGroup, changeEvents } = this.features;
+    return { notes, hyperlinks, merges, undoGroup, changeEvents };
+  }
+
+  /** Sentences saying what this Excel cannot do, for a message bar. */
+  unavailable(): { ja: string; en: string }[] {
+    return unavailableFeatures(this.features);
+  }
+
+  listSheets(): Promise<SheetInfo[]> {
+    return this.env.run({}, (context) => listSheets(context));
+  }
+
+  async readSnapshot(sheet: string): Promise<GridSnapshot> {
+    const report = await this.env.run({}, (context) => readSheet(context, this.features, sheet, { budgetBytes: this.options.budgetBytes }));
+    this.lastReadNotices = report.notices;
+    return report.snapshot;
+  }
+
+  async applyPlan(plan: EditPlan): Promise<ApplyResult> {
+    const runOptions: Excel.RunOptions = { delayForCellEdit: true };
+    if (this.features.undoGroup) runOptions.mergeUndoGroup = true;
+    this.guard.begin();
+    try {
+      return await this.env.run(runOptions, (context) => applyEdits(context, this.features, plan, { budgetBytes: this.options.budgetBytes, guard: this.guard }));
+    } finally {
+      this.guard.end();
+    }
+  }
+
+  selectCell(sheet: string, address: string): Promise<void> {
+    return this.env.run({}, async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address.replace(/^.*!/, '')).select();
+      await context.sync();
+    });
+  }
+
+  /** Live checking: changes by the user (not by this add-in) on the given sheets. */
+  onChanged(handler: (change: CellChange) => void, sheets?: string[]): Promise<Unsubscribe> {
+    return subscribeChanges(this.env, this.guard, handler, sheets);
+  }
+
+  /** The task pane's ChangeSource shape. */
+  changeSource(sheets?: string[]): { subscribe(handler: (change: CellChange) => void): Promise<Unsubscribe> } {
+    return { subscribe: (handler) => this.onChanged(handler, sheets) };
+  }
+}
+
+export { quoteSheet };

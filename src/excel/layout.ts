@@ -1,0 +1,53 @@
+/**
+ * A plan's later edits speak in coordinates after its earlier column inserts/deletes and new sheets.
+ * The verify sync reads the workbook before any write, so each edit's cells are mapped back to
+ * where they are now ("original" coordinates); cells that do not exist yet map to null.
+ */
+import type { CellEdit } from '../core/plan';
+
+type ColumnOp = { insert: boolean; col: number };
+
+export class PlanLayout {
+  private ops = new Map<string, ColumnOp[]>();
+  /** Sheets created by the plan so far (they have no original cells). */
+  private added = new Set<string>();
+
+  /** Call after deciding to apply an edit, so later edits are mapped through it. */
+  record(edit: CellEdit): void {
+    if (edit.kind === 'insertColumn' || edit.kind === 'deleteColumn') {
+      const list = this.ops.get(edit.sheet) ?? [];
+      list.push({ insert: edit.kind === 'insertColumn', col: edit.col });
+      this.ops.set(edit.sheet, list);
+    } else if (edit.kind === 'addSheet') {
+      this.added.add(edit.sheet);
+      this.ops.delete(edit.sheet);
+    } else if (edit.kind === 'deleteSheet') {
+      this.added.delete(edit.sheet);
+    }
+  }
+
+  isNew(sheet: string): boolean {
+    return this.added.has(sheet);
+  }
+
+  hasColumnOps(sheet: string): boolean {
+    return (this.ops.get(sheet)?.length ?? 0) > 0;
+  }
+
+  /** The column's current (pre-plan) index, or null for a column the plan inserted. */
+  originalCol(sheet: string, col: number): number | null {
+    if (this.added.has(sheet)) return null;
+    const list = this.ops.get(sheet) ?? [];
+    let c = col;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const op = list[i];
+      if (op.insert) {
+        if (c === op.col) return null;
+        if (c > op.col) c--;
+      } else if (c >= op.col) {
+        c++;
+      }
+    }
+    return c;
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The verify sync: queues loads of everything a plan touches (at pre-plan coordinates) so that one
+ * sync tells which cells still hold what the plan expected and what the inverse must restore.
+ */
+import type { CellEdit } from '../core/plan';
+import type { CellState } from './state';
+import { fromExcelFormula, fromExcelValue } from './cell-input';
+import { PlanLayout } from './layout';
+import { toRects } from './rects';
+import { cellAddress } from '../core/snapshot';
+import type { ExcelFeatures } from './capabilities';
+
+type Context = Excel.RequestContext;
+
+export interface EditProbe {
+  /** Pre-plan coordinates of the edit's cell (or column), null when the plan creates it. */
+  row: number | null;
+  col: number | null;
+  fill?: Excel.RangeFill;
+  note?: Excel.Note;
+  link?: Excel.Range;
+  width?: Excel.RangeFormat;
+  /** deleteColumn / deleteSheet: what is there, so the inverse can put it back. */
+  used?: Excel.Range;
+  /** merge: the cells whose values a merge drops. */
+  cells?: Excel.Range;
+  /** Sheet exists in the verify sync's sheet list (addSheet/deleteSheet). */
+  sheetExists?: boolean;
+}
+
+export interface Probes {
+  sheets: Excel.WorksheetCollection;
+  /** Existing sheets by name (getItem): a missing one fails the sync with ItemNotFound. */
+  worksheets: Map<string, Excel.Worksheet>;
+  perEdit: EditProbe[];
+  cellRanges: { sheet: string; top: number; left: number; range: Excel.Range }[];
+}
+
+export function entireColumn(ws: Excel.Worksheet, col: number): Excel.Range {
+  return ws.getRangeByIndexes(0, col - 1, 1, 1).getEntireColumn();
+}
+
+/** Queues the loads; `missing` lists sheets known not to exist (their edits get no probes). */
+export function queueProbes(context: Context, features: ExcelFeatures, edits: CellEdit[], missing: Set<string>): Probes {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/visibility');
+  const worksheets = new Map<string, Excel.Worksheet>();
+  const layout = new PlanLayout();
+  const setCells = new Map<string, { sheet: string; row: number; col: number }>();
+  const perEdit: EditProbe[] = [];
+
+  const sheet = (name: string): Excel.Worksheet | null => {
+    if (missing.has(name) || layout.isNew(name)) return null;
+    let ws = worksheets.get(name);
+    if (!ws) {
+      ws = sheets.getItem(name);
+      ws.load('standardWidth');
+      worksheets.set(name, ws);
+    }
+    return ws;
+  };
+
+  for (const edit of edits) {
+    const probe: EditProbe = { row: null, col: null };
+    perEdit.push(probe);
+    if (edit.kind === 'addSheet' || edit.kind === 'deleteSheet') {
+      if (edit.kind === 'deleteSheet') {
+        const ws = sheet(edit.sheet);
+        if (ws) {
+          probe.used = ws.getUsedRangeOrNullObject();
+          probe.used.load('rowIndex,columnIndex,values,formulas');
+        }
+      }
+      layout.record(edit);
+      continue;
+    }
+    const ws = sheet(edit.sheet);
+    if (!ws) {
+      layout.record(edit);
+      continue;
+    }
+    const col = 'col' in edit ? layout.originalCol(edit.sheet, edit.col) : null;
+    probe.col = col;
+    probe.row = 'row' in edit ? edit.row : null;
+    const cell = () => ws.getRangeByIndexes((probe.row as number) - 1, (col as number) - 1, 1, 1);
+    switch (edit.kind) {
+      case 'setCell':
+        if (col !== null) setCells.set(`${edit.sheet}\u0000${edit.row},${col}`, { sheet: edit.sheet, row: edit.row, col });
+        break;
+      case 'setFill':
+        if (col !== null) {
+          probe.fill = cell().format.fill;
+          probe.fill.load('color');
+        }
+        break;
+      case 'setNote':
+        if (col !== null && features.notes) {
+          probe.note = ws.notes.getItemOrNullObject(cellAddress(edit.row, col));
+          probe.note.load('content');
+        }
+        break;
+      case 'setHyperlink':
+        if (col !== null && features.hyperlinks) {
+          probe.link = cell();
+          probe.link.load('hyperlink');
+        }
+        break;
+      case 'insertColumn': {
+        const from = layout.originalCol(edit.sheet, edit.formatFrom);
+        if (from !== null) {
+          probe.width = entireColumn(ws, from).format;
+          probe.width.load('columnWidth');
+        }
+        break;
+      }
+      case 'deleteColumn':
+      case 'setColumnWidth':
+        if (col !== null) {
+          probe.width = entireColumn(ws, col).format;
+          probe.width.load('columnWidth');
+          if (edit.kind === 'deleteColumn') {
+            probe.used = entireColumn(ws, col).getUsedRangeOrNullObject();
+            probe.used.load('rowIndex,values,formulas,numberFormat');
+          }
+        }
+        break;
+      case 'merge': {
+        const left = layout.originalCol(edit.sheet, edit.range.left);
+        const right = layout.originalCol(edit.sheet, edit.range.right);
+        if (left !== null && right !== null && right - left === edit.range.right - edit.range.left) {
+          probe.col = left;
+          probe.cells = ws.getRangeByIndexes(edit.range.top - 1, left - 1, edit.range.bottom - edit.range.top + 1, right - left + 1);
+          probe.cells.load('values,formulas,numberFormat');
+        }
+        break;
+      }
+      case 'unmerge':
+        break;
+    }
+    layout.record(edit);
+  }
+
+  const cellRanges: Probes['cellRanges'] = [];
+  const bySheet = new Map<string, { row: number; col: number }[]>();
+  for (const c of setCells.values()) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+  for (const [name, cells] of bySheet) {
+    const ws = worksheets.get(name) as Excel.Worksheet;
+    for (const rect of toRects(cells)) {
+      const range = ws.getRangeByIndexes(rect.top - 1, rect.left - 1, rect.items.length, rect.items[0].length);
+      range.load('values,formulas,numberFormat');
+      cellRanges.push({ sheet: name, top: rect.top, left: rect.left, range });
+    }
+  }
+  return { sheets, worksheets, perEdit, cellRanges };
+}
+
+/** After the sync: the pre-plan state of every setCell cell, keyed "sheet\0row,col". */
+export function cellStates(probes: Probes): Map<string, CellState> {
+  const out = new Map<string, CellState>();
+  for (const { sheet, top, left, range } of probes.cellRanges) {
+    const values = range.values;
+    const formulas = range.formulas;
+    const formats = range.numberFormat;
+    values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        out.set(`${sheet}\u0000${top + i},${left + j}`, {
+          value: fromExcelValue(v),
+          formula: fromExcelFormula(formulas[i][j]),
+          numberFormat: typeof formats[i][j] === 'string' ? formats[i][j] : null,
+        });
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * Settings stored in the workbook, so every user of the file shares them. Office's document settings
+ * (Settings 1.1) exist on every Excel that has ExcelApi 1.7, are saved inside the file with the
+ * add-in's part, and need no hidden sheet that users could see, sort or break; one JSON value per key.
+ */
+export interface DocumentSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
+}
+
+export const SETTINGS_KEY = 'kpiProgress.settings';
+
+export function officeDocumentSettings(): DocumentSettings {
+  return Office.context.document.settings as unknown as DocumentSettings;
+}
+
+/** load/save of one JSON object; matches the task pane's SettingsStore. */
+export class WorkbookSettingsStore<T extends object> {
+  constructor(
+    private readonly settings: DocumentSettings,
+    private readonly key = SETTINGS_KEY,
+  ) {}
+
+  async load(): Promise<Partial<T>> {
+    const raw = this.settings.get(this.key);
+    if (typeof raw === 'string') {
+      try {
+        const parsed = JSON.parse(raw) as unknown;
+        return parsed && typeof parsed === 'object' ? (parsed as Partial<T>) : {};
+      } catch {
+        return {};
+      }
+    }
+    return raw && typeof raw === 'object' ? (raw as Partial<T>) : {};
+  }
+
+  save(value: T): Promise<void> {
+    this.settings.set(this.key, JSON.stringify(value));
+    return new Promise((resolve, reject) =>
+      this.settings.saveAsync((result) =>
+        result.status === 'failed'
+          ? reject(new Error(`設定をブックに保存できませんでした: ${result.error?.message ?? ''} / Could not save settings in the workbook.`))
+          : resolve(),
+      ),
+    );
+  }
+}

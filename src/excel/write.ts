@@ -1,0 +1,192 @@
+/**
+ * Turning decided edits into queued Excel writes. Each WriteOp knows its request size so the caller
+ * can sync once per ≤5 MB block; runs of setCell edits become rectangles written as 2-D arrays.
+ */
+import type { CellEdit, CellContent } from '../core/plan';
+import type { CellValue } from '../core/snapshot';
+import type { ExcelFeatures } from './capabilities';
+import { charsToPoints, toExcelInput } from './cell-input';
+import { entireColumn, type EditProbe, type Probes } from './probes';
+import { jsonBytes, PAYLOAD_BUDGET_BYTES } from './payload';
+import { toRects } from './rects';
+import type { WriteGuard } from './guard';
+import { quoteSheet } from './address';
+
+type Context = Excel.RequestContext;
+type SetCell = Extract<CellEdit, { kind: 'setCell' }>;
+
+export interface WriteOp {
+  bytes: number;
+  queue(): void;
+}
+
+const OP_OVERHEAD = 200;
+const DEFAULT_WIDTH_CHARS = 8.43;
+
+/** Splits rows so each part's JSON stays under a fraction of the budget. */
+function rowChunks<T>(rows: T[][], budget: number): { offset: number; rows: T[][] }[] {
+  const out: { offset: number; rows: T[][] }[] = [];
+  let start = 0;
+  let size = 0;
+  rows.forEach((row, i) => {
+    const b = jsonBytes(row);
+    if (i > start && size + b > budget / 2) {
+      out.push({ offset: start, rows: rows.slice(start, i) });
+      start = i;
+      size = 0;
+    }
+    size += b;
+  });
+  if (start < rows.length) out.push({ offset: start, rows: rows.slice(start) });
+  return out;
+}
+
+export function planWrites(
+  context: Context,
+  features: ExcelFeatures,
+  items: { edit: CellEdit; probe: EditProbe }[],
+  probes: Probes,
+  guard?: WriteGuard,
+  budget = PAYLOAD_BUDGET_BYTES,
+): WriteOp[] {
+  const sheets = new Map(probes.worksheets);
+  const ws = (name: string): Excel.Worksheet => {
+    let w = sheets.get(name);
+    if (!w) {
+      w = context.workbook.worksheets.getItem(name);
+      sheets.set(name, w);
+    }
+    return w;
+  };
+  const standardWidth = (name: string) => (probes.worksheets.has(name) ? probes.worksheets.get(name)!.standardWidth : DEFAULT_WIDTH_CHARS);
+  const ops: WriteOp[] = [];
+  const op = (bytes: number, queue: () => void) => ops.push({ bytes: bytes + OP_OVERHEAD, queue });
+
+  const writeCells = (run: SetCell[]) => {
+    const bySheet = new Map<string, SetCell[]>();
+    for (const e of run) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), e]);
+    for (const [name, edits] of bySheet) {
+      const last = new Map(edits.map((e) => [`${e.row},${e.col}`, e]));
+      const rects = toRects([...last.values()], (a, b) => (a.content.numberFormat === undefined) === (b.content.numberFormat === undefined));
+      for (const rect of rects) {
+        const inputs = rect.items.map((row) => row.map((e) => toExcelInput(e.content)));
+        const withFormat = rect.items[0][0].content.numberFormat !== undefined;
+        for (const chunk of rowChunks(inputs, budget)) {
+          const top = rect.top + chunk.offset;
+          const formats = withFormat ? rect.items.slice(chunk.offset, chunk.offset + chunk.rows.length).map((row) => row.map((e) => e.content.numberFormat as string)) : null;
+          op(jsonBytes(chunk.rows) + (formats ? jsonBytes(formats) : 0), () => {
+            const range = ws(name).getRangeByIndexes(top - 1, rect.left - 1, chunk.rows.length, chunk.rows[0].length);
+            range.formulas = chunk.rows;
+            if (formats) range.numberFormat = formats;
+            guard?.note(name, { top, left: rect.left, bottom: top + chunk.rows.length - 1, right: rect.left + chunk.rows[0].length - 1 });
+          });
+        }
+      }
+    }
+  };
+
+  let run: SetCell[] = [];
+  const flush = () => {
+    if (run.length) writeCells(run);
+    run = [];
+  };
+  for (const { edit, probe } of items) {
+    if (edit.kind === 'setCell') {
+      run.push(edit);
+      continue;
+    }
+    flush();
+    queueEdit(edit, probe);
+  }
+  flush();
+  return ops;
+
+  function cell(name: string, row: number, col: number): Excel.Range {
+    guard?.note(name, { top: row, left: col, bottom: row, right: col });
+    return ws(name).getRangeByIndexes(row - 1, col - 1, 1, 1);
+  }
+
+  function queueEdit(edit: CellEdit, probe: EditProbe): void {
+    switch (edit.kind) {
+      case 'setFill':
+        return void op(50, () => {
+          const fill = cell(edit.sheet, edit.row, edit.col).format.fill;
+          if (edit.fill) fill.color = edit.fill;
+          else fill.clear();
+        });
+      case 'setNote':
+        return void op(jsonBytes(edit.note), () => {
+          const existing = probe.note && !probe.note.isNullObject ? probe.note : null;
+          if (edit.note === null) existing?.delete();
+          else if (existing) existing.content = edit.note;
+          else ws(edit.sheet).notes.add(cell(edit.sheet, edit.row, edit.col), edit.note);
+        });
+      case 'setHyperlink':
+        return void op(jsonBytes(edit.link), () => {
+          const range = cell(edit.sheet, edit.row, edit.col);
+          if (!edit.link) return range.clear('Hyperlinks');
+          const { sheet, cell: at, file, tooltip } = edit.link;
+          const sub = sheet ? `${quoteSheet(sheet)}!${at || 'A1'}` : at;
+          const target: Excel.RangeHyperlink = file ? { address: sub ? `${file}#${sub}` : file } : { documentReference: sub };
+          if (tooltip) target.screenTip = tooltip;
+          range.hyperlink = target;
+        });
+      case 'insertColumn':
+        return void op(0, () => {
+          guard?.note(edit.sheet, null);
+          const w = ws(edit.sheet);
+          const inserted = entireColumn(w, edit.col).insert('Right');
+          const from = edit.formatFrom >= edit.col ? edit.formatFrom + 1 : edit.formatFrom;
+          // Excel gives a new column the left neighbour's formats; copyFrom (1.9) takes the planned one.
+          if (features.copyFrom && from !== edit.col - 1) inserted.copyFrom(entireColumn(w, from), 'Formats');
+          if (probe.width) inserted.format.columnWidth = probe.width.columnWidth;
+        });
+      case 'deleteColumn':
+        return void op(0, () => {
+          guard?.note(edit.sheet, null);
+          entireColumn(ws(edit.sheet), edit.col).delete('Left');
+        });
+      case 'merge':
+      case 'unmerge':
+        return void op(0, () => {
+          guard?.note(edit.sheet, edit.range);
+          const { top, left, bottom, right } = edit.range;
+          const range = ws(edit.sheet).getRangeByIndexes(top - 1, left - 1, bottom - top + 1, right - left + 1);
+          if (edit.kind === 'merge') range.merge(false);
+          else range.unmerge();
+        });
+      case 'setColumnWidth':
+        return void op(0, () => {
+          entireColumn(ws(edit.sheet), edit.col).format.columnWidth = charsToPoints(edit.width ?? standardWidth(edit.sheet));
+        });
+      case 'addSheet':
+        return addSheet(edit);
+      case 'deleteSheet':
+        return void op(0, () => {
+          guard?.note(edit.sheet, null);
+          const w = ws(edit.sheet);
+          w.visibility = 'Visible';
+          w.delete();
+          sheets.delete(edit.sheet);
+        });
+    }
+  }
+
+  function addSheet(edit: Extract<CellEdit, { kind: 'addSheet' }>): void {
+    op(0, () => {
+      guard?.note(edit.sheet, null);
+      const w = context.workbook.worksheets.add(edit.sheet);
+      if (edit.visibility !== 'visible') w.visibility = edit.visibility === 'veryHidden' ? 'VeryHidden' : 'Hidden';
+      sheets.set(edit.sheet, w);
+    });
+    const rows = edit.rows ?? [];
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    if (!rows.length || !width) return;
+    const matrix = rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill(null)].map((value) => toExcelInput({ value } as CellContent)));
+    for (const chunk of rowChunks(matrix, budget)) {
+      op(jsonBytes(chunk.rows), () => {
+        ws(edit.sheet).getRangeByIndexes(chunk.offset, 0, chunk.rows.length, width).formulas = chunk.rows;
+      });
+    }
+  }
+}
