@@ -30,7 +30,8 @@ export function unitFromFormat(numberFormat: string | null | undefined): string 
   if (!numberFormat) return null;
   const section = numberFormat.split(';')[0];
   if (/%/.test(section.replace(/"[^"]*"/g, ''))) return '%';
-  const quoted = /"([^"]+)"/.exec(section);
+  // Only a suffix after the digits is a unit ('"約"0' is a prefix).
+  const quoted = /[0#?]"([^"]+)"\s*$/.exec(section.replace(/\[[^\]]*\]/g, ''));
   if (quoted && !/[0-9#]/.test(quoted[1])) return quoted[1].trim() || null;
   const escaped = /(?:\\(.))+$/.exec(section);
   if (escaped) return section.slice(escaped.index).replace(/\\/g, '') || null;

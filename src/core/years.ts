@@ -34,8 +34,9 @@ export function parseYearLabel(label: string): ParsedYear | null {
   let m = /^(R|r|令和|H|h|平成)(元|\d{1,2})(年度|年)?$/.exec(s);
   if (m) {
     const { era, prefix } = ERA_PREFIX[m[1]];
-    const gannen = m[2] === '元';
-    const n = gannen ? 1 : Number(m[2]);
+    const n = m[2] === '元' ? 1 : Number(m[2]);
+    // Kanji eras are written 元年 by convention even when the sheet never shows year 1 yet.
+    const gannen = m[2] === '元' || prefix.length > 1;
     if (n < 1 || (era === 'H' && n > 31) || (era === 'R' && n > 99)) return null;
     return {
       year: ERA_BASE[era] + n,
