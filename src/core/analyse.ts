@@ -5,7 +5,8 @@
 import type { ProgressModel, SheetModel } from './model';
 import type { Finding, Lang } from './findings';
 import type { KpiDefinitions } from './definitions';
-import { definitionFor, DEFAULT_BANDS } from './definitions';
+import type { GridSnapshot } from './snapshot';
+import { definitionFor, DEFAULT_BANDS, DEFINITIONS_SHEET, readDefinitions } from './definitions';
 import { computeRate, detectRounding, rateMethod, type RateMethod, type RoundingConvention } from './rates';
 import { assessStatus, type Grade, type Status, type StatusResult } from './status';
 import { RULES } from './rules';
@@ -76,4 +77,19 @@ export function analyse(model: ProgressModel, options: AnalyseOptions = {}): Ana
   }
   analysis.findings.push(...definitionProblems(defs, lang));
   return analysis;
+}
+
+/**
+ * analyse() for a whole workbook as a host reads it: the `KPI定義` sheet (if any) supplies the
+ * definitions, and other unrecognised sheets are taken as the management sheets.
+ */
+export function analyseWorkbook(model: ProgressModel, snapshots: GridSnapshot[], options: { lang?: Lang } = {}): Analysis {
+  const defSnapshot = snapshots.find((s) => s.sheet === DEFINITIONS_SHEET);
+  const recognised = new Set(model.sheets.map((s) => s.sheet));
+  const others = snapshots.map((s) => s.sheet).filter((n) => !recognised.has(n) && n !== DEFINITIONS_SHEET);
+  return analyse(model, {
+    lang: options.lang,
+    definitions: defSnapshot ? readDefinitions(defSnapshot) : undefined,
+    managementSheets: others.length ? others : undefined,
+  });
 }

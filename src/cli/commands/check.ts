@@ -7,6 +7,8 @@ import type { Finding, Lang } from '../../core/findings';
 import type { ProgressHost } from '../../core/host';
 import type { Kpi, ProgressModel, SheetModel } from '../../core/model';
 import { recognise } from '../../core/recognise';
+import { analyseWorkbook } from '../../core/analyse';
+import { DEFINITIONS_SHEET } from '../../core/definitions';
 import type { GridSnapshot } from '../../core/snapshot';
 import { formatYearLabel } from '../../core/years';
 import { openXlsxHostFile } from '../../xlsx/node';
@@ -18,17 +20,18 @@ export interface CheckAnalysis {
   findings: Finding[];
 }
 
-/** Hook for the rules: returns null until analyse() is wired in. */
-export type Analyser = (model: ProgressModel, lang: Lang) => CheckAnalysis | null;
+/** Hook for the rules; snapshots carry the KPI定義 sheet and the names of management sheets. */
+export type Analyser = (model: ProgressModel, lang: Lang, snapshots: GridSnapshot[]) => CheckAnalysis | null;
 
-const noAnalysis: Analyser = () => null;
+const rules: Analyser = (model, lang, snapshots) => analyseWorkbook(model, snapshots, { lang });
 
 /** Reads every (or one) sheet of a host and recognises them. */
 export async function readModel(host: ProgressHost, only?: string): Promise<{ model: ProgressModel; snapshots: GridSnapshot[] }> {
   const sheets = (await host.listSheets()).filter((s) => !only || s.name === only);
   const snapshots: GridSnapshot[] = [];
   for (const s of sheets) snapshots.push(await host.readSnapshot(s.name));
-  return { model: recognise(snapshots), snapshots };
+  // KPI定義 is read as definitions, not recognised as a progress sheet.
+  return { model: recognise(snapshots.filter((s) => s.sheet !== DEFINITIONS_SHEET)), snapshots };
 }
 
 type JsonValue = number | string | null;
@@ -149,7 +152,7 @@ export function summaryLines(file: string, model: ProgressModel, analysis: Check
   return out;
 }
 
-export function makeCheckCommand(analyser: Analyser = noAnalysis): CliCommand {
+export function makeCheckCommand(analyser: Analyser = rules): CliCommand {
   return {
     name: 'check',
     summary: { ja: '進捗状況一覧表を認識し、検査結果を表示する', en: 'recognise the progress sheet and report what is wrong' },
@@ -168,8 +171,8 @@ export function makeCheckCommand(analyser: Analyser = noAnalysis): CliCommand {
         ctx.err(t(ctx, `シート「${only}」がありません（あるシート: ${names}）。`, `No sheet "${only}" (sheets: ${names}).`));
         return 2;
       }
-      const { model } = await readModel(host, only);
-      const analysis = model.sheets.length ? analyser(model, ctx.lang) : null;
+      const { model, snapshots } = await readModel(host, only);
+      const analysis = model.sheets.length ? analyser(model, ctx.lang, snapshots) : null;
       if (options.json) ctx.out(JSON.stringify(buildCheckDocument(file, model, analysis, ctx.lang), null, 2));
       else for (const line of summaryLines(file, model, analysis, ctx)) ctx.out(line);
       if (model.sheets.length === 0 && !options.json) {
