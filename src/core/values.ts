@@ -100,9 +100,11 @@ export function parseValue(
   const f = formula ? { formula } : {};
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return parsed(String(v), 'error', row, col, f);
-    const unit = unitFromFormat(numberFormat);
-    const value = unit === '%' ? round(v * 100) : v;
-    return parsed(displayNumber(v, numberFormat), 'number', row, col, { ...f, value, unit });
+    const formatUnit = unitFromFormat(numberFormat);
+    const value = formatUnit === '%' ? round(v * 100) : v;
+    // '0"日以上"' carries a qualifier in the format.
+    const { unit, qualifier } = splitQualifier(formatUnit ?? '');
+    return parsed(displayNumber(v, numberFormat), 'number', row, col, { ...f, value, unit: unit || null, qualifier });
   }
   const text = cellText(v);
   if (text === '') return parsed('', 'empty', row, col, f);

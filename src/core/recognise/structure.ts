@@ -31,7 +31,8 @@ export function classifyHeading(text: string): Heading | null {
   const spaced = title.replace(/\s+/g, '');
   if (/^施策(名)?[:：]/.test(spaced)) return { kind: 'measure', title, label: spaced };
   if (/^(事業等|主な事業|事業)[:：]/.test(spaced)) return { kind: 'projects', title, label: spaced };
-  if (ROMAN.test(title) && !/[。]$/.test(title)) return { kind: 'area', title, label: title.replace(/\s+/g, ' ') };
+  const half = toHalfWidth(title);
+  if (ROMAN.test(half) && !/[。]$/.test(half)) return { kind: 'area', title, label: half.replace(/\s+/g, ' ') };
   return null;
 }
 

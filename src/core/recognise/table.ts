@@ -41,6 +41,26 @@ function isRateRowShape(g: Grid, row: number, h: HeaderRow): boolean {
   return rates > 0 || g.isBlankRow(row, h.years[0].col, h.years[h.years.length - 1].col);
 }
 
+/** Columns holding a KPI's figures (baseline, target, years). */
+function valueColumns(h: HeaderRow): number[] {
+  return [h.roles.get('baseline'), h.roles.get('target'), ...h.years.map((y) => y.col)].filter((c): c is number => c !== undefined);
+}
+
+/**
+ * Without a label column a pair is a named row with figures, then a row without a name of its own
+ * (or the same name) holding rates; a name merged over both rows is enough on its own.
+ */
+function isUnlabelledPair(g: Grid, h: HeaderRow, r: number, nameCol: number): boolean {
+  const own = g.ownText(r, nameCol);
+  if (own === '') return false;
+  const master = g.masterOf(r + 1, nameCol);
+  if (master && master.row === r) return true;
+  const next = g.ownText(r + 1, nameCol);
+  if (next !== '' && next !== own) return false;
+  const hasFigures = valueColumns(h).some((c) => g.ownText(r, c) !== '');
+  return hasFigures && isRateRowShape(g, r + 1, h);
+}
+
 /** Finds the KPI pairs below a header row. */
 export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[] {
   const pairs: Pair[] = [];
@@ -65,9 +85,7 @@ export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[
       break;
     }
     // No label column: a named row followed by a row with no name of its own (or the same name) and rates.
-    const own = g.ownText(r, nameCol);
-    const next = r + 1 <= g.lastRow ? g.ownText(r + 1, nameCol) : null;
-    if (own !== '' && next !== null && (next === '' || next === own || g.masterOf(r + 1, nameCol)) && isRateRowShape(g, r + 1, h)) {
+    if (r + 1 <= g.lastRow && isUnlabelledPair(g, h, r, nameCol)) {
       pairs.push({ row: r, rateRow: r + 1 });
       r += 2;
       continue;

@@ -1,0 +1,99 @@
+/**
+ * The same table as other offices lay it out: every variant must give the sample's 38 tables and
+ * 84 KPIs with the same figures, links and places in the structure.
+ */
+import type ExcelJS from 'exceljs';
+import type { Kpi, ProgressModel } from '../../src/core/model';
+import { recognise } from '../../src/core/recognise';
+import { sampleSnapshots, workbookSnapshots } from '../support/sample';
+import * as v from '../support/variants';
+
+let base: ProgressModel;
+
+beforeAll(async () => {
+  base = recognise(await sampleSnapshots());
+});
+
+const all = (m: ProgressModel): Kpi[] => m.sheets.flatMap((s) => s.kpis);
+
+/** What must not change with the layout; ids are replaced by names so sheets and rows may move. */
+function signature(m: ProgressModel) {
+  const kpis = all(m);
+  const nameOf = (id: string | null) => (id ? kpis.find((k) => k.id === id)?.name.normalize('NFKC') ?? `?${id}` : null);
+  return kpis.map((k) => ({
+    name: k.name.normalize('NFKC'),
+    baseline: k.baseline.value,
+    target: [k.target.value, k.target.qualifier],
+    unit: k.unit,
+    direction: k.direction,
+    actuals: Object.fromEntries(Object.entries(k.actuals).map(([y, a]) => [y, a.kind === 'number' ? a.value : a.kind])),
+    rates: Object.fromEntries(Object.entries(k.printedRates).map(([y, r]) => [y, r.kind === 'rate' ? Math.round(r.value! * 1000) / 1000 : r.kind])),
+    sheetNo: k.sheetNo,
+    department: k.department,
+    breakdownOf: nameOf(k.breakdownOf),
+    relistedFrom: nameOf(k.relistedFrom),
+    path: k.path.slice(1).join('>').normalize('NFKC'),
+  }));
+}
+
+async function recogniseVariant(wb: Promise<ExcelJS.Workbook>): Promise<ProgressModel> {
+  return recognise(await workbookSnapshots(await v.roundTrip(await wb)));
+}
+
+test.each([
+  ['columns reordered', () => v.reorderedColumns()],
+  ['西暦 headers (2019年度)', () => v.westernYearHeaders()],
+  ['現状値 / 所管課 / シート番号 / 令和元年度 headers', () => v.otherHeaderWords()],
+  ['full-width brackets and digits', () => v.fullWidthText()],
+  ['tables starting at column B below a title', () => v.offsetTables(3, 1)],
+  ['numbers with unit number formats, percentages as numbers', () => v.numbersWithFormats()],
+  ['rates as formulas', () => v.ratesAsFormulas()],
+  ['merges removed', () => v.mergesRemoved(false)],
+  ['merges removed, name repeated in the 達成率 row', () => v.mergesRemoved(true)],
+  ['no 実績値/達成率 label column', () => v.noLabelColumn()],
+])('%s: 38 tables, 84 KPIs, same figures', async (_name, make) => {
+  const m = await recogniseVariant(make());
+  expect(m.unrecognised).toEqual([]);
+  expect(m.sheets.reduce((n, s) => n + s.tables.length, 0)).toBe(38);
+  expect(all(m)).toHaveLength(84);
+  expect(signature(m)).toEqual(signature(base));
+});
+
+test('one sheet per goal: tables split over five sheets, re-listed KPIs linked across sheets', async () => {
+  const m = await recogniseVariant(v.sheetPerGoal());
+  expect(m.sheets.map((s) => [s.sheet, s.tables.length, s.kpis.length])).toEqual([
+    ['全体目標', 4, 13],
+    ['個別目標①', 11, 22],
+    ['個別目標②', 11, 26],
+    ['個別目標③', 5, 12],
+    ['個別目標④', 7, 11],
+  ]);
+  const marriage = m.sheets[3].kpis.find((k) => k.name.startsWith('婚活支援事業'))!;
+  expect(marriage.relistedFrom).toMatch(/^全体目標!\d+$/);
+  // The goal sheets carry no ■個別目標 heading: paths start at the goal.
+  expect(m.sheets[1].kpis[0].path).toEqual(['基本目標①', 'i 人材育成、技術能力向上支援', '施策：キャリア教育の推進']);
+  const sig = signature(m).map((s) => ({ ...s, path: undefined }));
+  expect(sig).toEqual(signature(base).map((s) => ({ ...s, path: undefined })));
+});
+
+test('rates as formulas keep the formula and the cached result', async () => {
+  const m = await recogniseVariant(v.ratesAsFormulas());
+  const k = all(m)[0];
+  expect(k.printedRates[2019]).toMatchObject({ storage: 'formula', kind: 'rate', decimals: 1 });
+  expect(k.printedRates[2019].value).toBeCloseTo(0.689, 10);
+  expect(k.actuals[2019]).toMatchObject({ kind: 'number', value: 31, unit: '件', text: '31件' });
+  const pct = all(m).find((x) => x.name === '市内高校卒業生のうち市内事業所への就職率')!;
+  expect(pct.baseline).toMatchObject({ value: 40.4 });
+  expect(pct.unit).toBe('%');
+});
+
+test('header styles are kept so a new year can be written the same way', async () => {
+  const western = await recogniseVariant(v.westernYearHeaders());
+  expect(western.sheets[0].tables[0].columns.years[0]).toMatchObject({ year: 2019, label: '2019年度', style: { template: '{y}年度', era: null } });
+  expect(western.sheets[0].tables[0].baselineYear).toBe(2018);
+  const words = await recogniseVariant(v.otherHeaderWords());
+  expect(words.sheets[0].tables[0].columns.years[0]).toMatchObject({ year: 2019, label: '令和元年度', style: { template: '令和{n}年度', gannen: true } });
+  const full = await recogniseVariant(v.fullWidthText());
+  expect(full.sheets[0].tables[0].columns.years[0]).toMatchObject({ year: 2019, label: 'Ｒ１', style: { fullWidth: true } });
+  expect(all(full)[0].cumulativeFrom).toBe(2015);
+});
