@@ -6,6 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { TABLE_WIDTH, type Block, type ParsedTable } from './parse-table';
+import { addPageBreaks, pageCapacity, type PrintUnit } from './paginate';
 import { LINE_POINTS, a4Landscape, font, solidFill, thin, wrappedLines } from './style';
 
 export const PROGRESS_SHEET_NAME = '進捗状況一覧表';
@@ -24,11 +25,21 @@ export function addProgressSheet(wb: ExcelJS.Workbook, table: ParsedTable): Exce
   const ws = wb.addWorksheet(PROGRESS_SHEET_NAME, { views: [{ zoomScale: 90 }] });
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   let row = 1;
+  let part = '';
+  let previous: Block['kind'] | null = null;
+  const units: PrintUnit[] = [];
   for (const block of table.blocks) {
     if (row > 1 && needsGapBefore(block)) row++;
+    if (block.kind === 'part') part = block.text;
+    // A heading after a table starts a print unit; each 個別目標 基本目標 starts a new page.
+    const forced = (block.kind === 'part' && units.length > 0) || (block.kind === 'goal' && part === '■個別目標' && previous !== 'part');
+    if (previous === 'kpi' && block.kind !== 'kpi' && block.kind !== 'header') units.push({ row, forced });
+    else if (forced) units.push({ row, forced });
     row = writeBlock(ws, row, block);
+    previous = block.kind;
   }
   a4Landscape(ws, row - 1, LAST_COL);
+  addPageBreaks(ws, units, row - 1, pageCapacity(TABLE_UNITS, TABLE_WIDTH));
   return ws;
 }
 
