@@ -73,7 +73,8 @@ export function rateMismatch(ctx: RuleContext): Finding[] {
       if (p.kind !== 'rate' || p.value === null) continue;
       const rate = computeRate(kpi, year, def(ctx, kpi));
       if (rate.value === null) continue;
-      const decimals = p.decimals ?? ctx.rounding.decimals;
+      // "68.90%" on a one-decimal sheet is a format matter (rate-format), judged at one decimal.
+      const decimals = Math.min(p.decimals ?? ctx.rounding.decimals, ctx.rounding.decimals);
       const printed = roundRate(p.value, decimals, 'half-up');
       if (roundRate(rate.value, decimals, ctx.rounding.mode) === printed) continue;
       const how = candidates(ctx, kpi, year).find(

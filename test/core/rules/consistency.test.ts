@@ -1,0 +1,39 @@
+import { analyseSample, cellsOf, findingAt, SHEET, type Result } from '../support/sample-analysis';
+
+let clean: Result;
+beforeAll(async () => {
+  clean = await analyseSample();
+});
+
+describe('relisted-mismatch', () => {
+  test('clean sample: every (再掲) and repeated KPI matches its first listing', () => {
+    // 錦鯉(再掲), 市民の家(再掲), 婚活 (twice), 市民協働 (twice), 第5次公共交通 (twice) are linked.
+    expect(clean.model.sheets[0].kpis.filter((k) => k.relistedFrom).length).toBeGreaterThanOrEqual(5);
+    expect(cellsOf(clean, 'relisted-mismatch')).toEqual([]);
+  });
+  test('planted: 錦鯉の海外展示出展数(再掲) R2 "1か国" against "0か国" in its first listing', async () => {
+    const r = await analyseSample((ws) => { ws.getCell('F238').value = '1か国'; });
+    expect(cellsOf(r, 'relisted-mismatch')).toEqual(['F238']);
+    expect(findingAt(r, 'relisted-mismatch', 'F238')!.message).toContain(`最初の掲載 ${SHEET}!F97 の「0か国」`);
+  });
+  test('planted: a different target in the repeated 婚活 KPI', async () => {
+    const r = await analyseSample((ws) => { ws.getCell('D295').value = '80組'; });
+    expect(cellsOf(r, 'relisted-mismatch')).toEqual(['D295']);
+  });
+});
+
+describe('breakdown-sum', () => {
+  test('clean sample: 新規創業件数 = 18+8 …, 新規雇用・就業者数 = 297+15+15 … all add up', () => {
+    expect(clean.model.sheets[0].kpis.filter((k) => k.breakdownOf).length).toBe(5);
+    expect(cellsOf(clean, 'breakdown-sum')).toEqual([]);
+  });
+  test('planted: a breakdown actual changed — the total no longer adds up', async () => {
+    const r = await analyseSample((ws) => { ws.getCell('E13').value = '22件'; });
+    expect(cellsOf(r, 'breakdown-sum')).toEqual(['E11']);
+    expect(findingAt(r, 'breakdown-sum', 'E11')!.message).toContain('合計 31件 が内訳の和 32件（22件 + 10件）');
+  });
+  test('planted: a breakdown target changed', async () => {
+    const r = await analyseSample((ws) => { ws.getCell('D21').value = '50人'; });
+    expect(cellsOf(r, 'breakdown-sum')).toEqual(['D17']);
+  });
+});

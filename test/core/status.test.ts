@@ -1,0 +1,87 @@
+import { assessStatus, gradeOf } from '../../src/core/status';
+import type { KpiDefinition } from '../../src/core/definitions';
+import { makeKpi } from './support/make-kpi';
+
+// Plan period in these tests: baseline H30 (2018) → target R6 (2024); R2 (2020) is 2/6 of the way.
+
+describe('status', () => {
+  test('cumulative KPI on track: progress from baseline ≥ share of the period elapsed', () => {
+    // 新規創業件数 (H27～累計): 26 → 45; R2 34 is (34−26)/19 = 42 % of the way at 33 % of the time.
+    const kpi = makeKpi({ baseline: '26件', target: '45件', actuals: { 2019: '31件', 2020: '34件', 2021: '' }, cumulative: true, cumulativeFrom: 2015 });
+    const s = assessStatus(kpi);
+    expect(s).toMatchObject({ status: 'on-track', grade: 'A', year: 2020 });
+    expect(s.progress).toBeCloseTo(8 / 19, 12);
+    expect(s.expected).toBeCloseTo(26 + (19 * 2) / 6, 12);
+  });
+
+  test('off-track with grade bands on progress against the expected path', () => {
+    // 技能士合格者数: 163 → 220, R2 176: progress 13/57 = 22.8 % vs 33.3 % expected → 68 % → C.
+    const kpi = makeKpi({ baseline: '163人', target: '220人', actuals: { 2019: '172人', 2020: '176人' }, cumulative: true });
+    expect(assessStatus(kpi)).toMatchObject({ status: 'off-track', grade: 'C' });
+    // 空き店舗開業: 8 → 15, R2 10: 2/7 = 28.6 % vs 33.3 % → 86 % → B.
+    const b = makeKpi({ baseline: '8件', target: '15件', actuals: { 2019: '10件', 2020: '10件' }, cumulative: true });
+    expect(assessStatus(b)).toMatchObject({ status: 'off-track', grade: 'B' });
+    // Below the baseline: negative progress → D.
+    const d = makeKpi({ baseline: '705人', target: '750人', actuals: { 2019: '684人', 2020: '598人' } });
+    expect(assessStatus(d)).toMatchObject({ status: 'off-track', grade: 'D' });
+  });
+
+  test('achieved: target reached in the KPI direction; "以上" reached at the figure', () => {
+    const up = makeKpi({ baseline: '2経営体', target: '6経営体', actuals: { 2019: '2経営体', 2020: '6経営体' } });
+    expect(assessStatus(up)).toMatchObject({ status: 'achieved', grade: 'A', progress: 1 });
+    const atLeast = makeKpi({ baseline: '3日', target: '3日以上', actuals: { 2019: '3日' } });
+    expect(assessStatus(atLeast)).toMatchObject({ status: 'achieved', grade: 'A' });
+    const down = makeKpi({ baseline: '12人', target: '0人', actuals: { 2019: '5人', 2020: '0人' } });
+    expect(assessStatus(down)).toMatchObject({ status: 'achieved', grade: 'A', progress: 1 });
+  });
+
+  test('down-type on track: falling at least as fast as the plan', () => {
+    const kpi = makeKpi({ baseline: '120件', target: '60件', actuals: { 2019: '110件', 2020: '95件' } });
+    // Expected at R2: 120 − 60 × 2/6 = 100; 95 is better.
+    expect(assessStatus(kpi)).toMatchObject({ status: 'on-track', grade: 'A', expected: 100 });
+  });
+
+  test('single-year KPIs are never summed: the latest year is judged alone', () => {
+    // /年: 30 and 30 are two years of 30, not 60 towards a target of 50.
+    const kpi = makeKpi({ baseline: '20件', target: '50件', actuals: { 2019: '30件', 2020: '30件' } });
+    const s = assessStatus(kpi);
+    expect(s.progress).toBeCloseTo(1 / 3, 12);
+    expect(s.status).toBe('on-track');
+  });
+
+  test('the latest readable actual is used; unreadable or other-unit years are skipped', () => {
+    const kpi = makeKpi({ baseline: '48件', target: '50件', actuals: { 2019: '50件', 2020: '57人', 2021: '集計中' } });
+    expect(assessStatus(kpi)).toMatchObject({ status: 'achieved', year: 2019 });
+  });
+
+  test('no-data and qualitative', () => {
+    expect(assessStatus(makeKpi({ baseline: '-', target: '10回', actuals: { 2019: '-', 2020: '' } })).status).toBe('no-data');
+    expect(assessStatus(makeKpi({ baseline: '-', target: '見直し完了', actuals: { 2019: '-', 2020: 'R6着手予定' } }))).toMatchObject({ status: 'qualitative', grade: null });
+  });
+
+  test('a cumulative KPI without baseline counts from 0 where its cumulation starts', () => {
+    // スマート農業 (R2～累計): 0 at the end of R1, 10 by R6; R2 3件 is 30 % at 1/5 of the period.
+    const kpi = makeKpi({ baseline: '-', target: '10件', actuals: { 2019: '-', 2020: '3件' }, cumulative: true, cumulativeFrom: 2020 });
+    expect(assessStatus(kpi)).toMatchObject({ status: 'on-track', grade: 'A', elapsed: 0.2 });
+  });
+
+  test('a definition overrides direction, figures and years', () => {
+    const kpi = makeKpi({ baseline: '26件', target: '45件', actuals: { 2020: '34件' } });
+    const def: KpiDefinition = {
+      name: 'テストKPI', unit: '件', direction: null, cumulative: true, method: null,
+      baseline: { value: 26, year: 2018 }, target: { value: 30, year: 2020 }, min: null, max: null,
+      sheetNo: null, department: null, row: 4,
+    };
+    expect(assessStatus(kpi).status).toBe('on-track');
+    expect(assessStatus(kpi, def)).toMatchObject({ status: 'achieved' });
+  });
+
+  test('grade bands are configurable', () => {
+    expect(gradeOf(0.79)).toBe('C');
+    expect(gradeOf(0.8)).toBe('B');
+    expect(gradeOf(0.49)).toBe('D');
+    expect(gradeOf(0.79, { A: 1, B: 0.7, C: 0.4 })).toBe('B');
+    const kpi = makeKpi({ baseline: '163人', target: '220人', actuals: { 2020: '176人' } });
+    expect(assessStatus(kpi, undefined, { A: 1, B: 0.6, C: 0.3 }).grade).toBe('B');
+  });
+});
