@@ -92,6 +92,14 @@ describe('manifest.xml', () => {
     expect([label('Check.Label'), label('AddYear.Label'), label('Taskpane.Label')]).toEqual(['チェック', '年度列を追加', '作業ウィンドウ']);
   });
 
+  test('the ribbon functions are the ones src/commands registers with Office.actions.associate', () => {
+    const functions = [...xml.matchAll(/<FunctionName>(\w+)<\/FunctionName>/g)].map((m) => m[1]);
+    const source = readFileSync(join(ROOT, 'src', 'commands', 'commands.ts'), 'utf8');
+    const associated = [...source.matchAll(/Office\.actions\.associate\('(\w+)'/g)].map((m) => m[1]);
+    expect(functions).toEqual(['runCheck', 'addYearColumn']);
+    expect(associated.sort()).toEqual([...functions].sort());
+  });
+
   test('every string, the name and the description have an en-US override', () => {
     const all = xpath(MANIFEST, 'count(//*[local-name()="String"])').out.trim();
     const withEnglish = xpath(MANIFEST, 'count(//*[local-name()="String"][*[local-name()="Override"][@Locale="en-US"]])').out.trim();
