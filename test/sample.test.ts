@@ -3,6 +3,7 @@
  * committed files cell for cell, and the progress sheet must hold the published table's
  * 38 KPI tables and 84 KPI pairs (read directly, not through the recogniser).
  */
+import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
@@ -129,6 +130,19 @@ describe('bundled sample workbooks', () => {
     expect(col(1)).toContain('市内中学生一人当たり職場体験実施日数');
     const s20 = wb.getWorksheet('20')!; // listed twice in the table (再掲): one KPI row
     expect([...Array(s20.rowCount).keys()].filter((i) => text(s20, i + 1, 1) === '市民協働センターを含む市民団体等による連携事業数')).toHaveLength(1);
+  });
+
+  test('LibreOffice opens both files and reads the same table (no repair, 84 KPI pairs)', () => {
+    const profile = mkdtempSync(join(tmpdir(), 'kpi-lo-profile-'));
+    const out = join(dir, 'csv');
+    const r = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', out, join(SAMPLE_DIR, PROGRESS_FILE), join(SAMPLE_DIR, MANAGEMENT_FILE)], { encoding: 'utf8', timeout: 120000 });
+    rmSync(profile, { recursive: true, force: true });
+    if (r.error) throw new Error(`soffice is missing (apt-get install libreoffice-calc-nogui): ${r.error.message}`);
+    const progress = readFileSync(join(out, 'progress-sheet.csv'), 'utf8').split('\n');
+    expect(progress.filter((l) => l.split(',')[1] === '実績値')).toHaveLength(84);
+    expect(progress.filter((l) => l.startsWith(',達成率,'))).toHaveLength(84);
+    expect(progress).toContain('新規創業件数 (H27～累計),実績値,26件,45件,31件,34件,"1,100",,,,,商工振興課,,');
+    expect(readFileSync(join(out, 'management-sheets.csv'), 'utf8')).toContain('施策,キャリア教育の推進');
   });
 
   test('a line that fits nothing is reported with its line number', () => {
