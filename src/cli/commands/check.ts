@@ -78,8 +78,13 @@ function kpiJson(k: Kpi, analysis: CheckAnalysis | null) {
   };
 }
 
+/** Sheets the host cut because of a giant used range. */
+function truncatedSheets(snapshots: GridSnapshot[]) {
+  return snapshots.filter((s) => s.truncated).map((s) => ({ sheet: s.sheet, ...s.truncated! }));
+}
+
 /** The `--json` document: the contract of issue #3 (more fields are welcome, none removed). */
-export function buildCheckDocument(file: string, model: ProgressModel, analysis: CheckAnalysis | null, lang: Lang) {
+export function buildCheckDocument(file: string, model: ProgressModel, analysis: CheckAnalysis | null, lang: Lang, snapshots: GridSnapshot[] = []) {
   const findings = analysis?.findings ?? [];
   return {
     file,
@@ -92,6 +97,7 @@ export function buildCheckDocument(file: string, model: ProgressModel, analysis:
         .map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, kpi: f.kpi, message: f.message })),
     })),
     unrecognised: model.unrecognised.map((u) => ({ sheet: u.sheet, reason: lang === 'en' ? u.reasonEn ?? u.reason : u.reason })),
+    truncated: truncatedSheets(snapshots),
   };
 }
 
@@ -110,8 +116,11 @@ function yearsLine(s: SheetModel): string {
 }
 
 /** The readable summary, Japanese first. */
-export function summaryLines(file: string, model: ProgressModel, analysis: CheckAnalysis | null, ctx: { lang: Lang }): string[] {
+export function summaryLines(file: string, model: ProgressModel, analysis: CheckAnalysis | null, ctx: { lang: Lang }, snapshots: GridSnapshot[] = []): string[] {
   const out: string[] = [t(ctx, `ファイル: ${file}`, `File: ${file}`)];
+  for (const c of truncatedSheets(snapshots)) {
+    out.push(t(ctx, `注意: シート「${c.sheet}」は使用範囲が大きすぎるため先頭 ${c.rows} 行 × ${c.cols} 列だけを読みました（${c.reason}）。不要な書式や値を消してください。`, `Note: sheet "${c.sheet}" has a huge used range; only the first ${c.rows} rows × ${c.cols} columns were read (${c.reason}). Clear the stray formatting or values.`));
+  }
   for (const s of model.sheets) {
     out.push('');
     out.push(
@@ -131,6 +140,7 @@ export function summaryLines(file: string, model: ProgressModel, analysis: Check
     out.push(t(ctx, '表を認識できなかったシート:', 'Sheets without a recognised table:'));
     for (const u of model.unrecognised) out.push(`  - ${u.sheet}: ${ctx.lang === 'en' ? u.reasonEn ?? u.reason : u.reason}`);
   }
+  if (model.sheets.length === 0) return out;
   out.push('');
   if (!analysis) {
     out.push(t(ctx, '検査ルールはまだ実行されていません（達成率の再計算と所見は未対応）。', 'Rules not run yet (no recomputed rates or findings).'));
@@ -173,8 +183,8 @@ export function makeCheckCommand(analyser: Analyser = rules): CliCommand {
       }
       const { model, snapshots } = await readModel(host, only);
       const analysis = model.sheets.length ? analyser(model, ctx.lang, snapshots) : null;
-      if (options.json) ctx.out(JSON.stringify(buildCheckDocument(file, model, analysis, ctx.lang), null, 2));
-      else for (const line of summaryLines(file, model, analysis, ctx)) ctx.out(line);
+      if (options.json) ctx.out(JSON.stringify(buildCheckDocument(file, model, analysis, ctx.lang, snapshots), null, 2));
+      else for (const line of summaryLines(file, model, analysis, ctx, snapshots)) ctx.out(line);
       if (model.sheets.length === 0 && !options.json) {
         ctx.err(t(ctx, `${file} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${file}.`));
       }
