@@ -4,7 +4,7 @@ import type { Kpi, ParsedValue } from '../model';
 import { cellAddress } from '../snapshot';
 import { normaliseUnit } from '../rates';
 import { word } from '../messages';
-import { finding, near, shown, yearLabel, type RuleContext } from './context';
+import { amount, finding, near, shown, yearLabel, type RuleContext } from './context';
 
 /** Comparable form of a figure: number + unit, or its text; "-" and blank count as the same "nothing". */
 function figure(p: ParsedValue | null | undefined): string {
@@ -51,8 +51,10 @@ export function breakdownSum(ctx: RuleContext): Finding[] {
   for (const total of ctx.sheet.kpis) {
     const parts = ctx.model.sheets.flatMap((s) => s.kpis).filter((k) => k.breakdownOf === total.id);
     if (parts.length === 0) continue;
-    const mine = figures(ctx, total);
-    const theirs = parts.map((p) => figures(ctx, p));
+    // Costs add up too (事業費 of a total is its parts' sum); relisted rows may show "-" for 0, so only here.
+    const withCost = (k: Kpi) => [...figures(ctx, k), { label: word(ctx.lang, 'cost'), cell: k.cost }];
+    const mine = withCost(total);
+    const theirs = parts.map(withCost);
     mine.forEach((f, i) => {
       const t = f.cell;
       if (!t || t.kind !== 'number' || t.value === null) return;
@@ -67,7 +69,7 @@ export function breakdownSum(ctx: RuleContext): Finding[] {
       out.push(finding(ctx, 'breakdown-sum', 'error', total, t, 'breakdown-sum', {
         what: f.label,
         total: shown(t),
-        sum: `${Math.round(sum * 1e6) / 1e6}${t.unit ?? ''}`,
+        sum: `${amount(sum, 6)}${t.unit ?? ''}`,
         parts: numbers.map((c) => shown(c)).join(' + '),
       }));
     });

@@ -92,3 +92,8 @@ export function sameKpis(ctx: RuleContext, kpi: Kpi): Kpi[] {
 export function near(a: number, b: number): boolean {
   return Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
+
+/** 2865.666… → "2,865.7", as a person writes a computed figure. */
+export function amount(x: number, digits = 1): string {
+  return new Intl.NumberFormat('ja-JP', { maximumFractionDigits: digits }).format(x);
+}

@@ -2,7 +2,7 @@
 import type { Finding } from '../findings';
 import { kpiDirection } from '../rates';
 import { planStart, readableActuals } from '../status';
-import { def, finding, shown, tableOf, yearLabel, type RuleContext } from './context';
+import { amount, def, finding, shown, tableOf, yearLabel, type RuleContext } from './context';
 
 export function cumulativeDecrease(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -57,9 +57,4 @@ export function missingRemark(ctx: RuleContext): Finding[] {
     out.push(finding(ctx, 'missing-remark', 'warning', kpi, { row: kpi.row, col }, 'missing-remark', { reason }));
   }
   return out;
-}
-
-/** 2865.666… → "2,865.7" as a person writes an expected value. */
-function amount(x: number): string {
-  return new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 1 }).format(x);
 }

@@ -37,3 +37,9 @@ describe('breakdown-sum', () => {
     expect(cellsOf(r, 'breakdown-sum')).toEqual(['D17']);
   });
 });
+
+test('breakdown-sum: 事業費 of a total is the sum of its parts ("-" counts as nothing)', async () => {
+  const r = await analyseSample((ws) => { ws.getCell('G13').value = '1,200'; });
+  expect(cellsOf(r, 'breakdown-sum')).toEqual(['G11']);
+  expect(findingAt(r, 'breakdown-sum', 'G11')!.message).toContain('事業費の合計 1,100 が内訳の和 1,200（1,200 + 0）');
+});
