@@ -20,9 +20,23 @@ export interface CliCommand {
 /** A usage error: printed with the command's usage, exit status 2. */
 export class UsageError extends Error {}
 
+let pipeGuard = false;
+
+/** `kpi-progress check … | head` closes the pipe early: stop quietly instead of crashing on EPIPE. */
+function guardPipes(): void {
+  if (pipeGuard) return;
+  pipeGuard = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      throw e;
+    });
+  }
+}
+
 export const consoleIo: CliIo = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  out: (line) => (guardPipes(), process.stdout.write(`${line}\n`)),
+  err: (line) => (guardPipes(), process.stderr.write(`${line}\n`)),
 };
 
 /** Picks the message of the current language. */
