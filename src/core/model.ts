@@ -83,6 +83,8 @@ export interface KpiTable {
   index: number;
   sheet: string;
   headerRow: number;
+  /** Rows the header spans from headerRow: 1, or 2 when years sit under a 実績値 group row. */
+  headerRows?: number;
   /** Rows of the first 実績値 row and last 達成率 row. */
   firstRow: number;
   lastRow: number;

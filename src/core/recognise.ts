@@ -6,7 +6,7 @@
 import type { Kpi, KpiTable, ProgressModel, SheetModel, Unrecognised } from './model';
 import type { GridSnapshot } from './snapshot';
 import { Grid } from './recognise/grid';
-import { headerScore, isHeaderRow, missingHeaders, readHeaderRow, type HeaderRow } from './recognise/headers';
+import { headerAt, headerScore, missingHeaders, readHeaderRow, type HeaderRow } from './recognise/headers';
 import { linkBreakdowns, linkRelisted } from './recognise/links';
 import { classifyHeading, StructureBuilder } from './recognise/structure';
 import { readTable } from './recognise/table';
@@ -65,8 +65,8 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
   let best: HeaderRow | null = null;
   let headerOnly: number | null = null;
   for (let r = g.firstRow; r <= g.lastRow; r++) {
-    const h = readHeaderRow(g, r);
-    if (isHeaderRow(h)) {
+    const h = headerAt(g, r);
+    if (h) {
       const read = readTable(g, h, tables.length, structure.path());
       if (read) {
         tables.push(read.table);
@@ -76,9 +76,11 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
         continue;
       }
       headerOnly ??= r;
+      r += h.rows - 1;
       continue;
     }
-    if (!best || headerScore(h) > headerScore(best)) best = h;
+    const near = readHeaderRow(g, r);
+    if (!best || headerScore(near) > headerScore(best)) best = near;
     const heading = headingOf(g, r);
     if (heading) structure.add(heading, r);
   }

@@ -51,6 +51,7 @@ test.each([
   ['merges removed', () => v.mergesRemoved(false)],
   ['merges removed, name repeated in the 達成率 row', () => v.mergesRemoved(true)],
   ['no 実績値/達成率 label column', () => v.noLabelColumn()],
+  ['two-row headers, years as numbers under 実績値', () => v.twoRowHeaders()],
 ])('%s: 38 tables, 84 KPIs, same figures', async (_name, make) => {
   const m = await recogniseVariant(make());
   expect(m.unrecognised).toEqual([]);
@@ -96,4 +97,13 @@ test('header styles are kept so a new year can be written the same way', async (
   const full = await recogniseVariant(v.fullWidthText());
   expect(full.sheets[0].tables[0].columns.years[0]).toMatchObject({ year: 2019, label: 'Ｒ１', style: { fullWidth: true } });
   expect(all(full)[0].cumulativeFrom).toBe(2015);
+});
+
+test('a two-row header is one header of two rows; a new year would follow 2019-style labels', async () => {
+  const m = await recogniseVariant(v.twoRowHeaders());
+  const t = m.sheets[0].tables[0];
+  expect(t.headerRows).toBe(2);
+  expect(t.firstRow).toBe(t.headerRow + 2);
+  expect(t.baselineYear).toBe(2018);
+  expect(t.columns.years.map((y) => [y.year, y.style.template])).toEqual([2019, 2020, 2021, 2022, 2023, 2024].map((y) => [y, '{y}']));
 });

@@ -220,3 +220,38 @@ export async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook>
   await back.xlsx.load(buf as ArrayBuffer);
   return back;
 }
+
+/**
+ * Two-row headers: role words merged over both rows, years as numbers (2019 …) under merged 実績値
+ * groups, base/target years in the second row, a line break in the KPI header.
+ */
+export function twoRowHeaders(): Promise<ExcelJS.Workbook> {
+  return variant((src, wb) => {
+    const ws = wb.addWorksheet(SAMPLE_SHEET);
+    const headers: number[] = [];
+    src.eachRow((row, r) => {
+      if (String(row.getCell(1).value ?? '').startsWith('重要業績評価指標')) headers.push(r);
+    });
+    const shift = (r: number) => headers.filter((h) => h < r).length;
+    copySheet(src, ws, (row, col) => (headers.includes(row) ? null : { row: row + shift(row), col }));
+    for (const h of headers) {
+      const top = h + shift(h);
+      const put = (r: number, c: number, v: ExcelJS.CellValue) => (ws.getCell(r, c).value = v);
+      put(top, COL.name, '重要業績評価指標\n(KPI)');
+      ws.mergeCells(top, COL.name, top + 1, COL.label);
+      put(top, COL.baseline, '基準値');
+      put(top + 1, COL.baseline, '(H30)');
+      put(top, COL.target, '目標値');
+      put(top + 1, COL.target, '(R6)');
+      put(top, COL.r1, '実績値');
+      ws.mergeCells(top, COL.r1, top, COL.r2);
+      put(top, COL.r3, '実績値');
+      ws.mergeCells(top, COL.r3, top, COL.r6);
+      [COL.r1, COL.r2, COL.r3, COL.r4, COL.r5, COL.r6].forEach((c, i) => put(top + 1, c, 2019 + i));
+      for (const [c, v] of [[COL.cost, '事業費\n(千円)'], [COL.department, '担当課'], [COL.remark, '備考'], [COL.sheetNo, 'シート\nNo.']] as const) {
+        put(top, c, v);
+        ws.mergeCells(top, c, top + 1, c);
+      }
+    }
+  });
+}

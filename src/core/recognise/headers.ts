@@ -37,7 +37,9 @@ export function classifyHeader(text: string): HeaderRole | null {
 }
 
 export interface HeaderRow {
+  /** First header row; `rows` is 2 when the header spans two rows (実績値 over R1, R2 …). */
   row: number;
+  rows: number;
   roles: Map<HeaderRole, number>;
   years: YearColumn[];
   baselineYear: ParsedYear | null;
@@ -48,13 +50,27 @@ export interface HeaderRow {
   lastCol: number;
 }
 
-/** Reads a row as a header; roles hold the first column of each role. */
-export function readHeaderRow(g: Grid, row: number): HeaderRow {
+/** Header texts of one row, or of two rows joined per column (a merge counts once). */
+function headerCells(g: Grid, row: number, rows: number): [number, string][] {
+  if (rows === 1) return g.rowCells(row);
+  const out: [number, string][] = [];
+  for (let c = g.firstCol; c <= g.lastCol; c++) {
+    const top = g.text(row, c);
+    const bottom = g.text(row + 1, c);
+    const same = bottom === top || (g.masterOf(row + 1, c)?.row ?? 0) === row;
+    const text = same ? top : `${top}${top && bottom ? ' ' : ''}${bottom}`;
+    if (text !== '') out.push([c, text]);
+  }
+  return out;
+}
+
+/** Reads a row (or two rows) as a header; roles hold the first column of each role. */
+export function readHeaderRow(g: Grid, row: number, rows = 1): HeaderRow {
   const roles = new Map<HeaderRole, number>();
   const years: YearColumn[] = [];
   const headers: Record<number, string> = {};
   const extra: { col: number; label: string }[] = [];
-  const cells = g.rowCells(row);
+  const cells = headerCells(g, row, rows);
   for (const [col, text] of cells) {
     headers[col] = text;
     const role = classifyHeader(text);
@@ -72,6 +88,7 @@ export function readHeaderRow(g: Grid, row: number): HeaderRow {
   const targetCol = roles.get('target');
   return {
     row,
+    rows,
     roles,
     years,
     baselineYear: baselineCol !== undefined ? yearInText(headers[baselineCol]) : null,
@@ -81,6 +98,19 @@ export function readHeaderRow(g: Grid, row: number): HeaderRow {
     firstCol: cells.length ? cells[0][0] : g.firstCol,
     lastCol: cells.length ? cells[cells.length - 1][0] : g.firstCol,
   };
+}
+
+/**
+ * The header starting at `row`: one row, or two rows when only together they name the columns
+ * (role words merged over both rows, years under a 実績値 group). Null when there is none.
+ */
+export function headerAt(g: Grid, row: number): HeaderRow | null {
+  const one = readHeaderRow(g, row);
+  if (isHeaderRow(one)) return one;
+  if (row + 1 > g.lastRow || one.roles.size === 0) return null;
+  if (isHeaderRow(readHeaderRow(g, row + 1))) return null;
+  const two = readHeaderRow(g, row, 2);
+  return isHeaderRow(two) ? two : null;
 }
 
 /** A header row names the KPI (or baseline), the target and at least one year column. */

@@ -4,7 +4,7 @@ import { cellText, normalise, toHalfWidth } from '../text';
 import { parseRate, parseValue } from '../values';
 import { yearInText } from '../years';
 import type { Grid } from './grid';
-import { isHeaderRow, readHeaderRow, type HeaderRow } from './headers';
+import { headerAt, type HeaderRow } from './headers';
 
 const ACTUAL_LABEL = /^(実績値?|実績値\(.*\))$/;
 const RATE_LABEL = /^(達成率|達成度|進捗率)/;
@@ -13,7 +13,7 @@ const RATE_LABEL = /^(達成率|達成度|進捗率)/;
 function findRowLabelColumn(g: Grid, h: HeaderRow): number | null {
   const fromHeader = h.roles.get('rowLabel');
   if (fromHeader !== undefined) return fromHeader;
-  for (let r = h.row + 1; r <= Math.min(h.row + 6, g.lastRow); r++) {
+  for (let r = h.row + h.rows; r <= Math.min(h.row + h.rows + 5, g.lastRow); r++) {
     for (const [col, text] of g.rowCells(r, h.firstCol, h.lastCol)) {
       if (ACTUAL_LABEL.test(normalise(text))) return col;
     }
@@ -66,7 +66,7 @@ export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[
   const pairs: Pair[] = [];
   const nameCol = kpiColumn(h);
   const label = (r: number) => normalise(g.text(r, labelCol ?? nameCol));
-  let r = h.row + 1;
+  let r = h.row + h.rows;
   let blanks = 0;
   while (r < g.lastRow + 1) {
     if (g.isBlankRow(r, h.firstCol, h.lastCol)) {
@@ -74,7 +74,7 @@ export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[
       r++;
       continue;
     }
-    if (isHeaderRow(readHeaderRow(g, r))) break;
+    if (headerAt(g, r)) break;
     blanks = 0;
     if (labelCol !== null) {
       if (ACTUAL_LABEL.test(label(r)) && r + 1 <= g.lastRow && RATE_LABEL.test(label(r + 1))) {
@@ -159,6 +159,7 @@ export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]):
     index,
     sheet,
     headerRow: h.row,
+    headerRows: h.rows,
     firstRow: pairs[0].row,
     lastRow: pairs[pairs.length - 1].rateRow,
     firstCol: Math.min(h.firstCol, nameCol),
