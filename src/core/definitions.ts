@@ -7,6 +7,7 @@ import type { CellValue, GridSnapshot } from './snapshot';
 import { cellAddress } from './snapshot';
 import type { Kpi, ProgressModel } from './model';
 import type { RateMethod } from './rates';
+import { nameKey } from './text';
 import { kpiBounds, kpiDirection, kpiUnit, rateMethod } from './rates';
 
 export const DEFINITIONS_SHEET = 'KPI定義';
@@ -78,10 +79,8 @@ const METHOD_WORDS: Record<string, RateMethod | null> = {
 const DIRECTION_LABEL = { up: '増加', down: '減少' } as const;
 const METHOD_LABEL: Record<RateMethod, string> = { ratio: '実績÷目標', gap: '差分', none: 'なし' };
 
-/** Names match after width, spacing and "(再掲)" are ignored. */
-export function normaliseName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').replace(/\(再掲\)/g, '');
-}
+/** Names match as recognition matches relisted KPIs: width, spacing and 再掲 marks ignored. */
+export const normaliseName = nameKey;
 
 /** The definition of a KPI, matched by name. */
 export function definitionFor(defs: KpiDefinitions | undefined, kpi: Kpi): KpiDefinition | undefined {
