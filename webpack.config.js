@@ -30,7 +30,7 @@ function csp({ office }) {
 function page(name, { chunks, title, office, template }) {
   return new HtmlWebpackPlugin({
     filename: `${name}.html`,
-    template: template ?? path.resolve(__dirname, 'src/taskpane/page.html'),
+    template: template ?? path.resolve(__dirname, 'src/taskpane/taskpane.html'),
     chunks,
     title,
     templateParameters: { csp: csp({ office }), officeJs: office ? OFFICE_JS : '', title },
@@ -44,6 +44,8 @@ module.exports = (env, argv) => {
   return {
     mode: production ? 'production' : 'development',
     devtool: 'source-map',
+    // Modern browsers only (Edge WebView2, current Office on the web): globalThis, no Function() shim.
+    target: ['web', 'es2022'],
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',

@@ -22,7 +22,7 @@ export interface BundleReport {
 export function measureTaskpane(dist: string): BundleReport {
   const html = join(dist, 'taskpane.html');
   if (!existsSync(html)) throw new Error(`${html} がありません。先に npm run build:web を実行してください / run npm run build:web first`);
-  const srcs = [...readFileSync(html, 'utf8').matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+  const srcs = [...readFileSync(html, 'utf8').matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]).filter((s) => !/^https?:/.test(s));
   const files = srcs.map((src) => {
     const body = readFileSync(join(dist, src.replace(/^\.?\//, '')));
     return { file: src, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length, text: body.toString('utf8') };

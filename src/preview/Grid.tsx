@@ -13,7 +13,7 @@ export function Grid({ snapshot, highlight }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!highlight) return;
-    ref.current?.querySelector(`[data-address="${highlight}"]`)?.scrollIntoView({ block: 'center', inline: 'center' });
+    ref.current?.querySelector(`[data-address="${highlight}"]`)?.scrollIntoView({ block: 'center', inline: 'nearest' });
   }, [highlight, snapshot]);
   const width = snapshot.values[0]?.length ?? 0;
   const cols = Array.from({ length: width }, (_, i) => snapshot.origin.col + i);

@@ -48,8 +48,9 @@ type TabId = 'overview' | 'findings' | 'actions' | 'settings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1 },
-  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
-  title: { flexGrow: 1 },
+  header: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  title: { flexGrow: 1, whiteSpace: 'nowrap' },
+  nowrap: { whiteSpace: 'nowrap' },
   notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `0 ${tokens.spacingHorizontalM}` },
   body: { padding: tokens.spacingHorizontalM, flexGrow: 1, overflowY: 'auto' },
   busy: { padding: `0 ${tokens.spacingHorizontalM}` },
@@ -97,14 +98,16 @@ export function App(props: AppProps) {
           <Text weight="semibold" size={400} className={styles.title}>
             {t.appTitle}
           </Text>
-          <Switch
-            label={t.liveChecking}
-            checked={live.enabled}
-            disabled={!props.changes || !caps.changeEvents}
-            onChange={(_, d) => live.setEnabled(d.checked)}
-            data-testid="live-toggle"
-          />
-          <Button size="small" onClick={() => void wb.reload()} disabled={!!wb.busy} data-testid="reload">
+          {props.changes && (
+            <Switch
+              label={{ children: t.liveChecking, className: styles.nowrap }}
+              checked={live.enabled}
+              disabled={!caps.changeEvents}
+              onChange={(_, d) => live.setEnabled(d.checked)}
+              data-testid="live-toggle"
+            />
+          )}
+          <Button size="small" className={styles.nowrap} onClick={() => void wb.reload()} disabled={!!wb.busy} data-testid="reload">
             {t.reload}
           </Button>
         </div>
@@ -114,7 +117,7 @@ export function App(props: AppProps) {
           </div>
         )}
         <div className={styles.notices}>
-          <CapabilityNotes caps={caps} lang={lang} liveAvailable={!!props.changes} />
+          {props.host.kind === 'excel' && <CapabilityNotes caps={caps} lang={lang} liveAvailable={!!props.changes} />}
           {wb.notices.map((n) => (
             <MessageBar key={n.id} intent={n.intent} data-testid={`notice-${n.intent}`}>
               <MessageBarBody>{n.text}</MessageBarBody>

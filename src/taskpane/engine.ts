@@ -3,16 +3,16 @@
  * commands, apply plans with undo. Host-agnostic: the same code runs on Excel and on the preview.
  */
 import { analyse, type Analysis } from '../core/analyse';
-import { readDefinitions } from '../core/definitions';
+import { DEFINITIONS_SHEET, readDefinitions } from '../core/definitions';
 import type { Lang } from '../core/findings';
 import type { ProgressHost, SheetInfo } from '../core/host';
 import type { ProgressModel } from '../core/model';
 import type { ApplyResult, CommandName, EditPlan } from '../core/plan';
 import { recognise } from '../core/recognise';
 import type { GridSnapshot } from '../core/snapshot';
+import { UNDO_SHEET } from '../core/undo';
+import { effectiveDefinitions } from './effective-definitions';
 import type { AddinSettings } from './settings';
-
-export const definitionsSheet = 'KPI定義';
 
 export interface Workbook {
   sheets: SheetInfo[];
@@ -44,15 +44,12 @@ export async function loadWorkbook(host: ProgressHost, ctx: EngineContext, onPro
 
 /** Re-runs recognition and rules on snapshots already read (live checking replaces one sheet). */
 export function analyseSnapshots(sheets: SheetInfo[], snapshots: GridSnapshot[], ctx: EngineContext): Workbook {
-  const progressSnapshots = snapshots.filter((s) => s.sheet !== definitionsSheet);
-  const model = recognise(progressSnapshots);
-  const defSnapshot = snapshots.find((s) => s.sheet === definitionsSheet);
+  const model = recognise(snapshots.filter((s) => s.sheet !== DEFINITIONS_SHEET));
+  const defSnapshot = snapshots.find((s) => s.sheet === DEFINITIONS_SHEET);
+  const definitions = effectiveDefinitions(defSnapshot ? readDefinitions(defSnapshot) : undefined, model, ctx.settings);
   const recognised = new Set(model.sheets.map((s) => s.sheet));
-  const analysis = analyse(model, {
-    lang: ctx.lang,
-    definitions: defSnapshot ? readDefinitions(defSnapshot) : undefined,
-    managementSheets: sheets.map((s) => s.name).filter((n) => !recognised.has(n) && n !== definitionsSheet),
-  });
+  const others = sheets.map((s) => s.name).filter((n) => !recognised.has(n) && n !== DEFINITIONS_SHEET && n !== UNDO_SHEET);
+  const analysis = analyse(model, { lang: ctx.lang, definitions, managementSheets: others.length ? others : undefined });
   return { sheets, snapshots, model, analysis };
 }
 

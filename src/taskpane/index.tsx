@@ -1,11 +1,12 @@
 /** Task pane entry inside Excel: builds the Excel host and hands it to the shared App. */
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { createOfficeHost, officeLang, officeTheme, takeCommandStatus } from './office';
+import { ExcelHost } from '../excel/host';
+import { officeLang, officeTheme, takeCommandStatus } from './office';
 import { excelChangeSource, excelSettingsStore } from './office-adapters';
 
 Office.onReady(async () => {
-  const host = createOfficeHost();
+  const host = new ExcelHost();
   const initialNotice = (await takeCommandStatus()) ?? undefined;
   const root = createRoot(document.getElementById('root')!);
   root.render(
@@ -14,7 +15,7 @@ Office.onReady(async () => {
       initialLang={officeLang()}
       theme={officeTheme()}
       settingsStore={excelSettingsStore()}
-      changes={excelChangeSource()}
+      changes={excelChangeSource(host)}
       initialNotice={initialNotice}
     />,
   );

@@ -9,7 +9,10 @@ export interface CellChange {
   address: string;
 }
 
-/** Where worksheet edits come from (Excel's onChanged); unsubscribe when live checking is off. */
+/**
+ * Where worksheet edits come from (Excel's onChanged), without the add-in's own writes (the host
+ * filters those); unsubscribe when live checking is off.
+ */
 export interface ChangeSource {
   subscribe(handler: (change: CellChange) => void): Promise<() => Promise<void>>;
 }
@@ -40,24 +43,4 @@ export function restrictToKpis(plan: EditPlan, model: ProgressModel, kpiIds: str
   for (const s of model.sheets) for (const k of s.kpis) if (wanted.has(k.id)) rateRows.add(`${k.sheet}\u0000${k.rateRow}`);
   const edits = plan.edits.filter((e) => e.kind === 'setCell' && rateRows.has(`${e.sheet}\u0000${e.row}`));
   return { ...plan, edits };
-}
-
-/** Remembers the add-in's own writes so that the change events they cause are ignored. */
-export class OwnWrites {
-  private readonly recent = new Map<string, number>();
-  constructor(private readonly ttlMs = 3000) {}
-
-  note(plan: EditPlan, now = Date.now()): void {
-    for (const e of plan.edits) if ('row' in e) this.recent.set(`${e.sheet}\u0000${e.row}`, now);
-  }
-
-  /** True when every row of the change was written by the add-in within the last ttl. */
-  isOwn(change: CellChange, now = Date.now()): boolean {
-    const rows = rowsOf(change.address);
-    if (!rows.length) return false;
-    return rows.every((r) => {
-      const at = this.recent.get(`${change.sheet}\u0000${r}`);
-      return at !== undefined && now - at <= this.ttlMs;
-    });
-  }
 }

@@ -1,7 +1,6 @@
 /** Office glue shared by the task pane and ribbon entries (no React): host, language, theme, status. */
 import type { Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
-import { officeEnv } from '../excel/env';
 import { ExcelHost } from '../excel/host';
 import { langFromDisplayLanguage } from './i18n';
 import { themeFromBackground, type ThemeKind } from './theme';
@@ -10,7 +9,7 @@ import { themeFromBackground, type ThemeKind } from './theme';
 const statusKey = 'kpiProgress.lastCommandStatus';
 
 export function createOfficeHost(): ProgressHost {
-  return new ExcelHost(officeEnv());
+  return new ExcelHost();
 }
 
 export function officeLang(): Lang {

@@ -4,8 +4,8 @@ import type { Lang } from '../core/findings';
 export interface AddinSettings {
   /** Lowest achievement rate (percent) for grades A, B and C; below C is D. */
   gradeBands: { A: number; B: number; C: number };
-  /** How rates are computed when a KPI has no definition of its own. */
-  rateMethod: 'ratio' | 'gap';
+  /** Rate method for KPIs whose KPI定義 row does not set one; 'auto' infers it (ratio, gap for decreases). */
+  rateMethod: 'auto' | 'ratio' | 'gap';
   /** Where the management sheets (進行管理シート) are: '' for this workbook, else a file name. */
   managementWorkbook: string;
   /** UI language; null follows Office's display language. */
@@ -14,7 +14,7 @@ export interface AddinSettings {
 
 export const defaultSettings: AddinSettings = {
   gradeBands: { A: 100, B: 80, C: 50 },
-  rateMethod: 'ratio',
+  rateMethod: 'auto',
   managementWorkbook: '',
   lang: null,
 };
@@ -32,7 +32,7 @@ export function normaliseSettings(stored: Partial<AddinSettings> | null | undefi
     bands && [bands.A, bands.B, bands.C].every((n) => typeof n === 'number' && Number.isFinite(n)) && bands.A >= bands.B && bands.B >= bands.C;
   return {
     gradeBands: validBands ? { A: bands.A, B: bands.B, C: bands.C } : defaultSettings.gradeBands,
-    rateMethod: s.rateMethod === 'gap' ? 'gap' : 'ratio',
+    rateMethod: s.rateMethod === 'gap' || s.rateMethod === 'ratio' ? s.rateMethod : 'auto',
     managementWorkbook: typeof s.managementWorkbook === 'string' ? s.managementWorkbook.trim() : '',
     lang: s.lang === 'en' || s.lang === 'ja' ? s.lang : null,
   };

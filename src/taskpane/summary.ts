@@ -14,8 +14,11 @@ export interface SheetSummary {
 
 export interface GoalProgress {
   goal: string;
-  /** Mean progress fraction of the goal's KPIs that have one; null when none has. */
-  average: number | null;
+  /**
+   * Median progress fraction (進捗率) of the goal's KPIs that have one; null when none has. A median,
+   * because one KPI far off its path (−800 %) would drown a mean.
+   */
+  median: number | null;
   kpis: number;
   measured: number;
 }
@@ -40,10 +43,17 @@ export function goalOf(kpi: Pick<Kpi, 'path'>): string | null {
   return null;
 }
 
+export function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const v = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
 export function summarise(model: ProgressModel, analysis: Analysis): OverviewSummary {
   const byStatus = Object.fromEntries(statusOrder.map((s) => [s, 0])) as Record<Status, number>;
   const byGrade = Object.fromEntries(gradeOrder.map((g) => [g, 0])) as Record<GradeKey, number>;
-  const goals = new Map<string, { sum: number; measured: number; kpis: number }>();
+  const goals = new Map<string, { values: number[]; kpis: number }>();
   const sheets: SheetSummary[] = [];
   for (const sheet of model.sheets) {
     const years = new Set<number>();
@@ -56,18 +66,15 @@ export function summarise(model: ProgressModel, analysis: Analysis): OverviewSum
       byGrade[(a.grade ?? 'none') as GradeKey] += 1;
       const goal = goalOf(kpi);
       if (!goal) continue;
-      const g = goals.get(goal) ?? { sum: 0, measured: 0, kpis: 0 };
+      const g = goals.get(goal) ?? { values: [], kpis: 0 };
       g.kpis += 1;
-      if (a.progress !== null && Number.isFinite(a.progress)) {
-        g.sum += a.progress;
-        g.measured += 1;
-      }
+      if (a.progress !== null && Number.isFinite(a.progress)) g.values.push(a.progress);
       goals.set(goal, g);
     }
   }
   const progressByGoal = [...goals.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'ja'))
-    .map(([goal, g]) => ({ goal, kpis: g.kpis, measured: g.measured, average: g.measured ? g.sum / g.measured : null }));
+    .map(([goal, g]) => ({ goal, kpis: g.kpis, measured: g.values.length, median: median(g.values) }));
   return { sheets, unrecognised: model.unrecognised, byStatus, byGrade, progressByGoal };
 }
 

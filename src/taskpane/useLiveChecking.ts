@@ -3,13 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
 import { planCommand, replaceSnapshot } from './engine';
-import { OwnWrites, restrictToKpis, touchedKpis, type CellChange, type ChangeSource } from './live';
+import { restrictToKpis, touchedKpis, type CellChange, type ChangeSource } from './live';
 import type { AddinSettings } from './settings';
 import type { WorkbenchApi } from './useWorkbench';
 
 export function useLiveChecking(changes: ChangeSource | undefined, host: ProgressHost, wb: WorkbenchApi, lang: Lang, settings: AddinSettings) {
   const [enabled, setEnabled] = useState(false);
-  const state = useRef({ workbook: wb.workbook, lang, settings, own: new OwnWrites(), queue: Promise.resolve() });
+  const state = useRef({ workbook: wb.workbook, lang, settings, queue: Promise.resolve() });
   state.current.workbook = wb.workbook;
   state.current.lang = lang;
   state.current.settings = settings;
@@ -20,7 +20,7 @@ export function useLiveChecking(changes: ChangeSource | undefined, host: Progres
     let cancelled = false;
     const handle = async (change: CellChange) => {
       const s = state.current;
-      if (!s.workbook || s.own.isOwn(change)) return;
+      if (!s.workbook) return;
       const ctx = { lang: s.lang, settings: s.settings };
       const snapshot = await host.readSnapshot(change.sheet);
       let next = replaceSnapshot(s.workbook, snapshot, ctx);
@@ -28,7 +28,6 @@ export function useLiveChecking(changes: ChangeSource | undefined, host: Progres
       if (kpis.length) {
         const plan = restrictToKpis(planCommand('fill', next, ctx), next.model, kpis);
         if (plan.edits.length) {
-          s.own.note(plan);
           await host.applyPlan(plan);
           next = replaceSnapshot(next, await host.readSnapshot(change.sheet), ctx);
         }

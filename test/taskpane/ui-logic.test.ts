@@ -1,14 +1,18 @@
 /** Pure task pane logic: i18n, theme, settings, findings grouping, live-check targeting, plan text. */
+import type { Analysis } from '../../src/core/analyse';
+import type { KpiDefinitions } from '../../src/core/definitions';
 import type { Finding } from '../../src/core/findings';
+import { effectiveDefinitions } from '../../src/taskpane/effective-definitions';
 import type { ProgressModel } from '../../src/core/model';
 import type { EditPlan } from '../../src/core/plan';
 import { filterFindings, groupFindings } from '../../src/taskpane/findings-view';
 import { format, langFromDisplayLanguage, messages } from '../../src/taskpane/i18n';
 import { en } from '../../src/taskpane/i18n/en';
 import { ja } from '../../src/taskpane/i18n/ja';
-import { OwnWrites, restrictToKpis, rowsOf, touchedKpis } from '../../src/taskpane/live';
+import { restrictToKpis, rowsOf, touchedKpis } from '../../src/taskpane/live';
 import { changedCellCount, describeEdit } from '../../src/taskpane/plan-view';
 import { normaliseSettings } from '../../src/taskpane/settings';
+import { goalOf, median, summarise, yearRange } from '../../src/taskpane/summary';
 import { themeFromBackground } from '../../src/taskpane/theme';
 import { displayValue } from '../../src/preview/display';
 
@@ -56,7 +60,7 @@ describe('theme and settings', () => {
   it('falls back to defaults for malformed stored settings', () => {
     expect(normaliseSettings({ gradeBands: { A: 50, B: 80, C: 10 }, rateMethod: 'x' as never, lang: 'fr' as never })).toEqual({
       gradeBands: { A: 100, B: 80, C: 50 },
-      rateMethod: 'ratio',
+      rateMethod: 'auto',
       managementWorkbook: '',
       lang: null,
     });
@@ -114,7 +118,7 @@ describe('live checking', () => {
     expect(touchedKpis(model, { sheet: '他', address: 'F10' })).toEqual([]);
   });
 
-  it('keeps only rate-row writes of those KPIs and ignores its own writes', () => {
+  it('keeps only rate-row writes of those KPIs', () => {
     const plan: EditPlan = {
       command: 'fill',
       summary: 's',
@@ -127,11 +131,6 @@ describe('live checking', () => {
     const only = restrictToKpis(plan, model, ['進捗!12']);
     expect(only.edits).toHaveLength(1);
     expect(only.edits[0]).toMatchObject({ row: 13 });
-    const own = new OwnWrites(1000);
-    own.note(only, 0);
-    expect(own.isOwn({ sheet: '進捗', address: 'E13' }, 500)).toBe(true);
-    expect(own.isOwn({ sheet: '進捗', address: 'E13' }, 5000)).toBe(false);
-    expect(own.isOwn({ sheet: '進捗', address: 'E12:E13' }, 500)).toBe(false);
   });
 });
 
@@ -160,5 +159,67 @@ describe('preview grid display', () => {
     expect(displayValue('R6着手予定', null)).toBe('R6着手予定');
     expect(displayValue(null, null)).toBe('');
     expect(displayValue(0.1 + 0.2, 'General')).toBe('0.3');
+  });
+});
+
+describe('overview summary', () => {
+  const kpi = (id: string, goal: string) => ({ id, sheet: 'S', path: ['個別目標', goal, 'i 人材育成'] });
+  const model = {
+    unrecognised: [{ sheet: 'メモ', reason: 'no table' }],
+    sheets: [
+      {
+        sheet: 'S',
+        structure: [],
+        tables: [{ columns: { years: [{ year: 2020 }, { year: 2019 }] } }, { columns: { years: [{ year: 2021 }] } }],
+        kpis: [kpi('a', '基本目標① しごと'), kpi('b', '基本目標① しごと'), kpi('c', '基本目標①しごと'), kpi('d', '基本目標② ひと')],
+      },
+    ],
+  } as unknown as ProgressModel;
+  const assessment = (status: string, grade: string | null, progress: number | null) => ({ rates: {}, status, grade, progress, method: 'ratio', year: null, expected: null });
+  const analysis = {
+    findings: [],
+    rounding: {},
+    kpis: { a: assessment('achieved', 'A', 1.2), b: assessment('off-track', 'D', -8), c: assessment('on-track', 'B', 0.5), d: assessment('qualitative', null, null) },
+  } as unknown as Analysis;
+
+  it('counts by status and grade, years per sheet, and the median progress per basic goal', () => {
+    expect(goalOf({ path: ['全体目標', '基本目標③ 結婚'] })).toBe('基本目標③');
+    expect(goalOf({ path: ['全体目標'] })).toBeNull();
+    const s = summarise(model, analysis);
+    expect(s.sheets).toEqual([{ sheet: 'S', tables: 2, kpis: 4, years: [2019, 2020, 2021] }]);
+    expect(s.byStatus).toEqual({ achieved: 1, 'on-track': 1, 'off-track': 1, 'no-data': 0, qualitative: 1 });
+    expect(s.byGrade).toEqual({ A: 1, B: 1, C: 0, D: 1, none: 1 });
+    // The −800 % outlier does not drag goal ① below zero: the median is 50 %.
+    expect(s.progressByGoal).toEqual([
+      { goal: '基本目標①', kpis: 3, measured: 3, median: 0.5 },
+      { goal: '基本目標②', kpis: 1, measured: 0, median: null },
+    ]);
+    expect(median([1, 3])).toBe(2);
+    expect(yearRange([2019, 2024])).toBe('2019–2024');
+  });
+});
+
+describe('settings folded into KPI definitions', () => {
+  const model = { unrecognised: [], sheets: [{ sheet: 'S', tables: [], structure: [], kpis: [{ id: 'S!10', name: '新規創業件数' }, { id: 'S!12', name: '転入者数' }] }] } as unknown as ProgressModel;
+  const defs: KpiDefinitions = {
+    sheet: 'KPI定義',
+    bands: { A: 1, B: 0.9, C: 0.6 },
+    problems: [],
+    kpis: [{ name: '転入者数', unit: '人', direction: null, cumulative: null, method: 'ratio', baseline: { value: null, year: null }, target: { value: null, year: null }, min: null, max: null, sheetNo: null, department: null, row: 2 }],
+  };
+
+  it('changes nothing at the defaults', () => {
+    expect(effectiveDefinitions(defs, model, normaliseSettings(null))).toBe(defs);
+    expect(effectiveDefinitions(undefined, model, normaliseSettings(null))).toBeUndefined();
+  });
+
+  it('applies custom grade bands (percent → fraction) and a rate method where the sheet sets none', () => {
+    const out = effectiveDefinitions(defs, model, normaliseSettings({ gradeBands: { A: 90, B: 70, C: 40 }, rateMethod: 'gap' }))!;
+    expect(out.bands).toEqual({ A: 0.9, B: 0.7, C: 0.4 });
+    expect(out.kpis.map((k) => [k.name, k.method])).toEqual([
+      ['転入者数', 'ratio'],
+      ['新規創業件数', 'gap'],
+    ]);
+    expect(defs.kpis).toHaveLength(1);
   });
 });

@@ -19,7 +19,7 @@ export const ja = {
   structure: '目標 → 施策 → KPI',
   byStatus: '状況別KPI',
   byGrade: '評価別KPI',
-  progressByGoal: '基本目標別の平均進捗',
+  progressByGoal: '基本目標別の進捗率（中央値、破線 = 100%）',
   noProgress: '進捗を計算できるKPIがありません。',
   statusAchieved: '達成',
   statusOnTrack: '順調',
@@ -67,6 +67,7 @@ export const ja = {
   // Settings
   gradeBands: '評価の区分（達成率の下限 %）',
   rateMethod: '達成率の計算方法',
+  rateAuto: '自動（通常は 実績値 ÷ 目標値、減少が目標のKPIは進捗率）',
   rateRatio: '実績値 ÷ 目標値',
   rateGap: '進捗率（実績−基準）÷（目標−基準）',
   managementWorkbook: '進行管理シートの場所',

@@ -96,7 +96,7 @@ export function FindingsTab({ workbook, lang, host, api }: Props) {
       <Text data-testid="finding-count" data-count={total}>
         {total ? format(t.findingsCount, { n: total }) : t.noFindings}
       </Text>
-      <Accordion multiple collapsible defaultOpenItems={['error', 'warning']}>
+      <Accordion multiple collapsible defaultOpenItems={['error', 'warning', 'info']}>
         {groups.map((g) => (
           <AccordionItem key={g.severity} value={g.severity}>
             <AccordionHeader>

@@ -57,7 +57,8 @@ export function SettingsTab({ settings, lang, onSave, api }: Props) {
         </div>
       </Field>
       <Field label={t.rateMethod}>
-        <RadioGroup value={draft.rateMethod} onChange={(_, d) => setDraft({ ...draft, rateMethod: d.value === 'gap' ? 'gap' : 'ratio' })}>
+        <RadioGroup value={draft.rateMethod} onChange={(_, d) => setDraft({ ...draft, rateMethod: d.value as AddinSettings['rateMethod'] })}>
+          <Radio value="auto" label={t.rateAuto} />
           <Radio value="ratio" label={t.rateRatio} />
           <Radio value="gap" label={t.rateGap} />
         </RadioGroup>

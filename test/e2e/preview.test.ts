@@ -1,0 +1,138 @@
+/**
+ * The browser preview end to end, in Debian's Chromium: the real task pane over the bundled sample
+ * through the .xlsx host. Takes the README screenshots of the Japanese UI.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { analyseWorkbook } from '../../src/core/analyse';
+import { recognise } from '../../src/core/recognise';
+import { openXlsxHostFile } from '../../src/xlsx/node';
+import { screenshots, startSession, type Session } from './browser';
+
+const sample = resolve(__dirname, '../../assets/sample/progress-sheet.xlsx');
+jest.setTimeout(180_000);
+
+let s: Session;
+let page: Page;
+
+async function expectedFindings(): Promise<string[]> {
+  const host = await openXlsxHostFile(sample);
+  const sheets = (await host.listSheets()).filter((x) => x.visibility === 'visible');
+  const snapshots = await Promise.all(sheets.map((x) => host.readSnapshot(x.name)));
+  const analysis = analyseWorkbook(recognise(snapshots), snapshots, { lang: 'ja' });
+  return analysis.findings.map((f) => `${f.sheet}!${f.cell}`).sort();
+}
+
+async function shot(name: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`) });
+}
+
+/** Texts of the grid's cells, by address. */
+async function gridTexts(): Promise<Record<string, string>> {
+  return page.$$eval('[data-testid=grid] td[data-address]', (tds) => Object.fromEntries(tds.map((td) => [td.getAttribute('data-address'), td.textContent ?? ''])));
+}
+
+async function gridColumns(): Promise<number> {
+  return page.locator('[data-testid=grid] thead th').count();
+}
+
+async function applyAction(command: string): Promise<string[]> {
+  await page.getByTestId('tab-actions').click();
+  await page.getByTestId(`preview-${command}`).click();
+  const preview = page.getByTestId('plan-preview');
+  await preview.waitFor();
+  const cells = await preview.locator('li code').allTextContents();
+  await page.getByTestId('apply').click();
+  await page.getByTestId('notice-success').last().waitFor({ timeout: 60_000 });
+  return cells;
+}
+
+beforeAll(async () => {
+  s = await startSession();
+  page = await s.open('/preview.html');
+  await page.getByTestId('overview').waitFor({ timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await s?.close();
+});
+
+test('overview shows the recognised sample in Japanese', async () => {
+  expect(await page.getByTestId('taskpane').getAttribute('data-lang')).toBe('ja');
+  expect(await page.getByTestId('tab-overview').textContent()).toContain('概要');
+  expect(await page.getByTestId('kpi-count').first().textContent()).toBe('84');
+  await page.getByTestId('progress-chart').waitFor();
+  await shot('overview');
+});
+
+test('check: the Findings tab lists exactly what analyse() finds in the same file', async () => {
+  const expected = await expectedFindings();
+  await page.getByTestId('tab-findings').click();
+  const count = Number(await page.getByTestId('finding-count').getAttribute('data-count'));
+  expect(count).toBe(expected.length);
+  const shown = (await page.locator('[data-testid=finding]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell') ?? ''))).sort();
+  expect(shown).toEqual(expected);
+});
+
+test('clicking a finding highlights its cell in the grid', async () => {
+  const item = page.locator('[data-testid=finding]').first();
+  const where = (await item.getAttribute('data-cell'))!;
+  const [sheet, cell] = [where.slice(0, where.lastIndexOf('!')), where.slice(where.lastIndexOf('!') + 1)];
+  await item.locator('button').first().click();
+  const highlighted = page.locator('[data-testid=grid] td.highlight');
+  await highlighted.waitFor();
+  expect(await highlighted.getAttribute('data-address')).toBe(cell);
+  expect(await page.getByTestId('grid').getAttribute('data-sheet')).toBe(sheet);
+  await shot('findings');
+});
+
+test('fill: the previewed rate cells get rates', async () => {
+  const before = await gridTexts();
+  await page.getByTestId('tab-actions').click();
+  await page.getByTestId('preview-fill').click();
+  await page.getByTestId('plan-preview').waitFor();
+  await shot('actions');
+  await page.getByTestId('tab-overview').click();
+  const cells = (await applyAction('fill')).filter((c) => c.startsWith('進捗状況一覧表!')).map((c) => c.slice(c.indexOf('!') + 1));
+  expect(cells.length).toBeGreaterThan(0);
+  const after = await gridTexts();
+  for (const c of cells) {
+    expect(before[c] ?? '').toBe('');
+    expect(after[c]).toMatch(/%$/);
+  }
+});
+
+test('add year: the next year column appears, and undo removes it', async () => {
+  const texts = Object.values(await gridTexts());
+  const columns = await gridColumns();
+  expect(texts).not.toContain('R7');
+  await applyAction('add-year');
+  expect(await gridColumns()).toBe(columns + 1);
+  expect(Object.values(await gridTexts())).toContain('R7');
+  await shot('add-year');
+
+  await page.getByTestId('undo').click();
+  await page.getByTestId('notice-success').last().filter({ hasText: '元に戻しました' }).waitFor({ timeout: 60_000 });
+  expect(await gridColumns()).toBe(columns);
+  expect(Object.values(await gridTexts())).not.toContain('R7');
+});
+
+test('language switch to English and back', async () => {
+  await page.getByTestId('tab-settings').click();
+  await shot('settings');
+  await page.getByTestId('language').selectOption('en');
+  await page.getByTestId('save-settings').click();
+  await page.locator('[data-testid=taskpane][data-lang=en]').waitFor();
+  expect(await page.getByTestId('tab-overview').textContent()).toMatch(/^(Overview)+$/);
+  expect(await page.getByTestId('tab-findings').textContent()).toMatch(/^Findings/);
+  await page.getByTestId('language').selectOption('ja');
+  await page.getByTestId('save-settings').click();
+  await page.locator('[data-testid=taskpane][data-lang=ja]').waitFor();
+});
+
+test('the page made no request outside its own origin and logged no errors', () => {
+  expect(s.foreign).toEqual([]);
+  expect(s.errors).toEqual([]);
+});
