@@ -71,3 +71,19 @@ export interface ApplyResult {
   /** Edits that restore what the applied edits changed, in the order they must run. */
   inverse: CellEdit[];
 }
+
+export type LinkSpec = NonNullable<Extract<CellEdit, { kind: 'setHyperlink' }>['link']>;
+
+/** The address a link edit stands for: "#'01'!A1", "管理.xlsx#'01'!A1", or its url. */
+export function linkTarget(link: LinkSpec): string {
+  if (link.url) return link.url;
+  return `${link.file ?? ''}#'${link.sheet.replace(/'/g, "''")}'!${link.cell}`;
+}
+
+/** "file.xlsx#'01'!A1" → link parts; null for other addresses (web pages). */
+export function parseLinkTarget(target: string): LinkSpec | null {
+  const m = /^([^#]*)#(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+)$/.exec(target);
+  if (!m) return null;
+  const sheet = m[2] !== undefined ? m[2].replace(/''/g, "'") : m[3];
+  return m[1] ? { sheet, cell: m[4], file: m[1] } : { sheet, cell: m[4] };
+}

@@ -3,7 +3,7 @@
  * A setCell whose cell no longer holds what the plan expected is skipped and reported.
  */
 import type ExcelJS from 'exceljs';
-import type { ApplyResult, CellEdit, CellExpectation, EditPlan, SkippedEdit } from '../core/plan';
+import { linkTarget, parseLinkTarget, type ApplyResult, type CellEdit, type CellExpectation, type EditPlan, type SkippedEdit } from '../core/plan';
 import { cellAddress, columnLetter, type CellValue } from '../core/snapshot';
 import {
   readContent,
@@ -62,20 +62,6 @@ function setNote(ws: ExcelJS.Worksheet, e: Extract<CellEdit, { kind: 'setNote' }
   const prior = readNote(cell);
   writeNote(cell, e.note);
   return [{ kind: 'setNote', sheet: e.sheet, row: e.row, col: e.col, note: prior }];
-}
-
-export function linkTarget(link: { sheet: string; cell: string; file?: string; url?: string }): string {
-  if (link.url) return link.url;
-  const quoted = `'${link.sheet.replace(/'/g, "''")}'!${link.cell}`;
-  return `${link.file ?? ''}#${quoted}`;
-}
-
-/** "file.xlsx#'01'!A1" → link parts; null for links we did not make (web addresses). */
-export function parseLinkTarget(target: string): { sheet: string; cell: string; file?: string } | null {
-  const m = /^([^#]*)#(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+)$/.exec(target);
-  if (!m) return null;
-  const sheet = m[2] !== undefined ? m[2].replace(/''/g, "'") : m[3];
-  return m[1] ? { sheet, cell: m[4], file: m[1] } : { sheet, cell: m[4] };
 }
 
 function setHyperlink(ws: ExcelJS.Worksheet, e: Extract<CellEdit, { kind: 'setHyperlink' }>): Inverse | SkippedEdit {

@@ -92,9 +92,17 @@ export function readNote(cell: ExcelJS.Cell): string | null {
   return texts ? texts.map((t) => t.text).join('') : null;
 }
 
+/** Removes a note. exceljs's cell.model getter copies the note into the value's model, where it would
+ *  survive and be written again, so it goes from both places. */
+export function dropNote(cell: ExcelJS.Cell): void {
+  const inner = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  delete inner._comment;
+  if (inner._value?.model) delete inner._value.model.comment;
+}
+
 export function writeNote(cell: ExcelJS.Cell, note: string | null): void {
   if (note === null) {
-    delete (cell as unknown as { _comment?: unknown })._comment;
+    dropNote(cell);
   } else {
     cell.note = note;
   }

@@ -6,7 +6,8 @@
  */
 import type ExcelJS from 'exceljs';
 import type { CellRange } from '../core/snapshot';
-import { shiftFormula, shiftRangeList, type ColumnShift } from './formula-shift';
+import { dropNote } from './cell-io';
+import { shiftFormula, shiftRangeList, type ColumnShift } from '../core/formula-refs';
 
 type CellModel = Record<string, unknown> & { address: string; type: number; style?: unknown };
 const MERGE = 1;
@@ -62,7 +63,7 @@ function shiftFormulasOfSheet(ws: ExcelJS.Worksheet, shift: ColumnShift): void {
 function resetCell(cell: ExcelJS.Cell): void {
   cell.value = null;
   cell.style = {};
-  delete (cell as unknown as { _comment?: unknown })._comment;
+  dropNote(cell);
 }
 
 function moveCell(ws: ExcelJS.Worksheet, row: number, from: number, to: number): void {
@@ -75,7 +76,7 @@ function moveCell(ws: ExcelJS.Worksheet, row: number, from: number, to: number):
   const model = { ...(src.model as unknown as CellModel), address: dst.address };
   // merges are re-created afterwards; moved slaves become plain styled cells first
   const next: CellModel = model.type === MERGE ? { address: dst.address, type: 0, style: model.style } : model;
-  delete (dst as unknown as { _comment?: unknown })._comment;
+  dropNote(dst);
   dst.model = next as unknown as ExcelJS.CellModel;
 }
 

@@ -6,9 +6,9 @@ import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { HostCapabilities, ProgressHost, SheetInfo } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
-import type { GridSnapshot } from '../core/snapshot';
+import { cellKey, type CellExtras, type GridSnapshot } from '../core/snapshot';
 import { applyPlanToWorkbook } from './apply';
-import { readHyperlink, readNote, writeNote } from './cell-io';
+import { readFillColour, readHyperlink, readNote, writeNote } from './cell-io';
 import { loadWorkbookBytes } from './load';
 import { snapshotFromWorksheet } from './snapshot';
 import { fixHyperlinksForWrite, readBackFacts } from './zip-fixes';
@@ -51,12 +51,34 @@ export class XlsxHost implements ProgressHost {
   async readSnapshot(sheet: string): Promise<GridSnapshot> {
     const ws = this.workbook.getWorksheet(sheet);
     if (!ws) throw new Error(`シート「${sheet}」がありません / sheet "${sheet}" not found`);
-    return snapshotFromWorksheet(ws);
+    return withExtras(ws, snapshotFromWorksheet(ws));
   }
 
   async applyPlan(plan: EditPlan): Promise<ApplyResult> {
     return applyPlanToWorkbook(this.workbook, plan);
   }
+}
+
+/** Adds fills, notes and hyperlinks (the snapshot's optional extras) of cells in the used range. */
+function withExtras(ws: ExcelJS.Worksheet, snap: GridSnapshot): GridSnapshot {
+  const extras: Record<string, CellExtras> = {};
+  const rows = snap.values.length;
+  const cols = snap.values[0]?.length ?? 0;
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    if (row.number > rows) return;
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      if (col > cols) return;
+      const e: CellExtras = {};
+      const fill = readFillColour(cell);
+      const note = readNote(cell);
+      const link = readHyperlink(cell);
+      if (fill) e.fill = fill;
+      if (note !== null) e.note = note;
+      if (link) e.hyperlink = link;
+      if (fill || note !== null || link) extras[cellKey(row.number, col)] = e;
+    });
+  });
+  return Object.keys(extras).length ? { ...snap, extras } : snap;
 }
 
 /** exceljs drops location-only hyperlinks and notes on empty cells when reading: put them back. */

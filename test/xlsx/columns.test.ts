@@ -3,7 +3,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { XlsxHost } from '../../src/xlsx/host';
 import { diffWorkbooks } from '../support/workbook-diff';
-import { shiftFormula } from '../../src/xlsx/formula-shift';
+import { shiftFormula } from '../../src/core/formula-refs';
 
 const SAMPLE = path.join(__dirname, '../../assets/sample/progress-sheet.xlsx');
 

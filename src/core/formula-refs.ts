@@ -1,8 +1,9 @@
 /**
- * Moves column references in formula text when a column is inserted or deleted on one sheet,
- * as Excel does: references at or right of the inserted column move right; ranges across it widen.
+ * Column references in formula text (pure). shiftFormula moves them when a column is inserted or
+ * deleted on one sheet, as Excel does: references at or right of an inserted column move right,
+ * ranges across it widen. translateFormula copies a formula sideways like fill-right.
  */
-import { columnLetter } from '../core/snapshot';
+import { columnLetter } from './snapshot';
 
 export interface ColumnShift {
   /** Sheet whose columns move. */
@@ -70,4 +71,17 @@ export function shiftRangeList(ref: string, shift: ColumnShift): string | null {
     .map((r) => shiftFormula(r, shift.sheet, shift))
     .filter((r) => !r.includes('#REF!'));
   return parts.length ? parts.join(' ') : null;
+}
+
+/** Copies a formula `dCol` columns to the right, as Excel's fill-right does: relative columns move. */
+export function translateFormula(formula: string, dCol: number): string {
+  return formula.replace(REF, (whole, str: string | undefined, prefix: string | undefined, ref: string, offset: number, all: string) => {
+    if (str !== undefined) return whole;
+    if (/[\w.$]/.test(offset > 0 ? all[offset - 1] : '')) return whole;
+    const moved = ref
+      .split(':')
+      .map((end) => end.replace(/^([A-Za-z]{1,3})/, (letters) => columnLetter(colNumber(letters) + dCol)))
+      .join(':');
+    return `${prefix ?? ''}${moved}`;
+  });
 }

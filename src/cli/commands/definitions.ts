@@ -1,0 +1,10 @@
+/** `kpi-progress definitions <in.xlsx> -o <out.xlsx> [--dry-run] [--sheet NAME]` */
+import { planDefinitions } from '../../core/plans/definitions';
+import { makeWriteCommand } from './write-common';
+
+export const definitionsCommand = makeWriteCommand({
+  name: 'definitions',
+  summary: { ja: '「KPI定義」シートを作る（編集して検査の基準にできる）', en: 'add the editable "KPI定義" (KPI definitions) sheet' },
+  usage: 'kpi-progress definitions <in.xlsx> -o <out.xlsx> [--dry-run] [--sheet NAME] [--lang en]',
+  plan: (input) => planDefinitions(input),
+});

@@ -1,0 +1,37 @@
+/**
+ * `kpi-progress report <in.xlsx> [-o report.md|report.json|out.xlsx] [--sheet NAME]`: the findings as
+ * Markdown (printed when no -o), JSON, or a `点検結果` sheet added to a copy of the workbook.
+ */
+import * as path from 'path';
+import { describePlan } from '../../core/plans/describe';
+import { planReport, reportJson, reportMarkdown } from '../../core/plans/report';
+import { t, UsageError, type CliCommand, type CliContext } from '../io';
+import { applyAndWrite, openForPlanning, parseWriteArgs, writeFileAtomic } from './write-common';
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: { ja: '所見の一覧を Markdown / JSON / 「点検結果」シートに書き出す', en: 'write the findings as Markdown, JSON or a "点検結果" sheet' },
+  usage: 'kpi-progress report <in.xlsx> [-o report.md|report.json|out.xlsx] [--dry-run] [--sheet NAME] [--lang en]',
+  async run(argv: string[], ctx: CliContext): Promise<number> {
+    const args = parseWriteArgs(argv);
+    const ext = args.output ? path.extname(args.output).toLowerCase() : '.md';
+    if (!['.md', '.json', '.xlsx'].includes(ext)) throw new UsageError(t(ctx, `-o は .md / .json / .xlsx のいずれかにしてください（${args.output}）。`, `-o must end in .md, .json or .xlsx (got ${args.output}).`));
+    const opened = await openForPlanning(args, ctx, true);
+    if (typeof opened === 'number') return opened;
+    const { host, input } = opened;
+    if (ext === '.xlsx') {
+      const plan = planReport(input);
+      for (const line of describePlan(plan, ctx.lang, args.dryRun ? 20 : 0)) ctx.out(line);
+      if (args.dryRun) return 0;
+      return applyAndWrite(host, plan, args.output!, ctx);
+    }
+    const text = ext === '.json' ? reportJson(input, args.input) : reportMarkdown(input, args.input);
+    if (!args.output || args.dryRun) {
+      ctx.out(text.trimEnd());
+      return 0;
+    }
+    await writeFileAtomic(args.output, text);
+    ctx.out(t(ctx, `所見 ${input.analysis.findings.length} 件を ${args.output} に書き出しました。`, `${input.analysis.findings.length} findings written to ${args.output}.`));
+    return 0;
+  },
+};

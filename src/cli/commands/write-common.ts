@@ -1,0 +1,116 @@
+/**
+ * The frame shared by the writing commands: `kpi-progress <cmd> <in.xlsx> -o <out.xlsx> [--dry-run]
+ * [--sheet NAME]`. Opens the file, recognises it, plans, previews, applies with an undo record and
+ * writes the output (never over the input unless asked with the same path; written atomically).
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type { EditPlan } from '../../core/plan';
+import type { PlanInput } from '../../core/plans/context';
+import { describePlan, describeSkipped } from '../../core/plans/describe';
+import { NoSheetError, readPlanInput } from '../../core/plans/input';
+import { runCommand } from '../../core/session';
+import type { XlsxHost } from '../../xlsx/host';
+import { openXlsxHostFile } from '../../xlsx/node';
+import { parseOptions, t, UsageError, type CliCommand, type CliContext } from '../io';
+
+export interface ParsedArgs {
+  input: string;
+  output: string | null;
+  dryRun: boolean;
+  sheet: string | undefined;
+  options: Record<string, string | true>;
+}
+
+/** "-o x" is accepted for "--output x". */
+export function parseWriteArgs(args: string[], booleans: string[] = [], valued: string[] = []): ParsedArgs {
+  const normalised = args.map((a) => (a === '-o' ? '--output' : a));
+  const { positional, options } = parseOptions(normalised, ['dry-run', ...booleans], ['output', 'sheet', ...valued]);
+  if (positional.length !== 1) throw new UsageError(positional.length ? `入力ファイルは1つだけ指定してください / give one input file (got: ${positional.join(' ')})` : '入力ファイル (.xlsx) を指定してください / give the input .xlsx file');
+  return {
+    input: positional[0],
+    output: typeof options.output === 'string' ? options.output : null,
+    dryRun: options['dry-run'] === true,
+    sheet: typeof options.sheet === 'string' ? options.sheet : undefined,
+    options,
+  };
+}
+
+/** Writes bytes next to the target first, then renames: a failed write never leaves half a file. */
+export async function writeFileAtomic(file: string, bytes: Uint8Array | string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new UsageError(`${file} に書き込めません（${code}）。フォルダーと権限を確かめてください / cannot write ${file} (${code}); check the folder and permissions.`);
+  }
+}
+
+/** Applies a plan with an undo record, reports, and writes the workbook. Returns the exit status. */
+export async function applyAndWrite(host: XlsxHost, plan: EditPlan, output: string, ctx: CliContext): Promise<number> {
+  const result = await runCommand(host, plan);
+  for (const line of describeSkipped(result.skipped, ctx.lang)) ctx.err(line);
+  await writeFileAtomic(output, await host.toBuffer());
+  ctx.out(t(ctx, `${result.applied} 件を変更し ${output} に保存しました（元に戻す: kpi-progress undo ${output} -o <出力>）。`, `${result.applied} edits applied, saved to ${output} (to revert: kpi-progress undo ${output} -o <out>).`));
+  return result.skipped.some((s) => s.reason === 'changed') ? 1 : 0;
+}
+
+export interface WriteCommandSpec {
+  name: string;
+  summary: { ja: string; en: string };
+  usage: string;
+  booleans?: string[];
+  valued?: string[];
+  /** False for commands that work without a recognised table. */
+  needsTables?: boolean;
+  plan(input: PlanInput, args: ParsedArgs, ctx: CliContext): Promise<EditPlan> | EditPlan;
+}
+
+export async function openForPlanning(args: ParsedArgs, ctx: CliContext, needsTables: boolean): Promise<{ host: XlsxHost; input: PlanInput } | number> {
+  const host = await openXlsxHostFile(args.input);
+  let input: PlanInput;
+  try {
+    input = await readPlanInput(host, { sheet: args.sheet, lang: ctx.lang });
+  } catch (e) {
+    if (e instanceof NoSheetError) {
+      ctx.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  if (needsTables && input.model.sheets.length === 0) {
+    ctx.err(t(ctx, `${args.input} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${args.input}.`));
+    for (const u of input.model.unrecognised) ctx.err(`  - ${u.sheet}: ${ctx.lang === 'en' ? (u as { reasonEn?: string }).reasonEn ?? u.reason : u.reason}`);
+    return 2;
+  }
+  return { host, input };
+}
+
+export function makeWriteCommand(spec: WriteCommandSpec): CliCommand {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    usage: spec.usage,
+    async run(argv: string[], ctx: CliContext): Promise<number> {
+      const args = parseWriteArgs(argv, spec.booleans, spec.valued);
+      if (!args.output && !args.dryRun) throw new UsageError(t(ctx, `出力先 -o <出力.xlsx> を指定してください（確認だけなら --dry-run）。\n使い方: ${spec.usage}`, `give the output -o <out.xlsx> (or --dry-run to preview).\nusage: ${spec.usage}`));
+      const opened = await openForPlanning(args, ctx, spec.needsTables ?? true);
+      if (typeof opened === 'number') return opened;
+      const plan = await spec.plan(opened.input, args, ctx);
+      const preview = describePlan(plan, ctx.lang, args.dryRun ? 200 : 0);
+      for (const line of preview) ctx.out(line);
+      if (args.dryRun) {
+        ctx.out(t(ctx, '（--dry-run: ファイルは変更していません）', '(--dry-run: no file written)'));
+        return 0;
+      }
+      if (plan.edits.length === 0) {
+        ctx.out(t(ctx, '変更はありません。出力ファイルは作りませんでした。', 'Nothing to change; no output written.'));
+        return 0;
+      }
+      return applyAndWrite(opened.host, plan, args.output!, ctx);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * add-year: inserts the next fiscal-year column right after the newest year column of every KPI table
+ * of the sheet: header in the sheet's own style (R6 → R7, 2024年度 → 2025年度, H31 → R2), formats,
+ * borders and merges from the neighbouring year column, rate formulas carried over. A table that
+ * already has the year is left alone and reported.
+ */
+import type { KpiTable, YearLabelStyle } from '../model';
+import { cellAddress, formulaAt } from '../snapshot';
+import type { CellEdit, EditPlan } from '../plan';
+import { translateFormula } from '../formula-refs';
+import { formatYearLabel } from '../years';
+import { say, snapshotOf, type PlanInput } from './context';
+
+/** The label of `year` in the style of an earlier label; Heisei labels continue in Reiwa. */
+export function nextYearLabel(year: number, style: YearLabelStyle): string {
+  if (style.era === 'H' && year >= 2019) {
+    const kanji = style.template.includes('平成');
+    const template = style.template.replace('平成', '令和').replace(/^H/, 'R');
+    return formatYearLabel(year, { ...style, era: 'R', template, gannen: style.gannen || kanji });
+  }
+  return formatYearLabel(year, style);
+}
+
+function newestYear(table: KpiTable) {
+  return table.columns.years.reduce((a, b) => (b.year > a.year ? b : a));
+}
+
+export function planAddYear(input: PlanInput): EditPlan {
+  const { lang } = input;
+  const edits: CellEdit[] = [];
+  const notices: string[] = [];
+  const added: string[] = [];
+  for (const sheet of input.model.sheets) {
+    const s = snapshotOf(input, sheet.sheet);
+    // tables sharing the insertion column get one inserted column; rightmost first keeps coordinates valid
+    const groups = new Map<number, KpiTable[]>();
+    for (const table of sheet.tables) {
+      if (table.columns.years.length === 0) continue;
+      const newest = newestYear(table);
+      const next = newest.year + 1;
+      if (table.columns.years.some((y) => y.year === next)) {
+        notices.push(say(lang, `${sheet.sheet} 表${table.index + 1}（${table.headerRow}行）には ${next}年度の列が既にあります。変更しません。`, `${sheet.sheet} table ${table.index + 1} (row ${table.headerRow}) already has a ${next} column; nothing changed.`));
+        continue;
+      }
+      groups.set(newest.col, [...(groups.get(newest.col) ?? []), table]);
+    }
+    for (const col of [...groups.keys()].sort((a, b) => b - a)) {
+      const at = col + 1;
+      edits.push({ kind: 'insertColumn', sheet: sheet.sheet, col: at, formatFrom: col });
+      for (const table of groups.get(col)!) {
+        const newest = newestYear(table);
+        const label = nextYearLabel(newest.year + 1, newest.style);
+        edits.push({ kind: 'setCell', sheet: sheet.sheet, row: table.headerRow, col: at, expect: { value: null, formula: null }, content: { value: label } });
+        for (const kpi of sheet.kpis.filter((k) => k.tableIndex === table.index)) {
+          const f = formulaAt(s, kpi.rateRow, col);
+          if (f) edits.push({ kind: 'setCell', sheet: sheet.sheet, row: kpi.rateRow, col: at, expect: { value: null, formula: null }, content: { formula: translateFormula(f, 1) } });
+        }
+        added.push(`${sheet.sheet}!${cellAddress(table.headerRow, at)} ${label}`);
+      }
+    }
+  }
+  if (added.length === 0 && notices.length === 0) notices.push(say(lang, '年度列のある表がありません。', 'No table with year columns.'));
+  return {
+    command: 'add-year',
+    summary: say(lang, `${added.length} 個の表に年度列を追加`, `add a year column to ${added.length} tables`),
+    edits,
+    notices,
+  };
+}

@@ -1,0 +1,28 @@
+/** definitions: adds the `KPI定義` sheet generated from the recognised table, for people to edit. */
+import { DEFINITIONS_SHEET, definitionRows } from '../definitions';
+import type { CellEdit, EditPlan } from '../plan';
+import { say, type PlanInput } from './context';
+
+const WIDTHS = [48, 8, 8, 8, 12, 10, 10, 12, 10, 8, 8, 10, 16, 22];
+
+export function planDefinitions(input: PlanInput): EditPlan {
+  const { lang } = input;
+  if (input.sheets.some((s) => s.name === DEFINITIONS_SHEET)) {
+    return {
+      command: 'definitions',
+      summary: say(lang, `「${DEFINITIONS_SHEET}」シートは既にあります`, `sheet "${DEFINITIONS_SHEET}" exists`),
+      edits: [],
+      notices: [say(lang, `「${DEFINITIONS_SHEET}」シートは既にあるため変更しません。作り直すにはシートを削除してから実行してください。`, `Sheet "${DEFINITIONS_SHEET}" already exists and was left alone; delete it first to generate it again.`)],
+    };
+  }
+  const rows = definitionRows(input.model, input.analysis);
+  const edits: CellEdit[] = [{ kind: 'addSheet', sheet: DEFINITIONS_SHEET, visibility: 'visible', rows }];
+  WIDTHS.forEach((width, i) => edits.push({ kind: 'setColumnWidth', sheet: DEFINITIONS_SHEET, col: i + 1, width }));
+  const kpis = rows.filter((r, i) => i >= 3 && typeof r[13] === 'string').length;
+  return {
+    command: 'definitions',
+    summary: say(lang, `「${DEFINITIONS_SHEET}」シートを追加（KPI ${kpis} 件）`, `add sheet "${DEFINITIONS_SHEET}" (${kpis} KPIs)`),
+    edits,
+    notices: [],
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * fill: writes the achievement rate into the 達成率 cell of every KPI and year with an actual and a
+ * computable rate, in the sheet's own style (text "68.9%", or a number with a percent format), as a
+ * live formula when actual and target are numeric cells. Only empty cells and cells fill wrote
+ * itself (unchanged since); with `fix` also printed rates the rules found wrong.
+ */
+import type { Kpi, SheetModel } from '../model';
+import { cellAddress, valueAt, type GridSnapshot } from '../snapshot';
+import type { CellContent, CellEdit, EditPlan } from '../plan';
+import { formatRate, roundRate, type RoundingMode } from '../rates';
+import { ownedCells, ownedKey } from '../undo';
+import { expectationAt, isEmptyAt, say, snapshotOf, type PlanInput } from './context';
+
+export interface FillOptions {
+  /** Also correct printed rates that the rules found wrong (rate-mismatch findings). */
+  fix?: boolean;
+}
+
+interface SheetStyle {
+  storage: 'text' | 'number';
+  numberFormat: string;
+  decimals: number;
+  mode: RoundingMode;
+}
+
+/** How the sheet already stores rates: the most common of text / number; its percent format. */
+export function rateStyle(sheet: SheetModel, s: GridSnapshot, rounding: { mode: RoundingMode; decimals: number }): SheetStyle {
+  let text = 0;
+  let number = 0;
+  const formats = new Map<string, number>();
+  for (const kpi of sheet.kpis) {
+    for (const p of Object.values(kpi.printedRates)) {
+      if (p.kind !== 'rate') continue;
+      if (p.storage === 'text') text++;
+      else {
+        number++;
+        const f = s.numberFormats[p.row - s.origin.row]?.[p.col - s.origin.col];
+        if (f && f.includes('%')) formats.set(f, (formats.get(f) ?? 0) + 1);
+      }
+    }
+  }
+  const fallback = rounding.decimals > 0 ? `0.${'0'.repeat(rounding.decimals)}%` : '0%';
+  const numberFormat = [...formats.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? fallback;
+  return { storage: text > number ? 'text' : 'number', numberFormat, ...rounding };
+}
+
+function numericCell(s: GridSnapshot, cell: { row: number; col: number } | null | undefined): string | null {
+  if (!cell || typeof valueAt(s, cell.row, cell.col) !== 'number') return null;
+  return cellAddress(cell.row, cell.col);
+}
+
+/** "$D15": the column fixed, as a person writes it to copy the formula across years. */
+function absCol(address: string): string {
+  return `$${address}`;
+}
+
+/** A live formula for the rate, or null when actual / target (/ baseline) are not numeric cells. */
+export function rateFormula(kpi: Kpi, year: number, method: string, s: GridSnapshot, style: SheetStyle): string | null {
+  const actual = numericCell(s, kpi.actuals[year]);
+  const target = numericCell(s, kpi.target.parsed);
+  if (!actual || !target) return null;
+  const round = style.mode === 'truncate' ? 'ROUNDDOWN' : 'ROUND';
+  const digits = style.decimals + 2;
+  let ratio: string;
+  if (method === 'ratio') ratio = `${actual}/${absCol(target)}`;
+  else if (method === 'gap') {
+    const baseline = numericCell(s, kpi.baseline.parsed);
+    if (!baseline) return null;
+    ratio = `(${absCol(baseline)}-${actual})/(${absCol(baseline)}-${absCol(target)})`;
+  } else return null;
+  return `=IF(${actual}="","",IFERROR(${round}(${ratio},${digits}),""))`;
+}
+
+function sameContent(s: GridSnapshot, row: number, col: number, c: CellContent): boolean {
+  const now = expectationAt(s, row, col);
+  if (c.formula) return now.formula === c.formula;
+  return now.formula === null && now.value === c.value;
+}
+
+export function planFill(input: PlanInput, options: FillOptions = {}): EditPlan {
+  const { lang } = input;
+  const owned = ownedCells(input.record);
+  const wrong = new Set(input.analysis.findings.filter((f) => f.rule === 'rate-mismatch').map((f) => `${f.sheet}!${f.cell}`));
+  const edits: CellEdit[] = [];
+  const counts = { empty: 0, refreshed: 0, fixed: 0, kept: 0, none: 0 };
+  for (const sheet of input.model.sheets) {
+    const s = snapshotOf(input, sheet.sheet);
+    const style = rateStyle(sheet, s, input.analysis.rounding[sheet.sheet] ?? { mode: 'half-up', decimals: 1 });
+    for (const kpi of sheet.kpis) {
+      const assessment = input.analysis.kpis[kpi.id];
+      for (const yc of sheet.tables[kpi.tableIndex].columns.years) {
+        const rate = assessment?.rates[yc.year] ?? null;
+        if (rate === null) {
+          if (kpi.actuals[yc.year]?.kind === 'number') counts.none++;
+          continue;
+        }
+        const row = kpi.rateRow;
+        const col = yc.col;
+        const printed = kpi.printedRates[yc.year];
+        if (printed?.kind === 'none') continue;
+        const mine = owned.get(ownedKey(sheet.sheet, row, col));
+        const isMine = !!mine && sameContent(s, row, col, mine.formula ? { formula: mine.formula } : { value: mine.value });
+        const isWrong = !!options.fix && wrong.has(`${sheet.sheet}!${cellAddress(row, col)}`);
+        const empty = isEmptyAt(s, row, col);
+        if (!empty && !isMine && !isWrong) {
+          counts.kept++;
+          continue;
+        }
+        const rounded = roundRate(rate, style.decimals, style.mode);
+        const formula = style.storage === 'number' ? rateFormula(kpi, yc.year, assessment.method, s, style) : null;
+        const content: CellContent = formula
+          ? { formula, value: rounded, numberFormat: style.numberFormat }
+          : style.storage === 'text'
+            ? { value: formatRate(rate, style.decimals, style.mode) }
+            : { value: rounded, numberFormat: style.numberFormat };
+        if (sameContent(s, row, col, content)) continue;
+        edits.push({ kind: 'setCell', sheet: sheet.sheet, row, col, expect: expectationAt(s, row, col), content });
+        if (empty) counts.empty++;
+        else if (isWrong) counts.fixed++;
+        else counts.refreshed++;
+      }
+    }
+  }
+  const notices: string[] = [];
+  if (counts.kept) notices.push(say(lang, `記入済みの達成率 ${counts.kept} セルはそのままにしました（誤りの訂正は --fix）。`, `${counts.kept} rate cells already filled were kept (use --fix to correct wrong ones).`));
+  if (counts.none) notices.push(say(lang, `計算できない達成率 ${counts.none} 件（定性目標・単位違いなど）は書きません。`, `${counts.none} rates cannot be computed (qualitative target, other unit …) and are not written.`));
+  return {
+    command: 'fill',
+    summary: say(
+      lang,
+      `達成率 ${edits.length} セルを記入（空欄 ${counts.empty}、再計算 ${counts.refreshed}、訂正 ${counts.fixed}）`,
+      `fill ${edits.length} rate cells (${counts.empty} empty, ${counts.refreshed} refreshed, ${counts.fixed} corrected)`,
+    ),
+    edits,
+    notices,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * flag: fills the rate cell of each off-track KPI (its latest judged year) by grade, with a note
+ * saying why. unflag: restores the fills and notes flag changed, from the undo record.
+ */
+import type { Kpi, SheetModel } from '../model';
+import { cellAddress, cellKey } from '../snapshot';
+import type { CellEdit, EditPlan } from '../plan';
+import { formatYearLabel } from '../years';
+import { extrasAt, say, snapshotOf, type PlanInput } from './context';
+
+/** Fill colours by grade: D red, C orange, B (or no grade) yellow. */
+export const FLAG_COLOURS: Record<'B' | 'C' | 'D' | 'none', string> = { D: '#FFC7CE', C: '#FCD5B4', B: '#FFEB9C', none: '#FFEB9C' };
+export const NOTE_TAG = '【KPI進捗アシスタント】';
+
+const GRADE_WORD = { ja: { B: 'やや遅れ', C: '遅れ', D: '大幅な遅れ' }, en: { B: 'slightly behind', C: 'behind', D: 'far behind' } };
+
+function yearLabel(sheet: SheetModel, kpi: Kpi, year: number): string {
+  const yc = sheet.tables[kpi.tableIndex].columns.years.find((y) => y.year === year);
+  return yc ? formatYearLabel(year, yc.style) : `${year}`;
+}
+
+function figure(n: number | null): string {
+  if (n === null) return '-';
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
+
+function explanation(input: PlanInput, sheet: SheetModel, kpi: Kpi, year: number): string {
+  const a = input.analysis.kpis[kpi.id];
+  const grade = a.grade && a.grade !== 'A' ? a.grade : null;
+  const actual = kpi.actuals[year]?.text ?? '';
+  const label = yearLabel(sheet, kpi, year);
+  const progress = a.progress === null ? '-' : `${(a.progress * 100).toFixed(1)}%`;
+  const unit = kpi.unit ?? '';
+  if (input.lang === 'en') {
+    const word = grade ? GRADE_WORD.en[grade] : 'behind';
+    const exp = a.expected !== null ? ` below the ${figure(a.expected)}${unit} expected on the way to the target ${kpi.target.text}` : ` short of the target ${kpi.target.text}`;
+    return `${NOTE_TAG}Off track (${word}${grade ? `, grade ${grade}` : ''}): the ${label} actual ${actual} is${exp}; progress ${progress}. Explain the shortfall in 備考.`;
+  }
+  const word = grade ? GRADE_WORD.ja[grade] : '遅れ';
+  const exp = a.expected !== null ? `目標 ${kpi.target.text} に向けた見込み ${figure(a.expected)}${unit} を下回っています` : `目標 ${kpi.target.text} に届いていません`;
+  return `${NOTE_TAG}${word}${grade ? `（評価 ${grade}）` : ''}: ${label}の実績 ${actual} は${exp}。進捗率 ${progress}。備考に理由を書いてください。`;
+}
+
+/** The latest year with a computed rate (else the judged year), and its rate cell. */
+function flagCell(sheet: SheetModel, input: PlanInput, kpi: Kpi): { year: number; row: number; col: number } | null {
+  const a = input.analysis.kpis[kpi.id];
+  const years = Object.entries(a.rates).filter(([, r]) => r !== null).map(([y]) => Number(y));
+  const year = years.length ? Math.max(...years) : a.year;
+  if (year === null) return null;
+  const col = sheet.tables[kpi.tableIndex].columns.years.find((y) => y.year === year)?.col;
+  return col ? { year, row: kpi.rateRow, col } : null;
+}
+
+export function planFlag(input: PlanInput): EditPlan {
+  const { lang } = input;
+  const edits: CellEdit[] = [];
+  const byGrade: Record<string, number> = {};
+  for (const sheet of input.model.sheets) {
+    const s = snapshotOf(input, sheet.sheet);
+    for (const kpi of sheet.kpis) {
+      const a = input.analysis.kpis[kpi.id];
+      if (!a || a.status !== 'off-track') continue;
+      const at = flagCell(sheet, input, kpi);
+      if (!at) continue;
+      const grade = a.grade === 'B' || a.grade === 'C' || a.grade === 'D' ? a.grade : 'none';
+      const colour = FLAG_COLOURS[grade];
+      const extras = extrasAt(s, at.row, at.col);
+      const prior = extras.note && !extras.note.includes(NOTE_TAG) ? `${extras.note}\n\n` : '';
+      const note = prior + explanation(input, sheet, kpi, at.year);
+      if (extras.fill?.toUpperCase() === colour && extras.note === note) continue;
+      edits.push({ kind: 'setFill', sheet: sheet.sheet, row: at.row, col: at.col, fill: colour });
+      edits.push({ kind: 'setNote', sheet: sheet.sheet, row: at.row, col: at.col, note });
+      byGrade[grade] = (byGrade[grade] ?? 0) + 1;
+    }
+  }
+  const n = edits.length / 2;
+  const parts = Object.entries(byGrade).map(([g, c]) => (g === 'none' ? say(lang, `評価なし ${c}`, `no grade ${c}`) : `${g} ${c}`)).join(', ');
+  return {
+    command: 'flag',
+    summary: say(lang, `遅れているKPI ${n} 件の達成率セルに色と説明を付与（${parts || '0'}）`, `flag ${n} off-track KPIs with a fill and a note (${parts || '0'})`),
+    edits,
+    notices: [],
+  };
+}
+
+/** Restores what flag changed, from the oldest flag entry of the undo record, where flag's marks remain. */
+export function planUnflag(input: PlanInput): EditPlan {
+  const { lang } = input;
+  const restore = new Map<string, CellEdit[]>();
+  for (const entry of input.record.entries) {
+    if (entry.command !== 'flag') continue;
+    for (const e of entry.inverse) {
+      if (e.kind !== 'setFill' && e.kind !== 'setNote') continue;
+      const key = `${e.kind}|${e.sheet}|${cellKey(e.row, e.col)}`;
+      if (!restore.has(key)) restore.set(key, [e]);
+    }
+  }
+  const colours = new Set(Object.values(FLAG_COLOURS));
+  const edits: Extract<CellEdit, { kind: 'setFill' | 'setNote' }>[] = [];
+  let changed = 0;
+  for (const [, [e]] of restore) {
+    if (e.kind !== 'setFill' && e.kind !== 'setNote') continue;
+    const snap = input.snapshots.find((x) => x.sheet === e.sheet);
+    const extras = snap ? extrasAt(snap, e.row, e.col) : {};
+    const ours = e.kind === 'setFill' ? colours.has((extras.fill ?? '').toUpperCase()) : (extras.note ?? '').includes(NOTE_TAG);
+    if (ours) edits.push(e);
+    else changed++;
+  }
+  const cells = new Set(edits.map((e) => `${e.sheet}!${cellAddress(e.row, e.col)}`)).size;
+  return {
+    command: 'unflag',
+    summary: say(lang, `色付け ${cells} セルを元に戻す`, `unflag ${cells} cells`),
+    edits,
+    notices: changed ? [say(lang, `${changed} 件は色やメモが変更済みのため戻しません。`, `${changed} marks were changed since and are left alone.`)] : [],
+  };
+}

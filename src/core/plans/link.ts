@@ -1,0 +1,96 @@
+/**
+ * link: each シートNo. cell becomes a hyperlink to its 進行管理シート — a sheet of the same workbook
+ * named by the number ("01", "1", "No.01", "シート01" …) or a sheet of a separate management workbook,
+ * linked relative to the table's file. Reports numbers without a sheet and sheets no KPI points to.
+ */
+import { cellAddress } from '../snapshot';
+import { linkTarget, type CellEdit, type EditPlan, type LinkSpec } from '../plan';
+import { extrasAt, say, snapshotOf, type PlanInput } from './context';
+
+export interface ManagementWorkbook {
+  /** Path written into the link, relative to the progress sheet's file ("management-sheets.xlsx"). */
+  file: string;
+  sheets: string[];
+}
+
+export interface LinkOptions {
+  management?: ManagementWorkbook;
+}
+
+/** The number a management sheet's name stands for ("08", "No.8", "シート08" → 8); null for other names. */
+export function managementSheetNumber(name: string): number | null {
+  const m = /^(?:No\.?|№|(?:進行管理)?シート(?:No\.?)?)?\s*(\d{1,3})$/i.exec(name.normalize('NFKC').trim());
+  return m ? Number(m[1]) : null;
+}
+
+/** The number a シートNo. cell holds ("08", "No.8"); null for "-", blanks and other text. */
+export function sheetNoNumber(text: string | null): number | null {
+  if (!text) return null;
+  const m = /^(?:No\.?)?\s*(\d{1,3})$/i.exec(text.normalize('NFKC').trim());
+  return m ? Number(m[1]) : null;
+}
+
+function byNumber(names: string[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const n of names) {
+    const k = managementSheetNumber(n);
+    if (k !== null && !out.has(k)) out.set(k, n);
+  }
+  return out;
+}
+
+export function planLink(input: PlanInput, options: LinkOptions = {}): EditPlan {
+  const { lang } = input;
+  const tableSheets = new Set(input.model.sheets.map((s) => s.sheet));
+  const local = byNumber(input.sheets.filter((s) => s.visibility !== 'veryHidden' && !tableSheets.has(s.name)).map((s) => s.name));
+  const external = byNumber(options.management?.sheets ?? []);
+  const used = new Set<string>();
+  const missing: string[] = [];
+  const edits: CellEdit[] = [];
+  let already = 0;
+  for (const sheet of input.model.sheets) {
+    const s = snapshotOf(input, sheet.sheet);
+    const done = new Set<string>();
+    for (const kpi of sheet.kpis) {
+      const at = kpi.sheetNoCell;
+      const n = sheetNoNumber(kpi.sheetNo);
+      if (!at || n === null || done.has(cellAddress(at.row, at.col))) continue;
+      done.add(cellAddress(at.row, at.col));
+      let link: LinkSpec | null = null;
+      const tooltip = say(lang, `進行管理シート ${kpi.sheetNo}`, `management sheet ${kpi.sheetNo}`);
+      if (local.has(n)) {
+        link = { sheet: local.get(n)!, cell: 'A1', tooltip };
+        used.add(`#${local.get(n)}`);
+      } else if (options.management && external.has(n)) {
+        link = { sheet: external.get(n)!, cell: 'A1', file: options.management.file, tooltip };
+        used.add(`${options.management.file}#${external.get(n)}`);
+      }
+      if (!link) {
+        missing.push(`${kpi.sheetNo} (${sheet.sheet}!${cellAddress(at.row, at.col)})`);
+        continue;
+      }
+      if (extrasAt(s, at.row, at.col).hyperlink === linkTarget(link)) {
+        already++;
+        continue;
+      }
+      edits.push({ kind: 'setHyperlink', sheet: sheet.sheet, row: at.row, col: at.col, link });
+    }
+  }
+  const unused = [
+    ...[...local.values()].filter((n) => !used.has(`#${n}`)),
+    ...(options.management ? [...external.values()].filter((n) => !used.has(`${options.management!.file}#${n}`)).map((n) => `${options.management!.file}: ${n}`) : []),
+  ];
+  const notices: string[] = [];
+  if (local.size === 0 && external.size === 0) {
+    notices.push(say(lang, '進行管理シートが見つかりません。同じブックに「01」「No.01」などの名前のシートを置くか、--management <ファイル.xlsx> で指定してください。', 'No management sheets found: add sheets named "01", "No.01" … to the workbook or give --management <file.xlsx>.'));
+  }
+  if (missing.length) notices.push(say(lang, `進行管理シートが無いシートNo.: ${missing.join('、')}`, `Sheet numbers without a management sheet: ${missing.join(', ')}`));
+  if (unused.length) notices.push(say(lang, `どのKPIからも参照されない進行管理シート: ${unused.join('、')}`, `Management sheets no KPI points to: ${unused.join(', ')}`));
+  if (already) notices.push(say(lang, `リンク済み ${already} セルはそのままです。`, `${already} cells already linked were kept.`));
+  return {
+    command: 'link',
+    summary: say(lang, `シートNo. ${edits.length} セルに進行管理シートへのリンクを設定`, `link ${edits.length} sheet-number cells to their management sheets`),
+    edits,
+    notices,
+  };
+}

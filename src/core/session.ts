@@ -1,0 +1,98 @@
+/**
+ * Running a command against any host: apply the plan, then store its inverse in the workbook's undo
+ * record, so that `undo` restores exactly (the same code serves the Excel host and the .xlsx host).
+ */
+import type { ProgressHost } from './host';
+import type { ApplyResult, EditPlan } from './plan';
+import {
+  UNDO_SHEET,
+  decodeRecord,
+  emptyRecord,
+  nextEntryId,
+  recordPlan,
+  type OwnedCell,
+  type UndoEntry,
+  type UndoRecord,
+} from './undo';
+
+interface StoredRecord {
+  record: UndoRecord;
+  /** Rows the record sheet holds, or null when there is none. */
+  rows: number | null;
+}
+
+async function loadRecord(host: ProgressHost): Promise<StoredRecord> {
+  const sheets = await host.listSheets();
+  if (!sheets.some((s) => s.name === UNDO_SHEET)) return { record: emptyRecord(), rows: null };
+  const snap = await host.readSnapshot(UNDO_SHEET);
+  return { record: decodeRecord(snap), rows: snap.values.length };
+}
+
+export async function readUndoRecord(host: ProgressHost): Promise<UndoRecord> {
+  return (await loadRecord(host)).record;
+}
+
+async function storeRecord(host: ProgressHost, stored: StoredRecord, record: UndoRecord): Promise<void> {
+  const result = await host.applyPlan(recordPlan(record, stored.rows));
+  if (result.skipped.length) throw new Error(`undo record not written: ${result.skipped[0].detail}`);
+}
+
+/** Cells a fill plan wrote (and now owns): its applied setCell edits. */
+function ownedBy(plan: EditPlan, result: ApplyResult): OwnedCell[] {
+  if (plan.command !== 'fill') return [];
+  const skipped = new Set(result.skipped.map((s) => s.edit));
+  const out: OwnedCell[] = [];
+  for (const e of plan.edits) {
+    if (e.kind !== 'setCell' || skipped.has(e)) continue;
+    out.push({ sheet: e.sheet, row: e.row, col: e.col, value: e.content.formula ? null : (e.content.value ?? null), formula: e.content.formula ?? null });
+  }
+  return out;
+}
+
+export interface CommandResult extends ApplyResult {
+  /** Id of the undo entry recorded, or null when nothing changed. */
+  entry: number | null;
+}
+
+/** Applies a plan and records its inverse in the workbook. */
+export async function runCommand(host: ProgressHost, plan: EditPlan): Promise<CommandResult> {
+  const stored = await loadRecord(host);
+  const result = await host.applyPlan(plan);
+  if (result.applied === 0) return { ...result, entry: null };
+  const entry: UndoEntry = {
+    id: nextEntryId(stored.record),
+    command: plan.command,
+    at: new Date().toISOString(),
+    summary: plan.summary,
+    inverse: result.inverse,
+  };
+  const owned = ownedBy(plan, result);
+  if (owned.length) entry.owned = owned;
+  await storeRecord(host, stored, { ...stored.record, entries: [...stored.record.entries, entry] });
+  return { ...result, entry: entry.id };
+}
+
+export interface UndoResult extends ApplyResult {
+  /** The entry undone, or null when there was nothing to undo. */
+  undone: UndoEntry | null;
+  remaining: number;
+}
+
+/** Undoes the newest recorded command. Edits whose cells changed since are skipped and reported. */
+export async function undoLast(host: ProgressHost): Promise<UndoResult> {
+  const stored = await loadRecord(host);
+  const entries = stored.record.entries;
+  const last = entries[entries.length - 1];
+  if (!last) return { applied: 0, skipped: [], inverse: [], undone: null, remaining: 0 };
+  const result = await host.applyPlan({ command: 'undo', summary: `undo ${last.command}`, edits: last.inverse, notices: [] });
+  await storeRecord(host, stored, { ...stored.record, entries: entries.slice(0, -1) });
+  return { ...result, undone: last, remaining: entries.length - 1 };
+}
+
+/** Removes the undo record (kpi-progress clean). Returns how many entries it held. */
+export async function cleanUndoRecord(host: ProgressHost): Promise<number> {
+  const stored = await loadRecord(host);
+  if (stored.rows === null) return 0;
+  await host.applyPlan({ command: 'clean', summary: 'remove undo record', edits: [{ kind: 'deleteSheet', sheet: UNDO_SHEET }], notices: [] });
+  return stored.record.entries.length;
+}
