@@ -5,7 +5,7 @@
  * already has the year is left alone and reported.
  */
 import type { KpiTable, YearLabelStyle } from '../model';
-import { cellAddress, formulaAt } from '../snapshot';
+import { cellAddress, formulaAt, valueAt, type CellRange, type GridSnapshot } from '../snapshot';
 import type { CellEdit, EditPlan } from '../plan';
 import { translateFormula } from '../formula-refs';
 import { formatYearLabel } from '../years';
@@ -19,6 +19,12 @@ export function nextYearLabel(year: number, style: YearLabelStyle): string {
     return formatYearLabel(year, { ...style, era: 'R', template, gannen: style.gannen || kanji });
   }
   return formatYearLabel(year, style);
+}
+
+/** Header merges ending at the newest year column (a 実績値 group over the years): they widen too. */
+function groupMerges(s: GridSnapshot, table: KpiTable, col: number): CellRange[] {
+  const last = table.headerRow + (table.headerRows ?? 1) - 1;
+  return s.merges.filter((m) => m.right === col && m.left < col && m.top >= table.headerRow && m.bottom <= last);
 }
 
 function newestYear(table: KpiTable) {
@@ -49,13 +55,18 @@ export function planAddYear(input: PlanInput): EditPlan {
       edits.push({ kind: 'insertColumn', sheet: sheet.sheet, col: at, formatFrom: col });
       for (const table of groups.get(col)!) {
         const newest = newestYear(table);
-        const label = nextYearLabel(newest.year + 1, newest.style);
-        edits.push({ kind: 'setCell', sheet: sheet.sheet, row: table.headerRow, col: at, expect: { value: null, formula: null }, content: { value: label } });
+        const labelRow = table.headerRow + (table.headerRows ?? 1) - 1;
+        const numeric = typeof valueAt(s, labelRow, col) === 'number';
+        const label = numeric ? newest.year + 1 : nextYearLabel(newest.year + 1, newest.style);
+        for (const range of groupMerges(s, table, col)) {
+          edits.push({ kind: 'unmerge', sheet: sheet.sheet, range }, { kind: 'merge', sheet: sheet.sheet, range: { ...range, right: at } });
+        }
+        edits.push({ kind: 'setCell', sheet: sheet.sheet, row: labelRow, col: at, expect: { value: null, formula: null }, content: { value: label } });
         for (const kpi of sheet.kpis.filter((k) => k.tableIndex === table.index)) {
           const f = formulaAt(s, kpi.rateRow, col);
           if (f) edits.push({ kind: 'setCell', sheet: sheet.sheet, row: kpi.rateRow, col: at, expect: { value: null, formula: null }, content: { formula: translateFormula(f, 1) } });
         }
-        added.push(`${sheet.sheet}!${cellAddress(table.headerRow, at)} ${label}`);
+        added.push(`${sheet.sheet}!${cellAddress(labelRow, at)} ${label}`);
       }
     }
   }
