@@ -133,9 +133,10 @@ export function kpiDirection(kpi: Kpi, def?: KpiDefinition): 'up' | 'down' {
 
 /** Which method the KPI's rate uses, before looking at any year. */
 export function rateMethod(kpi: Kpi, def?: KpiDefinition): RateMethod {
-  if (def?.method) return def.method;
   const { baseline, target } = kpiBounds(kpi, def);
+  // A qualitative target has no rate whatever method is asked for.
   if (target === null) return 'none';
+  if (def?.method) return def.method;
   const negative = [baseline, target, ...Object.values(kpi.actuals).map(numberOf)].some((v) => v !== null && v < 0);
   if (negative || target === 0 || kpiDirection(kpi, def) === 'down') return 'gap';
   return 'ratio';

@@ -81,11 +81,20 @@ export function looseKey(name: string): string {
   return normaliseName(name).replace(/の/g, '');
 }
 
+const byLooseKey = new WeakMap<ProgressModel, Map<string, Kpi[]>>();
+
 export function sameKpis(ctx: RuleContext, kpi: Kpi): Kpi[] {
-  const all = ctx.model.sheets.flatMap((s) => s.kpis);
-  const key = looseKey(kpi.name);
-  return all.filter((k) => k !== kpi && (
-    k.id === kpi.relistedFrom || k.relistedFrom === kpi.id || looseKey(k.name) === key));
+  let index = byLooseKey.get(ctx.model);
+  if (!index) {
+    index = new Map();
+    for (const k of ctx.model.sheets.flatMap((s) => s.kpis)) {
+      const key = looseKey(k.name);
+      index.set(key, [...(index.get(key) ?? []), k]);
+    }
+    byLooseKey.set(ctx.model, index);
+  }
+  const linked = ctx.model.sheets.flatMap((s) => s.kpis).filter((k) => k.id === kpi.relistedFrom || k.relistedFrom === kpi.id);
+  return [...new Set([...(index.get(looseKey(kpi.name)) ?? []), ...linked])].filter((k) => k !== kpi);
 }
 
 /** Rounds for comparisons of summed figures (0.1 + 0.2 = 0.3). */
@@ -93,7 +102,11 @@ export function near(a: number, b: number): boolean {
   return Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
+const formats = new Map<number, Intl.NumberFormat>();
+
 /** 2865.666… → "2,865.7", as a person writes a computed figure. */
 export function amount(x: number, digits = 1): string {
-  return new Intl.NumberFormat('ja-JP', { maximumFractionDigits: digits }).format(x);
+  let f = formats.get(digits);
+  if (!f) formats.set(digits, (f = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: digits })));
+  return f.format(x);
 }
