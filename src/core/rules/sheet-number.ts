@@ -2,15 +2,27 @@
 import type { Finding } from '../findings';
 import { finding, tableOf, type RuleContext } from './context';
 
-/** The number a sheet name or シートNo. carries ("08", "シート08", "No.8" → 8); null when none. */
+/** The number a sheet name or シートNo. carries ("08", "シート08", "No.8" → 8); null when none or longer. */
 export function sheetNumber(s: string): number | null {
-  const m = /(\d{1,3})(?!.*\d)/.exec(s.normalize('NFKC'));
-  return m ? Number(m[1]) : null;
+  const runs = s.normalize('NFKC').match(/\d+/g);
+  return runs && runs.length === 1 && runs[0].length <= 3 ? Number(runs[0]) : null;
+}
+
+/**
+ * The management sheets among other sheet names: numbered ones, not Excel's leftover "Sheet1", and
+ * only when they answer at least half of the table's numbers (otherwise they are something else).
+ */
+function knownSheets(names: string[] | undefined, wanted: Set<number>): string[] {
+  const numbered = (names ?? []).filter((n) => sheetNumber(n) !== null && !/^sheet\s*\d+$/i.test(n.trim()));
+  const have = new Set(numbered.map(sheetNumber));
+  const answered = [...wanted].filter((n) => have.has(n)).length;
+  return numbered.length > 0 && answered * 2 >= wanted.size ? numbered : [];
 }
 
 export function sheetNumberRule(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const known = (ctx.managementSheets ?? []).filter((n) => sheetNumber(n) !== null);
+  const wanted = new Set(ctx.sheet.kpis.map((k) => sheetNumber(k.sheetNo ?? '')).filter((n): n is number => n !== null));
+  const known = knownSheets(ctx.managementSheets, wanted);
   const numbers = new Set(known.map(sheetNumber));
   const totals = new Set(ctx.model.sheets.flatMap((s) => s.kpis).map((k) => k.breakdownOf).filter(Boolean));
   for (const kpi of ctx.sheet.kpis) {

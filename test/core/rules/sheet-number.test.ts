@@ -33,3 +33,9 @@ test('sheet names carry their number', () => {
   expect(sheetNumber('No.８')).toBe(8);
   expect(sheetNumber('メモ')).toBeNull();
 });
+
+test('other sheets that are not management sheets do not turn every number into a finding', async () => {
+  const r = await analyseSample(undefined, { managementSheets: ['Sheet1', '2020年度', 'メモ', '01'] });
+  expect(cellsOf(r, 'sheet-number')).toEqual([]);
+  expect(sheetNumber('2020年度')).toBeNull();
+});
