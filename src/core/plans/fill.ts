@@ -41,6 +41,16 @@ export function rateStyle(sheet: SheetModel, s: GridSnapshot, rounding: { mode: 
   }
   const fallback = rounding.decimals > 0 ? `0.${'0'.repeat(rounding.decimals)}%` : '0%';
   const numberFormat = [...formats.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? fallback;
+  if (text === 0 && number === 0) {
+    // no rate printed yet: follow how the actuals are kept ("31件" as text → rates as text)
+    for (const kpi of sheet.kpis) {
+      for (const a of Object.values(kpi.actuals)) {
+        const v = s.values[a.row - s.origin.row]?.[a.col - s.origin.col];
+        if (typeof v === 'string' && a.kind === 'number') text++;
+        else if (typeof v === 'number') number++;
+      }
+    }
+  }
   return { storage: text > number ? 'text' : 'number', numberFormat, ...rounding };
 }
 
