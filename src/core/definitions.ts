@@ -180,14 +180,19 @@ export function readDefinitions(s: GridSnapshot): KpiDefinitions {
         `${what} "${text(get(r, f))}" is not a number; write the number only.`);
       return null;
     };
+    // Excel stores a typed "100%" as 1 with a percent format; KPIs count percent points (100).
+    const amount = (f: Field) => (v: CellValue) => {
+      const n = looseNumber(v);
+      const format = cols.has(f) ? s.numberFormats[r]?.[cols.get(f)!] : null;
+      return typeof v === 'number' && n != null && format?.includes('%') ? Number((n * 100).toPrecision(12)) : n;
+    };
     // A text target ("見直し完了") is a qualitative KPI, not a problem.
-    const targetRaw = get(r, 'target');
-    def.target.value = looseNumber(targetRaw) ?? null;
-    def.baseline.value = num('baseline', looseNumber, '基準値');
+    def.target.value = amount('target')(get(r, 'target')) ?? null;
+    def.baseline.value = num('baseline', amount('baseline'), '基準値');
     def.baseline.year = num('baselineYear', looseYear, '基準年度');
     def.target.year = num('targetYear', looseYear, '目標年度');
-    def.min = num('min', looseNumber, '下限');
-    def.max = num('max', looseNumber, '上限');
+    def.min = num('min', amount('min'), '下限');
+    def.max = num('max', amount('max'), '上限');
     out.kpis.push(def);
   }
   readBands(s, r, out, problem);

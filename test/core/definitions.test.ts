@@ -114,3 +114,9 @@ test('readDefinitions is lenient: columns in any order, years in any style, bad 
   expect(readDefinitions(snapshot([['名前']])).problems[0].ja).toContain('見出し「KPI名」の行が見つかりません');
   expect([looseYear('R元'), looseYear('H31'), looseYear('FY2020'), looseYear('x')]).toEqual([2019, 2019, 2020, undefined]);
 });
+
+test('a percentage typed as "100%" in Excel (1 with a percent format) counts as 100 percent points', () => {
+  const s = snapshot([['KPI名', '単位', '目標値', '下限', '上限'], ['就職率', '%', 0.44, 0, 1]]);
+  s.numberFormats[1] = [null, null, '0.0%', '0%', '0%'];
+  expect(readDefinitions(s).kpis[0]).toMatchObject({ target: { value: 44 }, min: 0, max: 100 });
+});
