@@ -1,25 +1,24 @@
 /**
- * The task pane's only door to the core: read a host into snapshots → model → analysis, plan
- * commands, apply plans with undo. Host-agnostic: the same code runs on Excel and on the preview.
+ * The task pane's only door to the core: read a host into snapshots → model → analysis (the
+ * planners' PlanInput), plan commands, apply plans with undo. Host-agnostic: the same code runs on
+ * Excel, in the ribbon commands and in the browser preview.
  */
-import { analyse, type Analysis } from '../core/analyse';
-import { DEFINITIONS_SHEET, readDefinitions } from '../core/definitions';
+import { analyse } from '../core/analyse';
+import { DEFINITIONS_SHEET, readDefinitions, type KpiDefinitions } from '../core/definitions';
 import type { Lang } from '../core/findings';
 import type { ProgressHost, SheetInfo } from '../core/host';
 import type { ProgressModel } from '../core/model';
-import type { ApplyResult, CommandName, EditPlan } from '../core/plan';
+import type { PlanInput } from '../core/plans/context';
+import { OWN_SHEETS } from '../core/plans/input';
 import { recognise } from '../core/recognise';
+import { readUndoRecord } from '../core/session';
 import type { GridSnapshot } from '../core/snapshot';
-import { UNDO_SHEET } from '../core/undo';
+import type { UndoRecord } from '../core/undo';
 import { effectiveDefinitions } from './effective-definitions';
 import type { AddinSettings } from './settings';
 
-export interface Workbook {
-  sheets: SheetInfo[];
-  snapshots: GridSnapshot[];
-  model: ProgressModel;
-  analysis: Analysis;
-}
+/** What the task pane holds of a workbook: exactly what the core's planners take. */
+export type Workbook = PlanInput;
 
 export interface EngineContext {
   lang: Lang;
@@ -30,33 +29,52 @@ export interface EngineContext {
 export const actionCommands = ['fill', 'flag', 'unflag', 'link', 'add-year', 'definitions', 'report'] as const;
 export type ActionCommand = (typeof actionCommands)[number];
 
+/** Sheets to read: not very hidden and not the product's own (undo record, definitions, report). */
+function candidateSheets(sheets: SheetInfo[]): SheetInfo[] {
+  return sheets.filter((s) => s.visibility !== 'veryHidden' && !OWN_SHEETS.includes(s.name));
+}
+
 export async function loadWorkbook(host: ProgressHost, ctx: EngineContext, onProgress?: (done: number, total: number) => void): Promise<Workbook> {
   const sheets = await host.listSheets();
-  const visible = sheets.filter((s) => s.visibility === 'visible');
+  const toRead = candidateSheets(sheets);
+  const hasDefinitions = sheets.some((s) => s.name === DEFINITIONS_SHEET);
+  const total = toRead.length + (hasDefinitions ? 1 : 0);
   const snapshots: GridSnapshot[] = [];
-  for (const [i, sheet] of visible.entries()) {
-    onProgress?.(i, visible.length);
+  for (const [i, sheet] of toRead.entries()) {
+    onProgress?.(i, total);
     snapshots.push(await host.readSnapshot(sheet.name));
   }
-  onProgress?.(visible.length, visible.length);
-  return analyseSnapshots(sheets, snapshots, ctx);
+  const definitionsSnapshot = hasDefinitions ? await host.readSnapshot(DEFINITIONS_SHEET) : null;
+  onProgress?.(total, total);
+  return analyseSnapshots(sheets, snapshots, definitionsSnapshot, await readUndoRecord(host), ctx);
 }
 
-/** Re-runs recognition and rules on snapshots already read (live checking replaces one sheet). */
-export function analyseSnapshots(sheets: SheetInfo[], snapshots: GridSnapshot[], ctx: EngineContext): Workbook {
-  const model = recognise(snapshots.filter((s) => s.sheet !== DEFINITIONS_SHEET));
-  const defSnapshot = snapshots.find((s) => s.sheet === DEFINITIONS_SHEET);
-  const definitions = effectiveDefinitions(defSnapshot ? readDefinitions(defSnapshot) : undefined, model, ctx.settings);
+function runAnalysis(sheets: SheetInfo[], snapshots: GridSnapshot[], definitionsFor: (m: ProgressModel) => KpiDefinitions | undefined, lang: Lang) {
+  const model = recognise(snapshots);
+  const definitions = definitionsFor(model);
   const recognised = new Set(model.sheets.map((s) => s.sheet));
-  const others = sheets.map((s) => s.name).filter((n) => !recognised.has(n) && n !== DEFINITIONS_SHEET && n !== UNDO_SHEET);
-  const analysis = analyse(model, { lang: ctx.lang, definitions, managementSheets: others.length ? others : undefined });
-  return { sheets, snapshots, model, analysis };
+  const others = candidateSheets(sheets).map((s) => s.name).filter((n) => !recognised.has(n));
+  const analysis = analyse(model, { lang, definitions, managementSheets: others.length ? others : undefined });
+  return { model, analysis, definitions };
 }
 
+/** Recognition and rules over snapshots already read. */
+export function analyseSnapshots(
+  sheets: SheetInfo[],
+  snapshots: GridSnapshot[],
+  definitionsSnapshot: GridSnapshot | null,
+  record: UndoRecord,
+  ctx: EngineContext,
+): Workbook {
+  const stored = definitionsSnapshot ? readDefinitions(definitionsSnapshot) : undefined;
+  const analysed = runAnalysis(sheets, snapshots, (model) => effectiveDefinitions(stored, model, ctx.settings), ctx.lang);
+  return { sheets, snapshots, ...analysed, record, lang: ctx.lang };
+}
+
+/** The workbook with one sheet re-read (live checking); definitions and undo record as before. */
 export function replaceSnapshot(wb: Workbook, snapshot: GridSnapshot, ctx: EngineContext): Workbook {
   const snapshots = wb.snapshots.map((s) => (s.sheet === snapshot.sheet ? snapshot : s));
-  return analyseSnapshots(wb.sheets, snapshots, ctx);
+  return { ...wb, snapshots, ...runAnalysis(wb.sheets, snapshots, () => wb.definitions, ctx.lang), lang: ctx.lang };
 }
 
 export { planCommand, applyWithUndo, undoLastAction } from './engine-commands';
-export type { ApplyResult, CommandName, EditPlan };

@@ -1,7 +1,9 @@
 /** Live checking: which KPIs an edit touches and the part of a fill plan that updates them. */
+import type { ProgressHost } from '../core/host';
 import type { ProgressModel } from '../core/model';
 import type { EditPlan } from '../core/plan';
 import { parseAddress } from '../core/snapshot';
+import { planCommand, replaceSnapshot, type EngineContext, type Workbook } from './engine';
 
 export interface CellChange {
   sheet: string;
@@ -43,4 +45,27 @@ export function restrictToKpis(plan: EditPlan, model: ProgressModel, kpiIds: str
   for (const s of model.sheets) for (const k of s.kpis) if (wanted.has(k.id)) rateRows.add(`${k.sheet}\u0000${k.rateRow}`);
   const edits = plan.edits.filter((e) => e.kind === 'setCell' && rateRows.has(`${e.sheet}\u0000${e.row}`));
   return { ...plan, edits };
+}
+
+export interface Recheck {
+  workbook: Workbook;
+  /** KPIs the edit touched. */
+  kpis: string[];
+  /** Rate cells written (0 when nothing needed writing). */
+  written: number;
+}
+
+/**
+ * Live re-check after a user's edit: re-read that sheet, re-run the core, and write the touched KPIs'
+ * empty (or add-in-owned) rate cells in one plan. The findings come from the re-run analysis.
+ */
+export async function recheckAfterEdit(host: ProgressHost, wb: Workbook, change: CellChange, ctx: EngineContext): Promise<Recheck> {
+  let next = replaceSnapshot(wb, await host.readSnapshot(change.sheet), ctx);
+  const kpis = touchedKpis(next.model, change);
+  if (!kpis.length) return { workbook: next, kpis, written: 0 };
+  const plan = restrictToKpis(planCommand('fill', next, ctx), next.model, kpis);
+  if (!plan.edits.length) return { workbook: next, kpis, written: 0 };
+  const result = await host.applyPlan(plan);
+  next = replaceSnapshot(next, await host.readSnapshot(change.sheet), ctx);
+  return { workbook: next, kpis, written: result.applied };
 }

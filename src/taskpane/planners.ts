@@ -1,7 +1,31 @@
-/** The core planners behind the Actions tab and the ribbon, by command. */
+/** The core planners behind the Actions tab and the ribbon, by command, with the pane's settings. */
 import type { EditPlan } from '../core/plan';
+import { planAddYear } from '../core/plans/add-year';
+import { planDefinitions } from '../core/plans/definitions';
+import { planFill } from '../core/plans/fill';
+import { planFlag, planUnflag } from '../core/plans/flag';
+import { planLink, type ManagementWorkbook } from '../core/plans/link';
+import { planReport } from '../core/plans/report';
 import type { ActionCommand, EngineContext, Workbook } from './engine';
 
 export type Planner = (wb: Workbook, ctx: EngineContext) => EditPlan;
 
-export const planners: Partial<Record<ActionCommand, Planner>> = {};
+/**
+ * An external management workbook named in the settings. Office.js cannot list another file's
+ * sheets, so its sheets are taken to be named by number as the sheet numbers are written ("01").
+ */
+export function externalManagement(wb: Workbook, file: string): ManagementWorkbook | undefined {
+  if (!file) return undefined;
+  const numbers = wb.model.sheets.flatMap((s) => s.kpis.map((k) => k.sheetNo)).filter((n): n is string => !!n && /^\d+$/.test(n));
+  return { file, sheets: [...new Set(numbers)].sort() };
+}
+
+export const planners: Partial<Record<ActionCommand, Planner>> = {
+  fill: (wb) => planFill(wb),
+  flag: (wb) => planFlag(wb),
+  unflag: (wb) => planUnflag(wb),
+  link: (wb, ctx) => planLink(wb, { management: externalManagement(wb, ctx.settings.managementWorkbook) }),
+  'add-year': (wb) => planAddYear(wb),
+  definitions: (wb) => planDefinitions(wb),
+  report: (wb) => planReport(wb),
+};

@@ -2,8 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
-import { planCommand, replaceSnapshot } from './engine';
-import { restrictToKpis, touchedKpis, type CellChange, type ChangeSource } from './live';
+import { recheckAfterEdit, type CellChange, type ChangeSource } from './live';
 import type { AddinSettings } from './settings';
 import type { WorkbenchApi } from './useWorkbench';
 
@@ -21,18 +20,9 @@ export function useLiveChecking(changes: ChangeSource | undefined, host: Progres
     const handle = async (change: CellChange) => {
       const s = state.current;
       if (!s.workbook) return;
-      const ctx = { lang: s.lang, settings: s.settings };
-      const snapshot = await host.readSnapshot(change.sheet);
-      let next = replaceSnapshot(s.workbook, snapshot, ctx);
-      const kpis = touchedKpis(next.model, change);
-      if (kpis.length) {
-        const plan = restrictToKpis(planCommand('fill', next, ctx), next.model, kpis);
-        if (plan.edits.length) {
-          await host.applyPlan(plan);
-          next = replaceSnapshot(next, await host.readSnapshot(change.sheet), ctx);
-        }
-      }
-      wb.setWorkbook(next);
+      const { workbook } = await recheckAfterEdit(host, s.workbook, change, { lang: s.lang, settings: s.settings });
+      s.workbook = workbook;
+      wb.setWorkbook(workbook);
     };
     changes
       .subscribe((change) => {

@@ -43,7 +43,7 @@ async function applyAction(command: string): Promise<string[]> {
   await page.getByTestId(`preview-${command}`).click();
   const preview = page.getByTestId('plan-preview');
   await preview.waitFor();
-  const cells = await preview.locator('li code').allTextContents();
+  const cells = await preview.locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-target') ?? ''));
   await page.getByTestId('apply').click();
   await page.getByTestId('notice-success').last().waitFor({ timeout: 60_000 });
   return cells;

@@ -10,7 +10,7 @@ import { format, langFromDisplayLanguage, messages } from '../../src/taskpane/i1
 import { en } from '../../src/taskpane/i18n/en';
 import { ja } from '../../src/taskpane/i18n/ja';
 import { restrictToKpis, rowsOf, touchedKpis } from '../../src/taskpane/live';
-import { changedCellCount, describeEdit } from '../../src/taskpane/plan-view';
+import { changedCellCount, editTarget } from '../../src/taskpane/plan-view';
 import { normaliseSettings } from '../../src/taskpane/settings';
 import { goalOf, median, summarise, yearRange } from '../../src/taskpane/summary';
 import { themeFromBackground } from '../../src/taskpane/theme';
@@ -135,7 +135,7 @@ describe('live checking', () => {
 });
 
 describe('plan preview text', () => {
-  it('describes edits by cell and counts distinct cells', () => {
+  it('names the cell of each edit and counts distinct cells', () => {
     const plan: EditPlan = {
       command: 'flag',
       summary: 's',
@@ -146,8 +146,8 @@ describe('plan preview text', () => {
         { kind: 'insertColumn', sheet: '進捗', col: 11, formatFrom: 10 },
       ],
     };
-    expect(describeEdit(plan.edits[0])).toEqual({ where: '進捗!E11', what: '■ #FFC7CE' });
-    expect(describeEdit(plan.edits[2]).where).toBe('進捗!K:K');
+    expect(editTarget(plan.edits[0])).toBe('進捗!E11');
+    expect(editTarget(plan.edits[2])).toBe('進捗!col11');
     expect(changedCellCount(plan)).toBe(2);
   });
 });

@@ -6,7 +6,8 @@ import type { EditPlan } from '../../core/plan';
 import { actionCommands, type ActionCommand, type Workbook } from '../engine';
 import { isAvailable } from '../engine-commands';
 import { format, messages, type Messages } from '../i18n';
-import { changedCellCount, describeEdit } from '../plan-view';
+import { describeEdit } from '../../core/plans/describe';
+import { changedCellCount, editTarget } from '../plan-view';
 import type { WorkbenchApi } from '../useWorkbench';
 
 const previewLimit = 30;
@@ -29,9 +30,9 @@ const labels: Record<ActionCommand, [keyof Messages, keyof Messages]> = {
   report: ['actionReport', 'actionReportHelp'],
 };
 
-function PlanPreview({ plan, t, onApply, onCancel, busy }: { plan: EditPlan; t: Messages; onApply: () => void; onCancel: () => void; busy: boolean }) {
+function PlanPreview({ plan, t, lang, onApply, onCancel, busy }: { plan: EditPlan; t: Messages; lang: Lang; onApply: () => void; onCancel: () => void; busy: boolean }) {
   const styles = useStyles();
-  const lines = plan.edits.slice(0, previewLimit).map(describeEdit);
+  const lines = plan.edits.slice(0, previewLimit);
   return (
     <div className={styles.preview} data-testid="plan-preview">
       <Text weight="semibold">{plan.summary}</Text>
@@ -45,9 +46,9 @@ function PlanPreview({ plan, t, onApply, onCancel, busy }: { plan: EditPlan; t: 
       ))}
       {lines.length > 0 && (
         <ul className={styles.cells}>
-          {lines.map((l, i) => (
-            <li key={i}>
-              <code>{l.where}</code> {l.what}
+          {lines.map((e, i) => (
+            <li key={i} data-target={editTarget(e)}>
+              {describeEdit(e, lang)}
             </li>
           ))}
           {plan.edits.length > previewLimit && <li>{format(t.moreCells, { n: plan.edits.length - previewLimit })}</li>}
@@ -105,6 +106,7 @@ export function ActionsTab({ workbook, lang, api }: { workbook: Workbook | null;
                 <PlanPreview
                   plan={open.plan}
                   t={t}
+                  lang={lang}
                   busy={busy}
                   onCancel={() => setOpen(null)}
                   onApply={() => void api.apply(open.plan).then(() => setOpen(null))}

@@ -1,0 +1,59 @@
+/** What the ribbon buttons do, on any host (tested over the Excel test double). */
+import type { Finding, Lang } from '../core/findings';
+import type { ProgressHost } from '../core/host';
+import { cellAddress } from '../core/snapshot';
+import { applyWithUndo, loadWorkbook, planCommand } from '../taskpane/engine';
+import { format } from '../taskpane/i18n';
+import { normaliseSettings, type AddinSettings } from '../taskpane/settings';
+import { checkSummary, commandText, yearSummary } from './command-text';
+
+/** チェック: runs the check, selects the first error (or finding), returns the counts. */
+export async function checkWorkbook(host: ProgressHost, lang: Lang, settings: AddinSettings = normaliseSettings(null)): Promise<string> {
+  const wb = await loadWorkbook(host, { lang, settings });
+  const first = wb.analysis.findings.find((f: Finding) => f.severity === 'error') ?? wb.analysis.findings[0];
+  if (first) await host.selectCell?.(first.sheet, first.cell);
+  return checkSummary(wb, lang);
+}
+
+/** 年度列を追加: adds the next year column (with undo record) and selects its first header. */
+export async function addNextYear(host: ProgressHost, lang: Lang, settings: AddinSettings = normaliseSettings(null)): Promise<string> {
+  const ctx = { lang, settings };
+  const wb = await loadWorkbook(host, ctx);
+  const plan = planCommand('add-year', wb, ctx);
+  if (!plan.edits.length) return yearSummary(plan, null, lang);
+  const result = await applyWithUndo(host, plan);
+  const inserted = plan.edits.find((e) => e.kind === 'insertColumn');
+  if (inserted && host.selectCell) {
+    const header = wb.model.sheets.find((s) => s.sheet === inserted.sheet)?.tables[0]?.headerRow ?? 1;
+    await host.selectCell(inserted.sheet, cellAddress(header, inserted.col));
+  }
+  return yearSummary(plan, result, lang);
+}
+
+/**
+ * Runs a command's work and reports its outcome; `completed` is called exactly once whatever
+ * happens (Excel shows a hanging spinner on the button otherwise).
+ */
+export async function completeAlways(
+  event: { completed(): void },
+  lang: Lang,
+  work: () => Promise<string>,
+  report: (text: string, ok: boolean) => Promise<void>,
+): Promise<{ text: string; ok: boolean }> {
+  let text: string;
+  let ok = true;
+  try {
+    text = await work();
+  } catch (e) {
+    ok = false;
+    text = format(commandText(lang).failed, { detail: e instanceof Error ? e.message : String(e) });
+  }
+  try {
+    await report(text, ok);
+  } catch {
+    // Reporting is best effort; completing is not.
+  } finally {
+    event.completed();
+  }
+  return { text, ok };
+}

@@ -1,0 +1,45 @@
+/** Live checking over the strict Excel test double: a typed actual gets its rate, own writes are ignored. */
+import { ExcelHost } from '../../src/excel/host';
+import { loadWorkbook } from '../../src/taskpane/engine';
+import { recheckAfterEdit, type CellChange } from '../../src/taskpane/live';
+import { normaliseSettings } from '../../src/taskpane/settings';
+import { FakeExcel, FakeModel } from '../support/fake-excel';
+import { loadSampleWorkbook, SAMPLE_SHEET } from '../support/sample';
+
+const ctx = { lang: 'ja' as const, settings: normaliseSettings(null) };
+
+test('typing an R3 actual writes that KPI\'s R3 rate in one plan and updates the findings', async () => {
+  const fake = new FakeExcel(FakeModel.fromExcelJs(await loadSampleWorkbook()), { api: '1.20', reportTriggerSource: false });
+  const host = new ExcelHost(fake.env());
+  const wb = await loadWorkbook(host, ctx);
+  const kpi = wb.model.sheets[0].kpis[0];
+  const r3 = wb.model.sheets[0].tables[kpi.tableIndex].columns.years.find((y) => y.year === 2021)!.col;
+  const sheet = fake.model.sheet(SAMPLE_SHEET)!;
+  expect(sheet.cell(kpi.rateRow, r3).value ?? null).toBeNull();
+
+  const changes: CellChange[] = [];
+  const off = await host.changeSource().subscribe((c) => changes.push(c));
+  fake.userEdit(SAMPLE_SHEET, `H${kpi.row}`, '40件');
+  await new Promise((r) => setTimeout(r, 20));
+  expect(changes).toEqual([{ sheet: SAMPLE_SHEET, address: `H${kpi.row}` }]);
+  expect(r3).toBe(8);
+
+  fake.resetCounts();
+  const runsBefore = fake.runs.length;
+  const result = await recheckAfterEdit(host, wb, changes[0], ctx);
+  expect(result.kpis).toEqual([kpi.id]);
+  expect(result.written).toBe(1);
+  // read sheet, apply plan (one Excel.run), read again
+  expect(fake.runs.length - runsBefore).toBe(3);
+  const written = sheet.cell(kpi.rateRow, r3);
+  // 40 ÷ 45 = 88.9 %, stored the way the sheet stores rates (text, one decimal).
+  expect(written.value).toBe('88.9%');
+  // Two syncs per snapshot read and two for the verified write (X's host): 6 in all.
+  expect(fake.syncCount).toBe(6);
+  expect(result.workbook.analysis.kpis[kpi.id].rates[2021]).toBeCloseTo(40 / 45, 6);
+
+  // The add-in's own write does not come back as a change.
+  await new Promise((r) => setTimeout(r, 20));
+  expect(changes).toHaveLength(1);
+  await off();
+});
