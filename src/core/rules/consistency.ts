@@ -35,6 +35,8 @@ export function relistedMismatch(ctx: RuleContext): Finding[] {
       const o = theirs[i];
       if (!o || !f.cell || figure(f.cell) === figure(o.cell)) return;
       if (f.cell.kind === 'empty' && o.cell?.kind !== 'number') return;
+      // Another sheet may be another edition (last year's copy): there only figures both show must agree.
+      if (first.sheet !== kpi.sheet && (figure(f.cell) === '' || figure(o.cell) === '')) return;
       out.push(finding(ctx, 'relisted-mismatch', 'error', kpi, f.cell, 'relisted-mismatch', {
         what: f.label,
         value: shown(f.cell) || '（空）',

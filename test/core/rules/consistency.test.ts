@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 import { analyseSample, cellsOf, findingAt, SHEET, type Result } from '../support/sample-analysis';
 
 let clean: Result;
@@ -42,4 +43,15 @@ test('breakdown-sum: 事業費 of a total is the sum of its parts ("-" counts as
   const r = await analyseSample((ws) => { ws.getCell('G13').value = '1,200'; });
   expect(cellsOf(r, 'breakdown-sum')).toEqual(['G11']);
   expect(findingAt(r, 'breakdown-sum', 'G11')!.message).toContain('事業費の合計 1,100 が内訳の和 1,200（1,200 + 0）');
+});
+
+test('relisted-mismatch across sheets: last year\'s copy may lack the new year, but shown figures must agree', async () => {
+  const r = await analyseSample(async (ws, wb) => {
+    const copy = wb.addWorksheet('R1版');
+    ws.eachRow({ includeEmpty: true }, (row, n) => { copy.getRow(n).values = row.values as ExcelJS.CellValue[]; });
+    copy.getCell('F11').value = null; // R2 not yet reported in the older edition
+    copy.getCell('E13').value = '20件'; // but R1 differs: a real mismatch
+  });
+  const across = r.analysis.findings.filter((f) => f.rule === 'relisted-mismatch');
+  expect(across.map((f) => `${f.sheet}!${f.cell}`)).toEqual(["R1版!E13"]);
 });
