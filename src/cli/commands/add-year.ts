@@ -1,10 +1,21 @@
-/** `kpi-progress add-year <in.xlsx> -o <out.xlsx> [--dry-run] [--sheet NAME]` */
+/** `kpi-progress add-year <in.xlsx> -o <out.xlsx> [--year R7] [--dry-run] [--sheet NAME]` */
 import { planAddYear } from '../../core/plans/add-year';
+import { parseYearLabel } from '../../core/years';
+import { UsageError } from '../io';
 import { makeWriteCommand } from './write-common';
+
+/** "--year R7" / "2025" / "令和7年度" → 2025. */
+function yearOption(v: string | true | undefined): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  const y = parseYearLabel(v)?.year;
+  if (y === undefined) throw new UsageError(`--year は R7 / 2025 / 令和7年度 のように指定してください / --year takes a year such as R7, 2025 (got "${v}")`);
+  return y;
+}
 
 export const addYearCommand = makeWriteCommand({
   name: 'add-year',
   summary: { ja: '次の年度の列を各KPI表に追加する（R6 → R7）', en: 'add the next fiscal-year column to every KPI table (R6 → R7)' },
-  usage: 'kpi-progress add-year <in.xlsx> -o <out.xlsx> [--dry-run] [--sheet NAME] [--lang en]',
-  plan: (input) => planAddYear(input),
+  usage: 'kpi-progress add-year <in.xlsx> -o <out.xlsx> [--year R7] [--dry-run] [--sheet NAME] [--lang en]',
+  valued: ['year'],
+  plan: (input, args) => planAddYear(input, { year: yearOption(args.options.year) }),
 });

@@ -31,7 +31,12 @@ function newestYear(table: KpiTable) {
   return table.columns.years.reduce((a, b) => (b.year > a.year ? b : a));
 }
 
-export function planAddYear(input: PlanInput): EditPlan {
+export interface AddYearOptions {
+  /** The fiscal year to add (western); default: the year after each table's newest. */
+  year?: number;
+}
+
+export function planAddYear(input: PlanInput, options: AddYearOptions = {}): EditPlan {
   const { lang } = input;
   const edits: CellEdit[] = [];
   const notices: string[] = [];
@@ -43,7 +48,11 @@ export function planAddYear(input: PlanInput): EditPlan {
     for (const table of sheet.tables) {
       if (table.columns.years.length === 0) continue;
       const newest = newestYear(table);
-      const next = newest.year + 1;
+      const next = options.year ?? newest.year + 1;
+      if (next !== newest.year + 1 && !table.columns.years.some((y) => y.year === next)) {
+        notices.push(say(lang, `${sheet.sheet} 表${table.index + 1}（${table.headerRow}行）の最新年度は ${newest.label} です。${next}年度は次の年度ではないため追加しません。`, `${sheet.sheet} table ${table.index + 1} (row ${table.headerRow}) ends at ${newest.label}; ${next} is not the next year, nothing added.`));
+        continue;
+      }
       if (table.columns.years.some((y) => y.year === next)) {
         notices.push(say(lang, `${sheet.sheet} 表${table.index + 1}（${table.headerRow}行）には ${next}年度の列が既にあります。変更しません。`, `${sheet.sheet} table ${table.index + 1} (row ${table.headerRow}) already has a ${next} column; nothing changed.`));
         continue;
