@@ -45,8 +45,11 @@ function candidates(ctx: RuleContext, kpi: Kpi, year: number): Candidate[] {
     const v = computeRate(kpi, y, d).value;
     out.push({ ja: `${yearLabel(ctx, kpi, y)}の実績値で計算した値`, en: `the rate of ${yearLabel(ctx, kpi, y)}`, value: v });
   }
+  if (actual !== null && target !== null) {
+    out.push({ ja: `目標÷実績（${t} ÷ ${a}）`, en: `target ÷ actual (${t} ÷ ${a})`, value: divideExact(target, actual) });
+  }
   if (actual !== null && kpi.actuals[year].unit === '%') {
-    out.push({ ja: `実績値（${a}）そのもの`, en: `the actual itself (${a})`, value: actual / 100 });
+    out.push({ ja: `実績値（${a}）そのもの`, en: `the actual itself (${a})`, value: divideExact(actual, 100) });
   }
   return out;
 }

@@ -26,10 +26,14 @@ test('names the computation that reproduces the printed figure', async () => {
     ws.getCell('F12').value = '75.5%'; // 34/45 = 75.56 truncated
     ws.getCell('E14').value = '80.0%'; // R1 cell showing R2's rate (24/30)
     ws.getCell('E16').value = '28.6%'; // progress (10−8)/(15−8) instead of 10/15
+    ws.getCell('F30').value = '125.4%'; // 750/598: target ÷ actual
+    ws.getCell('E66').value = '32.8%'; // the actual (a percentage) copied as its rate
   });
   expect(findingAt(r, 'rate-mismatch', 'F12')!.message).toContain('切り捨て');
   expect(findingAt(r, 'rate-mismatch', 'E14')!.message).toContain('R2の実績値');
   expect(findingAt(r, 'rate-mismatch', 'E16')!.message).toContain('進捗率');
+  expect(findingAt(r, 'rate-mismatch', 'F30')!.message).toContain('目標÷実績（750人 ÷ 598人）');
+  expect(findingAt(r, 'rate-mismatch', 'E66')!.message).toContain('実績値（32.8%）そのもの');
 });
 
 test('a rate no computation reproduces still says what it should be; English too', async () => {
