@@ -58,7 +58,7 @@ function restoreRows(sheet: string, top: number, left: number, values: unknown[]
   values.forEach((line, i) =>
     line.forEach((v, j) => {
       const value = fromExcelValue(v);
-      const formula = fromExcelFormula(formulas[i][j]);
+      const formula = fromExcelFormula(formulas[i][j], v);
       const numberFormat = formats && typeof formats[i][j] === 'string' ? (formats[i][j] as string) : undefined;
       if (value === null && formula === null && (numberFormat === undefined || numberFormat === 'General')) return;
       const content = formula ? { formula, value, numberFormat } : { value, numberFormat };

@@ -21,8 +21,12 @@ export function fromExcelValue(v: unknown): CellValue {
   return String(v);
 }
 
-export function fromExcelFormula(f: unknown): string | null {
-  return typeof f === 'string' && f.startsWith('=') ? f : null;
+/**
+ * The formula of a cell from Range.formulas, or null for a constant. A text constant that starts
+ * with "=" comes back the same in formulas and values; a real formula never equals its own result.
+ */
+export function fromExcelFormula(f: unknown, value: unknown): string | null {
+  return typeof f === 'string' && f.startsWith('=') && f !== value ? f : null;
 }
 
 function sameValue(a: CellValue, b: CellValue): boolean {

@@ -165,7 +165,7 @@ export function cellStates(probes: Probes): Map<string, CellState> {
       line.forEach((v, j) => {
         out.set(`${sheet}\u0000${top + i},${left + j}`, {
           value: fromExcelValue(v),
-          formula: fromExcelFormula(formulas[i][j]),
+          formula: fromExcelFormula(formulas[i][j], v),
           numberFormat: typeof formats[i][j] === 'string' ? formats[i][j] : null,
         });
       }),

@@ -4,9 +4,10 @@
  * Fallbacks (extra syncs, only after Excel refuses the batch): one block per sync when the combined
  * response is too large; smaller merge bands, then no merges, when a band has over 512 merged areas.
  */
-import type { CellValue, GridSnapshot } from '../core/snapshot';
+import type { CellRange, GridSnapshot } from '../core/snapshot';
+import { fromExcelFormula, fromExcelValue } from './cell-input';
 import type { SheetInfo } from '../core/host';
-import { parseAreas, sameRange } from './address';
+import { parseAreas } from './address';
 import { sheetNotFound } from './errors';
 import type { ExcelFeatures } from './capabilities';
 import { isPayloadTooLarge, rowBlocks, type RowBlock } from './payload';
@@ -14,8 +15,9 @@ import { isPayloadTooLarge, rowBlocks, type RowBlock } from './payload';
 /** Rows per merged-area query: a progress sheet has about 3.5 merges a row, well under Excel's 512. */
 export const MERGE_BAND_ROWS = 100;
 const SMALL_MERGE_BAND_ROWS = 10;
-/** Larger used ranges (usually formatting dragged to the sheet's end) are cut. */
-export const MAX_CELLS = 4_000_000;
+/** Larger used ranges are cut (and say so); a 10,000-KPI sheet has about 25,000 rows. */
+export const MAX_ROWS = 100_000;
+export const MAX_COLS = 200;
 
 export interface ReadOptions {
   /** Overrides the payload budget (tests use small ones). */
@@ -52,11 +54,8 @@ function queueRead(ws: Excel.Worksheet, blocks: RowBlock[], cols: number, mergeB
   return queued;
 }
 
-function toValue(v: unknown): CellValue {
-  if (v === '' || v === undefined || v === null) return null;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
-  return String(v);
-}
+const rangeKey = (r: CellRange) => `${r.top},${r.left},${r.bottom},${r.right}`;
+
 
 function collect(queued: Queued, snap: GridSnapshot): void {
   for (const { range } of queued.blocks) {
@@ -64,22 +63,29 @@ function collect(queued: Queued, snap: GridSnapshot): void {
     const formulas = range.formulas;
     const formats = range.numberFormat;
     for (let i = 0; i < values.length; i++) {
-      snap.values.push(values[i].map(toValue));
-      snap.formulas.push(formulas[i].map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)));
-      snap.numberFormats.push(formats[i].map((f) => (typeof f === 'string' ? f : null)));
+      snap.values.push(values[i].map(fromExcelValue));
+      snap.formulas.push(formulas[i].map((f, j) => fromExcelFormula(f, values[i][j])));
+      // "General" is no format at all: null, as the .xlsx host reports it.
+      snap.numberFormats.push(formats[i].map((f) => (typeof f === 'string' && f !== 'General' ? f : null)));
     }
   }
+  // Bands overlap merges that cross their edges: keep each area once.
+  const seen = new Set(snap.merges.map(rangeKey));
   for (const areas of queued.merges) {
     if (areas.isNullObject) continue;
     for (const r of parseAreas(areas.address)) {
-      if (!snap.merges.some((m) => sameRange(m, r))) snap.merges.push(r);
+      if (seen.has(rangeKey(r))) continue;
+      seen.add(rangeKey(r));
+      snap.merges.push(r);
     }
   }
+  snap.merges.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
 export async function readSheet(context: Context, features: ExcelFeatures, sheet: string, options: ReadOptions = {}): Promise<ReadReport> {
   const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
-  const used = ws.getUsedRangeOrNullObject();
+  // Values only: cells that merely carry formatting do not count, as in the .xlsx host.
+  const used = ws.getUsedRangeOrNullObject(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount');
   await context.sync();
   if (ws.isNullObject) throw sheetNotFound(sheet);
@@ -88,13 +94,13 @@ export async function readSheet(context: Context, features: ExcelFeatures, sheet
   if (used.isNullObject) return { snapshot: snap, notices };
 
   // The snapshot starts at A1 like the .xlsx host's, so both hosts give the same coordinates.
-  let rows = used.rowIndex + used.rowCount;
-  const cols = used.columnIndex + used.columnCount;
-  if (rows * cols > MAX_CELLS) {
-    const cut = Math.max(1, Math.floor(MAX_CELLS / cols));
-    snap.truncated = { rows, cols, reason: `used range ${rows}×${cols} cut to ${cut} rows` };
-    notices.push(`使用範囲が大きすぎるため先頭 ${cut} 行だけを読みました / Only the first ${cut} rows were read (used range too large).`);
-    rows = cut;
+  const usedRows = used.rowIndex + used.rowCount;
+  const usedCols = used.columnIndex + used.columnCount;
+  const rows = Math.min(usedRows, MAX_ROWS);
+  const cols = Math.min(usedCols, MAX_COLS);
+  if (rows < usedRows || cols < usedCols) {
+    snap.truncated = { rows, cols, reason: `used range ${usedRows} rows × ${usedCols} columns cut to ${rows} × ${cols}` };
+    notices.push(`使用範囲が大きすぎるため ${rows} 行 × ${cols} 列だけを読みました / Only ${rows} rows × ${cols} columns were read (used range too large).`);
   }
   const blocks = rowBlocks(0, rows, cols, options.budgetBytes);
   const bands: (number | null)[] = features.merges ? [MERGE_BAND_ROWS, SMALL_MERGE_BAND_ROWS, null] : [null];

@@ -1,0 +1,120 @@
+/** ExcelHost.readSnapshot on the strict double: same snapshot as the .xlsx reader, at most 2 syncs. */
+import { recogniseSheet } from '../../src/core/recognise';
+import { ExcelHost } from '../../src/excel/host';
+import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/payload';
+import { snapshotFromWorksheet } from '../../src/xlsx/snapshot';
+import { FakeExcel, FakeModel } from '../support/fake-excel';
+import { loadSampleWorkbook, SAMPLE_SHEET } from '../support/sample';
+import { buildBigModel } from './big-sheet';
+import type { GridSnapshot } from '../../src/core/snapshot';
+
+const byPosition = (s: GridSnapshot) => ({ ...s, merges: [...s.merges].sort((a, b) => a.top - b.top || a.left - b.left) });
+
+async function sampleExcel(api?: string) {
+  const wb = await loadSampleWorkbook();
+  const excel = new FakeExcel(FakeModel.fromExcelJs(wb), { api });
+  return { wb, excel, host: new ExcelHost(excel.env()) };
+}
+
+describe('ExcelHost.readSnapshot on the bundled sample', () => {
+  test('every sheet reads exactly as the .xlsx host reads it, in 2 syncs each', async () => {
+    const { wb, excel, host } = await sampleExcel();
+    expect(wb.worksheets.length).toBeGreaterThan(0);
+    for (const ws of wb.worksheets) {
+      excel.resetCounts();
+      const snap = await host.readSnapshot(ws.name);
+      expect(excel.syncCount).toBe(2);
+      expect(snap).toEqual(byPosition(snapshotFromWorksheet(ws)));
+    }
+    const main = await host.readSnapshot(SAMPLE_SHEET);
+    expect(main.merges.length).toBeGreaterThan(100);
+    const model = recogniseSheet(main);
+    expect('kpis' in model && model.kpis.length).toBe(84);
+  });
+
+  test('ExcelApi 1.7 (no merged-area query): same values, no merges, no exception, 2 syncs', async () => {
+    const { excel, host } = await sampleExcel('1.7');
+    const snap = await host.readSnapshot(SAMPLE_SHEET);
+    expect(excel.syncCount).toBe(2);
+    expect(snap.merges).toEqual([]);
+    expect(snap.values.length).toBeGreaterThan(400);
+    expect(host.capabilities()).toEqual({ notes: false, hyperlinks: true, merges: false, undoGroup: false, changeEvents: true });
+  });
+
+  test('a band with more merged areas than Excel allows: retried in smaller bands, merges complete', async () => {
+    const wb = await loadSampleWorkbook();
+    const excel = new FakeExcel(FakeModel.fromExcelJs(wb), { mergedAreaLimit: 60 });
+    const snap = await new ExcelHost(excel.env()).readSnapshot(SAMPLE_SHEET);
+    expect(excel.syncCount).toBe(3);
+    expect(byPosition(snap)).toEqual(byPosition(snapshotFromWorksheet(wb.getWorksheet(SAMPLE_SHEET)!)));
+  });
+
+  test('merges beyond any band: read without merges and say so', async () => {
+    const wb = await loadSampleWorkbook();
+    const excel = new FakeExcel(FakeModel.fromExcelJs(wb), { mergedAreaLimit: 3 });
+    const host = new ExcelHost(excel.env());
+    const snap = await host.readSnapshot(SAMPLE_SHEET);
+    expect(snap.merges).toEqual([]);
+    expect(snap.values).toEqual(snapshotFromWorksheet(wb.getWorksheet(SAMPLE_SHEET)!).values);
+    expect(host.lastReadNotices.join(' ')).toMatch(/結合セル/);
+  });
+
+  test('a missing sheet is one clear bilingual message, not a stack of Excel errors', async () => {
+    const { host } = await sampleExcel();
+    await expect(host.readSnapshot('ない')).rejects.toThrow(/シート「ない」が見つかりません.*Sheet "ない" was not found/);
+  });
+
+  test('an empty sheet gives an empty snapshot', async () => {
+    const excel = new FakeExcel(FakeModel.fromSnapshot({ sheet: '空', origin: { row: 1, col: 1 }, values: [] }));
+    const snap = await new ExcelHost(excel.env()).readSnapshot('空');
+    expect(snap.values).toEqual([]);
+    expect(excel.syncCount).toBe(1);
+  });
+
+  test('text that looks like a formula or number reads back as the same text', async () => {
+    const values = [["'=SUM(A1)", "'68.9%", '26件', 0.689, true]];
+    const excel = new FakeExcel(FakeModel.fromSnapshot({ sheet: 'S', origin: { row: 2, col: 2 }, values: [[null]] }));
+    const s = excel.model.sheet('S')!;
+    s.put(2, 2, { value: '=SUM(A1)' });
+    s.put(2, 3, { value: '68.9%' });
+    s.put(2, 4, { value: 0.5, formula: '=1/2', numberFormat: '0.0%' });
+    const snap = await new ExcelHost(excel.env()).readSnapshot('S');
+    expect(snap.origin).toEqual({ row: 1, col: 1 });
+    expect(snap.values[1]).toEqual([null, '=SUM(A1)', '68.9%', 0.5]);
+    expect(snap.formulas[1]).toEqual([null, null, null, '=1/2']);
+    expect(snap.numberFormats[1]).toEqual([null, null, null, '0.0%']);
+    expect(values.length).toBe(1);
+  });
+});
+
+describe('10,000-KPI sheet (20,010 rows, 40,000 merged areas)', () => {
+  let model: FakeModel;
+  beforeAll(async () => {
+    model = await buildBigModel(10000);
+  });
+
+  test('desktop Excel: 2 syncs, row blocks under the payload budget, all 10,000 KPIs recognised', async () => {
+    const excel = new FakeExcel(model);
+    const snap = await new ExcelHost(excel.env()).readSnapshot(SAMPLE_SHEET);
+    expect(excel.syncCount).toBe(2);
+    expect(snap.values.length).toBe(20010);
+    expect(snap.merges.length).toBe(40000 + model.sheet(SAMPLE_SHEET)!.merges.filter((m) => m.bottom <= 10).length);
+    const recognised = recogniseSheet(snap);
+    expect('kpis' in recognised && recognised.kpis.length).toBe(10000);
+    // All blocks travel in one response; it is reported so the figure stays visible.
+    console.log(`10,000 KPIs: sync sizes ${JSON.stringify(excel.syncs)}`);
+  });
+
+  test('Excel on the web (5 MB cap): the refused batch is read again one block per sync, each under 5 MB', async () => {
+    const excel = new FakeExcel(model, { payloadLimitBytes: PAYLOAD_LIMIT_BYTES });
+    const fast = new FakeExcel(model);
+    const host = new ExcelHost(excel.env());
+    const snap = await host.readSnapshot(SAMPLE_SHEET);
+    const reference = await new ExcelHost(fast.env()).readSnapshot(SAMPLE_SHEET);
+    expect(snap).toEqual(reference);
+    const ok = excel.syncs.filter((s) => s.responseBytes <= PAYLOAD_LIMIT_BYTES);
+    expect(ok.length).toBe(excel.syncCount - 1);
+    expect(excel.syncCount).toBeLessThanOrEqual(12);
+    expect(host.lastReadNotices.join(' ')).toMatch(/分けて読みました/);
+  });
+});
