@@ -6,7 +6,7 @@
 import type { Kpi, KpiTable, ProgressModel, SheetModel, Unrecognised } from './model';
 import type { GridSnapshot } from './snapshot';
 import { Grid } from './recognise/grid';
-import { headerAt, headerScore, missingHeaders, readHeaderRow, type HeaderRow } from './recognise/headers';
+import { headerAt, headerScore, headerSegments, missingHeaders, readHeaderRow, type HeaderRow } from './recognise/headers';
 import { linkBreakdowns, linkRelisted } from './recognise/links';
 import { classifyHeading, StructureBuilder } from './recognise/structure';
 import { readTable } from './recognise/table';
@@ -64,21 +64,29 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
   const kpis: Kpi[] = [];
   let best: HeaderRow | null = null;
   let headerOnly: number | null = null;
+  // Rectangles already read as tables: tables may sit side by side, so rows are not skipped wholesale.
+  const claimed: { top: number; bottom: number; left: number; right: number }[] = [];
+  const isClaimed = (r: number, c: number) => claimed.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right);
   for (let r = g.firstRow; r <= g.lastRow; r++) {
-    const h = headerAt(g, r);
-    if (h) {
+    let found = false;
+    for (const [from, to] of headerSegments(g, r)) {
+      if (isClaimed(r, from) || isClaimed(r, to)) continue;
+      const h = headerAt(g, r, from, to);
+      if (!h) continue;
+      found = true;
       const read = readTable(g, h, tables.length, structure.path());
       if (read) {
         tables.push(read.table);
         kpis.push(...read.kpis);
         structure.attach(read.kpis.map((k) => k.id));
-        r = read.table.lastRow;
-        continue;
+        claimed.push({ top: r, bottom: read.table.lastRow, left: from, right: read.table.lastCol });
+      } else {
+        headerOnly ??= r;
       }
-      headerOnly ??= r;
-      r += h.rows - 1;
-      continue;
     }
+    if (found) continue;
+    const first = g.rowCells(r)[0];
+    if (!first || isClaimed(r, first[0])) continue;
     const near = readHeaderRow(g, r);
     if (!best || headerScore(near) > headerScore(best)) best = near;
     const heading = headingOf(g, r);

@@ -137,7 +137,6 @@ test('files that are not a readable .xlsx: one clear sentence, exit 2', async ()
     [file('truncated.xlsx', sample.subarray(0, Math.floor(sample.length / 2))), '', /壊れているか途中で切れています/],
     [file('empty.xlsx', ''), '', /空のファイル/],
     [file('binary.xlsx', new Uint8Array([1, 2, 3, 0, 255, 254, 7, 0, 9])), '', /\.xlsx ファイルではありません/],
-    [dir, '', /フォルダー/],
   ];
   for (const [path, , message] of cases) {
     const r = await run('check', path);

@@ -52,6 +52,7 @@ test.each([
   ['merges removed, name repeated in the 達成率 row', () => v.mergesRemoved(true)],
   ['no 実績値/達成率 label column', () => v.noLabelColumn()],
   ['two-row headers, years as numbers under 実績値', () => v.twoRowHeaders()],
+  ['"H31/R1" for the year the era changed', () => v.transitionYearLabel()],
 ])('%s: 38 tables, 84 KPIs, same figures', async (_name, make) => {
   const m = await recogniseVariant(make());
   expect(m.unrecognised).toEqual([]);
@@ -106,4 +107,17 @@ test('a two-row header is one header of two rows; a new year would follow 2019-s
   expect(t.firstRow).toBe(t.headerRow + 2);
   expect(t.baselineYear).toBe(2018);
   expect(t.columns.years.map((y) => [y.year, y.style.template])).toEqual([2019, 2020, 2021, 2022, 2023, 2024].map((y) => [y, '{y}']));
+});
+
+test('tables side by side on the same rows are all found', async () => {
+  const m = await recogniseVariant(v.sideBySide());
+  expect(m.sheets[0].tables).toHaveLength(38);
+  expect(all(m)).toHaveLength(84);
+  const right = m.sheets[0].tables.filter((t) => t.firstCol === 17);
+  expect(right).toHaveLength(34);
+  expect(right[0].columns).toMatchObject({ kpi: 17, rowLabel: 18, baseline: 19, sheetNo: 30 });
+  const names = (xs: Kpi[]) => xs.map((k) => k.name).sort();
+  expect(names(all(m))).toEqual(names(all(base)));
+  const marriage = all(m).filter((k) => k.name.startsWith('婚活支援事業'));
+  expect(marriage.map((k) => k.relistedFrom)).toEqual([null, marriage[0].id]);
 });

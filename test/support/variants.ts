@@ -255,3 +255,21 @@ export function twoRowHeaders(): Promise<ExcelJS.Workbook> {
     }
   });
 }
+
+/** Two tables side by side: the 個別目標 tables moved to the right of the 全体目標 tables (column Q on). */
+export function sideBySide(): Promise<ExcelJS.Workbook> {
+  return variant((src, wb) => {
+    const ws = wb.addWorksheet(SAMPLE_SHEET);
+    let individual = 0;
+    src.eachRow((row, r) => {
+      if (String(row.getCell(1).value ?? '').startsWith('■個別目標')) individual = r;
+    });
+    copySheet(src, ws, (row, col) => (row < individual ? { row, col } : null));
+    copySheet(src, ws, (row, col) => (row >= individual ? { row: row - individual + 1, col: col + 16 } : null));
+  });
+}
+
+/** The year the era changed written both ways: "H31/R1" for R1. */
+export function transitionYearLabel(): Promise<ExcelJS.Workbook> {
+  return headerVariant((t) => (t === 'R1' ? 'H31/R1' : t));
+}

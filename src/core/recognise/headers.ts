@@ -24,11 +24,27 @@ const ROLE_PATTERNS: [HeaderRole, RegExp][] = [
 function yearColumnLabel(text: string): ParsedYear | null {
   const direct = parseYearLabel(text);
   if (direct) return direct;
+  // The year the era changed is written both ways: "H31/R1", "H31(R元)", "平成31年度・令和元年度".
+  const transition = /^(H31|平成31年度?)[/・()]*(R(1|元)|令和(1|元)年度?)\)?$/.exec(normalise(text).replace(/[()]/g, ''));
+  if (transition) return parseYearLabel(transition[2]);
   const stripped = normalise(text).replace(/[()]|実績値?|見込み?|\(見込\)/g, '');
   return stripped !== '' && stripped.length <= 8 ? parseYearLabel(stripped) : null;
 }
 
+// Sheets repeat the same few texts thousands of times: classify each text once.
+const roleCache = new Map<string, HeaderRole | null>();
+
 export function classifyHeader(text: string): HeaderRole | null {
+  let role = roleCache.get(text);
+  if (role === undefined) {
+    if (roleCache.size > 20000) roleCache.clear();
+    role = classifyUncached(text);
+    roleCache.set(text, role);
+  }
+  return role;
+}
+
+function classifyUncached(text: string): HeaderRole | null {
   const n = normalise(text);
   if (n === '') return null;
   for (const [role, re] of ROLE_PATTERNS) if (re.test(n)) return role;
@@ -51,10 +67,10 @@ export interface HeaderRow {
 }
 
 /** Header texts of one row, or of two rows joined per column (a merge counts once). */
-function headerCells(g: Grid, row: number, rows: number): [number, string][] {
-  if (rows === 1) return g.rowCells(row);
+function headerCells(g: Grid, row: number, rows: number, from: number, to: number): [number, string][] {
+  if (rows === 1) return g.rowCells(row, from, to);
   const out: [number, string][] = [];
-  for (let c = g.firstCol; c <= g.lastCol; c++) {
+  for (let c = Math.max(from, g.firstCol); c <= Math.min(to, g.lastCol); c++) {
     const top = g.text(row, c);
     const bottom = g.text(row + 1, c);
     const same = bottom === top || (g.masterOf(row + 1, c)?.row ?? 0) === row;
@@ -65,12 +81,12 @@ function headerCells(g: Grid, row: number, rows: number): [number, string][] {
 }
 
 /** Reads a row (or two rows) as a header; roles hold the first column of each role. */
-export function readHeaderRow(g: Grid, row: number, rows = 1): HeaderRow {
+export function readHeaderRow(g: Grid, row: number, rows = 1, from = g.firstCol, to = g.lastCol): HeaderRow {
   const roles = new Map<HeaderRole, number>();
   const years: YearColumn[] = [];
   const headers: Record<number, string> = {};
   const extra: { col: number; label: string }[] = [];
-  const cells = headerCells(g, row, rows);
+  const cells = headerCells(g, row, rows, from, to);
   for (const [col, text] of cells) {
     headers[col] = text;
     const role = classifyHeader(text);
@@ -104,13 +120,53 @@ export function readHeaderRow(g: Grid, row: number, rows = 1): HeaderRow {
  * The header starting at `row`: one row, or two rows when only together they name the columns
  * (role words merged over both rows, years under a 実績値 group). Null when there is none.
  */
-export function headerAt(g: Grid, row: number): HeaderRow | null {
-  const one = readHeaderRow(g, row);
+export function headerAt(g: Grid, row: number, from = g.firstCol, to = g.lastCol): HeaderRow | null {
+  const one = readHeaderRow(g, row, 1, from, to);
   if (isHeaderRow(one)) return one;
   if (row + 1 > g.lastRow || one.roles.size === 0) return null;
-  if (isHeaderRow(readHeaderRow(g, row + 1))) return null;
-  const two = readHeaderRow(g, row, 2);
+  if (isHeaderRow(readHeaderRow(g, row + 1, 1, from, to))) return null;
+  const two = readHeaderRow(g, row, 2, from, to);
   return isHeaderRow(two) ? two : null;
+}
+
+/** Column clusters of a row separated by two or more empty columns (merges count as filled). */
+function clusters(g: Grid, row: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = -1;
+  let last = -1;
+  for (let c = g.firstCol; c <= g.lastCol; c++) {
+    if (g.text(row, c) === '') continue;
+    if (start < 0 || c - last > 2) {
+      if (start >= 0) out.push([start, last]);
+      start = c;
+    }
+    last = c;
+  }
+  if (start >= 0) out.push([start, last]);
+  return out;
+}
+
+/**
+ * Column ranges where a table header may sit on this row: clusters of cells apart from other text,
+ * and within a cluster a new table at each further KPI header cell when every part is a whole header.
+ * The first range reaches back to the sheet's first column (the label column may be blank).
+ */
+export function headerSegments(g: Grid, row: number): [number, number][] {
+  const out: [number, number][] = [];
+  const groups = clusters(g, row);
+  groups.forEach(([from, to], i) => {
+    const left = i === 0 ? g.firstCol : from;
+    const right = i + 1 < groups.length ? groups[i + 1][0] - 1 : g.lastCol;
+    const starts = g.rowCells(row, from, to).filter(([, text]) => classifyHeader(text) === 'kpi').map(([col]) => col);
+    const parts = starts.slice(1).reduce<[number, number][]>((acc, col) => {
+      acc[acc.length - 1][1] = col - 1;
+      acc.push([col, right]);
+      return acc;
+    }, [[left, right]]);
+    const whole = parts.length > 1 && parts.every(([a, b]) => isHeaderRow(readHeaderRow(g, row, 1, a, b)));
+    out.push(...(whole ? parts : [[left, right] as [number, number]]));
+  });
+  return out.length ? out : [[g.firstCol, g.lastCol]];
 }
 
 /** A header row names the KPI (or baseline), the target and at least one year column. */

@@ -74,7 +74,7 @@ export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[
       r++;
       continue;
     }
-    if (headerAt(g, r)) break;
+    if (headerAt(g, r, h.firstCol, h.lastCol)) break;
     blanks = 0;
     if (labelCol !== null) {
       if (ACTUAL_LABEL.test(label(r)) && r + 1 <= g.lastRow && RATE_LABEL.test(label(r + 1))) {
