@@ -8,6 +8,7 @@ import { cellAddress } from './snapshot';
 import type { Kpi, ProgressModel } from './model';
 import type { RateMethod } from './rates';
 import { nameKey } from './text';
+import { formatYearLabel, parseYearLabel } from './years';
 import { kpiBounds, kpiDirection, kpiUnit, rateMethod } from './rates';
 
 export const DEFINITIONS_SHEET = 'KPI定義';
@@ -102,22 +103,20 @@ export function looseNumber(v: CellValue): number | null | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** 2018, "2018", "2018年度", "H30", "R6", "令和元年度", "平成30年度" → western fiscal year. */
+/** 2018, "2018", "2018年度", "H30", "R6", "令和元年度", "FY2020" → western fiscal year. */
 export function looseYear(v: CellValue): number | null | undefined {
   if (typeof v === 'number') return Number.isInteger(v) && v > 1900 && v < 2200 ? v : undefined;
-  const s = text(v).replace(/年度?$/, '').replace(/^FY/i, '');
+  const s = text(v);
   if (s === '' || s === '-') return null;
-  if (/^\d{4}$/.test(s)) return Number(s);
-  const m = /^(H|R|平成|令和)(元|\d{1,2})$/i.exec(s);
-  if (!m) return undefined;
-  const n = m[2] === '元' ? 1 : Number(m[2]);
-  return /^(H|平成)$/i.test(m[1]) ? 1988 + n : 2018 + n;
+  return parseYearLabel(s)?.year;
 }
+
+const ERA_STYLE = { R: { template: 'R{n}', era: 'R', gannen: false, fullWidth: false }, H: { template: 'H{n}', era: 'H', gannen: false, fullWidth: false } } as const;
 
 /** "R6" / "H30" for a western fiscal year, as the tables label years. */
 export function eraYearLabel(year: number | null): string {
   if (year === null) return '';
-  return year >= 2019 ? `R${year - 2018}` : `H${year - 1988}`;
+  return formatYearLabel(year, year >= 2019 ? ERA_STYLE.R : ERA_STYLE.H);
 }
 
 /** Grade band: "100%", 100, 1 (as 100 %), "80" → fraction. */

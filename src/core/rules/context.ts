@@ -6,7 +6,7 @@ import type { RoundingConvention } from '../rates';
 import type { StatusResult } from '../status';
 import type { CellEdit } from '../plan';
 import { cellAddress } from '../snapshot';
-import { definitionFor, normaliseName } from '../definitions';
+import { definitionFor, eraYearLabel, normaliseName } from '../definitions';
 import { message, type MessageParams } from '../messages';
 
 export interface RuleContext {
@@ -61,8 +61,7 @@ export function finding(
 
 /** "R2" / "FY2020" for messages. */
 export function yearName(ctx: RuleContext, year: number): string {
-  if (ctx.lang === 'en') return `FY${year}`;
-  return year >= 2019 ? `R${year - 2018}` : `H${year - 1988}`;
+  return ctx.lang === 'en' ? `FY${year}` : eraYearLabel(year);
 }
 
 /** The year column label as the table writes it, falling back to yearName. */
