@@ -45,7 +45,7 @@ export function planLink(input: PlanInput, options: LinkOptions = {}): EditPlan 
   const local = byNumber(input.sheets.filter((s) => s.visibility !== 'veryHidden' && !tableSheets.has(s.name)).map((s) => s.name));
   const external = byNumber(options.management?.sheets ?? []);
   const used = new Set<string>();
-  const missing: string[] = [];
+  const missing = new Map<string, string[]>();
   const edits: CellEdit[] = [];
   let already = 0;
   for (const sheet of input.model.sheets) {
@@ -66,7 +66,7 @@ export function planLink(input: PlanInput, options: LinkOptions = {}): EditPlan 
         used.add(`${options.management.file}#${external.get(n)}`);
       }
       if (!link) {
-        missing.push(`${kpi.sheetNo} (${sheet.sheet}!${cellAddress(at.row, at.col)})`);
+        missing.set(kpi.sheetNo!, [...(missing.get(kpi.sheetNo!) ?? []), `${sheet.sheet}!${cellAddress(at.row, at.col)}`]);
         continue;
       }
       if (extrasAt(s, at.row, at.col).hyperlink === linkTarget(link)) {
@@ -84,7 +84,10 @@ export function planLink(input: PlanInput, options: LinkOptions = {}): EditPlan 
   if (local.size === 0 && external.size === 0) {
     notices.push(say(lang, '進行管理シートが見つかりません。同じブックに「01」「No.01」などの名前のシートを置くか、--management <ファイル.xlsx> で指定してください。', 'No management sheets found: add sheets named "01", "No.01" … to the workbook or give --management <file.xlsx>.'));
   }
-  if (missing.length) notices.push(say(lang, `進行管理シートが無いシートNo.: ${missing.join('、')}`, `Sheet numbers without a management sheet: ${missing.join(', ')}`));
+  if (missing.size) {
+    const list = [...missing].map(([n, cells]) => `${n} (${cells.join(', ')})`);
+    notices.push(say(lang, `進行管理シートが無いシートNo. ${missing.size} 個: ${list.join('、')}`, `${missing.size} sheet numbers without a management sheet: ${list.join('; ')}`));
+  }
   if (unused.length) notices.push(say(lang, `どのKPIからも参照されない進行管理シート: ${unused.join('、')}`, `Management sheets no KPI points to: ${unused.join(', ')}`));
   if (already) notices.push(say(lang, `リンク済み ${already} セルはそのままです。`, `${already} cells already linked were kept.`));
   return {
