@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 
-export type WorkbookProblem = 'missing' | 'unreadable' | 'empty' | 'encrypted' | 'xls' | 'cfb' | 'text' | 'not-zip' | 'corrupt';
+export type WorkbookProblem = 'missing' | 'unreadable' | 'empty' | 'encrypted' | 'xls' | 'cfb' | 'text' | 'not-zip' | 'not-workbook' | 'corrupt';
 
 export class WorkbookLoadError extends Error {
   constructor(
@@ -47,7 +47,12 @@ export function sniffWorkbook(bytes: Uint8Array, name: string): WorkbookLoadErro
   if (bytes.length === 0) {
     return new WorkbookLoadError('empty', `${name} は空のファイルです（0バイト）。Excelで開いて保存し直してください。`, `${name} is an empty file (0 bytes); open it in Excel and save it again.`);
   }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7)) return null;
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7)) {
+    // zip entry names are stored uncompressed: a whole zip (end record present) without xl/ parts is no workbook
+    const whole = contains(bytes.subarray(Math.max(0, bytes.length - 65557)), [0x50, 0x4b, 0x05, 0x06]);
+    if (!whole || contains(bytes, [...'xl/'].map((ch) => ch.charCodeAt(0)))) return null;
+    return new WorkbookLoadError('not-workbook', `${name} は zip ファイルですが Excel ブックではありません（Word などの別形式か、別の圧縮ファイル）。Excelで .xlsx として保存したファイルを指定してください。`, `${name} is a zip file but not an Excel workbook (another Office format or another archive); give a file saved as .xlsx by Excel.`);
+  }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     if (contains(bytes, utf16('EncryptionInfo')) || contains(bytes, utf16('EncryptedPackage'))) {
       return new WorkbookLoadError('encrypted', `${name} はパスワードで保護（暗号化）されています。Excelでパスワードを解除して保存し直してください。`, `${name} is password-protected (encrypted); remove the password in Excel and save it again.`);
