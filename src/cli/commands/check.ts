@@ -13,6 +13,7 @@ import type { GridSnapshot } from '../../core/snapshot';
 import { formatYearLabel } from '../../core/years';
 import { openXlsxHostFile } from '../../xlsx/node';
 import { parseOptions, t, type CliCommand, type CliContext } from '../io';
+import { isBatch, runBatch, terminalProgress } from '../batch';
 
 /** What check needs of an analysis (engineer V's `analyse()` returns at least this). */
 export interface CheckAnalysis {
@@ -166,15 +167,16 @@ export function makeCheckCommand(analyser: Analyser = rules): CliCommand {
   return {
     name: 'check',
     summary: { ja: '進捗状況一覧表を認識し、検査結果を表示する', en: 'recognise the progress sheet and report what is wrong' },
-    usage: 'kpi-progress check <file.xlsx> [--sheet NAME] [--json] [--lang ja|en]',
+    usage: 'kpi-progress check <file.xlsx> [<file-or-folder>…] [--sheet NAME] [--json] [--lang ja|en]',
     async run(args: string[], ctx: CliContext): Promise<number> {
       const { positional, options } = parseOptions(args, ['json'], ['sheet']);
-      if (positional.length !== 1) {
+      if (positional.length === 0) {
         ctx.err(t(ctx, '使い方: ', 'usage: ') + this.usage);
         return 2;
       }
       const file = positional[0];
       const only = typeof options.sheet === 'string' ? options.sheet : undefined;
+      if (await isBatch(positional)) return runBatch(positional, { json: !!options.json, sheet: only, analyser, progress: terminalProgress() }, ctx);
       const host = await openXlsxHostFile(file);
       if (only && !(await host.listSheets()).some((s) => s.name === only)) {
         const names = (await host.listSheets()).map((s) => s.name).join('、');
