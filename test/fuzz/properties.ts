@@ -1,0 +1,178 @@
+/**
+ * One fuzz case end to end through the .xlsx host: check (recognise + analyse), then fill, flag, link
+ * and add-year through runCommand, then undo everything. Returns the broken properties as readable
+ * lines (empty = all hold); a throw anywhere is itself a failure.
+ */
+import type ExcelJS from 'exceljs';
+import type { CellEdit, EditPlan } from '../../src/core/plan';
+import { parseAddress, lastRow, lastCol } from '../../src/core/snapshot';
+import { readPlanInput } from '../../src/core/plans/input';
+import type { PlanInput } from '../../src/core/plans/context';
+import { planFill } from '../../src/core/plans/fill';
+import { planFlag } from '../../src/core/plans/flag';
+import { planLink } from '../../src/core/plans/link';
+import { planAddYear } from '../../src/core/plans/add-year';
+import { runCommand, undoLast } from '../../src/core/session';
+import { UNDO_SHEET } from '../../src/core/undo';
+import { XlsxHost } from '../../src/xlsx/host';
+import { readFillColour, readFormula, readHyperlink, readNote, readShown } from '../../src/xlsx/cell-io';
+import { diffWorkbooks } from '../support/workbook-diff';
+import { buildWorkbook, mutatedGrid, type FuzzCase } from './mutate';
+import { readFileSync } from 'fs';
+import { SAMPLE_PROGRESS } from '../support/sample';
+import { gridFromWorksheet, type GridSheet } from './grid';
+
+/** recogniseSheet turns its own exceptions into this reason: for the fuzzer that is a throw. */
+const SWALLOWED = /を読み取れませんでした|Could not read sheet/;
+
+const COMMANDS: [string, (input: PlanInput) => EditPlan][] = [
+  ['fill', (i) => planFill(i)],
+  ['flag', planFlag],
+  ['link', (i) => planLink(i)],
+  ['add-year', planAddYear],
+];
+
+interface Facts {
+  value: unknown;
+  formula: string | null;
+  numFmt: string;
+  fill: string | null;
+  note: string | null;
+  link: string | null;
+}
+
+/** Every non-blank cell of every sheet (but the undo record) by "sheet|row,col". */
+function factsOf(wb: ExcelJS.Workbook): Map<string, Facts> {
+  const out = new Map<string, Facts>();
+  for (const ws of wb.worksheets) {
+    if (ws.name === UNDO_SHEET) continue;
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        const f: Facts = {
+          value: readShown(cell),
+          formula: readFormula(cell),
+          numFmt: cell.style?.numFmt || 'General',
+          fill: readFillColour(cell) ?? null,
+          note: readNote(cell),
+          link: readHyperlink(cell),
+        };
+        if (f.value === null || f.value === '') f.value = null;
+        if (f.value !== null || f.formula || f.numFmt !== 'General' || f.fill || f.note !== null || f.link) out.set(`${ws.name}|${row.number},${col}`, f);
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Where the plan may change cells: its cell edits, and the columns it inserts. Coordinates are
+ * followed through later column inserts, as the host applies edits in order.
+ */
+function planFootprint(plan: EditPlan) {
+  const touched: { sheet: string; row: number; col: number }[] = [];
+  const inserted = new Map<string, number[]>();
+  for (const e of plan.edits as CellEdit[]) {
+    if (e.kind === 'insertColumn') {
+      for (const t of touched) if (t.sheet === e.sheet && t.col >= e.col) t.col++;
+      const cols = (inserted.get(e.sheet) ?? []).map((c) => (c >= e.col ? c + 1 : c));
+      inserted.set(e.sheet, [...cols, e.col]);
+    } else if (e.kind === 'setCell' || e.kind === 'setFill' || e.kind === 'setNote' || e.kind === 'setHyperlink') {
+      touched.push({ sheet: e.sheet, row: e.row, col: e.col });
+    }
+  }
+  return { touched: new Set(touched.map((t) => `${t.sheet}|${t.row},${t.col}`)), inserted };
+}
+
+/** Cells changed outside the plan's footprint (columns after inserted ones compared shifted). */
+function changesOutsidePlan(before: Map<string, Facts>, after: Map<string, Facts>, plan: EditPlan): string[] {
+  const { touched, inserted } = planFootprint(plan);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const originalKey = (key: string): string | null => {
+    const [sheet, rc] = key.split('|');
+    const [row, col] = rc.split(',').map(Number);
+    const ins = inserted.get(sheet) ?? [];
+    if (ins.includes(col)) return null;
+    return `${sheet}|${row},${col - ins.filter((c) => c < col).length}`;
+  };
+  for (const [key, f] of after) {
+    if (touched.has(key)) continue;
+    const orig = originalKey(key);
+    if (orig === null) {
+      // an inserted column takes formats from its neighbour, never content
+      if (f.value !== null || f.formula || f.note !== null || f.link) out.push(`${plan.command}: ${key} in an inserted column holds ${JSON.stringify(f)}`);
+      continue;
+    }
+    seen.add(orig);
+    const b = before.get(orig);
+    if (JSON.stringify(b) !== JSON.stringify(f)) out.push(`${plan.command}: ${key} (was ${orig}) changed outside the plan: ${JSON.stringify(b)} → ${JSON.stringify(f)}`);
+  }
+  for (const [key, b] of before) {
+    if (seen.has(key)) continue;
+    // gone: either planned (at its shifted place) or lost
+    const [sheet, rc] = key.split('|');
+    const [row, col] = rc.split(',').map(Number);
+    const ins = inserted.get(sheet) ?? [];
+    let now = col;
+    for (const c of [...ins].sort((x, y) => x - y)) if (c <= now) now++;
+    if (!touched.has(`${sheet}|${row},${now}`)) out.push(`${plan.command}: ${key} lost outside the plan: ${JSON.stringify(b)}`);
+  }
+  return out;
+}
+
+function findingProblems(input: PlanInput): string[] {
+  const out: string[] = [];
+  for (const u of input.model.unrecognised) if (SWALLOWED.test(u.reason)) out.push(`recognition threw: ${u.reason}`);
+  for (const f of input.analysis.findings) {
+    const s = input.snapshots.find((x) => x.sheet === f.sheet);
+    const at = parseAddress(f.cell);
+    if (!s || !at || at.row < 1 || at.col < 1 || at.row > lastRow(s) || at.col > lastCol(s)) {
+      out.push(`finding ${f.rule} points to ${f.sheet}!${f.cell}, outside the sheet's cells`);
+    }
+  }
+  return out;
+}
+
+export interface CaseResult {
+  problems: string[];
+  /** Edits applied per command, for statistics. */
+  applied: Record<string, number>;
+  kpis: number;
+}
+
+export async function runCase(sample: GridSheet, c: FuzzCase): Promise<CaseResult> {
+  const grid = mutatedGrid(sample, c);
+  const host = XlsxHost.fromWorkbook(buildWorkbook(grid, c.management));
+  const reference = buildWorkbook(grid, c.management);
+  const problems: string[] = [];
+  const applied: Record<string, number> = {};
+  let kpis = 0;
+  let done = 0;
+  for (const [name, planner] of COMMANDS) {
+    const input = await readPlanInput(host);
+    if (name === 'fill') {
+      kpis = input.model.sheets.reduce((n, s) => n + s.kpis.length, 0);
+      problems.push(...findingProblems(input));
+    }
+    const plan = planner(input);
+    const before = factsOf(host.workbook);
+    const result = await runCommand(host, plan);
+    applied[name] = result.applied;
+    if (result.entry !== null) done++;
+    problems.push(...changesOutsidePlan(before, factsOf(host.workbook), plan));
+  }
+  for (let i = 0; i < done; i++) {
+    const u = await undoLast(host);
+    for (const s of u.skipped) problems.push(`undo ${u.undone?.command}: skipped ${s.reason}: ${s.detail}`);
+  }
+  const left = await undoLast(host);
+  if (left.undone) problems.push(`undo record still holds ${left.undone.command} after undoing every command`);
+  problems.push(...(await diffWorkbooks(reference, host.workbook, { limit: 20 })).map((d) => `after undo: ${d}`));
+  return { problems, applied, kpis };
+}
+
+/** The bundled sample's progress sheet as a grid, read once per process. */
+export async function loadSampleGrid(): Promise<GridSheet> {
+  const host = await XlsxHost.fromBuffer(readFileSync(SAMPLE_PROGRESS));
+  return gridFromWorksheet(host.workbook.worksheets[0]);
+}
