@@ -7,7 +7,8 @@ import type { CellValue, GridSnapshot } from './snapshot';
 import { cellAddress } from './snapshot';
 import type { Kpi, ProgressModel } from './model';
 import type { RateMethod } from './rates';
-import { nameKey } from './text';
+import { isDash, nameKey } from './text';
+import { readNumberText } from './values';
 import { formatYearLabel, parseYearLabel } from './years';
 import { kpiBounds, kpiDirection, kpiUnit, rateMethod } from './rates';
 
@@ -94,13 +95,12 @@ function text(v: CellValue): string {
   return v === null || v === undefined ? '' : String(v).normalize('NFKC').trim();
 }
 
-/** "26", 26, "1,105", "▲2,530", "3以上", "40.4%" → number; "" → null; otherwise undefined (unreadable). */
+/** "26", 26, "1,105", "▲2,530", "3以上", "40.4%" → number; "" or "-" → null; otherwise undefined (unreadable). */
 export function looseNumber(v: CellValue): number | null | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  const s = text(v).replace(/,/g, '').replace(/^[▲△]/, '-').replace(/(以上|以下|超|未満)$/, '');
-  if (s === '' || s === '-') return null;
-  const m = /^(-?\d+(?:\.\d+)?)\s*[^\d]*$/.exec(s);
-  return m ? Number(m[1]) : undefined;
+  const s = text(v);
+  if (s === '' || isDash(s)) return null;
+  return readNumberText(s)?.value;
 }
 
 /** 2018, "2018", "2018年度", "H30", "R6", "令和元年度", "FY2020" → western fiscal year. */
