@@ -10,13 +10,14 @@ import type { Grid } from './grid';
 export type HeaderRole = 'kpi' | 'rowLabel' | 'baseline' | 'target' | 'cost' | 'department' | 'remark' | 'sheetNo' | 'year';
 
 const ROLE_PATTERNS: [HeaderRole, RegExp][] = [
-  ['sheetNo', /^(進行)?管理?シート(no\.?|番号|#)?$|^シート(no\.?|番号)|^no\.?$|^番号$/i],
+  // A bare "No." is usually the KPI number, not the management sheet: require シート / 管理.
+  ['sheetNo', /^(進行)?管理?シート(no\.?|番号|#)?$|^シート(no\.?|番号)|^管理(no\.?|番号)$/i],
   ['kpi', /kpi|指標|^項目$|^評価項目$/i],
   ['baseline', /^(基準値|現状値|策定時|基準|現状|当初値|計画策定時)/],
-  ['target', /^(目標値|目標)/],
+  ['target', /^(目標値|目標|数値目標|最終目標)|目標値|目標$|目標\(/],
   ['cost', /^(事業費|決算額|予算額)/],
-  ['department', /^(担当課|所管課|担当部署|担当部局|担当|所管|主管課)/],
-  ['remark', /^(備考|特記事項|コメント)/],
+  ['department', /^(担当課|所管課|担当部署|担当部局|担当|所管|主管課|課名)/],
+  ['remark', /^(備考|特記事項|コメント|摘要)/],
   ['rowLabel', /^(区分|実績\/達成率|実績値\/達成率)$/],
 ];
 

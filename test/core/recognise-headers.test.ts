@@ -1,0 +1,73 @@
+/** Header words by meaning, and header layouts other offices use. */
+import { classifyHeader } from '../../src/core/recognise/headers';
+import { isUnrecognised, recogniseSheet } from '../../src/core/recognise';
+import type { CellValue, GridSnapshot } from '../../src/core/snapshot';
+
+test.each([
+  ['重要業績評価指標 (KPI)', 'kpi'],
+  ['重要業績評価指標(KPI)', 'kpi'],
+  ['KPI（重要業績評価指標）', 'kpi'],
+  ['成果指標', 'kpi'],
+  ['基準値 (H30)', 'baseline'],
+  ['現状値（H30）', 'baseline'],
+  ['策定時', 'baseline'],
+  ['目標値 (R6)', 'target'],
+  ['R6目標', 'target'],
+  ['数値目標', 'target'],
+  ['目標値\n(令和6年度)', 'target'],
+  ['事業費 (千円)', 'cost'],
+  ['担当課', 'department'],
+  ['所管課', 'department'],
+  ['備考', 'remark'],
+  ['備 考', 'remark'],
+  ['備　考', 'remark'],
+  ['シートNo.', 'sheetNo'],
+  ['シート No.', 'sheetNo'],
+  ['シート番号', 'sheetNo'],
+  ['ｼｰﾄNo', 'sheetNo'],
+  ['R1', 'year'],
+  ['令和元年度', 'year'],
+  ['2019年度', 'year'],
+  ['R1実績', 'year'],
+  ['H31/R1', 'year'],
+  ['区分', 'rowLabel'],
+  ['No.', null],
+  ['評価', null],
+  ['', null],
+])('%s → %s', (text, role) => {
+  expect(classifyHeader(text)).toBe(role);
+});
+
+function grid(rows: CellValue[][]): GridSnapshot {
+  const width = Math.max(...rows.map((r) => r.length));
+  const values = rows.map((r) => [...r, ...Array(width - r.length).fill(null)]);
+  return { sheet: 's', origin: { row: 1, col: 1 }, values, formulas: values.map((r) => r.map(() => null)), numberFormats: values.map((r) => r.map(() => null)), merges: [] };
+}
+
+test('a KPI-number column ("No.") before the name stays an extra column', () => {
+  const m = recogniseSheet(
+    grid([
+      ['No.', '指標名', '区分', '現状値', '目標値', '2019年度', '2020年度', '所管課', 'シート番号'],
+      [1, '新規創業件数', '実績値', '26件', '45件', '31件', '34件', '商工振興課', '08'],
+      [null, null, '達成率', null, null, '68.9%', '75.6%', null, null],
+    ]),
+  );
+  if (isUnrecognised(m)) throw new Error(m.reason);
+  expect(m.tables[0].columns).toMatchObject({ kpi: 2, rowLabel: 3, baseline: 4, target: 5, department: 8, sheetNo: 9, extra: [{ col: 1, label: 'No.' }] });
+  expect(m.kpis[0]).toMatchObject({ name: '新規創業件数', sheetNo: '08', department: '商工振興課', baseline: { value: 26 }, target: { value: 45 } });
+});
+
+test('a target named "R6目標" carries its year', () => {
+  const m = recogniseSheet(
+    grid([
+      ['KPI', '', 'H30', 'R6目標', 'R1', 'R2'],
+      ['転入者数', '実績', '705人', '750人', '684人', '598人'],
+      ['', '達成率', '', '', '91.2%', '79.7%'],
+    ]),
+  );
+  if (isUnrecognised(m)) throw new Error(m.reason);
+  expect(m.tables[0]).toMatchObject({ targetYear: 2024, columns: { target: 4 } });
+  // "H30" alone is a year column here (no 基準値 word): kept as the 2018 year column.
+  expect(m.tables[0].columns.years.map((y) => y.year)).toEqual([2018, 2019, 2020]);
+  expect(m.kpis[0].printedRates[2019].value).toBeCloseTo(0.912);
+});
