@@ -12,3 +12,16 @@ node bin/kpi-progress.js check assets/sample/progress-sheet.xlsx || status=$?
 echo "== exit status ${status} (0: no error finding, 1: error findings, 2: unreadable / no table)"
 # 1 only means the sample holds findings, which is what the demo shows.
 [ "$status" -le 1 ]
+
+# The writers: the annotated sample in out/ (each step undoable with kpi-progress undo), then the report.
+mkdir -p out
+cp assets/sample/management-sheets.xlsx out/management-sheets.xlsx
+kp() { echo "== kpi-progress $*"; node bin/kpi-progress.js "$@"; }
+kp add-year assets/sample/progress-sheet.xlsx -o out/progress-sheet-annotated.xlsx
+kp fill out/progress-sheet-annotated.xlsx -o out/progress-sheet-annotated.xlsx --fix
+kp flag out/progress-sheet-annotated.xlsx -o out/progress-sheet-annotated.xlsx
+kp link out/progress-sheet-annotated.xlsx -o out/progress-sheet-annotated.xlsx --management out/management-sheets.xlsx
+kp definitions out/progress-sheet-annotated.xlsx -o out/progress-sheet-annotated.xlsx
+kp report out/progress-sheet-annotated.xlsx -o out/progress-sheet-annotated.xlsx
+kp report out/progress-sheet-annotated.xlsx -o out/report.md
+cat out/report.md
