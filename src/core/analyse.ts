@@ -10,6 +10,7 @@ import { definitionFor, DEFAULT_BANDS, DEFINITIONS_SHEET, readDefinitions } from
 import { computeRate, detectRounding, rateMethod, type RateMethod, type RoundingConvention } from './rates';
 import { assessStatus, type Grade, type Status, type StatusResult } from './status';
 import { RULES } from './rules';
+import { buildIndex } from './rules/context';
 import { definitionProblems } from './rules/definition-drift';
 
 export interface KpiAssessment {
@@ -57,6 +58,7 @@ export function analyse(model: ProgressModel, options: AnalyseOptions = {}): Ana
   const defs = options.definitions;
   const bands = defs?.bands ?? DEFAULT_BANDS;
   const analysis: Analysis = { kpis: {}, findings: [], rounding: {} };
+  const index = buildIndex(model);
   for (const sheet of model.sheets) {
     const rounding = sheetRounding(sheet, defs);
     analysis.rounding[sheet.sheet] = rounding;
@@ -72,7 +74,7 @@ export function analyse(model: ProgressModel, options: AnalyseOptions = {}): Ana
         year: st.year, expected: st.expected,
       };
     }
-    const ctx = { model, sheet, lang, definitions: defs, rounding, statuses, managementSheets: options.managementSheets };
+    const ctx = { model, sheet, lang, definitions: defs, rounding, statuses, managementSheets: options.managementSheets, index };
     for (const rule of RULES) analysis.findings.push(...rule.check(ctx));
   }
   analysis.findings.push(...definitionProblems(defs, lang));

@@ -25,9 +25,9 @@ function figures(ctx: RuleContext, kpi: Kpi): { label: string; cell: ParsedValue
 
 export function relistedMismatch(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const all = new Map(ctx.model.sheets.flatMap((s) => s.kpis).map((k) => [k.id, k]));
+  const { byId } = ctx.index;
   for (const kpi of ctx.sheet.kpis) {
-    const first = kpi.relistedFrom ? all.get(kpi.relistedFrom) : undefined;
+    const first = kpi.relistedFrom ? byId.get(kpi.relistedFrom) : undefined;
     if (!first) continue;
     const mine = figures(ctx, kpi);
     const theirs = figures(ctx, first);
@@ -51,8 +51,8 @@ export function relistedMismatch(ctx: RuleContext): Finding[] {
 export function breakdownSum(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const total of ctx.sheet.kpis) {
-    const parts = ctx.model.sheets.flatMap((s) => s.kpis).filter((k) => k.breakdownOf === total.id);
-    if (parts.length === 0) continue;
+    const parts = ctx.index.parts.get(total.id);
+    if (!parts) continue;
     // Costs add up too (事業費 of a total is its parts' sum); relisted rows may show "-" for 0, so only here.
     const withCost = (k: Kpi) => [...figures(ctx, k), { label: word(ctx.lang, 'cost'), cell: k.cost }];
     const mine = withCost(total);

@@ -18,6 +18,7 @@ export interface RuleContext {
   statuses: Record<string, StatusResult>;
   /** Names of management sheets, when known. */
   managementSheets?: string[];
+  index: ModelIndex;
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];
@@ -80,20 +81,38 @@ export function looseKey(name: string): string {
   return normaliseName(name).replace(/の/g, '');
 }
 
-const byLooseKey = new WeakMap<ProgressModel, Map<string, Kpi[]>>();
+export interface ModelIndex {
+  byId: Map<string, Kpi>;
+  /** Breakdown rows by the id of their total. */
+  parts: Map<string, Kpi[]>;
+  /** KPIs by looseKey of their name, and relistings by the id of their first listing. */
+  byKey: Map<string, Kpi[]>;
+  relists: Map<string, Kpi[]>;
+}
+
+function push<K>(m: Map<K, Kpi[]>, key: K, k: Kpi): void {
+  const list = m.get(key);
+  if (list) list.push(k);
+  else m.set(key, [k]);
+}
+
+/** Lookups over all KPIs of the model, built once per analysis (rules run per sheet, per cell). */
+export function buildIndex(model: ProgressModel): ModelIndex {
+  const index: ModelIndex = { byId: new Map(), parts: new Map(), byKey: new Map(), relists: new Map() };
+  for (const k of model.sheets.flatMap((s) => s.kpis)) {
+    index.byId.set(k.id, k);
+    if (k.breakdownOf) push(index.parts, k.breakdownOf, k);
+    if (k.relistedFrom) push(index.relists, k.relistedFrom, k);
+    push(index.byKey, looseKey(k.name), k);
+  }
+  return index;
+}
 
 export function sameKpis(ctx: RuleContext, kpi: Kpi): Kpi[] {
-  let index = byLooseKey.get(ctx.model);
-  if (!index) {
-    index = new Map();
-    for (const k of ctx.model.sheets.flatMap((s) => s.kpis)) {
-      const key = looseKey(k.name);
-      index.set(key, [...(index.get(key) ?? []), k]);
-    }
-    byLooseKey.set(ctx.model, index);
-  }
-  const linked = ctx.model.sheets.flatMap((s) => s.kpis).filter((k) => k.id === kpi.relistedFrom || k.relistedFrom === kpi.id);
-  return [...new Set([...(index.get(looseKey(kpi.name)) ?? []), ...linked])].filter((k) => k !== kpi);
+  const index = ctx.index;
+  const first = kpi.relistedFrom ? index.byId.get(kpi.relistedFrom) : undefined;
+  const linked = [...(index.byKey.get(looseKey(kpi.name)) ?? []), ...(index.relists.get(kpi.id) ?? []), ...(first ? [first] : [])];
+  return [...new Set(linked)].filter((k) => k !== kpi);
 }
 
 /** Rounds for comparisons of summed figures (0.1 + 0.2 = 0.3). */

@@ -24,7 +24,7 @@ export function sheetNumberRule(ctx: RuleContext): Finding[] {
   const wanted = new Set(ctx.sheet.kpis.map((k) => sheetNumber(k.sheetNo ?? '')).filter((n): n is number => n !== null));
   const known = knownSheets(ctx.managementSheets, wanted);
   const numbers = new Set(known.map(sheetNumber));
-  const totals = new Set(ctx.model.sheets.flatMap((s) => s.kpis).map((k) => k.breakdownOf).filter(Boolean));
+  const totals = ctx.index.parts;
   for (const kpi of ctx.sheet.kpis) {
     const col = tableOf(ctx, kpi)?.columns.sheetNo;
     if (!col) continue;
