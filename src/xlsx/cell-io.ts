@@ -67,7 +67,7 @@ export function writeContent(cell: ExcelJS.Cell, content: CellContent): void {
     cell.value = (result === undefined ? { formula } : { formula, result }) as ExcelJS.CellFormulaValue;
   } else {
     const v = content.value ?? null;
-    if (link && typeof v === 'string') cell.value = { text: v, hyperlink: link };
+    if (link && typeof v === 'string') setHyperlinkValue(cell, v, link);
     else cell.value = v;
   }
   if (content.numberFormat !== undefined) setStyle(cell, { numFmt: content.numberFormat });
@@ -114,6 +114,16 @@ export function readHyperlink(cell: ExcelJS.Cell): string | null {
   return (cell.value as ExcelJS.CellHyperlinkValue).hyperlink ?? null;
 }
 
+/**
+ * Puts a hyperlink value on a cell. exceljs takes `{text: '', hyperlink}` for a JSON value (it wants a
+ * truthy text) and would write that object as the cell's text, so an empty display goes in by model.
+ */
+export function setHyperlinkValue(cell: ExcelJS.Cell, text: string, hyperlink: string, tooltip?: string): void {
+  const value = tooltip ? { text, hyperlink, tooltip } : { text, hyperlink };
+  if (text !== '') cell.value = value as ExcelJS.CellHyperlinkValue;
+  else cell.model = { ...(cell.model as object), ...value, address: cell.address, type: 5 } as unknown as ExcelJS.CellModel;
+}
+
 /** Sets or removes a hyperlink, keeping the cell's displayed value. Formula cells cannot carry one. */
 export function writeHyperlink(cell: ExcelJS.Cell, target: string | null, tooltip?: string): boolean {
   if (cell.formula) return false;
@@ -122,8 +132,7 @@ export function writeHyperlink(cell: ExcelJS.Cell, target: string | null, toolti
     if (cell.type === 5) cell.value = text;
     return true;
   }
-  const display = text === null ? '' : String(text);
-  cell.value = (tooltip ? { text: display, hyperlink: target, tooltip } : { text: display, hyperlink: target }) as ExcelJS.CellHyperlinkValue;
+  setHyperlinkValue(cell, text === null ? '' : String(text), target, tooltip);
   return true;
 }
 

@@ -8,7 +8,7 @@ import type { HostCapabilities, ProgressHost, SheetInfo } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
 import { cellKey, type CellExtras, type GridSnapshot } from '../core/snapshot';
 import { applyPlanToWorkbook } from './apply';
-import { readFillColour, readHyperlink, readNote, readValue, writeNote } from './cell-io';
+import { readFillColour, readHyperlink, readNote, readValue, setHyperlinkValue, writeNote } from './cell-io';
 import { loadWorkbookBytes } from './load';
 import { snapshotFromWorksheet } from './snapshot';
 import { fixHyperlinksForWrite, readBackFacts } from './zip-fixes';
@@ -89,7 +89,7 @@ async function restoreLostFacts(wb: ExcelJS.Workbook, zip: JSZip): Promise<void>
       const cell = ws.getCell(address);
       if (readHyperlink(cell) === target || cell.formula) continue;
       const v = readValue(cell);
-      cell.value = { text: v === null ? '' : String(v), hyperlink: target };
+      setHyperlinkValue(cell, v === null ? '' : String(v), target);
     }
     for (const [address, note] of facts.notes.get(ws.name) ?? []) {
       const cell = ws.getCell(address);
