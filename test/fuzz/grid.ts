@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellRange } from '../../src/core/snapshot';
+import { setHyperlinkValue } from '../../src/xlsx/cell-io';
 
 export interface GridCell {
   /** Raw exceljs value (string, number, rich text, hyperlink, formula or error object). */
@@ -66,7 +67,10 @@ export function writeGrid(wb: ExcelJS.Workbook, g: GridSheet): ExcelJS.Worksheet
     line.forEach((cell, c) => {
       if (!cell) return;
       const target = ws.getCell(r + 1, c + 1);
-      target.value = structuredClone(cell.v);
+      const link = cell.v as { text?: unknown; hyperlink?: string } | null;
+      // through the product's own writer: exceljs alone turns an empty-text link into a JSON value
+      if (link && typeof link === 'object' && typeof link.hyperlink === 'string') setHyperlinkValue(target, String(link.text ?? ''), link.hyperlink);
+      else target.value = structuredClone(cell.v);
       if (cell.style) target.style = structuredClone(cell.style);
       if (cell.note) target.note = cell.note;
     }),

@@ -13,6 +13,7 @@ export type CellSpec =
   | { kind: 'text'; text: string }
   | { kind: 'number'; value: number }
   | { kind: 'error'; error: '#REF!' | '#DIV/0!' | '#N/A' | '#VALUE!' }
+  | { kind: 'formula'; formula: string; result?: number | string }
   | { kind: 'empty' };
 
 export type Mutation =
@@ -21,6 +22,8 @@ export type Mutation =
   | { op: 'setCell'; row: number; col: number; cell: CellSpec }
   | { op: 'addMerge'; row: number; col: number; height: number; width: number }
   | { op: 'removeMerge'; index: number }
+  /** A note, a link or a fill put on a cell (what flag and link later meet). */
+  | { op: 'decorate'; row: number; col: number; note?: string; link?: string; fill?: string }
   | { op: 'duplicateTable'; table: number; to: number }
   | { op: 'cutTable'; table: number; keep: number }
   /** Empties the printed rates of a table, so that fill has work to do. */
@@ -57,6 +60,12 @@ const cellSpec: fc.Arbitrary<CellSpec> = fc.oneof(
   { weight: 3, arbitrary: fc.oneof(fc.integer({ min: -1e6, max: 1e7 }), fc.double({ noNaN: true, noDefaultInfinity: true })).map((value): CellSpec => ({ kind: 'number', value })) },
   { weight: 1, arbitrary: fc.constantFrom('#REF!', '#DIV/0!', '#N/A', '#VALUE!').map((error): CellSpec => ({ kind: 'error', error: error as '#REF!' })) },
   { weight: 2, arbitrary: fc.constant<CellSpec>({ kind: 'empty' }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('E11/D11', 'ROUND(F13/$D13,3)', 'SUM(C1:C3)', '#REF!+1', 'IF(E11="","",E11)', '"=text"'), fc.option(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom('', '68.9%', '#DIV/0!'))))
+      .map(([formula, result]): CellSpec => (result === null ? { kind: 'formula', formula } : { kind: 'formula', formula, result })),
+  },
 );
 
 const pos = fc.nat({ max: 100000 });
@@ -67,6 +76,17 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('setCell' as const), row: pos, col: pos, cell: cellSpec }) },
   fc.record({ op: fc.constant('addMerge' as const), row: pos, col: pos, height: fc.integer({ min: 1, max: 3 }), width: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ op: fc.constant('removeMerge' as const), index: pos }),
+  fc.record(
+    {
+      op: fc.constant('decorate' as const),
+      row: pos,
+      col: pos,
+      note: fc.constantFrom('確認中', '【KPI進捗アシスタント】古いメモ', '=A1'),
+      link: fc.constantFrom('https://example.jp/kpi', "#'01'!A1", 'other.xlsx#Sheet1!B2'),
+      fill: fc.constantFrom('FFFFEB9C', 'FFFFC7CE', 'FF00B050'),
+    },
+    { requiredKeys: ['op', 'row', 'col'] },
+  ),
   fc.record({ op: fc.constant('duplicateTable' as const), table: pos, to: pos }),
   fc.record({ op: fc.constant('cutTable' as const), table: pos, keep: fc.nat({ max: 12 }) }),
   { weight: 2, arbitrary: fc.record({ op: fc.constant('clearRates' as const), table: pos }) },
@@ -159,7 +179,11 @@ function width(g: GridSheet): number {
 
 function cellFromSpec(spec: CellSpec, style?: Partial<ExcelJS.Style>): GridCell | null {
   const v: ExcelJS.CellValue =
-    spec.kind === 'text' ? spec.text : spec.kind === 'number' ? spec.value : spec.kind === 'error' ? { error: spec.error } : null;
+    spec.kind === 'text' ? spec.text
+    : spec.kind === 'number' ? spec.value
+    : spec.kind === 'error' ? { error: spec.error }
+    : spec.kind === 'formula' ? ({ formula: spec.formula, ...(spec.result !== undefined ? { result: spec.result } : {}) } as ExcelJS.CellFormulaValue)
+    : null;
   return v === null ? (style ? { v: null, style } : null) : { v, style };
 }
 
@@ -228,6 +252,18 @@ export function applyMutation(g: GridSheet, m: Mutation): void {
       const left = (m.col % cols) + 1;
       const range = { top, left, bottom: Math.min(rows, top + m.height - 1), right: Math.min(cols, left + m.width - 1) };
       if (!single(range) && !g.merges.some((x) => overlaps(x, range))) g.merges.push(range);
+      return;
+    }
+    case 'decorate': {
+      if (rows === 0) return;
+      const [r, c] = [m.row % rows, m.col % cols];
+      const line = g.rows[r];
+      while (line.length <= c) line.push(null);
+      const cell: GridCell = { ...(line[c] ?? { v: null }) };
+      if (m.note) cell.note = m.note;
+      if (m.fill) cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: m.fill } } };
+      if (m.link && (cell.v === null || typeof cell.v === 'string' || typeof cell.v === 'number')) cell.v = { text: String(cell.v ?? ''), hyperlink: m.link };
+      line[c] = cell;
       return;
     }
     case 'removeMerge':

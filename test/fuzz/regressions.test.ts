@@ -1,0 +1,41 @@
+/** Bugs the fuzz test found, pinned as plain tests on real files. */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { XlsxHost } from '../../src/xlsx/host';
+import { readPlanInput } from '../../src/core/plans/input';
+import { planAddYear } from '../../src/core/plans/add-year';
+import { runCommand, undoLast } from '../../src/core/session';
+import { buildWorkbook, mutatedGrid } from './mutate';
+import { loadSampleGrid } from './properties';
+
+/** A saved workbook whose cell holds only a location link (no value), as Excel writes it. */
+async function withLinkOnEmptyCell(wb: ExcelJS.Workbook, sheet: string, address: string): Promise<Uint8Array> {
+  wb.getWorksheet(sheet)!.getCell(address).value = { text: 'link', hyperlink: "#'01'!A1" };
+  const zip = await JSZip.loadAsync(await XlsxHost.fromWorkbook(wb).toBuffer());
+  const part = `xl/worksheets/sheet${wb.getWorksheet(sheet)!.id}.xml`;
+  const xml = (await zip.file(part)!.async('string')).replace(new RegExp(`<c r="${address}"[^>]*>.*?</c>`), '');
+  zip.file(part, xml);
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+test('a link on an empty cell is not written back as the text {"text":"","hyperlink":…} (open + save)', async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('表').getCell('A1').value = 'x';
+  wb.addWorksheet('01');
+  const host = await XlsxHost.fromBuffer(await withLinkOnEmptyCell(wb, '表', 'B2'));
+  const again = await XlsxHost.fromBuffer(await host.toBuffer());
+  const cell = again.workbook.getWorksheet('表')!.getCell('B2');
+  expect(cell.type).toBe(ExcelJS.ValueType.Hyperlink);
+  expect(cell.value).toEqual({ text: '', hyperlink: "#'01'!A1" });
+});
+
+test('add-year moves a link on an empty cell right of the new column as a link, and undo puts it back', async () => {
+  const sample = await loadSampleGrid();
+  const wb = buildWorkbook(mutatedGrid(sample, { window: { from: 0, count: 1 }, mutations: [], management: ['01'] }), ['01']);
+  const host = await XlsxHost.fromBuffer(await withLinkOnEmptyCell(wb, '進捗状況一覧表', 'L1'));
+  await runCommand(host, planAddYear(await readPlanInput(host)));
+  const moved = host.workbook.getWorksheet('進捗状況一覧表')!.getCell('M1');
+  expect(moved.value).toEqual({ text: '', hyperlink: "#'01'!A1" });
+  await undoLast(host);
+  expect(host.workbook.getWorksheet('進捗状況一覧表')!.getCell('L1').value).toEqual({ text: '', hyperlink: "#'01'!A1" });
+});
