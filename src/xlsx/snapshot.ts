@@ -6,6 +6,9 @@
 import type ExcelJS from 'exceljs';
 import type { CellRange, CellValue, GridSnapshot } from '../core/snapshot';
 
+/** ExcelJS.ValueType.Formula, without importing exceljs at runtime. */
+const ExcelJSValueType = { Formula: 6 } as const;
+
 /** Past these the sheet is cut and `truncated` says so: progress sheets have hundreds of rows. */
 export const MAX_ROWS = 20000;
 export const MAX_COLS = 200;
@@ -86,7 +89,8 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet): GridSnapshot {
         if (c > cols) return;
         // A merged non-master cell reads its master's value in exceljs; the snapshot keeps it empty.
         if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
-        vs[c - 1] = displayValue(cell.value);
+        // cell.value drops a falsy formula result (0, FALSE) in exceljs 4.4; cell.result keeps it.
+        vs[c - 1] = cell.type === ExcelJSValueType.Formula ? displayValue(cell.result ?? null) : displayValue(cell.value);
         fs[c - 1] = formulaOf(cell);
         nf[c - 1] = cell.numFmt ?? null;
       });

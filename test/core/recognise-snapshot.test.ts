@@ -21,6 +21,8 @@ test('values as shown: rich text, formula results, dates, errors, booleans; form
     ws.getCell('F1').value = 26;
     ws.getCell('F1').numFmt = '#,##0"件"';
     ws.getCell('A2').value = { text: 'リンク', hyperlink: 'https://example.invalid/' };
+    ws.getCell('B2').value = { formula: 'C1-C1', result: 0 };
+    ws.getCell('C2').value = { formula: 'C1>D1', result: false };
   });
   const s = snapshotFromWorksheet(ws);
   expect(s.values[0]).toEqual(['新規創業', 0.689, '2020-03-31', '#REF!', true, 26]);
@@ -29,6 +31,9 @@ test('values as shown: rich text, formula results, dates, errors, booleans; form
   expect(s.numberFormats[0][1]).toBe('0.0%');
   expect(s.numberFormats[0][5]).toBe('#,##0"件"');
   expect(s.values[1][0]).toBe('リンク');
+  // exceljs's cell.value drops falsy formula results; the snapshot keeps them.
+  expect(s.values[1].slice(1, 3)).toEqual([0, false]);
+  expect(s.formulas[1].slice(1, 3)).toEqual(['=C1-C1', '=C1>D1']);
   expect(s.origin).toEqual({ row: 1, col: 1 });
 });
 

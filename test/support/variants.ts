@@ -183,8 +183,6 @@ export async function ratesAsFormulas(): Promise<ExcelJS.Workbook> {
       const actual = ws.getCell(r - 1, c).value;
       const target = ws.getCell(r - 1, COL.target).value;
       if (typeof cell.value !== 'number' || typeof actual !== 'number' || typeof target !== 'number') continue;
-      // exceljs 4.4 drops a cached formula result of 0 when reading a file back: keep those as numbers.
-      if (cell.value === 0) continue;
       cell.value = { formula: `${colLetter(c)}${r - 1}/$${colLetter(COL.target)}${r - 1}`, result: cell.value };
     }
   });
