@@ -88,6 +88,7 @@ export interface ModelIndex {
   /** KPIs by looseKey of their name, and relistings by the id of their first listing. */
   byKey: Map<string, Kpi[]>;
   relists: Map<string, Kpi[]>;
+  keyOf: Map<Kpi, string>;
 }
 
 function push<K>(m: Map<K, Kpi[]>, key: K, k: Kpi): void {
@@ -98,12 +99,13 @@ function push<K>(m: Map<K, Kpi[]>, key: K, k: Kpi): void {
 
 /** Lookups over all KPIs of the model, built once per analysis (rules run per sheet, per cell). */
 export function buildIndex(model: ProgressModel): ModelIndex {
-  const index: ModelIndex = { byId: new Map(), parts: new Map(), byKey: new Map(), relists: new Map() };
+  const index: ModelIndex = { byId: new Map(), parts: new Map(), byKey: new Map(), relists: new Map(), keyOf: new Map() };
   for (const k of model.sheets.flatMap((s) => s.kpis)) {
     index.byId.set(k.id, k);
     if (k.breakdownOf) push(index.parts, k.breakdownOf, k);
     if (k.relistedFrom) push(index.relists, k.relistedFrom, k);
-    push(index.byKey, looseKey(k.name), k);
+    index.keyOf.set(k, looseKey(k.name));
+    push(index.byKey, index.keyOf.get(k)!, k);
   }
   return index;
 }
@@ -111,7 +113,7 @@ export function buildIndex(model: ProgressModel): ModelIndex {
 export function sameKpis(ctx: RuleContext, kpi: Kpi): Kpi[] {
   const index = ctx.index;
   const first = kpi.relistedFrom ? index.byId.get(kpi.relistedFrom) : undefined;
-  const linked = [...(index.byKey.get(looseKey(kpi.name)) ?? []), ...(index.relists.get(kpi.id) ?? []), ...(first ? [first] : [])];
+  const linked = [...(index.byKey.get(index.keyOf.get(kpi) ?? looseKey(kpi.name)) ?? []), ...(index.relists.get(kpi.id) ?? []), ...(first ? [first] : [])];
   return [...new Set(linked)].filter((k) => k !== kpi);
 }
 
