@@ -45,7 +45,7 @@ export function isErrorText(s: string): boolean {
 
 /** Removes re-listing markers ((再掲), 【再掲】, 再掲) so that a re-listed KPI matches its original. */
 export function stripRelistMarks(s: string): string {
-  return s.replace(/[(（【\[［〔]\s*再\s*掲\s*[)）】\]］〕]/g, '').replace(/再掲/g, '');
+  return s.replace(/[(（【[［〔]\s*再\s*掲\s*[)）】\]］〕]/g, '').replace(/再掲/g, '');
 }
 
 export function hasRelistMark(s: string): boolean {

@@ -2,7 +2,7 @@
 import type { Kpi } from '../model';
 import { nameKey, toHalfWidth } from '../text';
 
-const BREAKDOWN = /^[(（【\[]\s*内\s*訳\s*[)）】\]]|^内訳[:：]/;
+const BREAKDOWN = /^[(（【[]\s*内\s*訳\s*[)）】\]]|^内訳[:：]/;
 
 export function isBreakdownName(name: string): boolean {
   return BREAKDOWN.test(toHalfWidth(name).trim());

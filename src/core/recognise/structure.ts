@@ -15,7 +15,7 @@ export interface Heading {
   label: string;
 }
 
-const BULLET = /^[■□◆◇●○◎▲△▼▽★☆・\-【\[［〔]*/;
+const BULLET = /^[■□◆◇●○◎▲△▼▽★☆・\-【[［〔]*/;
 const ROMAN = /^((?:i{1,3}|iv|vi{0,3}|ix|x)|[ⅰ-ⅻ]|[Ⅰ-Ⅻ])[\s.．、)）]+\S/i;
 
 /** Classifies a heading cell; null when the text is not a heading. */
@@ -27,7 +27,7 @@ export function classifyHeading(text: string): Heading | null {
   if (part) return { kind: 'part', title, label: part[1] };
   const goal = /^基本目標([①-⑳]|\d+|[一二三四五六七八九十]+|[Ⅰ-Ⅻ])/.exec(compact);
   if (goal) return { kind: 'goal', title, label: `基本目標${goal[1]}` };
-  if (/^[《〈<【\[]?基本方針/.test(compact)) return { kind: 'policy', title, label: title };
+  if (/^[《〈<【[]?基本方針/.test(compact)) return { kind: 'policy', title, label: title };
   const spaced = title.replace(/\s+/g, '');
   if (/^施策(名)?[:：]/.test(spaced)) return { kind: 'measure', title, label: spaced };
   if (/^(事業等|主な事業|事業)[:：]/.test(spaced)) return { kind: 'projects', title, label: spaced };
