@@ -98,6 +98,10 @@ export function buildCheckDocument(file: string, model: ProgressModel, analysis:
         .map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, kpi: f.kpi, message: f.message })),
     })),
     unrecognised: model.unrecognised.map((u) => ({ sheet: u.sheet, reason: lang === 'en' ? u.reasonEn ?? u.reason : u.reason })),
+    // Findings on sheets that are not progress sheets (unreadable cells of KPI定義).
+    otherFindings: findings
+      .filter((f) => !model.sheets.some((s) => s.sheet === f.sheet))
+      .map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, kpi: f.kpi, message: f.message })),
     truncated: truncatedSheets(snapshots),
   };
 }
