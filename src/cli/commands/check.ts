@@ -8,7 +8,7 @@ import type { ProgressHost } from '../../core/host';
 import type { Kpi, ProgressModel, SheetModel } from '../../core/model';
 import { recognise } from '../../core/recognise';
 import { analyseWorkbook } from '../../core/analyse';
-import { DEFINITIONS_SHEET } from '../../core/definitions';
+import { OWN_SHEETS } from '../../core/plans/input';
 import type { GridSnapshot } from '../../core/snapshot';
 import { formatYearLabel } from '../../core/years';
 import { openXlsxHostFile } from '../../xlsx/node';
@@ -31,8 +31,8 @@ export async function readModel(host: ProgressHost, only?: string): Promise<{ mo
   const sheets = (await host.listSheets()).filter((s) => !only || s.name === only);
   const snapshots: GridSnapshot[] = [];
   for (const s of sheets) snapshots.push(await host.readSnapshot(s.name));
-  // KPI定義 is read as definitions, not recognised as a progress sheet.
-  return { model: recognise(snapshots.filter((s) => s.sheet !== DEFINITIONS_SHEET)), snapshots };
+  // The add-in's own sheets (KPI定義 is read as definitions, undo record, report) are no progress sheets.
+  return { model: recognise(snapshots.filter((s) => !OWN_SHEETS.includes(s.sheet))), snapshots };
 }
 
 type JsonValue = number | string | null;
