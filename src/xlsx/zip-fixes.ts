@@ -118,7 +118,8 @@ export async function readBackFacts(zip: JSZip): Promise<ReadBackFacts> {
       const rid = attr(tag, 'r:id');
       if (!ref || location === null) continue;
       const base = rid ? (rels.get(rid)?.target ?? '') : '';
-      sheetLinks.set(ref.split(':')[0], `${base}#${location.replace(/^#/, '')}`);
+      // exceljs itself writes the whole "file#place" into the relationship (and location): keep that
+      sheetLinks.set(ref.split(':')[0], base.includes('#') ? base : `${base}#${location.replace(/^#/, '')}`);
     }
     links.set(name, sheetLinks);
     const sheetNotes = new Map<string, string>();
