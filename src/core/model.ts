@@ -85,7 +85,7 @@ export interface KpiTable {
   headerRow: number;
   /** Rows the header spans from headerRow: 1, or 2 when years sit under a 実績値 group row. */
   headerRows?: number;
-  /** Rows of the first 実績値 row and last 達成率 row. */
+  /** First and last row of the KPI rows (実績値 / 達成率, and 目安値 rows when the sheet has them). */
   firstRow: number;
   lastRow: number;
   firstCol: number;
@@ -134,6 +134,10 @@ export interface Kpi {
   relistedFrom: string | null;
   /** ["全体目標", "基本目標①", …] or ["個別目標", "基本目標①", "i 人材育成…", "施策：キャリア教育の推進"]. */
   path: string[];
+  /** Row of a 目安値 / 期待値 row the sheet keeps with the pair, when it has one. */
+  expectedRow?: number;
+  /** The expected values of that row, by fiscal year. */
+  expected?: Record<number, ParsedValue>;
 }
 
 /** A node of the goal → policy area → measure structure, for the task pane tree. */

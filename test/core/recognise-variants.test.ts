@@ -53,6 +53,7 @@ test.each([
   ['no 実績値/達成率 label column', () => v.noLabelColumn()],
   ['two-row headers, years as numbers under 実績値', () => v.twoRowHeaders()],
   ['"H31/R1" for the year the era changed', () => v.transitionYearLabel()],
+  ['a 目安値 row before every pair', () => v.expectedRows()],
 ])('%s: 38 tables, 84 KPIs, same figures', async (_name, make) => {
   const m = await recogniseVariant(make());
   expect(m.unrecognised).toEqual([]);
@@ -120,4 +121,15 @@ test('tables side by side on the same rows are all found', async () => {
   expect(names(all(m))).toEqual(names(all(base)));
   const marriage = all(m).filter((k) => k.name.startsWith('婚活支援事業'));
   expect(marriage.map((k) => k.relistedFrom)).toEqual([null, marriage[0].id]);
+});
+
+test('目安値 rows are kept with their KPI', async () => {
+  const m = await recogniseVariant(v.expectedRows());
+  const k = all(m)[0];
+  expect(k.expectedRow).toBe(k.row - 1);
+  expect(k.nameCell).toEqual({ row: k.row - 1, col: 1 });
+  expect(k.expected?.[2024]).toMatchObject({ kind: 'number', value: 45, unit: '件' });
+  expect(k.expected?.[2019].kind).toBe('empty');
+  expect(m.sheets[0].tables[0].firstRow).toBe(k.row - 1);
+  expect(all(base)[0].expectedRow).toBeUndefined();
 });

@@ -271,3 +271,25 @@ export function sideBySide(): Promise<ExcelJS.Workbook> {
 export function transitionYearLabel(): Promise<ExcelJS.Workbook> {
   return headerVariant((t) => (t === 'R1' ? 'H31/R1' : t));
 }
+
+/** A 目安値 row before every pair (the expected value of R6 = the target), the name merged over all three rows. */
+export function expectedRows(): Promise<ExcelJS.Workbook> {
+  return variant((src, wb) => {
+    const ws = wb.addWorksheet(SAMPLE_SHEET);
+    const pairs: number[] = [];
+    src.eachRow((row, r) => {
+      if (row.getCell(COL.label).value === '実績値') pairs.push(r);
+    });
+    const shift = (r: number) => pairs.filter((p) => p <= r).length;
+    copySheet(src, ws, (row, col) => ({ row: row + shift(row), col }));
+    for (const p of pairs) {
+      const actual = p + shift(p);
+      ws.unMergeCells(actual, COL.name, actual + 1, COL.name);
+      ws.getCell(actual - 1, COL.name).value = ws.getCell(actual, COL.name).value;
+      ws.getCell(actual, COL.name).value = null;
+      ws.mergeCells(actual - 1, COL.name, actual + 1, COL.name);
+      ws.getCell(actual - 1, COL.label).value = '目安値';
+      ws.getCell(actual - 1, COL.r6).value = src.getCell(p, COL.target).value;
+    }
+  });
+}

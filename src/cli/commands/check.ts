@@ -76,6 +76,7 @@ function kpiJson(k: Kpi, analysis: CheckAnalysis | null) {
     breakdownOf: k.breakdownOf,
     relistedFrom: k.relistedFrom,
     path: k.path,
+    ...(k.expected ? { expectedRow: k.expectedRow, expected: Object.fromEntries(Object.entries(k.expected).map(([y, v]) => [y, v.kind === 'number' ? v.value : null])) } : {}),
   };
 }
 

@@ -8,6 +8,8 @@ import { headerAt, type HeaderRow } from './headers';
 
 const ACTUAL_LABEL = /^(実績値?|実績値\(.*\))$/;
 const RATE_LABEL = /^(達成率|達成度|進捗率)/;
+/** 目安値 / 期待値 rows: the value expected in a year on the way to the target, next to a pair. */
+const EXPECTED_LABEL = /^(目安値?|期待値|計画値|見込み?値?)/;
 
 /** The column holding 実績値 / 達成率 labels: a header role, or found in the first data rows. */
 function findRowLabelColumn(g: Grid, h: HeaderRow): number | null {
@@ -29,6 +31,28 @@ function kpiColumn(h: HeaderRow): number {
 interface Pair {
   row: number;
   rateRow: number;
+  /** A 目安値 row before the 実績値 row or after the 達成率 row. */
+  expectedRow?: number;
+}
+
+type Labels = (r: number) => string;
+
+/**
+ * A labelled KPI group at r: 実績値 + 達成率, with a 目安値 row before or after it. Where the 目安値
+ * row goes is settled by the table's first group, since "A R E A R E" and "E A R E A R" overlap.
+ */
+function labelledGroup(label: Labels, r: number, last: number, mode: { expected: 'before' | 'after' | null }): { pair: Pair; rows: number } | null {
+  const is = (re: RegExp, row: number) => row <= last && re.test(label(row));
+  if (mode.expected !== 'after' && is(EXPECTED_LABEL, r) && is(ACTUAL_LABEL, r + 1) && is(RATE_LABEL, r + 2)) {
+    mode.expected = 'before';
+    return { pair: { row: r + 1, rateRow: r + 2, expectedRow: r }, rows: 3 };
+  }
+  if (!is(ACTUAL_LABEL, r) || !is(RATE_LABEL, r + 1)) return null;
+  if (mode.expected !== 'before' && is(EXPECTED_LABEL, r + 2)) {
+    mode.expected = 'after';
+    return { pair: { row: r, rateRow: r + 1, expectedRow: r + 2 }, rows: 3 };
+  }
+  return { pair: { row: r, rateRow: r + 1 }, rows: 2 };
 }
 
 function isRateRowShape(g: Grid, row: number, h: HeaderRow): boolean {
@@ -66,6 +90,7 @@ export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[
   const pairs: Pair[] = [];
   const nameCol = kpiColumn(h);
   const label = (r: number) => normalise(g.text(r, labelCol ?? nameCol));
+  const mode: { expected: 'before' | 'after' | null } = { expected: null };
   let r = h.row + h.rows;
   let blanks = 0;
   while (r < g.lastRow + 1) {
@@ -77,12 +102,11 @@ export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[
     if (headerAt(g, r, h.firstCol, h.lastCol)) break;
     blanks = 0;
     if (labelCol !== null) {
-      if (ACTUAL_LABEL.test(label(r)) && r + 1 <= g.lastRow && RATE_LABEL.test(label(r + 1))) {
-        pairs.push({ row: r, rateRow: r + 1 });
-        r += 2;
-        continue;
-      }
-      break;
+      const group = labelledGroup(label, r, g.lastRow, mode);
+      if (!group) break;
+      pairs.push(group.pair);
+      r += group.rows;
+      continue;
     }
     // No label column: a named row followed by a row with no name of its own (or the same name) and rates.
     if (r + 1 <= g.lastRow && isUnlabelledPair(g, h, r, nameCol)) {
@@ -137,9 +161,13 @@ function valueAtCell(g: Grid, row: number, col: number): ParsedValue {
 function kpiName(g: Grid, p: Pair, nameCol: number): { name: string; row: number; col: number } {
   const m = g.masterOf(p.row, nameCol);
   if (m) return { name: g.ownText(m.row, m.col), row: m.row, col: m.col };
-  const own = g.ownText(p.row, nameCol);
-  if (own !== '') return { name: own, row: p.row, col: nameCol };
-  return { name: g.ownText(p.rateRow, nameCol), row: p.rateRow, col: nameCol };
+  for (const row of [p.row, p.expectedRow, p.rateRow]) {
+    if (row === undefined) continue;
+    const m2 = g.masterOf(row, nameCol);
+    const text = m2 ? g.ownText(m2.row, m2.col) : g.ownText(row, nameCol);
+    if (text !== '') return { name: text, row: m2?.row ?? row, col: m2?.col ?? nameCol };
+  }
+  return { name: '', row: p.row, col: nameCol };
 }
 
 export interface ReadTable {
@@ -160,8 +188,8 @@ export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]):
     sheet,
     headerRow: h.row,
     headerRows: h.rows,
-    firstRow: pairs[0].row,
-    lastRow: pairs[pairs.length - 1].rateRow,
+    firstRow: Math.min(pairs[0].row, pairs[0].expectedRow ?? Infinity),
+    lastRow: Math.max(pairs[pairs.length - 1].rateRow, pairs[pairs.length - 1].expectedRow ?? 0),
     firstCol: Math.min(h.firstCol, nameCol),
     lastCol: h.lastCol,
     columns: {
@@ -192,8 +220,10 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[]): Kpi {
   const target = c.target !== null ? valueAtCell(g, p.row, c.target) : null;
   const actuals: Record<number, ParsedValue> = {};
   const printedRates: Record<number, PrintedRate> = {};
+  const expected: Record<number, ParsedValue> = {};
   for (const y of c.years) {
     actuals[y.year] = valueAtCell(g, p.row, y.col);
+    if (p.expectedRow !== undefined) expected[y.year] = valueAtCell(g, p.expectedRow, y.col);
     printedRates[y.year] = parseRate(g.raw(p.rateRow, y.col), g.numberFormat(p.rateRow, y.col), p.rateRow, y.col, g.formula(p.rateRow, y.col));
   }
   const rateRowOther = [c.baseline, c.target]
@@ -233,5 +263,6 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[]): Kpi {
     breakdownOf: null,
     relistedFrom: null,
     path,
+    ...(p.expectedRow !== undefined ? { expectedRow: p.expectedRow, expected } : {}),
   };
 }
