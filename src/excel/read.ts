@@ -1,6 +1,7 @@
 /**
  * Reading a worksheet into a GridSnapshot in two syncs: (1) the used range's size, (2) every row
- * block's values, formulas and number formats plus the merged areas, all queued before one sync.
+ * block's values, formulas, number formats, fills and hyperlinks, the merged areas and the notes' cells,
+ * all queued before one sync.
  * Fallbacks (extra syncs, only after Excel refuses the batch): one block per sync when the combined
  * response is too large; smaller merge bands, then no merges, when a band has over 512 merged areas.
  */
@@ -11,6 +12,7 @@ import { parseAreas } from './address';
 import { sheetNotFound } from './errors';
 import type { ExcelFeatures } from './capabilities';
 import { isPayloadTooLarge, rowBlocks, type RowBlock } from './payload';
+import { Extras } from './extras';
 
 /** Rows per merged-area query: a progress sheet has about 3.5 merges a row, well under Excel's 512. */
 export const MERGE_BAND_ROWS = 100;
@@ -32,17 +34,32 @@ export interface ReadReport {
 
 type Context = Excel.RequestContext;
 
-interface Queued {
-  blocks: { block: RowBlock; range: Excel.Range }[];
-  merges: Excel.RangeAreas[];
+/** Fill colours and hyperlinks of every cell (ExcelApi 1.9), in one call per row block. */
+const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true } }, hyperlink: true };
+
+interface ReadPlan {
+  ws: Excel.Worksheet;
+  blocks: RowBlock[];
+  cols: number;
+  /** Notes loaded in the first sync (ExcelApi 1.18); their cells are asked for in the second. */
+  notes: Excel.Note[];
+  cellProperties: boolean;
 }
 
-function queueRead(ws: Excel.Worksheet, blocks: RowBlock[], cols: number, mergeBand: number | null): Queued {
-  const queued: Queued = { blocks: [], merges: [] };
+interface Queued {
+  blocks: { block: RowBlock; range: Excel.Range; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null }[];
+  merges: Excel.RangeAreas[];
+  notes: { note: Excel.Note; at: Excel.Range }[];
+}
+
+function queueRead(plan: ReadPlan, blocks: RowBlock[], mergeBand: number | null, withNotes: boolean): Queued {
+  const { ws, cols } = plan;
+  const queued: Queued = { blocks: [], merges: [], notes: [] };
   for (const block of blocks) {
     const range = ws.getRangeByIndexes(block.rowIndex, 0, block.rowCount, cols);
     range.load('values,formulas,numberFormat');
-    queued.blocks.push({ block, range });
+    const props = plan.cellProperties ? range.getCellProperties(CELL_PROPERTIES) : null;
+    queued.blocks.push({ block, range, props });
     if (mergeBand === null) continue;
     for (let r = 0; r < block.rowCount; r += mergeBand) {
       const band = ws.getRangeByIndexes(block.rowIndex + r, 0, Math.min(mergeBand, block.rowCount - r), cols);
@@ -51,14 +68,20 @@ function queueRead(ws: Excel.Worksheet, blocks: RowBlock[], cols: number, mergeB
       queued.merges.push(areas);
     }
   }
+  if (withNotes) {
+    for (const note of plan.notes) {
+      const at = note.getLocation();
+      at.load('rowIndex,columnIndex');
+      queued.notes.push({ note, at });
+    }
+  }
   return queued;
 }
 
 const rangeKey = (r: CellRange) => `${r.top},${r.left},${r.bottom},${r.right}`;
 
-
-function collect(queued: Queued, snap: GridSnapshot): void {
-  for (const { range } of queued.blocks) {
+function collect(queued: Queued, snap: GridSnapshot, extras: Extras): void {
+  for (const { block, range, props } of queued.blocks) {
     const values = range.values;
     const formulas = range.formulas;
     const formats = range.numberFormat;
@@ -68,7 +91,9 @@ function collect(queued: Queued, snap: GridSnapshot): void {
       // "General" is no format at all: null, as the .xlsx host reports it.
       snap.numberFormats.push(formats[i].map((f) => (typeof f === 'string' && f !== 'General' ? f : null)));
     }
+    if (props) extras.addCellProperties(block.rowIndex + 1, props.value);
   }
+  for (const { note, at } of queued.notes) extras.addNote(at.rowIndex + 1, at.columnIndex + 1, note.content);
   // Bands overlap merges that cross their edges: keep each area once.
   const seen = new Set(snap.merges.map(rangeKey));
   for (const areas of queued.merges) {
@@ -82,13 +107,23 @@ function collect(queued: Queued, snap: GridSnapshot): void {
   snap.merges.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
+function isItemNotFound(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'ItemNotFound';
+}
+
 export async function readSheet(context: Context, features: ExcelFeatures, sheet: string, options: ReadOptions = {}): Promise<ReadReport> {
-  const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+  const ws = context.workbook.worksheets.getItem(sheet);
   // Values only: cells that merely carry formatting do not count, as in the .xlsx host.
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount');
-  await context.sync();
-  if (ws.isNullObject) throw sheetNotFound(sheet);
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a navigation property, not a value
+  const notes = features.notes ? ws.notes : null;
+  if (notes) notes.load('items/content');
+  try {
+    await context.sync();
+  } catch (error) {
+    throw isItemNotFound(error) ? sheetNotFound(sheet) : error;
+  }
   const snap: GridSnapshot = { sheet, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges: [] };
   const notices: string[] = [];
   if (used.isNullObject) return { snapshot: snap, notices };
@@ -102,53 +137,48 @@ export async function readSheet(context: Context, features: ExcelFeatures, sheet
     snap.truncated = { rows, cols, reason: `used range ${usedRows} rows × ${usedCols} columns cut to ${rows} × ${cols}` };
     notices.push(`使用範囲が大きすぎるため ${rows} 行 × ${cols} 列だけを読みました / Only ${rows} rows × ${cols} columns were read (used range too large).`);
   }
-  const blocks = rowBlocks(0, rows, cols, options.budgetBytes);
+  const plan: ReadPlan = { ws, blocks: rowBlocks(0, rows, cols, options.budgetBytes), cols, notes: notes ? notes.items : [], cellProperties: features.rangeAreas };
   const bands: (number | null)[] = features.merges ? [MERGE_BAND_ROWS, SMALL_MERGE_BAND_ROWS, null] : [null];
-  return readWithBands(context, ws, blocks, cols, bands, features.merges, snap, notices);
+  const extras = new Extras(rows, cols);
+  const report = await readWithBands(context, plan, bands, features.merges, snap, notices, extras);
+  const found = extras.result();
+  if (found) report.snapshot.extras = found;
+  return report;
 }
 
 /** One sync for everything; on Excel's refusal retry with smaller merge bands, then without merges. */
 async function readWithBands(
   context: Context,
-  ws: Excel.Worksheet,
-  blocks: RowBlock[],
-  cols: number,
+  plan: ReadPlan,
   bands: (number | null)[],
   mergesSupported: boolean,
   snap: GridSnapshot,
   notices: string[],
+  extras: Extras,
 ): Promise<ReadReport> {
   const [band, ...smaller] = bands;
-  const queued = queueRead(ws, blocks, cols, band);
+  const queued = queueRead(plan, plan.blocks, band, true);
   try {
     await context.sync();
   } catch (error) {
-    if (isPayloadTooLarge(error)) return readBlockBySync(context, ws, blocks, cols, band, snap, notices);
+    if (isPayloadTooLarge(error)) return readBlockBySync(context, plan, band, snap, notices, extras);
     // A merge band over Excel's 512-area limit fails the whole batch.
     if (band === null || !smaller.length) throw error;
-    return readWithBands(context, ws, blocks, cols, smaller, mergesSupported, snap, notices);
+    return readWithBands(context, plan, smaller, mergesSupported, snap, notices, extras);
   }
-  collect(queued, snap);
+  collect(queued, snap, extras);
   if (band === null && mergesSupported) notices.push('結合セルが多すぎて読み取れませんでした / Too many merged areas to read; merges are ignored.');
   return { snapshot: snap, notices };
 }
 
 /** Fallback after Excel refused the combined response: one row block per sync. */
-async function readBlockBySync(
-  context: Context,
-  ws: Excel.Worksheet,
-  blocks: RowBlock[],
-  cols: number,
-  band: number | null,
-  snap: GridSnapshot,
-  notices: string[],
-): Promise<ReadReport> {
-  notices.push(`大きなシートのため ${blocks.length} 回に分けて読みました / Large sheet: read in ${blocks.length} requests.`);
-  for (const block of blocks) {
-    const queued = queueRead(ws, [block], cols, band);
+async function readBlockBySync(context: Context, plan: ReadPlan, band: number | null, snap: GridSnapshot, notices: string[], extras: Extras): Promise<ReadReport> {
+  notices.push(`大きなシートのため ${plan.blocks.length} 回に分けて読みました / Large sheet: read in ${plan.blocks.length} requests.`);
+  for (const [i, block] of plan.blocks.entries()) {
+    const queued = queueRead(plan, [block], band, i === 0);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only after Excel rejected one batch as too large
     await context.sync();
-    collect(queued, snap);
+    collect(queued, snap, extras);
   }
   return { snapshot: snap, notices };
 }

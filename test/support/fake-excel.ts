@@ -87,6 +87,26 @@ function parseEntry(v: unknown): { value: CellValue; formula: string | null } {
 
 // ---------------------------------------------------------------- proxies
 
+/** ClientResult: its value exists only after the sync that computed it. */
+export class FakeClientResult<T> {
+  private staged: { v: T } | null = null;
+  private done: { v: T } | null = null;
+  stage(v: T): void {
+    this.staged = { v };
+  }
+  commit(): void {
+    if (this.staged) this.done = this.staged;
+    this.staged = null;
+  }
+  discard(): void {
+    this.staged = null;
+  }
+  get value(): T {
+    if (!this.done) throw excelError('PropertyNotLoaded', 'ClientResult.value is not available before context.sync()');
+    return this.done.v;
+  }
+}
+
 abstract class FakeObject {
   private loaded = new Map<string, unknown>();
   private staged = new Map<string, unknown>();
@@ -167,6 +187,12 @@ export class FakeContext {
     return this.excel.model;
   }
 
+  private results: FakeClientResult<unknown>[] = [];
+
+  trackResult(r: FakeClientResult<unknown>): void {
+    this.results.push(r);
+  }
+
   track(o: FakeObject): void {
     this.objects.push(o);
     this.enqueue(() => {
@@ -210,10 +236,12 @@ export class FakeContext {
       if (limit !== undefined && this.responseBytes > limit) throw excelError('ResponsePayloadSizeLimitExceeded', `response of ${this.responseBytes} bytes`);
     } catch (error) {
       for (const o of this.objects) o.discard();
+      for (const r of this.results) r.discard();
       this.excel.dispatch(this.events, this);
       throw error;
     }
     for (const o of this.objects) o.commit();
+    for (const r of this.results) r.commit();
     this.excel.dispatch(this.events, this);
   }
 }
@@ -346,9 +374,11 @@ class FakeWorksheet extends FakeObject {
     return this.get('standardWidth');
   }
 
+  private noteCollection: FakeNoteCollection | null = null;
+
   get notes(): FakeNoteCollection {
     this.ctx.requireApi('1.18', 'Worksheet.notes');
-    return new FakeNoteCollection(this.ctx, this);
+    return (this.noteCollection ??= new FakeNoteCollection(this.ctx, this));
   }
 
   get onChanged(): { add(handler: (e: unknown) => Promise<unknown>): { context: FakeContext; remove(): void } } {
@@ -568,6 +598,24 @@ class FakeRange extends FakeObject {
         }
       return 0;
     }, 20);
+  }
+
+  getCellProperties(options: { format?: { fill?: { color?: boolean } }; hyperlink?: boolean }): { value: unknown[][] } {
+    this.ctx.requireApi('1.9', 'Range.getCellProperties');
+    const result = new FakeClientResult<unknown[][]>();
+    this.ctx.enqueue(() => {
+      const value = this.grid((s, r, c) => {
+        const cell = s.cell(r, c);
+        const out: Record<string, unknown> = {};
+        if (options.format?.fill?.color) out.format = { fill: { color: cell.fill ?? '#FFFFFF' } };
+        if (options.hyperlink && cell.hyperlink) out.hyperlink = { ...cell.hyperlink };
+        return out;
+      });
+      result.stage(value);
+      return size(value);
+    }, 60);
+    this.ctx.trackResult(result);
+    return result;
   }
 
   getCell(row: number, col: number): FakeRange {
@@ -815,11 +863,30 @@ class FakeRangeAreas extends FakeObject {
   }
 }
 
-class FakeNoteCollection {
+class FakeNoteCollection extends FakeObject {
+  private listed: FakeNote[] = [];
+
   constructor(
-    private readonly ctx: FakeContext,
+    ctx: FakeContext,
     private readonly ws: FakeWorksheet,
-  ) {}
+  ) {
+    super(ctx);
+  }
+
+  resolveTarget(): unknown {
+    return this.ws.resolveTarget();
+  }
+
+  protected readProperty(name: string): unknown {
+    if (name !== 'items/content') throw new Error(`fake-excel: NoteCollection cannot load ${name}`);
+    this.listed = this.ws.sheet().notes.filter((n) => !n.deleted);
+    return this.listed.map((n) => n.content);
+  }
+
+  get items(): FakeNoteObject[] {
+    const contents = this.get<string[]>('items/content');
+    return this.listed.map((n, i) => FakeNoteObject.loaded(this.ctx, n, contents[i]));
+  }
 
   getItemOrNullObject(key: string): FakeNoteObject {
     return new FakeNoteObject(this.ctx, () => {
@@ -844,17 +911,38 @@ class FakeNoteCollection {
 
 class FakeNoteObject extends FakeObject {
   private target: FakeNote | null | undefined;
+  private presetContent: string | undefined;
   constructor(
     ctx: FakeContext,
     private readonly find: () => FakeNote | null,
   ) {
     super(ctx);
   }
+
+  /** An item of a loaded NoteCollection: its content is already there. */
+  static loaded(ctx: FakeContext, note: FakeNote, content: string): FakeNoteObject {
+    const o = new FakeNoteObject(ctx, () => note);
+    o.presetContent = content;
+    return o;
+  }
+
+  protected override get<T>(name: string): T {
+    if (name === 'content' && this.presetContent !== undefined) return this.presetContent as T;
+    return super.get<T>(name);
+  }
+
+  getLocation(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const n = this.note();
+      const sheet = this.ctx.model.sheets.find((s) => s.notes.includes(n))!;
+      return { sheet, range: { top: n.row, left: n.col, bottom: n.row, right: n.col } };
+    });
+  }
   resolveTarget(): FakeNote | null {
     if (this.target === undefined) this.target = this.find();
     return this.target;
   }
-  private note(): FakeNote {
+  note(): FakeNote {
     const n = this.resolveTarget();
     if (!n || n.deleted) throw excelError('InvalidOperation', 'operation on a null or deleted note');
     return n;
