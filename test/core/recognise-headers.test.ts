@@ -71,3 +71,26 @@ test('a target named "R6目標" carries its year', () => {
   expect(m.tables[0].columns.years.map((y) => y.year)).toEqual([2018, 2019, 2020]);
   expect(m.kpis[0].printedRates[2019].value).toBeCloseTo(0.912);
 });
+
+test('a KPI to bring down, negatives, 延べ and 累積 counts', () => {
+  const m = recogniseSheet(
+    grid([
+      ['指標', '', '基準値(H30)', '目標値(R6)', 'R1', 'R2'],
+      ['ごみ排出量', '実績値', '12,500t', '11,000t', '12,100t', '▲12,050t'],
+      ['', '達成率', '', '', '90.9%', '-'],
+      ['待機児童数', '実績値', '5人', '0人以下', '3人', '0人'],
+      ['', '達成率', '', '', '-', '-'],
+      ['延べ利用者数(R1～)', '実績値', '-', '5,000人', '1,200人', '2,500人'],
+      ['', '達成率', '', '', '24.0%', '50.0%'],
+      ['植樹本数（H27～累積）', '実績値', '100本', '300本', '150本', '180本'],
+      ['', '達成率', '', '', '50.0%', '60.0%'],
+    ]),
+  );
+  if (isUnrecognised(m)) throw new Error(m.reason);
+  const [waste, waiting, visits, trees] = m.kpis;
+  expect(waste).toMatchObject({ direction: 'down', unit: 't', baseline: { value: 12500 }, target: { value: 11000 } });
+  expect(waste.actuals[2020]).toMatchObject({ kind: 'number', value: -12050 });
+  expect(waiting).toMatchObject({ direction: 'down', target: { value: 0, qualifier: 'atMost' } });
+  expect(visits).toMatchObject({ direction: 'up', cumulative: true, cumulativeFrom: 2019 });
+  expect(trees).toMatchObject({ cumulative: true, cumulativeFrom: 2015 });
+});

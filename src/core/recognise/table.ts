@@ -132,7 +132,9 @@ function directionOf(baseline: ParsedValue | null, target: ParsedValue | null): 
 
 /** "(H27～累計)" → 2015; "R2～累計" → 2020. */
 function cumulativeStart(text: string): number | null {
-  const m = /([^\s(（~～〜]+)\s*[~～〜]\s*(累計|延べ)/.exec(text.normalize('NFKC'));
+  const t = text.normalize('NFKC');
+  // "(H27～累計)", or an open range "(R1～)" on a name that says 延べ / 累計 elsewhere.
+  const m = /([^\s(（~～〜]+)\s*[~～〜]\s*(累計|累積|延べ|通算)/.exec(t) ?? /[(（]\s*([^\s()（）~～〜]+)\s*[~～〜]\s*[)）]/.exec(t);
   if (!m) return null;
   return yearInText(m[1])?.year ?? null;
 }
@@ -231,7 +233,7 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[]): Kpi {
     .map((x) => valueAtCell(g, p.rateRow, x));
   const remark = optionalText(g, p.row, c.remark ?? undefined);
   const firstUnit = [target, baseline, ...Object.values(actuals)].find((v) => v && v.kind === 'number' && v.unit)?.unit ?? null;
-  const cumulative = /累計|延べ/.test(name);
+  const cumulative = /累計|累積|延べ|通算/.test(name);
   return {
     id: `${t.sheet}!${p.row}`,
     sheet: t.sheet,
