@@ -4,7 +4,7 @@
  */
 import type { Kpi, ProgressModel, SheetModel } from '../../src/core/model';
 import { recognise } from '../../src/core/recognise';
-import { publishedKpis, sampleSnapshots, SAMPLE_SHEET, type PublishedKpi } from '../support/sample';
+import { publishedKpis, publishedTextSnapshot, sampleSnapshots, SAMPLE_SHEET, type PublishedKpi } from '../support/sample';
 
 let model: ProgressModel;
 let sheet: SheetModel;
@@ -199,4 +199,17 @@ test('every KPI knows where it sits in the structure', () => {
   const walk = (ns: typeof sheet.structure) => ns.forEach((n) => (attached.push(...n.kpis), walk(n.children)));
   walk(sheet.structure);
   expect(attached.sort()).toEqual(sheet.kpis.map((k) => k.id).sort());
+});
+
+test('the published text itself (with its table of contents, no merges) gives the same KPIs and places', () => {
+  const text = recognise([publishedTextSnapshot()]);
+  const s = text.sheets[0];
+  expect(s.tables).toHaveLength(38);
+  expect(s.kpis.map((k) => [k.name, k.path, k.baseline.text, k.target.text, k.sheetNo])).toEqual(sheet.kpis.map((k) => [k.name, k.path, k.baseline.text, k.target.text, k.sheetNo]));
+  // The contents list repeats the headings; only headings that hold KPIs stay in the tree.
+  const titles: string[] = [];
+  const walk = (ns: typeof s.structure) => ns.forEach((n) => (titles.push(n.title), walk(n.children)));
+  walk(s.structure);
+  expect(titles.filter((t) => t === '■全体目標')).toHaveLength(1);
+  expect(titles.some((t) => t.includes('P. 3'))).toBe(false);
 });

@@ -73,3 +73,11 @@ export function publishedKpis(): PublishedKpi[] {
   }
   return out;
 }
+
+/** The published text as a grid: one line per row, TAB-separated columns from A (table of contents included). */
+export function publishedTextSnapshot(sheet = 'text'): GridSnapshot {
+  const rows = readFileSync(PUBLISHED_TEXT, 'utf8').split(/\r?\n/).map((line) => line.split('\t'));
+  const width = Math.max(...rows.map((r) => r.length));
+  const values = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined || r[i].trim() === '' ? null : r[i])));
+  return { sheet, origin: { row: 1, col: 1 }, values, formulas: values.map((r) => r.map(() => null)), numberFormats: values.map((r) => r.map(() => null)), merges: [] };
+}
