@@ -83,7 +83,7 @@ describe('insertColumn / deleteColumn on an exceljs sheet', () => {
     ws.getCell('E1').value = { formula: 'D1/B1', result: 10 };
     ws.getCell('E2').value = { sharedFormula: 'E1', result: 10 };
     ws.addConditionalFormatting({ ref: 'D1:D4', rules: [{ type: 'expression', priority: 1, formulae: ['D1>$B1*5'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } } }] });
-    ws.dataValidations.add('D1:D4', { type: 'decimal', operator: 'greaterThan', formulae: [0], allowBlank: true });
+    (ws as unknown as { dataValidations: { add(ref: string, v: object): void } }).dataValidations.add('D1:D4', { type: 'decimal', operator: 'greaterThan', formulae: [0], allowBlank: true });
     wb.definedNames.add("'表'!$D$1:$D$4", 'actuals');
     const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
     await host.applyPlan({ command: 'add-year', summary: '', notices: [], edits: [{ kind: 'insertColumn', sheet: '表', col: 3, formatFrom: 2 }] });
@@ -93,7 +93,8 @@ describe('insertColumn / deleteColumn on an exceljs sheet', () => {
     expect(s.getCell('F2').formula).toBe('E2/B2');
     const cf = (s as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
     expect(cf.map((c) => [c.ref, c.rules[0].formulae[0]])).toEqual([['E1:E4', 'E1>$B1*5']]);
-    expect(Object.keys((s as unknown as { dataValidations: { model: object } }).dataValidations.model).sort()).toEqual(['E1', 'E2', 'E3', 'E4']);
+    const dv = (s as unknown as { dataValidations: { model: object } }).dataValidations;
+    expect(Object.keys(dv.model).sort()).toEqual(['E1', 'E2', 'E3', 'E4']);
     expect(back.workbook.definedNames.getRanges('actuals').ranges).toEqual(["'表'!$E$1:$E$4"]);
   });
 
