@@ -65,9 +65,11 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
   let best: HeaderRow | null = null;
   let headerOnly: number | null = null;
   // Rectangles already read as tables: tables may sit side by side, so rows are not skipped wholesale.
-  const claimed: { top: number; bottom: number; left: number; right: number }[] = [];
+  let claimed: { top: number; bottom: number; left: number; right: number }[] = [];
   const isClaimed = (r: number, c: number) => claimed.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right);
   for (let r = g.firstRow; r <= g.lastRow; r++) {
+    // Rows are read top-down: tables that ended above this row can be forgotten.
+    if (claimed.length && claimed.some((b) => b.bottom < r)) claimed = claimed.filter((b) => b.bottom >= r);
     let found = false;
     for (const [from, to] of headerSegments(g, r)) {
       if (isClaimed(r, from) || isClaimed(r, to)) continue;
