@@ -2,7 +2,7 @@
  * analyse(): the recognised model in, rates, status, grade and findings out. Definitions (KPI定義)
  * override inference when given; every sheet is judged by its own rounding convention.
  */
-import type { ProgressModel, SheetModel } from './model';
+import type { Kpi, ProgressModel, SheetModel } from './model';
 import type { Finding, Lang } from './findings';
 import type { KpiDefinitions } from './definitions';
 import type { GridSnapshot } from './snapshot';
@@ -53,6 +53,19 @@ function sheetRounding(sheet: SheetModel, defs?: KpiDefinitions): RoundingConven
   return detectRounding(samples);
 }
 
+/** Rates, status and grade of one KPI (also used by the live re-check of a single KPI). */
+export function assessKpi(kpi: Kpi, defs?: KpiDefinitions): { assessment: KpiAssessment; status: StatusResult } {
+  const def = definitionFor(defs, kpi);
+  const st = assessStatus(kpi, def, defs?.bands ?? DEFAULT_BANDS);
+  const rates: Record<number, number | null> = {};
+  for (const y of Object.keys(kpi.actuals)) rates[Number(y)] = computeRate(kpi, Number(y), def).value;
+  const assessment: KpiAssessment = {
+    rates, status: st.status, grade: st.grade, progress: st.progress, method: rateMethod(kpi, def),
+    year: st.year, expected: st.expected,
+  };
+  return { assessment, status: st };
+}
+
 export function analyse(model: ProgressModel, options: AnalyseOptions = {}): Analysis {
   const lang = options.lang ?? 'ja';
   const defs = options.definitions;
@@ -64,15 +77,9 @@ export function analyse(model: ProgressModel, options: AnalyseOptions = {}): Ana
     analysis.rounding[sheet.sheet] = rounding;
     const statuses: Record<string, StatusResult> = {};
     for (const kpi of sheet.kpis) {
-      const def = definitionFor(defs, kpi);
-      const st = assessStatus(kpi, def, bands);
-      statuses[kpi.id] = st;
-      const rates: Record<number, number | null> = {};
-      for (const y of Object.keys(kpi.actuals)) rates[Number(y)] = computeRate(kpi, Number(y), def).value;
-      analysis.kpis[kpi.id] = {
-        rates, status: st.status, grade: st.grade, progress: st.progress, method: rateMethod(kpi, def),
-        year: st.year, expected: st.expected,
-      };
+      const { assessment, status } = assessKpi(kpi, defs);
+      statuses[kpi.id] = status;
+      analysis.kpis[kpi.id] = assessment;
     }
     const ctx = { model, sheet, lang, definitions: defs, rounding, statuses, managementSheets: options.managementSheets, index };
     for (const rule of RULES) analysis.findings.push(...rule.check(ctx));
