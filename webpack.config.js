@@ -3,6 +3,8 @@
  * ts-loader only transpiles (tsc --noEmit typechecks). Source maps are separate files: no eval,
  * so the Content-Security-Policy needs no 'unsafe-eval'.
  */
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -25,6 +27,18 @@ function csp({ office }) {
     `base-uri 'self'`,
     `form-action 'self'`,
   ].join('; ');
+}
+
+/**
+ * https for sideloading: the certificates of `npx office-addin-dev-certs install` when present (Office
+ * trusts them), otherwise webpack-dev-server's own self-signed one (fine for a browser, not for Office).
+ */
+function devServerHttps() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const files = { key: 'localhost.key', cert: 'localhost.crt', ca: 'ca.crt' };
+  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return 'https';
+  const options = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+  return { type: 'https', options };
 }
 
 function page(name, { chunks, title, office, template }) {
@@ -86,8 +100,8 @@ module.exports = (env, argv) => {
       }),
     ],
     devServer: {
-      port: 3000,
-      server: 'https',
+      port: Number(process.env.npm_package_config_dev_server_port) || 3000,
+      server: devServerHttps(),
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: { directory: path.resolve(__dirname, 'dist') },
       hot: false,

@@ -12,8 +12,16 @@ interface Props {
 export function Grid({ snapshot, highlight }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!highlight) return;
-    ref.current?.querySelector(`[data-address="${highlight}"]`)?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    const grid = ref.current;
+    const cell = highlight ? grid?.querySelector(`[data-address="${highlight}"]`) : null;
+    if (!grid || !cell) return;
+    // Centre the row; scroll sideways only when the cell is hidden (under the sticky row numbers).
+    const g = grid.getBoundingClientRect();
+    const c = cell.getBoundingClientRect();
+    const rowHeader = grid.querySelector('tbody th')?.getBoundingClientRect().width ?? 0;
+    grid.scrollTop += c.top - g.top - g.height / 2;
+    if (c.left < g.left + rowHeader) grid.scrollLeft -= g.left + rowHeader - c.left;
+    else if (c.right > g.right) grid.scrollLeft += c.right - g.right;
   }, [highlight, snapshot]);
   const width = snapshot.values[0]?.length ?? 0;
   const cols = Array.from({ length: width }, (_, i) => snapshot.origin.col + i);

@@ -1,7 +1,7 @@
 /** Preview page: workbook grid on the left, the real task pane (App) on the right. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../core/findings';
-import type { GridSnapshot } from '../core/snapshot';
+import { cellAddress, type GridSnapshot } from '../core/snapshot';
 import { App } from '../taskpane/App';
 import { langFromDisplayLanguage } from '../taskpane/i18n';
 import { memorySettingsStore } from '../taskpane/settings';
@@ -64,7 +64,15 @@ export function Preview() {
           setSheet(s);
           setHighlight({ sheet: s, address });
         },
-        () => setVersion((v) => v + 1),
+        (plan) => {
+          // Show where a command wrote: its first cell on a visible sheet.
+          const first = plan.edits.find((e) => e.kind === 'setCell' && !e.sheet.startsWith('_'));
+          if (first && 'row' in first) {
+            setSheet(first.sheet);
+            setHighlight({ sheet: first.sheet, address: cellAddress(first.row, first.col) });
+          }
+          setVersion((v) => v + 1);
+        },
       ),
     [opened],
   );
@@ -132,7 +140,7 @@ export function Preview() {
             {error}
           </div>
         )}
-        {snapshot && <Grid snapshot={snapshot} highlight={highlight?.sheet === snapshot.sheet ? highlight.address : null} />}
+        {snapshot && <Grid key={`${opened?.id}:${snapshot.sheet}`} snapshot={snapshot} highlight={highlight?.sheet === snapshot.sheet ? highlight.address : null} />}
       </div>
       <div className="pane">
         {host && opened && (

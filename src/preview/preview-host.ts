@@ -9,7 +9,7 @@ export class PreviewHost implements ProgressHost {
   constructor(
     private readonly inner: ProgressHost,
     private readonly onSelect: (sheet: string, address: string) => void,
-    private readonly onApplied: () => void,
+    private readonly onApplied: (plan: EditPlan) => void,
   ) {
     this.kind = inner.kind;
   }
@@ -28,7 +28,7 @@ export class PreviewHost implements ProgressHost {
 
   async applyPlan(plan: EditPlan): Promise<ApplyResult> {
     const result = await this.inner.applyPlan(plan);
-    this.onApplied();
+    this.onApplied(plan);
     return result;
   }
 

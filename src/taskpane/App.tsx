@@ -74,11 +74,12 @@ export function App(props: AppProps) {
       .finally(() => setSettingsLoaded(true));
   }, [props.settingsStore]);
 
+  // A ribbon command's status, shown once on open.
+  const { initialNotice } = props;
+  const { notify } = wb;
   useEffect(() => {
-    if (props.initialNotice) wb.notify('info', props.initialNotice);
-    // Shown once, on open.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    if (initialNotice) notify('info', initialNotice);
+  }, [initialNotice, notify]);
 
   const saveSettings = useCallback(
     async (next: AddinSettings) => {

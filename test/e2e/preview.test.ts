@@ -2,11 +2,14 @@
  * The browser preview end to end, in Debian's Chromium: the real task pane over the bundled sample
  * through the .xlsx host. Takes the README screenshots of the Japanese UI.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { analyseWorkbook } from '../../src/core/analyse';
 import { recognise } from '../../src/core/recognise';
+import { cellAddress } from '../../src/core/snapshot';
+import { loadSampleWorkbook, workbookSnapshots } from '../support/sample';
 import { openXlsxHostFile } from '../../src/xlsx/node';
 import { screenshots, startSession, type Session } from './browser';
 
@@ -88,20 +91,43 @@ test('clicking a finding highlights its cell in the grid', async () => {
   await shot('findings');
 });
 
-test('fill: the previewed rate cells get rates', async () => {
+/** The sample with the printed R1/R2 rates of its first five KPIs cleared, as a user would leave them. */
+async function sampleWithEmptyRates(): Promise<{ file: string; cleared: string[] }> {
+  const wb = await loadSampleWorkbook();
+  const snapshots = await workbookSnapshots(wb);
+  const sheet = recognise(snapshots).sheets[0];
+  const ws = wb.getWorksheet(sheet.sheet)!;
+  const cleared: string[] = [];
+  for (const kpi of sheet.kpis.slice(0, 5)) {
+    for (const y of sheet.tables[kpi.tableIndex].columns.years.filter((c) => c.year <= 2020)) {
+      ws.getCell(kpi.rateRow, y.col).value = null;
+      cleared.push(cellAddress(kpi.rateRow, y.col));
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kpi-e2e-'));
+  const file = join(dir, '空欄あり.xlsx');
+  await wb.xlsx.writeFile(file);
+  return { file, cleared };
+}
+
+test('opening another .xlsx shows it; fill: the emptied rate cells get rates', async () => {
+  const { file, cleared } = await sampleWithEmptyRates();
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.getByTestId('file-name').filter({ hasText: '空欄あり.xlsx' }).waitFor();
+  await page.getByTestId('overview').waitFor();
   const before = await gridTexts();
+  for (const c of cleared) expect(before[c]).toBe('');
   await page.getByTestId('tab-actions').click();
   await page.getByTestId('preview-fill').click();
   await page.getByTestId('plan-preview').waitFor();
   await shot('actions');
   await page.getByTestId('tab-overview').click();
   const cells = (await applyAction('fill')).filter((c) => c.startsWith('進捗状況一覧表!')).map((c) => c.slice(c.indexOf('!') + 1));
-  expect(cells.length).toBeGreaterThan(0);
+  expect(cells.sort()).toEqual([...cleared].sort());
   const after = await gridTexts();
-  for (const c of cells) {
-    expect(before[c] ?? '').toBe('');
-    expect(after[c]).toMatch(/%$/);
-  }
+  for (const c of cleared) expect(after[c]).toMatch(/^\d+\.\d%$/);
+  // The first KPI: 31 ÷ 45 and 34 ÷ 45, as the published table prints them.
+  expect([after[cleared[0]], after[cleared[1]]]).toEqual(['68.9%', '75.6%']);
 });
 
 test('add year: the next year column appears, and undo removes it', async () => {

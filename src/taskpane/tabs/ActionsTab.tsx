@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   cells: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, maxHeight: '220px', overflowY: 'auto' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
   toolbar: { display: 'flex', justifyContent: 'flex-end', marginBottom: tokens.spacingVerticalS },
+  nowrap: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 const labels: Record<ActionCommand, [keyof Messages, keyof Messages]> = {
@@ -91,6 +92,7 @@ export function ActionsTab({ workbook, lang, api }: { workbook: Workbook | null;
                 action={
                   <Button
                     size="small"
+                    className={styles.nowrap}
                     disabled={busy || !isAvailable(command)}
                     onClick={() => {
                       const plan = api.preview(command);

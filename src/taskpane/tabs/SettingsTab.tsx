@@ -9,7 +9,7 @@ import type { WorkbenchApi } from '../useWorkbench';
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '360px' },
   bands: { display: 'flex', gap: tokens.spacingHorizontalS },
-  band: { width: '72px' },
+  band: { width: '96px' },
 });
 
 interface Props {
