@@ -35,12 +35,15 @@ export function readableActuals(kpi: Kpi, def?: KpiDefinition): { year: number; 
     .map(({ year, cell }) => ({ year, value: cell.value as number, cell }));
 }
 
-/** Baseline and its year; a missing baseline of a cumulative KPI counts from 0 where cumulation starts. */
+/**
+ * Baseline and its year. A missing baseline ("-") of a count means nothing yet: 0, from where a
+ * cumulation starts; a missing percentage stays unknown (judged by its ratio to the target).
+ */
 export function planStart(kpi: Kpi, def?: KpiDefinition): { value: number | null; year: number | null } {
   const { baseline } = kpiBounds(kpi, def);
   const year = def?.baseline.year ?? kpi.baseline.year;
   const cumulative = def?.cumulative ?? kpi.cumulative;
-  if (baseline === null && cumulative) {
+  if (baseline === null && (cumulative || kpiUnit(kpi, def) !== '%')) {
     const from = kpi.cumulativeFrom;
     return { value: 0, year: from !== null && (year === null || from > year) ? from - 1 : year };
   }

@@ -85,3 +85,11 @@ describe('status', () => {
     expect(assessStatus(kpi, undefined, { A: 1, B: 0.6, C: 0.3 }).grade).toBe('B');
   });
 });
+
+test('a count without baseline ("-") starts from 0; a percentage without baseline is judged by its ratio', () => {
+  // 5 of 10 at 2/6 of the period: ahead of the path from 0.
+  const count = makeKpi({ baseline: '-', target: '10回', actuals: { 2019: '-', 2020: '5回' } });
+  expect(assessStatus(count)).toMatchObject({ status: 'on-track', grade: 'A', progress: 0.5 });
+  const share = makeKpi({ baseline: '-', target: '50%', actuals: { 2020: '25%' } });
+  expect(assessStatus(share)).toMatchObject({ status: 'off-track', grade: 'C', progress: 0.5, expected: null });
+});
