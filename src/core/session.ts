@@ -10,6 +10,7 @@ import {
   emptyRecord,
   nextEntryId,
   recordPlan,
+  UndoRecordError,
   type OwnedCell,
   type UndoEntry,
   type UndoRecord,
@@ -91,8 +92,14 @@ export async function undoLast(host: ProgressHost): Promise<UndoResult> {
 
 /** Removes the undo record (kpi-progress clean). Returns how many entries it held. */
 export async function cleanUndoRecord(host: ProgressHost): Promise<number> {
-  const stored = await loadRecord(host);
-  if (stored.rows === null) return 0;
+  if (!(await host.listSheets()).some((s) => s.name === UNDO_SHEET)) return 0;
+  let entries = 0;
+  try {
+    entries = (await loadRecord(host)).record.entries.length;
+  } catch (e) {
+    // a damaged record is exactly what clean is for
+    if (!(e instanceof UndoRecordError)) throw e;
+  }
   await host.applyPlan({ command: 'clean', summary: 'remove undo record', edits: [{ kind: 'deleteSheet', sheet: UNDO_SHEET }], notices: [] });
-  return stored.record.entries.length;
+  return entries;
 }

@@ -35,7 +35,22 @@ export interface UndoRecord {
   entries: UndoEntry[];
 }
 
-export class UndoRecordError extends Error {}
+/** The record sheet cannot be read (edited by hand, cut): message in Japanese, `messageEn` in English. */
+export class UndoRecordError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message);
+    this.name = 'UndoRecordError';
+  }
+}
+
+const damaged = (ja: string, en: string) =>
+  new UndoRecordError(
+    `取り消し記録（非表示シート ${UNDO_SHEET}）が読めません: ${ja}。取り消しはできません。kpi-progress clean で記録を消せます。`,
+    `The undo record (hidden sheet ${UNDO_SHEET}) cannot be read: ${en}. Undo is not possible; kpi-progress clean removes the record.`,
+  );
 
 export function emptyRecord(): UndoRecord {
   return { version: 1, entries: [] };
@@ -55,7 +70,7 @@ export function decodeRecord(s: GridSnapshot): UndoRecord {
   for (let r = 1; r < s.values.length; r++) {
     const v = s.values[r][0];
     if (v === null || v === '') break;
-    if (typeof v !== 'string' || !v.startsWith('|')) throw new UndoRecordError(`row ${r + s.origin.row} of ${UNDO_SHEET} is not part of the record`);
+    if (typeof v !== 'string' || !v.startsWith('|')) throw damaged(`${r + s.origin.row}行目が記録の形式ではありません`, `row ${r + s.origin.row} is not part of the record`);
     chunks.push(v.slice(1));
   }
   if (chunks.length === 0) return emptyRecord();
@@ -64,7 +79,8 @@ export function decodeRecord(s: GridSnapshot): UndoRecord {
     if (parsed.version !== 1 || !Array.isArray(parsed.entries)) throw new Error('unknown version');
     return parsed;
   } catch (e) {
-    throw new UndoRecordError(`${UNDO_SHEET} cannot be read (${e instanceof Error ? e.message : String(e)})`);
+    const why = e instanceof Error ? e.message : String(e);
+    throw damaged(why, why);
   }
 }
 

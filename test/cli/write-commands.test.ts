@@ -2,7 +2,7 @@
  * The writing commands in-process over real files: fill, flag, link, add-year, definitions, report,
  * undo, clean — chained, previewed, undone step by step back to the input, and bad input.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
@@ -97,6 +97,21 @@ describe('kpi-progress write commands', () => {
     expect(r.out).toContain('取り消し記録 1 件を削除');
     const host = await XlsxHost.fromBuffer(readFileSync(at('c2.xlsx')));
     expect((await host.listSheets()).map((s) => s.name)).toEqual(['進捗状況一覧表']);
+  });
+
+  test('a damaged undo record: undo and the writers say so (exit 2), clean still removes it', async () => {
+    await run('flag', at('in.xlsx'), '-o', at('d1.xlsx'));
+    const host = await XlsxHost.fromBuffer(readFileSync(at('d1.xlsx')));
+    host.workbook.getWorksheet('_kpi_undo')!.getCell('A2').value = '書き換えられた';
+    writeFileSync(at('d2.xlsx'), await host.toBuffer());
+    const undo = await run('undo', at('d2.xlsx'), '-o', at('d3.xlsx'));
+    expect([undo.code, undo.err]).toEqual([2, '取り消し記録（非表示シート _kpi_undo）が読めません: 2行目が記録の形式ではありません。取り消しはできません。kpi-progress clean で記録を消せます。']);
+    const fill = await run('fill', at('d2.xlsx'), '-o', at('d3.xlsx'), '--lang', 'en');
+    expect(fill.code).toBe(2);
+    expect(fill.err).toContain('The undo record (hidden sheet _kpi_undo) cannot be read');
+    expect(existsSync(at('d3.xlsx'))).toBe(false);
+    expect((await run('clean', at('d2.xlsx'), '-o', at('d4.xlsx'))).code).toBe(0);
+    expect((await (await XlsxHost.fromBuffer(readFileSync(at('d4.xlsx')))).listSheets()).map((x) => x.name)).toEqual(['進捗状況一覧表']);
   });
 
   test('bad input: one clear message and exit 2, no stack trace, no file written', async () => {

@@ -26,7 +26,7 @@ export const undoCommand: CliCommand = {
       record = await readUndoRecord(host);
     } catch (e) {
       if (!(e instanceof UndoRecordError)) throw e;
-      ctx.err(t(ctx, `取り消し記録が壊れていて読めません（${e.message}）。`, `The undo record cannot be read (${e.message}).`));
+      ctx.err(t(ctx, e.message, e.messageEn));
       return 2;
     }
     if (record.entries.length === 0) {

@@ -10,6 +10,7 @@ import type { PlanInput } from '../../core/plans/context';
 import { describePlan, describeSkipped } from '../../core/plans/describe';
 import { NoSheetError, readPlanInput } from '../../core/plans/input';
 import { runCommand } from '../../core/session';
+import { UndoRecordError } from '../../core/undo';
 import type { XlsxHost } from '../../xlsx/host';
 import { openXlsxHostFile } from '../../xlsx/node';
 import { parseOptions, t, UsageError, type CliCommand, type CliContext } from '../io';
@@ -95,6 +96,18 @@ export function makeWriteCommand(spec: WriteCommandSpec): CliCommand {
     summary: spec.summary,
     usage: spec.usage,
     async run(argv: string[], ctx: CliContext): Promise<number> {
+      try {
+        return await runWrite(spec, argv, ctx);
+      } catch (e) {
+        if (!(e instanceof UndoRecordError)) throw e;
+        ctx.err(t(ctx, e.message, e.messageEn));
+        return 2;
+      }
+    },
+  };
+}
+
+async function runWrite(spec: WriteCommandSpec, argv: string[], ctx: CliContext): Promise<number> {
       const args = parseWriteArgs(argv, spec.booleans, spec.valued);
       if (!args.output && !args.dryRun) throw new UsageError(t(ctx, `出力先 -o <出力.xlsx> を指定してください（確認だけなら --dry-run）。\n使い方: ${spec.usage}`, `give the output -o <out.xlsx> (or --dry-run to preview).\nusage: ${spec.usage}`));
       const opened = await openForPlanning(args, ctx, spec.needsTables ?? true);
@@ -111,6 +124,4 @@ export function makeWriteCommand(spec: WriteCommandSpec): CliCommand {
         return 0;
       }
       return applyAndWrite(opened.host, plan, args.output!, ctx);
-    },
-  };
 }
