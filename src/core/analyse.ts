@@ -69,7 +69,6 @@ export function assessKpi(kpi: Kpi, defs?: KpiDefinitions): { assessment: KpiAss
 export function analyse(model: ProgressModel, options: AnalyseOptions = {}): Analysis {
   const lang = options.lang ?? 'ja';
   const defs = options.definitions;
-  const bands = defs?.bands ?? DEFAULT_BANDS;
   const analysis: Analysis = { kpis: {}, findings: [], rounding: {} };
   const index = buildIndex(model);
   for (const sheet of model.sheets) {
