@@ -47,6 +47,7 @@ describe('kpi-progress write commands', () => {
     expect((await six.listSheets()).map((s) => `${s.name}:${s.visibility}`)).toEqual(['進捗状況一覧表:visible', '_kpi_undo:veryHidden', 'KPI定義:visible', '点検結果:visible']);
     const check = await run('check', at('6.xlsx'));
     expect(check.out).toContain('KPI表 38 個、KPI 84 件、年度 R1–R7 (2019–2025)');
+    expect(check.out).not.toContain('_kpi_undo');
 
     // undo one step at a time, each from the file the previous one wrote
     let current = at('6.xlsx');
