@@ -94,6 +94,24 @@ describe('add-year on other layouts', () => {
     expect(listMerges(ws)).toContainEqual({ top: t.headerRow, left: 8, bottom: t.headerRow, right: 12 });
   });
 
+  test('the new rate cell is prepared: a formula of the neighbour year moves over with its format', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('進捗');
+    ws.addRow(['重要業績評価指標 (KPI)', '', '基準値 (H30)', '目標値 (R6)', 'R5', 'R6', '担当課']);
+    ws.addRow(['移住者数', '実績値', 10, 40, 30, 36, '企画課']);
+    ws.addRow(['', '達成率', null, null, { formula: 'IFERROR(E2/$D2,"")', result: 0.75 }, { formula: 'IFERROR(F2/$D2,"")', result: 0.9 }, null]);
+    ws.getCell('E3').numFmt = '0.0%';
+    ws.getCell('F3').numFmt = '0.0%';
+    ws.mergeCells('A2:A3');
+    const { plan, reopened } = await addYear(XlsxHost.fromWorkbook(wb));
+    expect(plan.edits).toContainEqual(expect.objectContaining({ kind: 'setCell', row: 3, col: 7, content: { formula: '=IFERROR(G2/$D2,"")' } }));
+    const out = reopened.workbook.getWorksheet('進捗')!;
+    expect(out.getCell('G1').value).toBe('R7');
+    expect(out.getCell('G3').formula).toBe('IFERROR(G2/$D2,"")');
+    expect(out.getCell('G3').numFmt).toBe('0.0%');
+    expect(out.getCell('H1').value).toBe('担当課');
+  });
+
   test('a table whose years end at H31 gets R2', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('進捗');
