@@ -45,6 +45,17 @@ describe('kpi-progress write commands', () => {
     const six = await XlsxHost.fromBuffer(readFileSync(at('6.xlsx')));
     expect((await readUndoRecord(six)).entries.map((e) => e.command)).toEqual(['add-year', 'fill', 'flag', 'link', 'definitions', 'report']);
     expect((await six.listSheets()).map((s) => `${s.name}:${s.visibility}`)).toEqual(['進捗状況一覧表:visible', '_kpi_undo:veryHidden', 'KPI定義:visible', '点検結果:visible']);
+    // 点検結果: one row per finding, its cell column linked (internally) to the cell
+    const report = six.workbook.getWorksheet('点検結果')!;
+    expect(report.getCell('A2').value).toBe('重要度');
+    let linked = 0;
+    for (let r = 3; r <= report.rowCount; r++) {
+      const sheet = report.getCell(r, 3).value;
+      const cell = report.getCell(r, 4);
+      expect(cell.hyperlink).toBe(`#'${String(sheet)}'!${(cell.value as { text: string }).text}`);
+      linked++;
+    }
+    expect(linked).toBeGreaterThan(30);
     const check = await run('check', at('6.xlsx'));
     expect(check.out).toContain('KPI表 38 個、KPI 84 件、年度 R1–R7 (2019–2025)');
     expect(check.out).not.toContain('_kpi_undo');
