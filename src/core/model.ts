@@ -44,7 +44,7 @@ export interface PrintedRate {
 
 /** Label style of a year header, so a new year can be written the same way. */
 export interface YearLabelStyle {
-  /** "R{n}" | "R{n}年度" | "令和{n}年度" | "H{n}" | "{y}" | "{y}年度" | "FY{y}" … with {n} era year, {y} western year. */
+  /** "R{n}" | "R{n}年度" | "令和{n}年度" | "H{n}" | "{y}" | "{y}年度" | "FY{y}" | "R{nn}" | "R{n}({y})" … with {n} era year, {nn} zero-padded, {y} western year. */
   template: string;
   /** Era used by template ({n}); null for western years. */
   era: 'R' | 'H' | null;

@@ -25,12 +25,29 @@ function hasFullWidth(s: string): boolean {
   return /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/.test(s);
 }
 
-/** Parses a whole label ("R1", "令和元年度", "2019年度", "FY2019"); null when it is not a year label. */
+/**
+ * Parses a whole label ("R1", "R01", "令和元年度", "2019年度", "FY2019", "R1(2019)"); null when it is
+ * not a year label.
+ */
 export function parseYearLabel(label: string): ParsedYear | null {
   if (typeof label !== 'string') return null;
   const raw = label.trim();
   const s = toHalfWidth(raw).replace(/\s+/g, '');
-  const fullWidth = hasFullWidth(raw);
+  return parseSingle(s, hasFullWidth(raw)) ?? parseDual(s, hasFullWidth(raw));
+}
+
+/** "R1(2019)" / "2019(R1)" / "令和元年度(2019年度)": both halves must name the same year. */
+function parseDual(s: string, fullWidth: boolean): ParsedYear | null {
+  const m = /^([^()]+)\(([^()]+)\)$/.exec(s);
+  if (!m) return null;
+  const a = parseSingle(m[1], fullWidth);
+  const b = parseSingle(m[2], fullWidth);
+  if (!a || !b || a.year !== b.year || (a.style.era === null) === (b.style.era === null)) return null;
+  const era = a.style.era ?? b.style.era;
+  return { year: a.year, style: { template: `${a.style.template}(${b.style.template})`, era, gannen: a.style.gannen || b.style.gannen, fullWidth } };
+}
+
+function parseSingle(s: string, fullWidth: boolean): ParsedYear | null {
   let m = /^(R|r|令和|H|h|平成)(元|\d{1,2})(年度|年)?$/.exec(s);
   if (m) {
     const { era, prefix } = ERA_PREFIX[m[1]];
@@ -38,9 +55,10 @@ export function parseYearLabel(label: string): ParsedYear | null {
     // Kanji eras are written 元年 by convention even when the sheet never shows year 1 yet.
     const gannen = m[2] === '元' || prefix.length > 1;
     if (n < 1 || (era === 'H' && n > 31) || (era === 'R' && n > 99)) return null;
+    const padded = /^0\d$/.test(m[2]);
     return {
       year: ERA_BASE[era] + n,
-      style: { template: `${prefix}{n}${m[3] ?? ''}`, era, gannen, fullWidth },
+      style: { template: `${prefix}${padded ? '{nn}' : '{n}'}${m[3] ?? ''}`, era, gannen, fullWidth },
     };
   }
   m = /^(FY|fy)?(\d{4})(年度|年)?$/.exec(s);
@@ -58,13 +76,10 @@ function toFullWidth(s: string): string {
 
 /** Writes a year in a kept style: formatYearLabel(2025, R-style) → "R7". */
 export function formatYearLabel(year: number, style: YearLabelStyle): string {
-  let out: string;
+  let out = style.template.replace('{y}', String(year));
   if (style.era) {
     const n = year - ERA_BASE[style.era];
-    const nText = n === 1 && style.gannen ? '元' : String(n);
-    out = style.template.replace('{n}', nText);
-  } else {
-    out = style.template.replace('{y}', String(year));
+    out = out.replace('{nn}', String(n).padStart(2, '0')).replace('{n}', n === 1 && style.gannen ? '元' : String(n));
   }
   return style.fullWidth ? toFullWidth(out) : out;
 }

@@ -16,11 +16,14 @@ test.each([
   ['２０２０年度', 2020],
   [' R2 ', 2020],
   ['R1年度', 2019],
+  ['R01', 2019],
+  ['R1(2019)', 2019],
+  ['2019（R1）', 2019],
 ])('%s is fiscal year %i', (label, year) => {
   expect(parseYearLabel(label)?.year).toBe(year);
 });
 
-test.each(['', '実績値', 'R', 'H32', 'R0', '19', '12345', 'ＲⅠ', '基準値', '1,100', 'R6着手予定', '事業費(千円)'])('%s is not a year label', (label) => {
+test.each(['R1(2020)', 'R1(H31)', '', '実績値', 'R', 'H32', 'R0', '19', '12345', 'ＲⅠ', '基準値', '1,100', 'R6着手予定', '事業費(千円)'])('%s is not a year label', (label) => {
   expect(parseYearLabel(label)).toBeNull();
 });
 
@@ -36,6 +39,10 @@ test.each([
   ['H30', 2018, 'H30'],
   ['Ｒ１', 2025, 'Ｒ７'],
   ['R1年度', 2030, 'R12年度'],
+  ['R01', 2025, 'R07'],
+  ['R1(2019)', 2025, 'R7(2025)'],
+  ['2019(R元)', 2020, '2020(R2)'],
+  ['令和元年度(2019年度)', 2024, '令和6年度(2024年度)'],
 ])('a new year in the style of %s: %i → %s', (label, year, expected) => {
   const parsed = parseYearLabel(label)!;
   expect(formatYearLabel(year, parsed.style)).toBe(expected);
