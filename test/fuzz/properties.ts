@@ -83,6 +83,10 @@ function planFootprint(plan: EditPlan) {
   return { touched: new Set(touched.map((t) => `${t.sheet}|${t.row},${t.col}`)), inserted };
 }
 
+function withoutRefs(f: Facts | undefined): Facts | undefined {
+  return f && f.formula ? { ...f, formula: f.formula.replace(/\$?[A-Z]{1,3}\$?\d+/g, 'REF') } : f;
+}
+
 /** Cells changed outside the plan's footprint (columns after inserted ones compared shifted). */
 function changesOutsidePlan(before: Map<string, Facts>, after: Map<string, Facts>, plan: EditPlan): string[] {
   const { touched, inserted } = planFootprint(plan);
@@ -105,7 +109,9 @@ function changesOutsidePlan(before: Map<string, Facts>, after: Map<string, Facts
     }
     seen.add(orig);
     const b = before.get(orig);
-    if (JSON.stringify(b) !== JSON.stringify(f)) out.push(`${plan.command}: ${key} (was ${orig}) changed outside the plan: ${JSON.stringify(b)} → ${JSON.stringify(f)}`);
+    // an inserted column rewrites references in formulas (E11 → F11): compare formulas without them
+    const same = inserted.size ? JSON.stringify(withoutRefs(b)) === JSON.stringify(withoutRefs(f)) : JSON.stringify(b) === JSON.stringify(f);
+    if (!same) out.push(`${plan.command}: ${key} (was ${orig}) changed outside the plan: ${JSON.stringify(b)} → ${JSON.stringify(f)}`);
   }
   for (const [key, b] of before) {
     if (seen.has(key)) continue;

@@ -1,0 +1,210 @@
+/**
+ * `npm run bench [-- --sizes 100,1000,10000 --runs 5]`: synthetic workbooks made from the sample's
+ * KPI tables (written to a temp dir), timed stage by stage with medians of several runs in one process;
+ * sync counts through the strict Excel double; peak memory of a 10,000-KPI `check` in a child process.
+ * Prints a Markdown report (paste into BENCHMARKS.md).
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'os';
+import { join } from 'path';
+import ExcelJS from 'exceljs';
+import { analyseWorkbook } from '../src/core/analyse';
+import { planFill } from '../src/core/plans/fill';
+import { recheckKpi } from '../src/core/recheck';
+import { recognise } from '../src/core/recognise';
+import { buildIndex } from '../src/core/rules/context';
+import { emptyRecord } from '../src/core/undo';
+import type { GridSnapshot } from '../src/core/snapshot';
+import { XlsxHost } from '../src/xlsx/host';
+import { ExcelHost } from '../src/excel/host';
+import { FakeExcel, FakeModel } from '../test/support/fake-excel';
+import { headerRows } from '../test/fuzz/mutate';
+import { loadSampleGrid } from '../test/fuzz/properties';
+import { writeGrid, type GridCell, type GridSheet } from '../test/fuzz/grid';
+
+const ROOT = join(__dirname, '..');
+const KPIS_PER_SHEET = 2000; // the .xlsx host reads at most 20,000 rows of a sheet
+const argv = process.argv.slice(2);
+const arg = (name: string) => argv[argv.indexOf(`--${name}`) + 1];
+const SIZES = (argv.includes('--sizes') ? arg('sizes') : '100,1000,10000').split(',').map(Number);
+const RUNS = Number(argv.includes('--runs') ? arg('runs') : 5);
+
+const text = (c: GridCell | null) => (c && typeof c.v === 'string' ? c.v : '');
+
+/** A workbook of n KPIs: the sample's tables repeated (names numbered), the R2 rates emptied for fill. */
+function synthetic(sample: GridSheet, n: number): ExcelJS.Workbook {
+  const heads = headerRows(sample);
+  const spans = heads.map((h, i) => [h, i + 1 < heads.length ? heads[i + 1] : sample.rows.length]);
+  const wb = new ExcelJS.Workbook();
+  let made = 0;
+  for (let sheetNo = 1; made < n; sheetNo++) {
+    const g: GridSheet = { name: n > KPIS_PER_SHEET ? `進捗状況一覧表${sheetNo}` : '進捗状況一覧表', rows: sample.rows.slice(0, heads[0]), merges: sample.merges.filter((m) => m.bottom <= heads[0]), widths: sample.widths };
+    let onSheet = 0;
+    for (let t = 0; made < n && onSheet < KPIS_PER_SHEET; t++) {
+      const [start, end] = spans[t % spans.length];
+      const copy = Math.floor(t / spans.length) + sheetNo * 1000;
+      const at = g.rows.length;
+      let last = start;
+      for (let r = start; r < end; r++) {
+        const line = sample.rows[r].slice();
+        if (line.some((c) => text(c) === '実績値')) {
+          if (made >= n || onSheet >= KPIS_PER_SHEET) break;
+          made++;
+          onSheet++;
+          line[0] = { ...line[0]!, v: text(line[0]).replace(/^((?:\((?:内訳|再掲)\)\s*)?)/, `$1第${copy}群 `) };
+        }
+        if (line.some((c) => text(c) === '達成率')) line[5] = line[5] ? { v: null, style: line[5].style } : null;
+        g.rows.push(line);
+        last = r + 1;
+      }
+      g.merges.push(...sample.merges.filter((m) => m.top > start && m.bottom <= last).map((m) => ({ ...m, top: m.top - start + at, bottom: m.bottom - start + at })));
+    }
+    writeGrid(wb, g);
+  }
+  return wb;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time<T>(f: () => Promise<T> | T): Promise<[number, T]> {
+  const t = performance.now();
+  const r = await f();
+  return [performance.now() - t, r];
+}
+
+interface Row {
+  kpis: number;
+  bytes: number;
+  stages: Record<string, number>;
+  recheck: number;
+  syncs: Record<string, string>;
+}
+
+async function measure(file: string, kpis: number): Promise<Row> {
+  const bytes = new Uint8Array(readFileSync(file));
+  const samples: Record<string, number[]> = {};
+  const add = (k: string, ms: number) => (samples[k] ??= []).push(ms);
+  let recheck: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    add('exceljs load', (await time(() => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)))[0]);
+    const [hostMs, host] = await time(() => XlsxHost.fromBuffer(bytes));
+    add('host open (load + link/note repair)', hostMs);
+    const sheets = (await host.listSheets()).map((s) => s.name);
+    const [snapMs, snapshots] = await time(async () => {
+      const out: GridSnapshot[] = [];
+      for (const s of sheets) out.push(await host.readSnapshot(s));
+      return out;
+    });
+    add('snapshot', snapMs);
+    const [recMs, model] = await time(() => recognise(snapshots));
+    add('recognise', recMs);
+    const [anaMs, analysis] = await time(() => analyseWorkbook(model, snapshots, { lang: 'ja' }));
+    add('analyse (validate)', anaMs);
+    const input = { sheets: await host.listSheets(), snapshots, model, analysis, record: emptyRecord(), lang: 'ja' as const };
+    const [planMs, plan] = await time(() => planFill(input));
+    add('plan (fill)', planMs);
+    add('apply', (await time(() => host.applyPlan(plan)))[0]);
+    add('save', (await time(() => host.toBuffer()))[0]);
+    if (run === 0 && model.sheets.reduce((a, s) => a + s.kpis.length, 0) !== kpis) throw new Error(`expected ${kpis} KPIs`);
+    // live re-check: one KPI's actual edited, 50 KPIs across the workbook
+    const index = buildIndex(model);
+    const times: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const sheet = model.sheets[i % model.sheets.length];
+      const kpi = sheet.kpis[Math.floor((i * 7919) % sheet.kpis.length)];
+      const snap = snapshots.find((s) => s.sheet === sheet.sheet)!;
+      const col = sheet.tables[kpi.tableIndex].columns.years[0].col;
+      const values = snap.values.slice();
+      values[kpi.row - snap.origin.row] = values[kpi.row - snap.origin.row].slice();
+      values[kpi.row - snap.origin.row][col - snap.origin.col] = `${i}件`;
+      times.push((await time(() => recheckKpi(model, { ...snap, values }, kpi.id, { analysis, index })))[0]);
+    }
+    recheck = recheck.concat(times);
+  }
+  const stages = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+  return { kpis, bytes: bytes.length, stages, recheck: median(recheck), syncs: await syncCounts(bytes) };
+}
+
+/** context.sync() counts of the Excel host over the strict double: reading every sheet, applying fill. */
+async function syncCounts(bytes: Uint8Array): Promise<Record<string, string>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const excel = new FakeExcel(FakeModel.fromExcelJs(wb), { api: '1.17', payloadLimitBytes: 5 * 1024 * 1024 });
+  const host = new ExcelHost(excel.env());
+  const sheets = (await host.listSheets()).map((s) => s.name);
+  const out: Record<string, string> = {};
+  const snapshots: GridSnapshot[] = [];
+  for (const s of sheets) {
+    excel.resetCounts();
+    snapshots.push(await host.readSnapshot(s));
+    out[`read ${s}`] = `${excel.syncCount} syncs, largest response ${(Math.max(...excel.syncs.map((x) => x.responseBytes)) / 1e6).toFixed(2)} MB`;
+  }
+  const model = recognise(snapshots);
+  const analysis = analyseWorkbook(model, snapshots, { lang: 'ja' });
+  const plan = planFill({ sheets: await host.listSheets(), snapshots, model, analysis, record: emptyRecord(), lang: 'ja' });
+  excel.resetCounts();
+  const result = await host.applyPlan(plan);
+  const sent = excel.syncs.reduce((a, x) => a + x.requestBytes, 0);
+  out['apply fill'] = `${excel.syncCount} syncs for ${result.applied} edits, ${(sent / 1e6).toFixed(2)} MB sent (${Math.ceil(sent / (5 * 1024 * 1024))} × 5 MB)`;
+  return out;
+}
+
+/** Peak RSS of `kpi-progress check --json` on the file, in a child process. */
+function peakMemory(file: string): string {
+  if (!spawnSync('test', ['-f', join(ROOT, 'dist/node/cli/main.js')]).status) execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %e', 'node', join(ROOT, 'bin/kpi-progress.js'), 'check', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const [kb, s] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return `${(kb / 1024).toFixed(0)} MB peak RSS, ${s.toFixed(1)} s wall (exit ${r.status})`;
+}
+
+const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kpi-bench-'));
+  const sample = await loadSampleGrid();
+  const rows: Row[] = [];
+  const files: Record<number, string> = {};
+  for (const n of SIZES) {
+    const file = join(dir, `kpis-${n}.xlsx`);
+    writeFileSync(file, await XlsxHost.fromWorkbook(synthetic(sample, n)).toBuffer());
+    files[n] = file;
+    process.stderr.write(`measuring ${n} KPIs (${file})…\n`);
+    rows.push(await measure(file, n));
+  }
+  const cpu = cpus();
+  const out: string[] = [];
+  out.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu[0]?.model ?? '?'} × ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (shared machine). Medians of ${RUNS} runs in one process (re-check: median of ${RUNS * 50}).`);
+  out.push('');
+  const stages = Object.keys(rows[0].stages);
+  out.push(`| stage (ms) | ${rows.map((r) => `${r.kpis} KPIs (${(r.bytes / 1e6).toFixed(2)} MB)`).join(' | ')} |`);
+  out.push(`|---|${rows.map(() => '---:').join('|')}|`);
+  for (const s of stages) out.push(`| ${s} | ${rows.map((r) => fmt(r.stages[s])).join(' | ')} |`);
+  const core = (r: Row) => r.stages['recognise'] + r.stages['analyse (validate)'] + r.stages['plan (fill)'];
+  out.push(`| **recognise + validate + plan** | ${rows.map((r) => `**${fmt(core(r))}**`).join(' | ')} |`);
+  out.push(`| ÷ exceljs load (target ≤ 0.5) | ${rows.map((r) => (core(r) / r.stages['exceljs load']).toFixed(2)).join(' | ')} |`);
+  out.push(`| live re-check of one KPI (target ≤ 5) | ${rows.map((r) => r.recheck.toFixed(2)).join(' | ')} |`);
+  out.push('');
+  out.push('Growth per 10× KPIs (1.0 per 10× = linear: ratio of times ÷ 10):');
+  out.push('');
+  for (let i = 1; i < rows.length; i++) {
+    const f = rows[i].kpis / rows[i - 1].kpis;
+    out.push(`- ${rows[i - 1].kpis} → ${rows[i].kpis}: ${stages.map((s) => `${s} ${(rows[i].stages[s] / rows[i - 1].stages[s] / f).toFixed(2)}`).join(', ')}`);
+  }
+  out.push('');
+  out.push('Excel host over the strict double (ExcelApi 1.17, 5 MB cap):');
+  out.push('');
+  for (const r of rows) for (const [k, v] of Object.entries(r.syncs)) out.push(`- ${r.kpis} KPIs, ${k}: ${v}`);
+  const biggest = Math.max(...SIZES);
+  out.push('');
+  out.push(`Peak memory, \`kpi-progress check --json\` on ${biggest} KPIs: ${peakMemory(files[biggest])}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});
