@@ -65,10 +65,13 @@ export function yearGap(ctx: RuleContext): Finding[] {
     const filled = ys.filter((y) => kpi.actuals[y].kind !== 'empty');
     if (filled.length === 0) continue;
     const last = filled[filled.length - 1];
+    // A KPI without a baseline may start later: empty years before its first entry are no gap.
+    const measuredFromStart = kpi.baseline.parsed?.kind === 'number';
     for (const y of ys) {
       if (y >= last) break;
+      // "-" is a deliberate blank; only truly empty cells are gaps.
       if (kpi.actuals[y].kind !== 'empty') continue;
-      // "-" is a deliberate blank (a KPI started later); only truly empty cells are gaps.
+      if (!measuredFromStart && !filled.some((f) => f < y)) continue;
       out.push(finding(ctx, 'year-gap', 'warning', kpi, kpi.actuals[y], 'year-gap',
         { year: yearLabel(ctx, kpi, y), later: yearLabel(ctx, kpi, last) }));
     }

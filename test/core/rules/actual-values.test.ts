@@ -56,3 +56,12 @@ describe('year-gap', () => {
     expect(findingAt(r, 'year-gap', 'E29')!.message).toContain('R1の実績値が空なのに、後の R2 は記入済み');
   });
 });
+
+test('year-gap: a KPI without baseline that starts later is no gap; a hole after its first year is', async () => {
+  const r = await analyseSample((ws) => {
+    ws.getCell('E106').value = null; // スマート農業 (baseline "-"): R1 "-" → empty, R2 3件
+    ws.getCell('H106').value = '5件'; // R3 …
+    ws.getCell('J106').value = '8件'; // … R5 with R4 (I106) empty: a gap
+  });
+  expect(cellsOf(r, 'year-gap')).toEqual(['I106']);
+});
