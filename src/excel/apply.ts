@@ -10,6 +10,7 @@ import { PlanLayout } from './layout';
 import { cellStates, queueProbes, type EditProbe, type Probes } from './probes';
 import { EMPTY_CELL, type CellState } from './state';
 import { PAYLOAD_BUDGET_BYTES } from './payload';
+import { parseAreas } from './address';
 import { planWrites, type WriteOp } from './write';
 import type { WriteGuard } from './guard';
 
@@ -95,7 +96,8 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     } else if (edit.kind === 'setCell') {
       const k = probe.col === null ? null : key(edit.sheet, edit.row, probe.col);
       const prior = k ? written.get(k) : undefined;
-      const before = prior ?? (k ? states.get(k) : undefined) ?? EMPTY_CELL;
+      const read = k ? states.get(k) : undefined;
+      const before = prior ?? (read ? { ...read, formula: layout.adjustFormula(read.formula, edit.sheet) } : EMPTY_CELL);
       if (edit.expect && !prior && !matchesExpectation(before.value, before.formula, edit.expect)) {
         return skip(edit, 'changed', `${edit.sheet}!${edit.col},${edit.row} holds ${JSON.stringify(before.formula ?? before.value)}`);
       }
@@ -118,8 +120,8 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     layout.record(edit);
   });
 
-  const ops: WriteOp[] = planWrites(context, features, toWrite, probes, options.guard);
   const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
+  const ops: WriteOp[] = planWrites(context, features, toWrite, probes, options.guard, budget);
   const batches: WriteOp[][] = [];
   let size = Infinity;
   for (const op of ops) {
@@ -155,10 +157,23 @@ function inverseOf(edit: CellEdit, probe: EditProbe): CellEdit[] {
     case 'insertColumn':
       return [{ kind: 'deleteColumn', sheet: edit.sheet, col: edit.col }];
     case 'deleteColumn': {
-      const restore: CellEdit[] = [{ kind: 'insertColumn', sheet: edit.sheet, col: edit.col, formatFrom: edit.col > 1 ? edit.col - 1 : edit.col }];
-      const used = probe.used;
-      if (used && !used.isNullObject) restore.push(...restoreRows(edit.sheet, used.rowIndex + 1, edit.col, used.values, used.formulas, used.numberFormat));
+      // As the .xlsx host: re-insert taking formats from the column that moved into its place, then
+      // put back width, merged areas, contents and fills.
+      const restore: CellEdit[] = [{ kind: 'insertColumn', sheet: edit.sheet, col: edit.col, formatFrom: edit.col }];
       if (probe.width) restore.push({ kind: 'setColumnWidth', sheet: edit.sheet, col: edit.col, width: pointsToChars(probe.width.columnWidth) });
+      const used = probe.used;
+      if (!used) return restore;
+      if (probe.merges && !probe.merges.isNullObject) {
+        for (const range of parseAreas(probe.merges.address)) {
+          if (range.left === probe.col && range.right === probe.col) restore.push({ kind: 'merge', sheet: edit.sheet, range: { ...range, left: edit.col, right: edit.col } });
+        }
+      }
+      restore.push(...restoreRows(edit.sheet, used.rowIndex + 1, edit.col, used.values, used.formulas, used.numberFormat));
+      probe.fills?.value.forEach((line, i) => {
+        const colour = line[0]?.format?.fill?.color;
+        const fill = colour && !/^#?FFFFFF$/i.test(colour) ? colour.toUpperCase() : null;
+        restore.push({ kind: 'setFill', sheet: edit.sheet, row: used.rowIndex + 1 + i, col: edit.col, fill });
+      });
       return restore;
     }
     case 'merge': {

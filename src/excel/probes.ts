@@ -22,6 +22,9 @@ export interface EditProbe {
   width?: Excel.RangeFormat;
   /** deleteColumn / deleteSheet: what is there, so the inverse can put it back. */
   used?: Excel.Range;
+  /** deleteColumn: its fills and merged areas (where the API has them). */
+  fills?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  merges?: Excel.RangeAreas;
   /** merge: the cells whose values a merge drops. */
   cells?: Excel.Range;
   /** Sheet exists in the verify sync's sheet list (addSheet/deleteSheet). */
@@ -119,8 +122,14 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
           probe.width = entireColumn(ws, col).format;
           probe.width.load('columnWidth');
           if (edit.kind === 'deleteColumn') {
-            probe.used = entireColumn(ws, col).getUsedRangeOrNullObject();
+            // The column over the sheet's used rows: never a null object, unlike a column's used range.
+            probe.used = ws.getUsedRange().getEntireRow().getIntersection(entireColumn(ws, col));
             probe.used.load('rowIndex,values,formulas,numberFormat');
+            if (features.rangeAreas) probe.fills = probe.used.getCellProperties({ format: { fill: { color: true } } });
+            if (features.merges) {
+              probe.merges = probe.used.getMergedAreasOrNullObject();
+              probe.merges.load('address');
+            }
           }
         }
         break;

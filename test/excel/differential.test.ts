@@ -21,7 +21,7 @@ import { XlsxHost } from '../../src/xlsx/host';
 import { UNDO_SHEET } from '../../src/core/undo';
 import { FakeExcel, FakeModel } from '../support/fake-excel';
 import { loadSampleWorkbook, ROOT } from '../support/sample';
-import { diffWorkbooks } from '../support/workbook-diff';
+import { diffWithXlsx } from './compare';
 
 type Planner = (input: PlanInput) => EditPlan;
 
@@ -45,7 +45,7 @@ async function run(host: ProgressHost, planner: Planner) {
 
 async function compare(excel: FakeExcel, xlsx: XlsxHost): Promise<string[]> {
   // The undo record holds a timestamp; its sheet is compared by the undo round trip instead.
-  return diffWorkbooks(excel.model.toExcelJs(), xlsx.workbook, { limit: 8, ignoreSheets: [UNDO_SHEET] });
+  return diffWithXlsx(excel, xlsx.workbook, { limit: 8, ignoreSheets: [UNDO_SHEET] });
 }
 
 describe('ExcelHost and XlsxHost apply the same plans to the same cells', () => {
@@ -81,7 +81,7 @@ describe('ExcelHost and XlsxHost apply the same plans to the same cells', () => 
     await undoLast(xlsx);
     expect(await compare(excel, xlsx)).toEqual([]);
     const pristine = XlsxHost.fromWorkbook(await loadSampleWorkbook());
-    expect(await diffWorkbooks(excel.model.toExcelJs(), pristine.workbook, { limit: 20 })).toEqual([]);
+    expect(await diffWithXlsx(excel, pristine.workbook)).toEqual([]);
   });
 
   test('fill then add-year then flag, then unflag and three undos', async () => {

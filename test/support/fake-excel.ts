@@ -9,6 +9,7 @@
 import type { CellRange, CellValue } from '../../src/core/snapshot';
 import { cellAddress, columnLetter, parseAddress } from '../../src/core/snapshot';
 import type { ExcelEnv } from '../../src/excel/env';
+import { shiftFormula, type ColumnShift } from '../../src/core/formula-refs';
 import { FakeModel, FakeSheet, intersects, MAX_COLS, MAX_ROWS, type FakeLink, type FakeNote, type Visibility } from './fake-excel-model';
 
 export * from './fake-excel-model';
@@ -632,6 +633,23 @@ class FakeRange extends FakeObject {
     });
   }
 
+  getEntireRow(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, range } = this.at();
+      return { sheet, range: { top: range.top, left: 1, bottom: range.bottom, right: MAX_COLS } };
+    });
+  }
+
+  getIntersection(other: FakeRange): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const a = this.at();
+      const b = other.at();
+      const r = { top: Math.max(a.range.top, b.range.top), left: Math.max(a.range.left, b.range.left), bottom: Math.min(a.range.bottom, b.range.bottom), right: Math.min(a.range.right, b.range.right) };
+      if (a.sheet !== b.sheet || r.top > r.bottom || r.left > r.right) throw excelError('InvalidArgument', 'the ranges do not intersect');
+      return { sheet: a.sheet, range: r };
+    });
+  }
+
   getEntireColumn(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const { sheet, range } = this.at();
@@ -678,6 +696,7 @@ class FakeRange extends FakeObject {
       const { sheet, range } = this.at();
       const width = range.right - range.left + 1;
       sheet.shiftColumns(range.left, width, range.top, range.bottom);
+      if (this.isEntireColumns(range)) for (let i = 0; i < width; i++) this.ctx.excel.shiftFormulas({ sheet: sheet.name, col: range.left, delta: 1 });
       if (this.isEntireColumns(range) && range.left > 1) {
         // Excel's "format same as left": a new column takes its left neighbour's formats and width.
         for (const [k, cell] of [...sheet.cells]) {
@@ -699,6 +718,7 @@ class FakeRange extends FakeObject {
     this.ctx.enqueue(() => {
       const { sheet, range } = this.at();
       sheet.shiftColumns(range.left, -(range.right - range.left + 1), range.top, range.bottom);
+      if (this.isEntireColumns(range)) for (let c = range.right; c >= range.left; c--) this.ctx.excel.shiftFormulas({ sheet: sheet.name, col: c, delta: -1 });
       this.ctx.changed(sheet, range);
       return 0;
     }, 20);
@@ -1011,6 +1031,12 @@ export class FakeExcel {
 
   requireApi(version: string, what: string): void {
     if (!this.supports(version)) throw new TypeError(`fake-excel: ${what} needs ExcelApi ${version}; this Excel has ${this.api}`);
+  }
+
+  /** Excel moves references in every formula when whole columns are inserted or deleted. */
+  shiftFormulas(shift: ColumnShift): void {
+    for (const sheet of this.model.sheets)
+      for (const cell of sheet.cells.values()) if (cell.formula) cell.formula = shiftFormula(cell.formula, sheet.name, shift);
   }
 
   resetCounts(): void {
