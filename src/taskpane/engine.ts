@@ -10,6 +10,7 @@ import type { ProgressHost, SheetInfo } from '../core/host';
 import type { ProgressModel } from '../core/model';
 import type { PlanInput } from '../core/plans/context';
 import { OWN_SHEETS } from '../core/plans/input';
+import { recheckKpi } from '../core/recheck';
 import { recognise } from '../core/recognise';
 import { readUndoRecord } from '../core/session';
 import type { GridSnapshot } from '../core/snapshot';
@@ -49,12 +50,17 @@ export async function loadWorkbook(host: ProgressHost, ctx: EngineContext, onPro
   return analyseSnapshots(sheets, snapshots, definitionsSnapshot, await readUndoRecord(host), ctx);
 }
 
+/** Sheets that are neither progress sheets nor the product's own: the management sheets, if any. */
+function managementSheets(sheets: SheetInfo[], model: ProgressModel): string[] | undefined {
+  const recognised = new Set(model.sheets.map((s) => s.sheet));
+  const others = candidateSheets(sheets).map((s) => s.name).filter((n) => !recognised.has(n));
+  return others.length ? others : undefined;
+}
+
 function runAnalysis(sheets: SheetInfo[], snapshots: GridSnapshot[], definitionsFor: (m: ProgressModel) => KpiDefinitions | undefined, lang: Lang) {
   const model = recognise(snapshots);
   const definitions = definitionsFor(model);
-  const recognised = new Set(model.sheets.map((s) => s.sheet));
-  const others = candidateSheets(sheets).map((s) => s.name).filter((n) => !recognised.has(n));
-  const analysis = analyse(model, { lang, definitions, managementSheets: others.length ? others : undefined });
+  const analysis = analyse(model, { lang, definitions, managementSheets: managementSheets(sheets, model) });
   return { model, analysis, definitions };
 }
 
@@ -75,6 +81,31 @@ export function analyseSnapshots(
 export function replaceSnapshot(wb: Workbook, snapshot: GridSnapshot, ctx: EngineContext): Workbook {
   const snapshots = wb.snapshots.map((s) => (s.sheet === snapshot.sheet ? snapshot : s));
   return { ...wb, snapshots, ...runAnalysis(wb.sheets, snapshots, () => wb.definitions, ctx.lang), lang: ctx.lang };
+}
+
+/**
+ * Live re-check: the given KPIs re-read from the sheet's new snapshot and their rules re-run
+ * (core recheckKpi, milliseconds on any size); a full re-analysis of that sheet when a KPI moved.
+ */
+export function recheckKpis(wb: Workbook, snapshot: GridSnapshot, kpiIds: string[], ctx: EngineContext): Workbook {
+  let { model } = wb;
+  const kpis = { ...wb.analysis.kpis };
+  let findings = wb.analysis.findings;
+  for (const id of kpiIds) {
+    const r = recheckKpi(model, snapshot, id, {
+      analysis: wb.analysis,
+      lang: ctx.lang,
+      definitions: wb.definitions,
+      managementSheets: managementSheets(wb.sheets, model),
+    });
+    if (!r) return replaceSnapshot(wb, snapshot, ctx);
+    model = r.model;
+    kpis[r.kpi.id] = r.assessment;
+    const redone = new Set(r.kpis);
+    findings = [...findings.filter((f) => !f.kpi || !redone.has(f.kpi)), ...r.findings];
+  }
+  const snapshots = wb.snapshots.map((s) => (s.sheet === snapshot.sheet ? snapshot : s));
+  return { ...wb, snapshots, model, analysis: { ...wb.analysis, kpis, findings } };
 }
 
 export { planCommand, applyWithUndo, undoLastAction } from './engine-commands';

@@ -2,8 +2,8 @@
 import type { ProgressHost } from '../core/host';
 import type { ProgressModel } from '../core/model';
 import type { EditPlan } from '../core/plan';
-import { parseAddress } from '../core/snapshot';
-import { planCommand, replaceSnapshot, type EngineContext, type Workbook } from './engine';
+import { parseAddress, type GridSnapshot } from '../core/snapshot';
+import { planCommand, recheckKpis, replaceSnapshot, type EngineContext, type Workbook } from './engine';
 
 export interface CellChange {
   sheet: string;
@@ -55,17 +55,36 @@ export interface Recheck {
   written: number;
 }
 
+/** The snapshot with the plan's constant cell writes put in; null when a write is a formula (value unknown). */
+export function patchSnapshot(s: GridSnapshot, plan: EditPlan): GridSnapshot | null {
+  const values = s.values.map((r) => r.slice());
+  const formulas = s.formulas.map((r) => r.slice());
+  const numberFormats = s.numberFormats.map((r) => r.slice());
+  for (const e of plan.edits) {
+    if (e.kind !== 'setCell' || e.sheet !== s.sheet) continue;
+    const r = e.row - s.origin.row;
+    const c = e.col - s.origin.col;
+    if (e.content.formula || r < 0 || c < 0 || r >= values.length || c >= values[r].length) return null;
+    values[r][c] = e.content.value ?? null;
+    formulas[r][c] = null;
+    if (e.content.numberFormat) numberFormats[r][c] = e.content.numberFormat;
+  }
+  return { ...s, values, formulas, numberFormats };
+}
+
 /**
- * Live re-check after a user's edit: re-read that sheet, re-run the core, and write the touched KPIs'
- * empty (or add-in-owned) rate cells in one plan. The findings come from the re-run analysis.
+ * Live re-check after a user's edit: read that sheet once, re-check the touched KPIs (core
+ * recheckKpi), write their empty (or add-in-owned) rate cells in one plan, and update the findings
+ * from what was written without reading again.
  */
 export async function recheckAfterEdit(host: ProgressHost, wb: Workbook, change: CellChange, ctx: EngineContext): Promise<Recheck> {
-  let next = replaceSnapshot(wb, await host.readSnapshot(change.sheet), ctx);
-  const kpis = touchedKpis(next.model, change);
-  if (!kpis.length) return { workbook: next, kpis, written: 0 };
+  const snapshot = await host.readSnapshot(change.sheet);
+  const kpis = touchedKpis(wb.model, change);
+  if (!kpis.length) return { workbook: replaceSnapshot(wb, snapshot, ctx), kpis, written: 0 };
+  const next = recheckKpis(wb, snapshot, kpis, ctx);
   const plan = restrictToKpis(planCommand('fill', next, ctx), next.model, kpis);
   if (!plan.edits.length) return { workbook: next, kpis, written: 0 };
   const result = await host.applyPlan(plan);
-  next = replaceSnapshot(next, await host.readSnapshot(change.sheet), ctx);
-  return { workbook: next, kpis, written: result.applied };
+  const after = (result.skipped.length ? null : patchSnapshot(snapshot, plan)) ?? (await host.readSnapshot(change.sheet));
+  return { workbook: recheckKpis(next, after, kpis, ctx), kpis, written: result.applied };
 }

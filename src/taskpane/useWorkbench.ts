@@ -53,6 +53,9 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
         setBusy({ label: messages(ctxRef.current.lang).loading, fraction: total ? done / total : null }),
       );
       setWorkbook(wb);
+      for (const s of wb.snapshots) {
+        if (s.truncated) notify('warning', format(messages(ctxRef.current.lang).truncated, { sheet: s.sheet, rows: s.truncated.rows, cols: s.truncated.cols, reason: s.truncated.reason }));
+      }
       return wb;
     } catch (e) {
       notify('error', format(messages(ctxRef.current.lang).errorRead, { detail: errorText(e) }));

@@ -29,14 +29,19 @@ test('typing an R3 actual writes that KPI\'s R3 rate in one plan and updates the
   const result = await recheckAfterEdit(host, wb, changes[0], ctx);
   expect(result.kpis).toEqual([kpi.id]);
   expect(result.written).toBe(1);
-  // read sheet, apply plan (one Excel.run), read again
-  expect(fake.runs.length - runsBefore).toBe(3);
+  // one read of the sheet, one apply (Excel.run each); the findings come from what was written
+  expect(fake.runs.length - runsBefore).toBe(2);
   const written = sheet.cell(kpi.rateRow, r3);
   // 40 ÷ 45 = 88.9 %, stored the way the sheet stores rates (text, one decimal).
   expect(written.value).toBe('88.9%');
-  // Two syncs per snapshot read and two for the verified write (X's host): 6 in all.
-  expect(fake.syncCount).toBe(6);
+  // Two syncs for the snapshot read and two for the verified write (X's host).
+  expect(fake.syncCount).toBe(4);
   expect(result.workbook.analysis.kpis[kpi.id].rates[2021]).toBeCloseTo(40 / 45, 6);
+  // The re-checked model and findings equal a full re-analysis of the sheet as it now is.
+  const full = await loadWorkbook(host, ctx);
+  expect(result.workbook.model.sheets[0].kpis[0]).toEqual(full.model.sheets[0].kpis[0]);
+  const key = (f: { rule: string; cell: string }) => `${f.rule}@${f.cell}`;
+  expect(result.workbook.analysis.findings.map(key).sort()).toEqual(full.analysis.findings.map(key).sort());
 
   // The add-in's own write does not come back as a change.
   await new Promise((r) => setTimeout(r, 20));

@@ -73,6 +73,7 @@ export const en: Messages = {
   language: 'Language',
   save: 'Save',
   saved: 'Settings saved in the workbook.',
+  truncated: 'Only {rows} rows × {cols} columns of sheet "{sheet}" were read ({reason}). Delete unused formatting or empty rows to check all of it.',
   errorTitle: 'Error',
   errorRead: 'Could not read the workbook: {detail} Press Reload to try again.',
   errorApply: 'Could not apply the changes: {detail} Check the cells listed and try again.',

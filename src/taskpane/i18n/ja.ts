@@ -76,6 +76,7 @@ export const ja = {
   save: '保存',
   saved: '設定をブックに保存しました。',
   // Errors
+  truncated: 'シート「{sheet}」は {rows} 行 × {cols} 列までしか読み取っていません（{reason}）。不要な書式や空白行を削除すると全体を点検できます。',
   errorTitle: 'エラー',
   errorRead: 'ブックを読み取れませんでした: {detail} もう一度「再読み込み」を押してください。',
   errorApply: '変更を適用できませんでした: {detail} 該当セルを確認して、もう一度お試しください。',
