@@ -198,3 +198,18 @@ test('#REF! cells and a 1,000,000-row used range give a partial result, not a fa
   const text = await run('check', join(dir, 'broken.xlsx'));
   expect(text.out).toContain('使用範囲が大きすぎるため');
 });
+
+test('sheets failing for the same reason share one summary line; --json keeps one entry per sheet', async () => {
+  const wb = new ExcelJS.Workbook();
+  for (const name of ['01', '02', '03', '10', '20']) wb.addWorksheet(name).getCell('B2').value = `進行管理シート ${name}`;
+  const other = wb.addWorksheet('メモ');
+  other.getCell('A1').value = '目標値';
+  other.getCell('B1').value = 'R1';
+  const path = await save('many.xlsx', wb);
+  const r = await run('check', path);
+  expect(r.code).toBe(2);
+  expect(r.out).toContain('  - 5 シート (01, 02, 03 … 20): シート「01」にKPI表が見つかりません');
+  expect(r.out).toContain('  - メモ: シート「メモ」にKPI表が見つかりません');
+  const doc = JSON.parse((await run('check', path, '--json')).out);
+  expect(doc.unrecognised.map((u: { sheet: string }) => u.sheet)).toEqual(['01', '02', '03', '10', '20', 'メモ']);
+});

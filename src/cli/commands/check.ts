@@ -121,6 +121,26 @@ function yearsLine(s: SheetModel): string {
   return `${cols.get(years[0])}–${cols.get(years[years.length - 1])} (${years[0]}–${years[years.length - 1]})`;
 }
 
+/** One line per sheet; sheets failing for the same reason (33 management sheets) share one line. */
+function unrecognisedLines(model: ProgressModel, ctx: { lang: Lang }): string[] {
+  const groups = new Map<string, string[]>();
+  for (const u of model.unrecognised) {
+    const reason = ctx.lang === 'en' ? u.reasonEn ?? u.reason : u.reason;
+    // Reasons quote the sheet name as 「name」 or "name": only those quotes are the name.
+    const shape = reason.split(`「${u.sheet}」`).join('「\u0000」').split(`"${u.sheet}"`).join('"\u0000"');
+    groups.set(shape, [...(groups.get(shape) ?? []), u.sheet]);
+  }
+  const out: string[] = [];
+  for (const [shape, sheets] of groups) {
+    if (sheets.length < 4) for (const sheet of sheets) out.push(`  - ${sheet}: ${shape.split('\u0000').join(sheet)}`);
+    else {
+      const names = `${sheets.slice(0, 3).join(', ')} … ${sheets[sheets.length - 1]}`;
+      out.push(`  - ${t(ctx, `${sheets.length} シート (${names})`, `${sheets.length} sheets (${names})`)}: ${shape.split('\u0000').join(sheets[0])}`);
+    }
+  }
+  return out;
+}
+
 /** The readable summary, Japanese first. */
 export function summaryLines(file: string, model: ProgressModel, analysis: CheckAnalysis | null, ctx: { lang: Lang }, snapshots: GridSnapshot[] = []): string[] {
   const out: string[] = [t(ctx, `ファイル: ${file}`, `File: ${file}`)];
@@ -144,7 +164,7 @@ export function summaryLines(file: string, model: ProgressModel, analysis: Check
   if (model.unrecognised.length) {
     out.push('');
     out.push(t(ctx, '表を認識できなかったシート:', 'Sheets without a recognised table:'));
-    for (const u of model.unrecognised) out.push(`  - ${u.sheet}: ${ctx.lang === 'en' ? u.reasonEn ?? u.reason : u.reason}`);
+    out.push(...unrecognisedLines(model, ctx));
   }
   if (model.sheets.length === 0) return out;
   out.push('');
