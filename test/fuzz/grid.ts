@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellRange } from '../../src/core/snapshot';
-import { setHyperlinkValue } from '../../src/xlsx/cell-io';
+import { readNote, setHyperlinkValue } from '../../src/xlsx/cell-io';
 
 export interface GridCell {
   /** Raw exceljs value (string, number, rich text, hyperlink, formula or error object). */
@@ -22,14 +22,6 @@ export interface GridSheet {
   widths: (number | undefined)[];
 }
 
-function noteText(cell: ExcelJS.Cell): string | undefined {
-  const n = cell.note as unknown;
-  if (!n) return undefined;
-  if (typeof n === 'string') return n;
-  const texts = (n as { texts?: { text: string }[] }).texts;
-  return texts ? texts.map((t) => t.text).join('') : undefined;
-}
-
 export function gridFromWorksheet(ws: ExcelJS.Worksheet): GridSheet {
   const rows: (GridCell | null)[][] = [];
   const width = ws.columnCount;
@@ -38,7 +30,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): GridSheet {
     const row = ws.findRow(r);
     row?.eachCell({ includeEmpty: true }, (cell, c) => {
       if (c > width || cell.type === ExcelJS.ValueType.Merge) return;
-      const note = noteText(cell);
+      const note = readNote(cell) ?? undefined;
       line[c - 1] = { v: structuredClone(cell.value), style: structuredClone(cell.style ?? {}), ...(note ? { note } : {}) };
     });
     rows.push(line);
