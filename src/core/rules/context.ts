@@ -1,8 +1,8 @@
 /** What every rule receives, and small helpers the rules share. */
-import type { Kpi, KpiTable, ParsedValue, SheetModel, ProgressModel } from '../model';
+import type { Kpi, KpiTable, ParsedValue, PrintedRate, SheetModel, ProgressModel } from '../model';
 import type { Finding, Lang, RuleId, Severity } from '../findings';
 import type { KpiDefinition, KpiDefinitions } from '../definitions';
-import type { RoundingConvention } from '../rates';
+import { formatRate, roundRate, type RoundingConvention } from '../rates';
 import type { StatusResult } from '../status';
 import type { CellEdit } from '../plan';
 import { cellAddress } from '../snapshot';
@@ -129,4 +129,18 @@ export function amount(x: number, digits = 1): string {
   let f = formats.get(digits);
   if (!f) formats.set(digits, (f = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: digits })));
   return f.format(x);
+}
+
+/** A fix writing `value` into a printed-rate cell the way the cell stores rates (text or number). */
+export function rateFix(ctx: RuleContext, kpi: Kpi, p: PrintedRate, value: number, decimals: number): { label: string; edits: CellEdit[] } | undefined {
+  if (p.storage === 'formula' || p.storage === 'none') return undefined;
+  const text = formatRate(value, decimals, ctx.rounding.mode);
+  const content = p.storage === 'text'
+    ? { value: text }
+    : { value: roundRate(value, decimals, ctx.rounding.mode), numberFormat: decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%' };
+  const expectValue = p.storage === 'text' ? p.text : p.value;
+  return {
+    label: ctx.lang === 'ja' ? `達成率を ${text} に直す` : `Set the rate to ${text}`,
+    edits: [{ kind: 'setCell', sheet: kpi.sheet, row: p.row, col: p.col, expect: { value: expectValue, formula: null }, content }],
+  };
 }

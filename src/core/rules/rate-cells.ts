@@ -4,7 +4,7 @@ import type { Kpi, PrintedRate } from '../model';
 import { cellAddress } from '../snapshot';
 import { computeRate, formatRate, rateMethod } from '../rates';
 import { message } from '../messages';
-import { def, finding, sameKpis, type RuleContext } from './context';
+import { def, finding, rateFix, sameKpis, type RuleContext } from './context';
 
 /** Rates far above the target: at or above this share of the target. */
 export const OVERSHOOT = 1.5;
@@ -62,7 +62,8 @@ export function rateFormat(ctx: RuleContext): Finding[] {
   for (const kpi of ctx.sheet.kpis) {
     for (const [, p] of rates(kpi)) {
       if (p.kind !== 'rate' || p.decimals === null || p.decimals === common) continue;
-      out.push(finding(ctx, 'rate-format', 'info', kpi, p, 'rate-format', { text: p.text.trim(), decimals: p.decimals, common }));
+      out.push(finding(ctx, 'rate-format', 'info', kpi, p, 'rate-format', { text: p.text.trim(), decimals: p.decimals, common },
+        p.value !== null ? rateFix(ctx, kpi, p, p.value, common) : undefined));
     }
   }
   return out;

@@ -2,12 +2,11 @@
  * rate-mismatch: a printed rate that the computed one, rounded by the sheet's convention, does not
  * reproduce. Says which other computation does reproduce it, when one does.
  */
-import type { Kpi, PrintedRate } from '../model';
+import type { Kpi } from '../model';
 import type { Finding } from '../findings';
-import type { CellEdit } from '../plan';
 import { computeRate, divideExact, formatRate, kpiBounds, progressRate, roundRate, type RoundingMode } from '../rates';
 import { message } from '../messages';
-import { def, finding, shown, yearLabel, type RuleContext } from './context';
+import { def, finding, rateFix, shown, yearLabel, type RuleContext } from './context';
 
 interface Candidate {
   ja: string;
@@ -54,20 +53,6 @@ function candidates(ctx: RuleContext, kpi: Kpi, year: number): Candidate[] {
   return out;
 }
 
-/** The fix: the computed rate written the way the cell stores rates. */
-function fixFor(ctx: RuleContext, kpi: Kpi, p: PrintedRate, value: number, decimals: number): { label: string; edits: CellEdit[] } | undefined {
-  if (p.storage === 'formula' || p.storage === 'none') return undefined;
-  const text = formatRate(value, decimals, ctx.rounding.mode);
-  const content = p.storage === 'text'
-    ? { value: text }
-    : { value: roundRate(value, decimals, ctx.rounding.mode), numberFormat: decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%' };
-  const expectValue = p.storage === 'text' ? p.text : p.value;
-  return {
-    label: ctx.lang === 'ja' ? `達成率を ${text} に直す` : `Set the rate to ${text}`,
-    edits: [{ kind: 'setCell', sheet: kpi.sheet, row: p.row, col: p.col, expect: { value: expectValue, formula: null }, content }],
-  };
-}
-
 export function rateMismatch(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const kpi of ctx.sheet.kpis) {
@@ -94,7 +79,7 @@ export function rateMismatch(ctx: RuleContext): Finding[] {
         computed: formatRate(rate.value, decimals, ctx.rounding.mode),
         formula,
         explanation,
-      }, fixFor(ctx, kpi, p, rate.value, decimals)));
+      }, rateFix(ctx, kpi, p, rate.value, decimals)));
     }
   }
   return out;

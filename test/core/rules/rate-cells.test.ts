@@ -34,6 +34,10 @@ describe('qualitative-rate', () => {
 describe('rate-format', () => {
   test('clean sample: 児童生徒用学習端末の整備率 R2 "100%" among "x.x%"', () => {
     expect(cellsOf(clean, 'rate-format')).toEqual(['F344']);
+    expect(findingAt(clean, 'rate-format', 'F344')!.fix).toEqual({
+      label: '達成率を 100.0% に直す',
+      edits: [{ kind: 'setCell', sheet: SHEET, row: 344, col: 6, expect: { value: '100%', formula: null }, content: { value: '100.0%' } }],
+    });
   });
   test('planted: "68.90%"', async () => {
     const r = await analyseSample((ws) => { ws.getCell('E12').value = '68.90%'; });
