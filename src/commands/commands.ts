@@ -3,7 +3,8 @@
  * They run without the task pane, report through a small status dialog and a status the pane shows
  * next time it opens, and always call event.completed(), even on errors.
  */
-import { officeLang, createOfficeHost, saveCommandStatus } from '../taskpane/office';
+import { ExcelHost } from '../excel/host';
+import { officeLang, saveCommandStatus } from '../taskpane/office';
 import { addNextYear, checkWorkbook, completeAlways } from './ribbon-actions';
 import { showStatus } from './show-status';
 
@@ -14,12 +15,12 @@ async function report(text: string, ok: boolean): Promise<void> {
 
 export async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
   const lang = officeLang();
-  await completeAlways(event, lang, () => checkWorkbook(createOfficeHost(), lang), report);
+  await completeAlways(event, lang, () => checkWorkbook(new ExcelHost(), lang), report);
 }
 
 export async function addYearColumn(event: Office.AddinCommands.Event): Promise<void> {
   const lang = officeLang();
-  await completeAlways(event, lang, () => addNextYear(createOfficeHost(), lang), report);
+  await completeAlways(event, lang, () => addNextYear(new ExcelHost(), lang), report);
 }
 
 Office.onReady(() => {

@@ -1,16 +1,10 @@
-/** Office glue shared by the task pane and ribbon entries (no React): host, language, theme, status. */
+/** Office glue shared by the task pane, ribbon and status dialog (no React, no Excel): language, theme, status. */
 import type { Lang } from '../core/findings';
-import type { ProgressHost } from '../core/host';
-import { ExcelHost } from '../excel/host';
 import { langFromDisplayLanguage } from './i18n';
 import { themeFromBackground, type ThemeKind } from './theme';
 
 /** Document setting where a ribbon command leaves its last status for the task pane to show. */
 const statusKey = 'kpiProgress.lastCommandStatus';
-
-export function createOfficeHost(): ProgressHost {
-  return new ExcelHost();
-}
 
 export function officeLang(): Lang {
   try {

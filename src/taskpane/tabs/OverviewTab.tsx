@@ -2,7 +2,7 @@
 import { Badge, MessageBar, MessageBarBody, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { Lang } from '../../core/findings';
-import type { Kpi } from '../../core/model';
+import type { Kpi, Unrecognised } from '../../core/model';
 import { ProgressChart } from '../components/ProgressChart';
 import { StructureTree } from '../components/StructureTree';
 import type { Workbook } from '../engine';
@@ -15,6 +15,19 @@ const useStyles = makeStyles({
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
+/** Sheets recognition passed over, each with its one-sentence reason. */
+function UnrecognisedList({ items }: { items: Unrecognised[] }) {
+  return (
+    <ul>
+      {items.map((u) => (
+        <li key={u.sheet}>
+          {u.sheet}: {u.reason}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function OverviewTab({ workbook, lang }: { workbook: Workbook | null; lang: Lang }) {
   const styles = useStyles();
   const t = messages(lang);
@@ -26,11 +39,7 @@ export function OverviewTab({ workbook, lang }: { workbook: Workbook | null; lan
       <MessageBar intent="warning" data-testid="no-sheet">
         <MessageBarBody>
           {t.noSheet}
-          {summary.unrecognised.map((u) => (
-            <div key={u.sheet}>
-              {u.sheet}: {u.reason}
-            </div>
-          ))}
+          <UnrecognisedList items={summary.unrecognised} />
         </MessageBarBody>
       </MessageBar>
     );
@@ -63,13 +72,7 @@ export function OverviewTab({ workbook, lang }: { workbook: Workbook | null; lan
             <summary>
               {t.unrecognised} ({summary.unrecognised.length})
             </summary>
-            <ul>
-              {summary.unrecognised.map((u) => (
-                <li key={u.sheet}>
-                  {u.sheet}: {u.reason}
-                </li>
-              ))}
-            </ul>
+            <UnrecognisedList items={summary.unrecognised} />
           </details>
         )}
       </section>
