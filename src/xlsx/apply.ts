@@ -85,17 +85,23 @@ function setHyperlink(ws: ExcelJS.Worksheet, e: Extract<CellEdit, { kind: 'setHy
   return inverse;
 }
 
-function columnContents(ws: ExcelJS.Worksheet, col: number): Inverse {
+/** Edits that put back the contents of cells (all columns, or one): values, formulas, formats, notes, fills, links. */
+function cellContents(ws: ExcelJS.Worksheet, only?: number): Inverse {
   const out: Inverse = [];
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    const cell = row.findCell(col);
-    if (!cell || cell.type === 1) return;
-    const content = readContent(cell);
-    if (content.value !== null || content.formula) out.push({ kind: 'setCell', sheet: ws.name, row: row.number, col, expect: null, content });
-    const note = readNote(cell);
-    if (note !== null) out.push({ kind: 'setNote', sheet: ws.name, row: row.number, col, note });
-    const fill = cell.style?.fill;
-    if (fill) out.push({ kind: 'setFill', sheet: ws.name, row: row.number, col, fill: null, spec: JSON.parse(JSON.stringify(fill)) });
+  // rows holding only a fill or a note count as empty to exceljs: visit them too
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      if ((only !== undefined && col !== only) || cell.type === 1) return;
+      const at = { sheet: ws.name, row: row.number, col };
+      const content = readContent(cell);
+      const link = readHyperlink(cell);
+      if (content.value !== null || content.formula || content.numberFormat !== 'General') out.push({ kind: 'setCell', ...at, expect: null, content });
+      if (link) out.push({ kind: 'setHyperlink', ...at, link: parseLinkTarget(link) ?? { sheet: '', cell: '', url: link } });
+      const note = readNote(cell);
+      if (note !== null) out.push({ kind: 'setNote', ...at, note });
+      const fill = cell.style?.fill;
+      if (fill) out.push({ kind: 'setFill', ...at, fill: null, spec: JSON.parse(JSON.stringify(fill)) });
+    });
   });
   return out;
 }
@@ -126,7 +132,7 @@ function applyOne(wb: ExcelJS.Workbook, e: CellEdit): Inverse | SkippedEdit {
     case 'deleteColumn': {
       const width = ws.getColumn(e.col).width ?? null;
       const inside = listMerges(ws).filter((m) => m.left === e.col && m.right === e.col);
-      const contents = columnContents(ws, e.col);
+      const contents = cellContents(ws, e.col);
       deleteColumn(ws, e.col);
       return [
         { kind: 'insertColumn', sheet: e.sheet, col: e.col, formatFrom: e.col },
@@ -161,15 +167,16 @@ function applyOne(wb: ExcelJS.Workbook, e: CellEdit): Inverse | SkippedEdit {
       return [{ kind: 'setColumnWidth', sheet: e.sheet, col: e.col, width: prior }];
     }
     case 'deleteSheet': {
-      const rows: CellValue[][] = [];
-      ws.eachRow({ includeEmpty: true }, (row) => {
-        const line: CellValue[] = [];
-        for (let c = 1; c <= row.cellCount; c++) line.push(readValue(row.getCell(c)));
-        rows[row.number - 1] = line;
-      });
+      // put back as a sheet with the same cells, links, notes, fills, merges and column widths
       const state = (ws.state ?? 'visible') as 'visible' | 'hidden' | 'veryHidden';
+      const restore: Inverse = [{ kind: 'addSheet', sheet: e.sheet, visibility: state }, ...cellContents(ws)];
+      for (const range of listMerges(ws)) restore.push({ kind: 'merge', sheet: e.sheet, range });
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const width = ws.getColumn(c).width;
+        if (width !== undefined) restore.push({ kind: 'setColumnWidth', sheet: e.sheet, col: c, width });
+      }
       wb.removeWorksheet(ws.id);
-      return [{ kind: 'addSheet', sheet: e.sheet, visibility: state, rows: Array.from(rows, (r) => r ?? []) }];
+      return restore;
     }
   }
 }

@@ -64,7 +64,7 @@ function withExtras(ws: ExcelJS.Worksheet, snap: GridSnapshot): GridSnapshot {
   const extras: Record<string, CellExtras> = {};
   const rows = snap.values.length;
   const cols = snap.values[0]?.length ?? 0;
-  ws.eachRow({ includeEmpty: false }, (row) => {
+  ws.eachRow({ includeEmpty: true }, (row) => {
     if (row.number > rows) return;
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       if (col > cols) return;

@@ -117,6 +117,26 @@ describe('XlsxHost.applyPlan', () => {
   });
 });
 
+test('deleting a sheet and undoing puts back its cells, links, notes, fills, merges and widths', async () => {
+  const host = await smallHost();
+  const ws = host.workbook.addWorksheet('点検結果');
+  ws.getCell('A1').value = '題';
+  ws.mergeCells('A1:C1');
+  ws.getCell('B2').value = { formula: 'LEN(A1)', result: 1 };
+  ws.getCell('C2').value = { text: 'E5', hyperlink: "#'表'!E5" };
+  ws.getCell('C3').value = 0.25;
+  ws.getCell('C3').numFmt = '0.0%';
+  ws.getCell('D4').note = '空セルのメモ';
+  ws.getCell('A4').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+  ws.getColumn(3).width = 40;
+  const before = await host.toBuffer();
+  const r = await host.applyPlan(plan([{ kind: 'deleteSheet', sheet: '点検結果' }], 'report'));
+  expect((await host.listSheets()).map((x) => x.name)).toEqual(['表', '01']);
+  const back = await XlsxHost.fromBuffer(await host.toBuffer());
+  expect((await back.applyPlan(plan(r.inverse, 'undo'))).skipped).toEqual([]);
+  expect(await diffWorkbooks(before, await back.toBuffer())).toEqual([]);
+});
+
 describe('undo record', () => {
   test('runCommand records inverses in a veryHidden sheet, chunked under the cell limit; undo restores; clean removes', async () => {
     const host = await smallHost();
