@@ -3,11 +3,11 @@
  * ≤ budget block of requests. Edits whose cells changed since the plan was made are skipped.
  */
 import type { ApplyResult, CellEdit, EditPlan, SkippedEdit } from '../core/plan';
-import type { CellValue } from '../core/snapshot';
+import { cellAddress, type CellValue } from '../core/snapshot';
 import type { ExcelFeatures } from './capabilities';
 import { fromExcelFormula, fromExcelValue, matchesExpectation, pointsToChars } from './cell-input';
 import { PlanLayout } from './layout';
-import { cellStates, queueProbes, type EditProbe, type Probes } from './probes';
+import { cellStates, hiddenByMerge, queueProbes, type EditProbe, type Probes } from './probes';
 import { EMPTY_CELL, type CellState } from './state';
 import { PAYLOAD_BUDGET_BYTES } from './payload';
 import { parseAreas } from './address';
@@ -74,6 +74,7 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
   const existing = new Set(probes.sheets.items.map((s) => s.name));
   for (const m of missing) existing.delete(m);
   const states = cellStates(probes);
+  const hidden = hiddenByMerge(probes);
   const written = new Map<string, CellState>();
   const layout = new PlanLayout();
   const skipped: SkippedEdit[] = [];
@@ -96,10 +97,11 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     } else if (edit.kind === 'setCell') {
       const k = probe.col === null ? null : key(edit.sheet, edit.row, probe.col);
       const prior = k ? written.get(k) : undefined;
+      if (k && hidden.has(k)) return skip(edit, 'unsupported', `${edit.sheet}!${cellAddress(edit.row, edit.col)} is inside a merged area`);
       const read = k ? states.get(k) : undefined;
       const before = prior ?? (read ? { ...read, formula: layout.adjustFormula(read.formula, edit.sheet) } : EMPTY_CELL);
       if (edit.expect && !prior && !matchesExpectation(before.value, before.formula, edit.expect)) {
-        return skip(edit, 'changed', `${edit.sheet}!${edit.col},${edit.row} holds ${JSON.stringify(before.formula ?? before.value)}`);
+        return skip(edit, 'changed', `${edit.sheet}!${cellAddress(edit.row, edit.col)}: expected ${edit.expect.formula ?? JSON.stringify(edit.expect.value)}, found ${before.formula ?? JSON.stringify(before.value)}`);
       }
       const after: CellState = {
         value: edit.content.value ?? null,

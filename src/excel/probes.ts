@@ -7,6 +7,7 @@ import type { CellState } from './state';
 import { fromExcelFormula, fromExcelValue } from './cell-input';
 import { PlanLayout } from './layout';
 import { toRects } from './rects';
+import { parseAreas } from './address';
 import { cellAddress } from '../core/snapshot';
 import type { ExcelFeatures } from './capabilities';
 
@@ -36,7 +37,7 @@ export interface Probes {
   /** Existing sheets by name (getItem): a missing one fails the sync with ItemNotFound. */
   worksheets: Map<string, Excel.Worksheet>;
   perEdit: EditProbe[];
-  cellRanges: { sheet: string; top: number; left: number; range: Excel.Range }[];
+  cellRanges: { sheet: string; top: number; left: number; range: Excel.Range; merged: Excel.RangeAreas | null }[];
 }
 
 export function entireColumn(ws: Excel.Worksheet, col: number): Excel.Range {
@@ -157,10 +158,24 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
     for (const rect of toRects(cells)) {
       const range = ws.getRangeByIndexes(rect.top - 1, rect.left - 1, rect.items.length, rect.items[0].length);
       range.load('values,formulas,numberFormat');
-      cellRanges.push({ sheet: name, top: rect.top, left: rect.left, range });
+      // Excel refuses a value in the hidden part of a merged area (and fails the whole batch).
+      const merged = features.merges ? range.getMergedAreasOrNullObject() : null;
+      merged?.load('address');
+      cellRanges.push({ sheet: name, top: rect.top, left: rect.left, range, merged });
     }
   }
   return { sheets, worksheets, perEdit, cellRanges };
+}
+
+/** After the sync: setCell cells hidden by a merged area (not its top-left cell), keyed like cellStates. */
+export function hiddenByMerge(probes: Probes): Set<string> {
+  const out = new Set<string>();
+  for (const { sheet, merged } of probes.cellRanges) {
+    if (!merged || merged.isNullObject) continue;
+    for (const m of parseAreas(merged.address))
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) out.add(`${sheet}\u0000${r},${c}`);
+  }
+  return out;
 }
 
 /** After the sync: the pre-plan state of every setCell cell, keyed "sheet\0row,col". */

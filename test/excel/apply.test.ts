@@ -101,6 +101,20 @@ describe('skip and report', () => {
     expect(excel.model.sheet(S)!.cell(1, 20).value).toBe('ok');
   });
 
+  test('a cell hidden by a merged area is skipped as "unsupported" like the .xlsx host does; the batch goes through', async () => {
+    const { excel, host } = await sample();
+    const xlsx = XlsxHost.fromWorkbook(await loadSampleWorkbook());
+    const edits: CellEdit[] = [
+      { kind: 'setCell', sheet: S, row: 12, col: 1, expect: null, content: { value: 'hidden' } },
+      { kind: 'setCell', sheet: S, row: 12, col: 3, expect: null, content: { value: 'visible' } },
+    ];
+    const a = await host.applyPlan(plan(edits));
+    const b = await xlsx.applyPlan(plan(edits));
+    expect(a.skipped.map((x) => [x.reason, x.edit])).toEqual(b.skipped.map((x) => [x.reason, x.edit]));
+    expect(a.skipped.map((x) => x.reason)).toEqual(['unsupported']);
+    expect(excel.model.sheet(S)!.cell(12, 3).value).toBe('visible');
+  });
+
   test('text is written as text: "=…", "68.9%", "1,234" stay strings', async () => {
     const { excel, host } = await sample();
     const texts = ['=SUM(A1:A3)', '68.9%', '1,234', 'TRUE', '@user', '-5'];
