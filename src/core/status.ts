@@ -77,17 +77,18 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, bands: GradeBands = 
     ? Math.min(1, Math.max(0, (year - start.year) / (targetYear - start.year)))
     : null;
   const expected = elapsed !== null && start.value !== null ? start.value + elapsed * (target - start.value) : null;
-  // A KPI to keep at its level (baseline = target) is judged by its ratio to the target.
-  const progress = start.value !== null && start.value !== target
-    ? progressRate(actual, start.value, target)
-    : divideExact(actual, target);
+  // A KPI to keep at its level (baseline = target) is judged by its ratio to the target, in its direction.
+  const keep = start.value === null || start.value === target;
+  const progress = !keep
+    ? progressRate(actual, start.value as number, target)
+    : kpiDirection(kpi, def) === 'down' ? divideExact(target, actual) : divideExact(actual, target);
   if (isAchieved(kpi, actual, target, def)) {
     return { status: 'achieved', grade: 'A', progress, year, expected, elapsed };
   }
-  const keep = start.value === null || start.value === target;
   const share = keep ? 1 : elapsed;
   if (progress === null || share === null) return { status: 'off-track', grade: null, progress, year, expected, elapsed };
-  const ratio = share === 0 ? (progress >= 0 ? 1 : 0) : progress / share;
+  // 12 significant digits: 0.4 / 0.5 is a B at 80 %, whatever the last binary digit says.
+  const ratio = share === 0 ? (progress >= 0 ? 1 : 0) : Number((progress / share).toPrecision(12));
   const status: Status = ratio >= 1 ? 'on-track' : 'off-track';
   return { status, grade: gradeOf(ratio, bands), progress, year, expected, elapsed };
 }

@@ -93,3 +93,12 @@ test('a count without baseline ("-") starts from 0; a percentage without baselin
   const share = makeKpi({ baseline: '-', target: '50%', actuals: { 2020: '25%' } });
   expect(assessStatus(share)).toMatchObject({ status: 'off-track', grade: 'C', progress: 0.5, expected: null });
 });
+
+test('a decrease-type KPI kept at its level is judged downwards', () => {
+  // 事故件数 at most 10 (baseline 10, target 10以下): 12 is worse, 8 is achieved.
+  const worse = makeKpi({ baseline: '10件', target: '10件以下', actuals: { 2020: '12件' } });
+  expect(assessStatus(worse)).toMatchObject({ status: 'off-track', grade: 'B' });
+  expect(assessStatus(worse).progress).toBeCloseTo(10 / 12, 12);
+  const better = makeKpi({ baseline: '10件', target: '10件以下', actuals: { 2020: '8件' } });
+  expect(assessStatus(better).status).toBe('achieved');
+});
