@@ -61,6 +61,13 @@ export function planAddYear(input: PlanInput, options: AddYearOptions = {}): Edi
     }
     for (const col of [...groups.keys()].sort((a, b) => b - a)) {
       const at = col + 1;
+      // a whole column is inserted: a table laid out otherwise would get a blank column inside it
+      const crossed = sheet.tables.filter((t) => !groups.get(col)!.includes(t) && t.firstCol < at && at <= t.lastCol);
+      if (crossed.length) {
+        const names = crossed.map((t) => `${t.index + 1}（${t.headerRow}行）`).join('、');
+        notices.push(say(lang, `${sheet.sheet}: ${cellAddress(1, at).replace(/\d+$/, '')}列に年度を挿入すると列の配置が違う表 ${names}が崩れるため、${groups.get(col)!.length} 個の表に追加しませんでした。表の列をそろえてから実行してください。`, `${sheet.sheet}: inserting a year at column ${cellAddress(1, at).replace(/\d+$/, '')} would split table(s) ${names} laid out differently, so ${groups.get(col)!.length} tables got no new column; align the tables' columns first.`));
+        continue;
+      }
       edits.push({ kind: 'insertColumn', sheet: sheet.sheet, col: at, formatFrom: col });
       for (const table of groups.get(col)!) {
         const newest = newestYear(table);

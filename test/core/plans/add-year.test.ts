@@ -112,6 +112,23 @@ describe('add-year on other layouts', () => {
     expect(out.getCell('H1').value).toBe('担当課');
   });
 
+  test('tables laid out differently on one sheet: a column that would split another table is not inserted', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('進捗');
+    ws.addRow(['重要業績評価指標 (KPI)', '', '基準値 (H30)', '目標値 (R6)', 'R5', 'R6', '担当課']);
+    ws.addRow(['移住者数', '実績値', '10人', '40人', '30人', '36人', '企画課']);
+    ws.addRow(['', '達成率', '', '', '75.0%', '90.0%', '']);
+    ws.addRow([]);
+    ws.addRow(['重要業績評価指標 (KPI)', '', '基準値 (H30)', '目標値 (R6)', 'R4', 'R5', 'R6', '担当課']);
+    ws.addRow(['観光客数', '実績値', '100万人', '120万人', '101万人', '104万人', '110万人', '観光課']);
+    ws.addRow(['', '達成率', '', '', '84.2%', '86.7%', '91.7%', '']);
+    const input = await readPlanInput(XlsxHost.fromWorkbook(wb));
+    expect(input.model.sheets[0].tables).toHaveLength(2);
+    const plan = planAddYear(input);
+    expect(plan.edits.filter((e) => e.kind === 'insertColumn')).toEqual([{ kind: 'insertColumn', sheet: '進捗', col: 8, formatFrom: 7 }]);
+    expect(plan.notices.join('\n')).toContain('G列に年度を挿入すると列の配置が違う表 2（5行）が崩れるため、1 個の表に追加しませんでした');
+  });
+
   test('a table whose years end at H31 gets R2', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('進捗');
