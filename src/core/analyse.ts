@@ -89,15 +89,19 @@ export function analyse(model: ProgressModel, options: AnalyseOptions = {}): Ana
 
 /**
  * analyse() for a whole workbook as a host reads it: the `KPI定義` sheet (if any) supplies the
- * definitions, and other unrecognised sheets are taken as the management sheets.
+ * definitions; management sheets are those given, else the workbook's other unrecognised sheets.
  */
-export function analyseWorkbook(model: ProgressModel, snapshots: GridSnapshot[], options: { lang?: Lang } = {}): Analysis {
+export function analyseWorkbook(
+  model: ProgressModel,
+  snapshots: GridSnapshot[],
+  options: { lang?: Lang; managementSheets?: string[] } = {},
+): Analysis {
   const defSnapshot = snapshots.find((s) => s.sheet === DEFINITIONS_SHEET);
   const recognised = new Set(model.sheets.map((s) => s.sheet));
   const others = snapshots.map((s) => s.sheet).filter((n) => !recognised.has(n) && n !== DEFINITIONS_SHEET);
   return analyse(model, {
     lang: options.lang,
     definitions: defSnapshot ? readDefinitions(defSnapshot) : undefined,
-    managementSheets: others.length ? others : undefined,
+    managementSheets: options.managementSheets ?? (others.length ? others : undefined),
   });
 }

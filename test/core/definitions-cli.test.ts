@@ -46,3 +46,21 @@ test('definitions → edit 目標値 and an unreadable 方向 → check finds th
   // The definition's target now drives the rate: 34 ÷ 50.
   expect(docAfter.sheets[0].kpis[0].rates['2020']).toBe(0.68);
 });
+
+test('check --management: シートNo. checked against the 進行管理シート workbook', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kpi-mgmt-'));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  wb.getWorksheet('進捗状況一覧表')!.getCell('N72').value = '99';
+  const planted = join(dir, 'planted.xlsx');
+  await wb.xlsx.writeFile(planted);
+  const management = join(__dirname, '..', '..', 'assets', 'sample', 'management-sheets.xlsx');
+
+  const clean = JSON.parse((await run('check', SAMPLE, '--json', '--management', management)).out);
+  expect(clean.sheets[0].findings.filter((f: { rule: string }) => f.rule === 'sheet-number')).toEqual([]);
+  const r = await run('check', planted, '--management', management);
+  expect(r.out).toContain('  sheet-number: 1\n    [warning] 進捗状況一覧表!N72 シートNo.「99」に当たる進行管理シートがありません');
+  // Without the management workbook the number cannot be judged.
+  expect((await run('check', planted)).out).not.toContain('sheet-number');
+  expect((await run('check', planted, '--management', join(dir, 'missing.xlsx'))).code).toBe(2);
+});

@@ -21,10 +21,10 @@ export interface CheckAnalysis {
   findings: Finding[];
 }
 
-/** Hook for the rules; snapshots carry the KPI定義 sheet and the names of management sheets. */
-export type Analyser = (model: ProgressModel, lang: Lang, snapshots: GridSnapshot[]) => CheckAnalysis | null;
+/** Hook for the rules; snapshots carry the KPI定義 sheet; management sheets from --management, else the workbook's. */
+export type Analyser = (model: ProgressModel, lang: Lang, snapshots: GridSnapshot[], managementSheets?: string[]) => CheckAnalysis | null;
 
-const rules: Analyser = (model, lang, snapshots) => analyseWorkbook(model, snapshots, { lang });
+const rules: Analyser = (model, lang, snapshots, managementSheets) => analyseWorkbook(model, snapshots, { lang, managementSheets });
 
 /** Reads every (or one) sheet of a host and recognises them. */
 export async function readModel(host: ProgressHost, only?: string): Promise<{ model: ProgressModel; snapshots: GridSnapshot[] }> {
@@ -192,9 +192,9 @@ export function makeCheckCommand(analyser: Analyser = rules): CliCommand {
   return {
     name: 'check',
     summary: { ja: '進捗状況一覧表を認識し、検査結果を表示する', en: 'recognise the progress sheet and report what is wrong' },
-    usage: 'kpi-progress check <file.xlsx> [<file-or-folder>…] [--sheet NAME] [--json] [--lang ja|en]',
+    usage: 'kpi-progress check <file.xlsx> [<file-or-folder>…] [--sheet NAME] [--management FILE] [--json] [--lang ja|en]',
     async run(args: string[], ctx: CliContext): Promise<number> {
-      const { positional, options } = parseOptions(args, ['json'], ['sheet']);
+      const { positional, options } = parseOptions(args, ['json'], ['sheet', 'management']);
       if (positional.length === 0) {
         ctx.err(t(ctx, '使い方: ', 'usage: ') + this.usage);
         return 2;
@@ -209,7 +209,11 @@ export function makeCheckCommand(analyser: Analyser = rules): CliCommand {
         return 2;
       }
       const { model, snapshots } = await readModel(host, only);
-      const analysis = model.sheets.length ? analyser(model, ctx.lang, snapshots) : null;
+      // The 進行管理シート workbook, when given: its sheet names let the sheet-number rule check シートNo.
+      const management = typeof options.management === 'string'
+        ? (await (await openXlsxHostFile(options.management)).listSheets()).map((s) => s.name)
+        : undefined;
+      const analysis = model.sheets.length ? analyser(model, ctx.lang, snapshots, management) : null;
       if (options.json) ctx.out(JSON.stringify(buildCheckDocument(file, model, analysis, ctx.lang, snapshots), null, 2));
       else for (const line of summaryLines(file, model, analysis, ctx, snapshots)) ctx.out(line);
       if (model.sheets.length === 0 && !options.json) {
