@@ -91,6 +91,22 @@ test('clicking a finding highlights its cell in the grid', async () => {
   await shot('findings');
 });
 
+test('a finding with a fix: 修正 writes the computed rate and the finding goes away', async () => {
+  await page.getByTestId('tab-findings').click();
+  const before = Number(await page.getByTestId('finding-count').getAttribute('data-count'));
+  const item = page.locator('[data-testid=finding]', { has: page.getByTestId('fix') }).first();
+  const where = (await item.getAttribute('data-cell'))!;
+  const cell = where.slice(where.lastIndexOf('!') + 1);
+  const message = (await item.textContent()) ?? '';
+  const fixed = /(\d+\.\d%) に直して/.exec(message)?.[1];
+  expect(fixed).toBeTruthy();
+  await item.getByTestId('fix').click();
+  await page.getByTestId('notice-success').last().waitFor({ timeout: 60_000 });
+  await page.locator(`[data-testid=finding-count][data-count="${before - 1}"]`).waitFor();
+  expect((await gridTexts())[cell]).toBe(fixed);
+  expect(await page.locator(`[data-testid=finding][data-cell="${where}"]`).count()).toBe(0);
+});
+
 /** The sample with the printed R1/R2 rates of its first five KPIs cleared, as a user would leave them. */
 async function sampleWithEmptyRates(): Promise<{ file: string; cleared: string[] }> {
   const wb = await loadSampleWorkbook();

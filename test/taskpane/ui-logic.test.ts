@@ -2,6 +2,7 @@
 import type { Analysis } from '../../src/core/analyse';
 import type { KpiDefinitions } from '../../src/core/definitions';
 import type { Finding } from '../../src/core/findings';
+import { capabilityGaps } from '../../src/taskpane/components/CapabilityNotes';
 import { effectiveDefinitions } from '../../src/taskpane/effective-definitions';
 import type { ProgressModel } from '../../src/core/model';
 import type { EditPlan } from '../../src/core/plan';
@@ -221,5 +222,16 @@ describe('settings folded into KPI definitions', () => {
       ['新規創業件数', 'gap'],
     ]);
     expect(defs.kpis).toHaveLength(1);
+  });
+});
+
+describe('capability gaps', () => {
+  const all = { notes: true, hyperlinks: true, merges: true, undoGroup: true, changeEvents: true };
+  it('says plainly what an older Excel cannot do, in the UI language', () => {
+    expect(capabilityGaps(all, 'ja', true)).toEqual([]);
+    const ltsc = capabilityGaps({ ...all, notes: false, undoGroup: false }, 'ja', true);
+    expect(ltsc).toHaveLength(2);
+    expect(ltsc[0]).toContain('1.18');
+    expect(capabilityGaps({ ...all, notes: false }, 'en', true)[0]).toMatch(/^Notes cannot be edited/);
   });
 });
