@@ -36,6 +36,8 @@ export interface FuzzCase {
   mutations: Mutation[];
   /** Names of empty management sheets added to the workbook. */
   management: string[];
+  /** A second progress sheet (the same grid) after the first, as in a sheet-per-goal workbook. */
+  secondSheet?: boolean;
 }
 
 const DOMAIN_TEXT = [
@@ -99,7 +101,8 @@ export const fuzzCaseArb: fc.Arbitrary<FuzzCase> = fc.record({
   window: fc.oneof({ weight: 19, arbitrary: fc.record({ from: pos, count: fc.integer({ min: 1, max: 4 }) }) }, { weight: 1, arbitrary: fc.constant({ from: 0, count: 0 }) }),
   mutations: fc.array(mutationArb, { maxLength: 8 }),
   management: fc.subarray(MANAGEMENT_NAMES, { maxLength: 4 }),
-});
+  secondSheet: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+}, { requiredKeys: ['window', 'mutations', 'management'] });
 
 // ---- applying mutations to a GridSheet ----
 
@@ -332,9 +335,10 @@ export function mutatedGrid(sample: GridSheet, c: FuzzCase): GridSheet {
 }
 
 /** A fresh in-memory workbook for the case (called twice: one to work on, one to compare with). */
-export function buildWorkbook(g: GridSheet, management: string[]): ExcelJS.Workbook {
+export function buildWorkbook(g: GridSheet, management: string[], secondSheet = false): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   writeGrid(wb, g);
+  if (secondSheet) writeGrid(wb, { ...g, name: `${g.name} (2)` });
   for (const name of management) wb.addWorksheet(name).getCell(1, 1).value = `進行管理シート ${name}`;
   return wb;
 }

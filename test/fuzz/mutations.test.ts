@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { emptyStats, fuzzProperty } from './property';
 import { loadSampleGrid } from './properties';
 import { buildWorkbook, mutatedGrid, type FuzzCase } from './mutate';
-import { runCase } from './properties';
+import { changesOutsidePlan, factsOf, runCase } from './properties';
+import { XlsxHost } from '../../src/xlsx/host';
+import type { EditPlan } from '../../src/core/plan';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
@@ -25,6 +27,25 @@ describe('mutated workbooks', () => {
     expect(r.applied.link).toBeGreaterThan(0);
     const wb = buildWorkbook(mutatedGrid(sample, c), c.management);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['進捗状況一覧表', '08']);
+  });
+
+  test('the no-change-outside-the-plan check catches a stray change and follows inserted columns', async () => {
+    const sample = await loadSampleGrid();
+    const wb = buildWorkbook(mutatedGrid(sample, { window: { from: 0, count: 1 }, mutations: [], management: [] }), []);
+    const ws = wb.worksheets[0];
+    const sheet = ws.name;
+    const plan = (edits: EditPlan['edits']): EditPlan => ({ command: 'fill', summary: '', edits, notices: [] });
+    const before = factsOf(wb);
+    const host = XlsxHost.fromWorkbook(wb);
+    await host.applyPlan(plan([{ kind: 'setCell', sheet, row: 5, col: 5, expect: null, content: { value: '1%' } }]));
+    expect(changesOutsidePlan(before, factsOf(wb), plan([{ kind: 'setCell', sheet, row: 5, col: 5, expect: null, content: { value: '1%' } }]))).toEqual([]);
+    expect(changesOutsidePlan(before, factsOf(wb), plan([]))).toEqual([expect.stringContaining(`${sheet}|5,5`)]);
+    const shifted = factsOf(wb);
+    const insert = plan([{ kind: 'insertColumn', sheet, col: 3, formatFrom: 2 }]);
+    await host.applyPlan(insert);
+    expect(changesOutsidePlan(shifted, factsOf(wb), insert)).toEqual([]);
+    ws.getCell(4, 8).value = 'stray';
+    expect(changesOutsidePlan(shifted, factsOf(wb), insert)).toEqual([expect.stringContaining(`${sheet}|4,8`)]);
   });
 
   test(`${RUNS} random cases (seed ${SEED})`, async () => {

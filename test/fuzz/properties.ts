@@ -12,6 +12,8 @@ import { planFill } from '../../src/core/plans/fill';
 import { planFlag } from '../../src/core/plans/flag';
 import { planLink } from '../../src/core/plans/link';
 import { planAddYear } from '../../src/core/plans/add-year';
+import { planDefinitions } from '../../src/core/plans/definitions';
+import { planReport } from '../../src/core/plans/report';
 import { runCommand, undoLast } from '../../src/core/session';
 import { UNDO_SHEET } from '../../src/core/undo';
 import { XlsxHost } from '../../src/xlsx/host';
@@ -30,6 +32,8 @@ const COMMANDS: [string, (input: PlanInput) => EditPlan][] = [
   ['flag', planFlag],
   ['link', (i) => planLink(i)],
   ['add-year', planAddYear],
+  ['definitions', planDefinitions],
+  ['report', planReport],
 ];
 
 interface Facts {
@@ -42,7 +46,7 @@ interface Facts {
 }
 
 /** Every non-blank cell of every sheet (but the undo record) by "sheet|row,col". */
-function factsOf(wb: ExcelJS.Workbook): Map<string, Facts> {
+export function factsOf(wb: ExcelJS.Workbook): Map<string, Facts> {
   const out = new Map<string, Facts>();
   for (const ws of wb.worksheets) {
     if (ws.name === UNDO_SHEET) continue;
@@ -71,8 +75,10 @@ function factsOf(wb: ExcelJS.Workbook): Map<string, Facts> {
 function planFootprint(plan: EditPlan) {
   const touched: { sheet: string; row: number; col: number }[] = [];
   const inserted = new Map<string, number[]>();
+  const sheets = new Set<string>();
   for (const e of plan.edits as CellEdit[]) {
-    if (e.kind === 'insertColumn') {
+    if (e.kind === 'addSheet' || e.kind === 'deleteSheet') sheets.add(e.sheet);
+    else if (e.kind === 'insertColumn') {
       for (const t of touched) if (t.sheet === e.sheet && t.col >= e.col) t.col++;
       const cols = (inserted.get(e.sheet) ?? []).map((c) => (c >= e.col ? c + 1 : c));
       inserted.set(e.sheet, [...cols, e.col]);
@@ -80,7 +86,7 @@ function planFootprint(plan: EditPlan) {
       touched.push({ sheet: e.sheet, row: e.row, col: e.col });
     }
   }
-  return { touched: new Set(touched.map((t) => `${t.sheet}|${t.row},${t.col}`)), inserted };
+  return { touched: new Set(touched.map((t) => `${t.sheet}|${t.row},${t.col}`)), inserted, sheets };
 }
 
 function withoutRefs(f: Facts | undefined): Facts | undefined {
@@ -88,8 +94,9 @@ function withoutRefs(f: Facts | undefined): Facts | undefined {
 }
 
 /** Cells changed outside the plan's footprint (columns after inserted ones compared shifted). */
-function changesOutsidePlan(before: Map<string, Facts>, after: Map<string, Facts>, plan: EditPlan): string[] {
-  const { touched, inserted } = planFootprint(plan);
+export function changesOutsidePlan(before: Map<string, Facts>, after: Map<string, Facts>, plan: EditPlan): string[] {
+  const { touched, inserted, sheets } = planFootprint(plan);
+  const planned = (key: string) => touched.has(key) || sheets.has(key.split('|')[0]);
   const out: string[] = [];
   const seen = new Set<string>();
   const originalKey = (key: string): string | null => {
@@ -100,7 +107,7 @@ function changesOutsidePlan(before: Map<string, Facts>, after: Map<string, Facts
     return `${sheet}|${row},${col - ins.filter((c) => c < col).length}`;
   };
   for (const [key, f] of after) {
-    if (touched.has(key)) continue;
+    if (planned(key)) continue;
     const orig = originalKey(key);
     if (orig === null) {
       // an inserted column takes formats from its neighbour, never content
@@ -114,7 +121,7 @@ function changesOutsidePlan(before: Map<string, Facts>, after: Map<string, Facts
     if (!same) out.push(`${plan.command}: ${key} (was ${orig}) changed outside the plan: ${JSON.stringify(b)} → ${JSON.stringify(f)}`);
   }
   for (const [key, b] of before) {
-    if (seen.has(key)) continue;
+    if (seen.has(key) || planned(key)) continue;
     // gone: either planned (at its shifted place) or lost
     const [sheet, rc] = key.split('|');
     const [row, col] = rc.split(',').map(Number);
@@ -148,8 +155,8 @@ export interface CaseResult {
 
 export async function runCase(sample: GridSheet, c: FuzzCase): Promise<CaseResult> {
   const grid = mutatedGrid(sample, c);
-  const host = XlsxHost.fromWorkbook(buildWorkbook(grid, c.management));
-  const reference = buildWorkbook(grid, c.management);
+  const host = XlsxHost.fromWorkbook(buildWorkbook(grid, c.management, c.secondSheet));
+  const reference = buildWorkbook(grid, c.management, c.secondSheet);
   const problems: string[] = [];
   const applied: Record<string, number> = {};
   let kpis = 0;
