@@ -84,11 +84,30 @@ const METHOD_LABEL: Record<RateMethod, string> = { ratio: '実績÷目標', gap:
 /** Names match as recognition matches relisted KPIs: width, spacing and 再掲 marks ignored. */
 export const normaliseName = nameKey;
 
-/** The definition of a KPI, matched by name. */
+/** Position of each name in a definitions list; rebuilt when the list grows or a name moved. */
+const nameIndexes = new WeakMap<KpiDefinition[], { length: number; at: Map<string, number> }>();
+
+function nameIndex(list: KpiDefinition[]): Map<string, number> {
+  let index = nameIndexes.get(list);
+  if (!index || index.length !== list.length) {
+    const at = new Map<string, number>();
+    list.forEach((d, i) => { if (!at.has(normaliseName(d.name))) at.set(normaliseName(d.name), i); });
+    index = { length: list.length, at };
+    nameIndexes.set(list, index);
+  }
+  return index.at;
+}
+
+/** The definition of a KPI, matched by name (the first row of that name). */
 export function definitionFor(defs: KpiDefinitions | undefined, kpi: Kpi): KpiDefinition | undefined {
   if (!defs) return undefined;
   const key = normaliseName(kpi.name);
-  return defs.kpis.find((d) => normaliseName(d.name) === key);
+  const i = nameIndex(defs.kpis).get(key);
+  if (i === undefined) return undefined;
+  const d = defs.kpis[i];
+  if (normaliseName(d.name) === key) return d;
+  nameIndexes.delete(defs.kpis);
+  return defs.kpis.find((x) => normaliseName(x.name) === key);
 }
 
 function text(v: CellValue): string {
@@ -129,7 +148,7 @@ function bandValue(v: CellValue): number | undefined {
 
 function word<T>(table: Record<string, T>, v: CellValue): T | undefined {
   const key = text(v).toLowerCase();
-  return key in table ? table[key] : undefined;
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** Reads a `KPI定義` sheet leniently: unreadable cells become problems and fall back to inference. */

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { DEFINITIONS_SHEET, definitionRows, readDefinitions, looseYear } from '../../src/core/definitions';
+import { DEFINITIONS_SHEET, definitionFor, definitionRows, readDefinitions, looseYear } from '../../src/core/definitions';
 import type { GridSnapshot } from '../../src/core/snapshot';
 import { analyseSample, cellsOf, findingAt, SHEET, type Result } from './support/sample-analysis';
 
@@ -119,4 +119,15 @@ test('a percentage typed as "100%" in Excel (1 with a percent format) counts as 
   const s = snapshot([['KPI名', '単位', '目標値', '下限', '上限'], ['就職率', '%', 0.44, 0, 1]]);
   s.numberFormats[1] = [null, null, '0.0%', '0%', '0%'];
   expect(readDefinitions(s).kpis[0]).toMatchObject({ target: { value: 44 }, min: 0, max: 100 });
+});
+
+test('definitionFor follows a definitions list edited in place (rows added or replaced)', () => {
+  const kpi = clean.model.sheets[0].kpis[0];
+  const defs = readDefinitions(snapshot([['KPI名', '単位'], ['other', '件']]));
+  expect(definitionFor(defs, kpi)).toBeUndefined();
+  defs.kpis.push({ ...defs.kpis[0], name: kpi.name });
+  expect(definitionFor(defs, kpi)!.unit).toBe('件');
+  defs.kpis[1] = { ...defs.kpis[1], method: 'gap' };
+  expect(definitionFor(defs, kpi)!.method).toBe('gap');
+  expect(readDefinitions(snapshot([['KPI名', '方向'], ['x', 'toString']])).kpis[0].direction).toBeNull();
 });
