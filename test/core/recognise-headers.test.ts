@@ -94,3 +94,11 @@ test('a KPI to bring down, negatives, 延べ and 累積 counts', () => {
   expect(visits).toMatchObject({ direction: 'up', cumulative: true, cumulativeFrom: 2019 });
   expect(trees).toMatchObject({ cumulative: true, cumulativeFrom: 2015 });
 });
+
+test('a (再掲) listing shown before its original points to the original', () => {
+  const rows: CellValue[][] = [['重要業績評価指標', '', '基準値', '目標値', 'R1']];
+  for (const name of ['錦鯉の海外展示出展数(再掲)', '錦鯉の海外展示出展数', '錦鯉の海外展示出展数（再掲）']) rows.push([name, '実績値', '1か国', '1か国', '1か国'], ['', '達成率', '', '', '100.0%']);
+  const m = recogniseSheet(grid(rows));
+  if (isUnrecognised(m)) throw new Error(m.reason);
+  expect(m.kpis.map((k) => k.relistedFrom)).toEqual(['s!4', null, 's!4']);
+});

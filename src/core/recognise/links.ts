@@ -1,6 +1,6 @@
 /** Links between KPIs: (内訳) breakdown rows to their total, (再掲) and repeated KPIs to their first occurrence. */
 import type { Kpi } from '../model';
-import { nameKey, toHalfWidth } from '../text';
+import { hasRelistMark, nameKey, toHalfWidth } from '../text';
 
 const BREAKDOWN = /^[(（【[]\s*内\s*訳\s*[)）】\]]|^内訳[:：]/;
 
@@ -18,17 +18,20 @@ export function linkBreakdowns(kpis: Kpi[]): void {
   }
 }
 
-/** Sets relistedFrom over KPIs in reading order (sheet by sheet): same name without 再掲 marks = same KPI. */
+/**
+ * Sets relistedFrom: KPIs with the same name without 再掲 marks are one KPI. The original is the first
+ * listing without a 再掲 mark (a sheet may show the re-listing before the original), else the first.
+ */
 export function linkRelisted(kpis: Kpi[]): void {
-  const first = new Map<string, Kpi>();
+  const original = new Map<string, Kpi>();
   for (const k of kpis) {
     const key = nameKey(k.name);
     if (key === '') continue;
-    const seen = first.get(key);
-    if (seen) k.relistedFrom = seen.id;
-    else {
-      k.relistedFrom = null;
-      first.set(key, k);
-    }
+    const seen = original.get(key);
+    if (!seen || (hasRelistMark(seen.name) && !hasRelistMark(k.name))) original.set(key, k);
+  }
+  for (const k of kpis) {
+    const o = original.get(nameKey(k.name));
+    k.relistedFrom = o && o !== k ? o.id : null;
   }
 }
