@@ -10,7 +10,7 @@ import { PlanLayout } from './layout';
 import { cellStates, hiddenByMerge, queueProbes, type EditProbe, type Probes } from './probes';
 import { EMPTY_CELL, type CellState } from './state';
 import { PAYLOAD_BUDGET_BYTES } from './payload';
-import { parseAreas } from './address';
+import { parseAreas, rangeA1 } from './address';
 import { planWrites, type WriteOp } from './write';
 import type { WriteGuard } from './guard';
 
@@ -81,6 +81,11 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
   const inverses: CellEdit[][] = [];
   const toWrite: { edit: CellEdit; probe: EditProbe; before?: CellState }[] = [];
 
+  const holdsFormula = (sheet: string, row: number, probe: EditProbe): boolean => {
+    const earlier = probe.col === null ? undefined : written.get(key(sheet, row, probe.col));
+    if (earlier) return earlier.formula !== null;
+    return !!probe.link && fromExcelFormula(probe.link.formulas[0][0], probe.link.values[0][0]) !== null;
+  };
   const skip = (edit: CellEdit, reason: SkippedEdit['reason'], detail: string) => skipped.push({ edit, reason, detail });
   const sheetThere = (name: string) => existing.has(name) || layout.isNew(name);
 
@@ -115,6 +120,12 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
       return skip(edit, 'unsupported', 'notes need ExcelApi 1.18');
     } else if (edit.kind === 'setHyperlink' && !features.hyperlinks) {
       return skip(edit, 'unsupported', 'hyperlinks need ExcelApi 1.7');
+    } else if (edit.kind === 'setHyperlink' && holdsFormula(edit.sheet, edit.row, probe)) {
+      // The .xlsx format cannot keep a link on a formula cell; both hosts leave such cells alone.
+      return skip(edit, 'unsupported', `${edit.sheet}!${cellAddress(edit.row, edit.col)} holds a formula; no link added`);
+    } else if (edit.kind === 'merge' && probe.merges && !probe.merges.isNullObject) {
+      // Excel refuses to merge over a merged area (and fails the batch).
+      return skip(edit, 'exists', `${edit.sheet}!${rangeA1(edit.range)} overlaps a merged area`);
     } else {
       inverses.push(inverseOf(edit, probe));
     }

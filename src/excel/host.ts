@@ -18,15 +18,18 @@ export interface ExcelHostOptions {
 export class ExcelHost implements ProgressHost {
   readonly kind = 'excel' as const;
   readonly guard = new WriteGuard();
-  private readonly features: ExcelFeatures;
+  private detected: ExcelFeatures | null = null;
   /** What the last read could not do completely (Japanese / English), for the UI. */
   lastReadNotices: string[] = [];
 
   constructor(
     private readonly env: ExcelEnv = officeEnv(),
     private readonly options: ExcelHostOptions = {},
-  ) {
-    this.features = detectFeatures(env);
+  ) {}
+
+  /** Detected on first use: Office.context.requirements exists only after Office.onReady. */
+  private get features(): ExcelFeatures {
+    return (this.detected ??= detectFeatures(this.env));
   }
 
   capabilities(): HostCapabilities {

@@ -23,7 +23,7 @@ export interface EditProbe {
   width?: Excel.RangeFormat;
   /** deleteColumn / deleteSheet: what is there, so the inverse can put it back. */
   used?: Excel.Range;
-  /** deleteColumn: its fills and merged areas (where the API has them). */
+  /** deleteColumn: its fills and merged areas (where the API has them); merge: areas it would overlap. */
   fills?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
   merges?: Excel.RangeAreas;
   /** merge: the cells whose values a merge drops. */
@@ -106,7 +106,7 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
       case 'setHyperlink':
         if (col !== null && features.hyperlinks) {
           probe.link = cell();
-          probe.link.load('hyperlink');
+          probe.link.load('hyperlink,values,formulas');
         }
         break;
       case 'insertColumn': {
@@ -141,6 +141,10 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
           probe.col = left;
           probe.cells = ws.getRangeByIndexes(edit.range.top - 1, left - 1, edit.range.bottom - edit.range.top + 1, right - left + 1);
           probe.cells.load('values,formulas,numberFormat');
+          if (features.merges) {
+            probe.merges = probe.cells.getMergedAreasOrNullObject();
+            probe.merges.load('address');
+          }
         }
         break;
       }

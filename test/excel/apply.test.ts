@@ -178,3 +178,21 @@ describe('every edit kind matches the .xlsx host, and the inverse restores the o
     expect(await diffWithXlsx(excel, pristine)).toEqual([]);
   });
 });
+
+describe('edits Excel would refuse are skipped like the .xlsx host skips them', () => {
+  test('merge over a merged area → "exists"; link on a formula cell → "unsupported"; the rest applies', async () => {
+    const { excel, host } = await sample();
+    const xlsx = XlsxHost.fromWorkbook(await loadSampleWorkbook());
+    const edits: CellEdit[] = [
+      { kind: 'setCell', sheet: S, row: 600, col: 1, expect: null, content: { formula: '=1+1', value: 2 } },
+      { kind: 'setHyperlink', sheet: S, row: 600, col: 1, link: { sheet: S, cell: 'A1' } },
+      { kind: 'merge', sheet: S, range: { top: 11, left: 1, bottom: 11, right: 2 } },
+      { kind: 'merge', sheet: S, range: { top: 601, left: 1, bottom: 601, right: 2 } },
+    ];
+    const a = await host.applyPlan(plan(edits));
+    const b = await xlsx.applyPlan(plan(edits));
+    expect(a.skipped.map((x) => [x.reason, x.edit])).toEqual(b.skipped.map((x) => [x.reason, x.edit]));
+    expect(a.skipped.map((x) => x.reason)).toEqual(['unsupported', 'exists']);
+    expect(await diffWithXlsx(excel, xlsx.workbook)).toEqual([]);
+  });
+});
