@@ -73,8 +73,8 @@ const MESSAGES: Record<string, { ja: Text; en: Text }> = {
     en: (p) => `Rate "${p.text}" shows ${p.decimals} decimal(s) while the sheet's other rates show ${p.common}. Mixed formats look like copy errors: use ${p.common}.`,
   },
   'large-overshoot': {
-    ja: (p) => `達成率 ${p.rate} は目標を大きく超えています。目標値が低すぎないか、実績の数え方が目標と同じか確認してください（必要なら目標の見直しを検討してください）。`,
-    en: (p) => `A rate of ${p.rate} is far above the target. Check that the target is not too low and that the actual is counted like the target (consider revising the target).`,
+    ja: (p) => `達成率 ${p.rate} は目標を大きく超えています。目標が低すぎると達成率が進捗の目安になりません。目標値が妥当か、実績の数え方が目標と同じか確認し、必要なら目標の見直しを検討してください。`,
+    en: (p) => `A rate of ${p.rate} is far above the target; with a target set too low the rate says little about progress. Check the target and that the actual is counted like it, and consider revising the target.`,
   },
   'definition-drift': {
     ja: (p) => `${p.what}「${p.value}」が KPI定義（${p.defCell}）の「${p.defined}」と違います。定義と違う値で評価すると判断がずれます。表か KPI定義 のどちらかを直してください。`,
@@ -93,8 +93,8 @@ const MESSAGES: Record<string, { ja: Text; en: Text }> = {
     en: () => `シートNo. is empty, so the matching management sheet cannot be found. Write the sheet number, or "-" when there is none.`,
   },
   'sheet-number.malformed': {
-    ja: (p) => `シートNo.「${p.text}」は番号として読めません。「08」のように数字だけを書いてください（なければ「-」）。`,
-    en: (p) => `シートNo. "${p.text}" is not a number. Write digits only, like "08" (or "-" when there is none).`,
+    ja: (p) => `シートNo.「${p.text}」は番号として読めません。番号でないと進行管理シートとの対応がたどれません。「08」のように数字だけを書いてください（なければ「-」）。`,
+    en: (p) => `シートNo. "${p.text}" is not a number, so the matching management sheet cannot be found. Write digits only, like "08" (or "-" when there is none).`,
   },
   'sheet-number.unknown': {
     ja: (p) => `シートNo.「${p.text}」に当たる進行管理シートがありません（あるのは ${p.known}）。番号の誤りか、シートの不足です。番号を直すかシートを追加してください。`,
