@@ -9,8 +9,8 @@ import type { CellRange, CellValue, GridSnapshot } from '../core/snapshot';
 /** ExcelJS.ValueType.Formula, without importing exceljs at runtime. */
 const ExcelJSValueType = { Formula: 6 } as const;
 
-/** Past these the sheet is cut and `truncated` says so: progress sheets have hundreds of rows. */
-export const MAX_ROWS = 20000;
+/** Past these the sheet is cut and `truncated` says so (the same limits as the Excel host, src/excel/read.ts). */
+export const MAX_ROWS = 100_000;
 export const MAX_COLS = 200;
 
 interface FormulaLike {

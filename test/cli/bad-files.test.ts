@@ -134,9 +134,9 @@ describe('huge files: a partial result with a clear note, or one sentence', () =
     expect(r.err).toBe('');
     const doc = JSON.parse(r.out);
     expect(doc.sheets[0].kpis).toHaveLength(84);
-    expect(doc.truncated).toEqual([expect.objectContaining({ rows: 20000 })]);
+    expect(doc.truncated).toEqual([expect.objectContaining({ rows: 100000 })]);
     const text = await cli('check', file);
-    expect(text.out).toMatch(/使用範囲が大きすぎるため先頭 20000 行/);
+    expect(text.out).toMatch(/使用範囲が大きすぎるため先頭 100000 行/);
     console.log(`1,000,000-row used range: check --json took ${r.seconds.toFixed(1)} s`);
   }, 180000);
 
