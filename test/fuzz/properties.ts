@@ -161,6 +161,7 @@ export async function runCase(sample: GridSheet, c: FuzzCase): Promise<CaseResul
   const applied: Record<string, number> = {};
   let kpis = 0;
   let done = 0;
+  let facts: Map<string, Facts> | null = null;
   for (const [name, planner] of COMMANDS) {
     const input = await readPlanInput(host);
     if (name === 'fill') {
@@ -168,11 +169,13 @@ export async function runCase(sample: GridSheet, c: FuzzCase): Promise<CaseResul
       problems.push(...findingProblems(input));
     }
     const plan = planner(input);
-    const before = factsOf(host.workbook);
+    // the undo record is left out of the facts, so one command's after is the next one's before
+    const before = facts ?? factsOf(host.workbook);
     const result = await runCommand(host, plan);
     applied[name] = result.applied;
     if (result.entry !== null) done++;
-    problems.push(...changesOutsidePlan(before, factsOf(host.workbook), plan));
+    facts = factsOf(host.workbook);
+    problems.push(...changesOutsidePlan(before, facts, plan));
   }
   for (let i = 0; i < done; i++) {
     const u = await undoLast(host);
