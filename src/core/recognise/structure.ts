@@ -42,10 +42,11 @@ const DEPTH: Record<HeadingKind, number> = { part: 0, goal: 1, area: 2, policy: 
 export class StructureBuilder {
   readonly roots: StructureNode[] = [];
   private stack: StructureNode[] = [];
+  private readonly labels = new WeakMap<StructureNode, string>();
 
   add(h: Heading, row: number): void {
     const node: StructureNode = { kind: h.kind, title: h.title, row, children: [], kpis: [] };
-    (node as StructureNode & { label?: string }).label = h.label;
+    this.labels.set(node, h.label);
     const depth = DEPTH[h.kind];
     while (this.stack.length && DEPTH[this.stack[this.stack.length - 1].kind] >= depth) this.stack.pop();
     const parent = this.stack[this.stack.length - 1];
@@ -56,7 +57,7 @@ export class StructureBuilder {
 
   /** Path of labels of the current position. */
   path(): string[] {
-    return this.stack.map((n) => (n as StructureNode & { label?: string }).label ?? n.title);
+    return this.stack.map((n) => this.labels.get(n) ?? n.title);
   }
 
   attach(kpiIds: string[]): void {
@@ -66,7 +67,7 @@ export class StructureBuilder {
 
   /** The tree without branches that hold no KPI (tables of contents repeat the headings). */
   result(): StructureNode[] {
-    return prune(this.roots);
+    return prune(this.roots, true);
   }
 }
 
@@ -74,11 +75,9 @@ function holdsKpis(n: StructureNode): boolean {
   return n.kpis.length > 0 || n.children.some(holdsKpis);
 }
 
-function prune(nodes: StructureNode[]): StructureNode[] {
+/** Keeps branches holding KPIs, and the policy/projects notes of the branches kept. */
+function prune(nodes: StructureNode[], root = false): StructureNode[] {
   return nodes
-    .filter((n) => n.kind === 'policy' || n.kind === 'projects' || holdsKpis(n))
-    .map((n) => {
-      const { label: _label, ...rest } = n as StructureNode & { label?: string };
-      return { ...rest, children: prune(n.children) };
-    });
+    .filter((n) => holdsKpis(n) || (!root && (n.kind === 'policy' || n.kind === 'projects')))
+    .map((n) => ({ ...n, children: prune(n.children) }));
 }
