@@ -9,6 +9,7 @@ import { Grid } from './recognise/grid';
 import { headerAt, headerScore, headerSegments, missingHeaders, readHeaderRow, type HeaderRow } from './recognise/headers';
 import { linkBreakdowns, linkRelisted } from './recognise/links';
 import { classifyHeading, StructureBuilder } from './recognise/structure';
+import { normalise } from './text';
 import { readTable } from './recognise/table';
 
 export function isUnrecognised(r: SheetModel | Unrecognised): r is Unrecognised {
@@ -19,7 +20,27 @@ function unrecognised(sheet: string, ja: string, en: string): Unrecognised {
   return { sheet, reason: ja, reasonEn: en };
 }
 
-function noTableReason(sheet: string, best: HeaderRow | null, headerOnly: number | null): Unrecognised {
+/** First row of a 実績値 row directly above a 達成率 row anywhere on the sheet, or null. */
+function firstHeaderlessPair(g: Grid): number | null {
+  for (let r = g.firstRow; r < g.lastRow; r++) {
+    for (const [col, text] of g.rowCells(r)) {
+      if (/^実績値?$/.test(normalise(text)) && /^達成率/.test(normalise(g.text(r + 1, col)))) return r;
+    }
+  }
+  return null;
+}
+
+function noTableReason(g: Grid, best: HeaderRow | null, headerOnly: number | null): Unrecognised {
+  const sheet = g.s.sheet;
+  const pair = headerOnly === null ? firstHeaderlessPair(g) : null;
+  if (pair !== null) {
+    // A table printed over two sheets often loses its header on the second one.
+    return unrecognised(
+      sheet,
+      `シート「${sheet}」の${pair}行目から実績値・達成率の行がありますが、その上に見出し行（重要業績評価指標・目標値・年度）がありません。前のシートの表の続きなら、見出し行をこのシートの先頭にもコピーしてください。`,
+      `Sheet "${sheet}" has 実績値/達成率 rows from row ${pair} but no header row (KPI, 目標値, years) above them; if it continues a table of another sheet, copy that header row to the top of this sheet.`,
+    );
+  }
   if (headerOnly !== null) {
     return unrecognised(
       sheet,
@@ -94,7 +115,7 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
     const heading = headingOf(g, r);
     if (heading) structure.add(heading, r);
   }
-  if (tables.length === 0) return noTableReason(sheet, best, headerOnly);
+  if (tables.length === 0) return noTableReason(g, best, headerOnly);
   linkBreakdowns(kpis);
   linkRelisted(kpis);
   return { sheet, tables, kpis, structure: structure.result() };

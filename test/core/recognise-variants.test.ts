@@ -133,3 +133,15 @@ test('目安値 rows are kept with their KPI', async () => {
   expect(m.sheets[0].tables[0].firstRow).toBe(k.row - 1);
   expect(all(base)[0].expectedRow).toBeUndefined();
 });
+
+test('a table continued on a second sheet without its header: the reason says to copy the header', async () => {
+  const wb = await v.sheetPerGoal();
+  const ws = wb.getWorksheet('個別目標④')!;
+  ws.eachRow((row, r) => {
+    if (String(row.getCell(1).value ?? '').startsWith('重要業績評価指標')) ws.spliceRows(r, 1, []);
+  });
+  const m = await recogniseVariant(Promise.resolve(wb));
+  const u = m.unrecognised.find((x) => x.sheet === '個別目標④')!;
+  expect(u.reason).toMatch(/行目から実績値・達成率の行がありますが、その上に見出し行.*見出し行をこのシートの先頭にもコピーしてください/);
+  expect(u.reasonEn).toMatch(/copy that header row/);
+});
