@@ -50,6 +50,10 @@ export function intersects(a: CellRange, b: CellRange): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
+export function eachCell(r: CellRange, f: (row: number, col: number) => void): void {
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(row, col);
+}
+
 let nextId = 1;
 
 export class FakeSheet {

@@ -10,7 +10,7 @@ import type { CellRange, CellValue } from '../../src/core/snapshot';
 import { cellAddress, columnLetter, parseAddress } from '../../src/core/snapshot';
 import type { ExcelEnv } from '../../src/excel/env';
 import { shiftFormula, type ColumnShift } from '../../src/core/formula-refs';
-import { FakeModel, FakeSheet, intersects, MAX_COLS, MAX_ROWS, type FakeLink, type FakeNote, type Visibility } from './fake-excel-model';
+import { eachCell, FakeModel, FakeSheet, intersects, MAX_COLS, MAX_ROWS, type FakeLink, type FakeNote, type Visibility } from './fake-excel-model';
 
 export * from './fake-excel-model';
 
@@ -173,6 +173,37 @@ abstract class FakeObject {
   }
 }
 
+/** An object found once, at its place in the batch (Excel resolves a proxy when its request runs). */
+abstract class FakeFound<T> extends FakeObject {
+  private found: T | null | undefined;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => T | null,
+  ) {
+    super(ctx);
+  }
+
+  resolveTarget(): T | null {
+    if (this.found === undefined) this.found = this.find();
+    return this.found;
+  }
+}
+
+/** A part of another object (a range's format, a sheet's notes): it exists when its parent does. */
+abstract class FakeChild<P extends FakeObject> extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    protected readonly parent: P,
+  ) {
+    super(ctx);
+  }
+
+  resolveTarget(): unknown {
+    return this.parent.resolveTarget();
+  }
+}
+
 export class FakeContext {
   private ops: Op[] = [];
   private objects: FakeObject[] = [];
@@ -312,27 +343,14 @@ class FakeWorksheetCollection extends FakeObject {
   }
 }
 
-class FakeWorksheet extends FakeObject {
-  private target: FakeSheet | null | undefined;
+class FakeWorksheet extends FakeFound<FakeSheet> {
   private preset: Record<string, unknown> | null = null;
-
-  constructor(
-    ctx: FakeContext,
-    private readonly find: () => FakeSheet | null,
-  ) {
-    super(ctx);
-  }
 
   /** A worksheet object from collection.items: its loaded properties are already there. */
   static loaded(ctx: FakeContext, name: string, props: Record<string, unknown>): FakeWorksheet {
     const ws = new FakeWorksheet(ctx, () => ctx.model.sheet(name) ?? null);
     ws.preset = props;
     return ws;
-  }
-
-  resolveTarget(): FakeSheet | null {
-    if (this.target === undefined) this.target = this.find();
-    return this.target;
   }
 
   sheet(): FakeSheet {
@@ -451,21 +469,12 @@ interface RangeTarget {
   range: CellRange;
 }
 
-class FakeRange extends FakeObject {
-  private target: RangeTarget | null | undefined;
+class FakeRange extends FakeFound<RangeTarget> {
   readonly format: FakeRangeFormat;
 
-  constructor(
-    ctx: FakeContext,
-    private readonly find: () => RangeTarget | null,
-  ) {
-    super(ctx);
+  constructor(ctx: FakeContext, find: () => RangeTarget | null) {
+    super(ctx, find);
     this.format = new FakeRangeFormat(ctx, this);
-  }
-
-  resolveTarget(): RangeTarget | null {
-    if (this.target === undefined) this.target = this.find();
-    return this.target;
   }
 
   at(): RangeTarget {
@@ -576,12 +585,11 @@ class FakeRange extends FakeObject {
   set hyperlink(link: FakeLink) {
     this.ctx.enqueue(() => {
       const { sheet, range } = this.at();
-      for (let r = range.top; r <= range.bottom; r++)
-        for (let c = range.left; c <= range.right; c++) {
+      eachCell(range, (r, c) => {
           const cell = sheet.cell(r, c);
           const shown = link.textToDisplay ?? (cell.value === null && !cell.formula ? (link.documentReference ?? link.address ?? '') : cell.value);
           sheet.put(r, c, { hyperlink: { ...link, textToDisplay: undefined }, value: shown });
-        }
+        });
       this.ctx.changed(sheet, range);
       return 0;
     }, size(link));
@@ -590,13 +598,12 @@ class FakeRange extends FakeObject {
   clear(applyTo: 'All' | 'Formats' | 'Contents' | 'Hyperlinks' = 'All'): void {
     this.ctx.enqueue(() => {
       const { sheet, range } = this.at();
-      for (let r = range.top; r <= range.bottom; r++)
-        for (let c = range.left; c <= range.right; c++) {
+      eachCell(range, (r, c) => {
           if (applyTo === 'Hyperlinks') sheet.put(r, c, { hyperlink: null });
           else if (applyTo === 'Contents') sheet.put(r, c, { value: null, formula: null });
           else if (applyTo === 'Formats') sheet.put(r, c, { numberFormat: 'General', fill: null });
           else sheet.put(r, c, { value: null, formula: null, numberFormat: 'General', fill: null, hyperlink: null });
-        }
+        });
       return 0;
     }, 20);
   }
@@ -765,8 +772,9 @@ class FakeRange extends FakeObject {
       const { sheet, range } = this.at();
       if (across) throw new Error('fake-excel: merge(true) not modelled');
       if (sheet.merges.some((m) => intersects(m, range))) throw excelError('InvalidOperation', 'the range overlaps a merged area');
-      for (let r = range.top; r <= range.bottom; r++)
-        for (let c = range.left; c <= range.right; c++) if (r !== range.top || c !== range.left) sheet.put(r, c, { value: null, formula: null });
+      eachCell(range, (r, c) => {
+        if (r !== range.top || c !== range.left) sheet.put(r, c, { value: null, formula: null });
+      });
       sheet.merges = [...sheet.merges, { ...range }];
       return 0;
     }, 20);
@@ -789,21 +797,11 @@ class FakeRange extends FakeObject {
   }
 }
 
-class FakeRangeFormat extends FakeObject {
-  readonly fill: FakeRangeFill;
-  constructor(
-    ctx: FakeContext,
-    private readonly range: FakeRange,
-  ) {
-    super(ctx);
-    this.fill = new FakeRangeFill(ctx, range);
-  }
-  resolveTarget(): unknown {
-    return this.range.resolveTarget();
-  }
+class FakeRangeFormat extends FakeChild<FakeRange> {
+  readonly fill = new FakeRangeFill(this.ctx, this.parent);
   protected readProperty(name: string): unknown {
     if (name !== 'columnWidth') throw new Error(`fake-excel: RangeFormat cannot load ${name}`);
-    const { sheet, range } = this.range.at();
+    const { sheet, range } = this.parent.at();
     const widths = new Set<number>();
     for (let c = range.left; c <= range.right; c++) widths.add(sheet.widths.get(c) ?? standardPoints(sheet));
     return widths.size === 1 ? [...widths][0] : null;
@@ -813,7 +811,7 @@ class FakeRangeFormat extends FakeObject {
   }
   set columnWidth(points: number) {
     this.ctx.enqueue(() => {
-      const { sheet, range } = this.range.at();
+      const { sheet, range } = this.parent.at();
       for (let c = range.left; c <= range.right; c++) sheet.widths.set(c, points);
       return 0;
     }, 20);
@@ -824,21 +822,12 @@ function standardPoints(sheet: FakeSheet): number {
   return Math.round((sheet.standardWidth * 7 + 5) * 0.75 * 100) / 100;
 }
 
-class FakeRangeFill extends FakeObject {
-  constructor(
-    ctx: FakeContext,
-    private readonly range: FakeRange,
-  ) {
-    super(ctx);
-  }
-  resolveTarget(): unknown {
-    return this.range.resolveTarget();
-  }
+class FakeRangeFill extends FakeChild<FakeRange> {
   protected readProperty(name: string): unknown {
     if (name !== 'color') throw new Error(`fake-excel: RangeFill cannot load ${name}`);
-    const { sheet, range } = this.range.at();
+    const { sheet, range } = this.parent.at();
     const fills = new Set<string>();
-    for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) fills.add(sheet.cell(r, c).fill ?? '#FFFFFF');
+    eachCell(range, (r, c) => fills.add(sheet.cell(r, c).fill ?? '#FFFFFF'));
     return fills.size === 1 ? [...fills][0] : null;
   }
   get color(): string {
@@ -846,36 +835,25 @@ class FakeRangeFill extends FakeObject {
   }
   set color(c: string) {
     this.ctx.enqueue(() => {
-      const { sheet, range } = this.range.at();
+      const { sheet, range } = this.parent.at();
       const fill = `#${c.replace('#', '').toUpperCase()}`;
-      for (let r = range.top; r <= range.bottom; r++) for (let col = range.left; col <= range.right; col++) sheet.put(r, col, { fill });
+      eachCell(range, (r, col) => sheet.put(r, col, { fill }));
       return 0;
     }, 20);
   }
   clear(): void {
     this.ctx.enqueue(() => {
-      const { sheet, range } = this.range.at();
-      for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) sheet.put(r, c, { fill: null });
+      const { sheet, range } = this.parent.at();
+      eachCell(range, (r, c) => sheet.put(r, c, { fill: null }));
       return 0;
     }, 0);
   }
 }
 
-class FakeRangeAreas extends FakeObject {
-  private target: { sheet: FakeSheet; areas: CellRange[] } | null | undefined;
-  constructor(
-    ctx: FakeContext,
-    private readonly find: () => { sheet: FakeSheet; areas: CellRange[] } | null,
-  ) {
-    super(ctx);
-  }
-  resolveTarget(): unknown {
-    if (this.target === undefined) this.target = this.find();
-    return this.target;
-  }
+class FakeRangeAreas extends FakeFound<{ sheet: FakeSheet; areas: CellRange[] }> {
   protected readProperty(name: string): unknown {
     if (name !== 'address') throw new Error(`fake-excel: RangeAreas cannot load ${name}`);
-    const t = this.target!;
+    const t = this.resolveTarget()!;
     return t.areas.map((r) => `${sheetRef(t.sheet.name)}!${a1(r)}`).join(', ');
   }
   get address(): string {
@@ -883,23 +861,14 @@ class FakeRangeAreas extends FakeObject {
   }
 }
 
-class FakeNoteCollection extends FakeObject {
+class FakeNoteCollection extends FakeChild<FakeWorksheet> {
   private listed: FakeNote[] = [];
 
-  constructor(
-    ctx: FakeContext,
-    private readonly ws: FakeWorksheet,
-  ) {
-    super(ctx);
-  }
 
-  resolveTarget(): unknown {
-    return this.ws.resolveTarget();
-  }
 
   protected readProperty(name: string): unknown {
     if (name !== 'items/content') throw new Error(`fake-excel: NoteCollection cannot load ${name}`);
-    this.listed = this.ws.sheet().notes.filter((n) => !n.deleted);
+    this.listed = this.parent.sheet().notes.filter((n) => !n.deleted);
     return this.listed.map((n) => n.content);
   }
 
@@ -911,14 +880,14 @@ class FakeNoteCollection extends FakeObject {
   getItemOrNullObject(key: string): FakeNoteObject {
     return new FakeNoteObject(this.ctx, () => {
       const p = parseAddress(key.replace(/^.*!/, ''));
-      return p ? (this.ws.sheet().note(p.row, p.col) ?? null) : null;
+      return p ? (this.parent.sheet().note(p.row, p.col) ?? null) : null;
     });
   }
 
   add(cell: FakeRange | string, content: string): FakeNoteObject {
     let created: FakeNote | null = null;
     this.ctx.enqueue(() => {
-      const sheet = this.ws.sheet();
+      const sheet = this.parent.sheet();
       const range = typeof cell === 'string' ? parseA1(cell) : cell.at().range;
       if (sheet.note(range.top, range.left)) throw excelError('InvalidArgument', `${cellAddress(range.top, range.left)} already has a note`);
       created = { row: range.top, col: range.left, content, deleted: false };
@@ -929,15 +898,8 @@ class FakeNoteCollection extends FakeObject {
   }
 }
 
-class FakeNoteObject extends FakeObject {
-  private target: FakeNote | null | undefined;
+class FakeNoteObject extends FakeFound<FakeNote> {
   private presetContent: string | undefined;
-  constructor(
-    ctx: FakeContext,
-    private readonly find: () => FakeNote | null,
-  ) {
-    super(ctx);
-  }
 
   /** An item of a loaded NoteCollection: its content is already there. */
   static loaded(ctx: FakeContext, note: FakeNote, content: string): FakeNoteObject {
@@ -957,10 +919,6 @@ class FakeNoteObject extends FakeObject {
       const sheet = this.ctx.model.sheets.find((s) => s.notes.includes(n))!;
       return { sheet, range: { top: n.row, left: n.col, bottom: n.row, right: n.col } };
     });
-  }
-  resolveTarget(): FakeNote | null {
-    if (this.target === undefined) this.target = this.find();
-    return this.target;
   }
   note(): FakeNote {
     const n = this.resolveTarget();
