@@ -46,8 +46,10 @@ export function decimalsFromFormat(numberFormat: string | null | undefined): num
   return m ? m[1].length : /[0#]/.test(section) ? 0 : null;
 }
 
+/** A real percent format ("0.0%": the cell holds 0.689 and shows 68.9%), not a quoted "%" suffix. */
 export function isPercentFormat(numberFormat: string | null | undefined): boolean {
-  return unitFromFormat(numberFormat) === '%';
+  if (!numberFormat) return false;
+  return /%/.test(numberFormat.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\%/g, ''));
 }
 
 /** Splits "回以上" into unit "回" and qualifier atLeast. */
@@ -101,7 +103,7 @@ export function parseValue(
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return parsed(String(v), 'error', row, col, f);
     const formatUnit = unitFromFormat(numberFormat);
-    const value = formatUnit === '%' ? round(v * 100) : v;
+    const value = isPercentFormat(numberFormat) ? round(v * 100) : v;
     // '0"日以上"' carries a qualifier in the format.
     const { unit, qualifier } = splitQualifier(formatUnit ?? '');
     return parsed(displayNumber(v, numberFormat), 'number', row, col, { ...f, value, unit: unit || null, qualifier });
@@ -125,7 +127,7 @@ export function parseValue(
 export function displayNumber(v: number, numberFormat: string | null | undefined): string {
   const unit = unitFromFormat(numberFormat);
   const decimals = decimalsFromFormat(numberFormat);
-  const base = unit === '%' ? v * 100 : v;
+  const base = isPercentFormat(numberFormat) ? v * 100 : v;
   const grouped = !!numberFormat && /#,##0|#,#/.test(numberFormat);
   let digits = decimals === null ? String(round(base)) : base.toFixed(decimals);
   if (grouped) {
@@ -147,8 +149,9 @@ export function parseRate(v: CellValue, numberFormat: string | null = null, row 
   if (typeof v === 'number') {
     const storage = formula ? 'formula' : 'number';
     if (!Number.isFinite(v)) return rate(String(v), 'error', storage, row, col);
-    const pct = isPercentFormat(numberFormat);
-    const value = pct || Math.abs(v) <= 10 ? v : round(v / 100);
+    // 0.689 formatted 0.0% is a fraction; 68.9 formatted 0.0"%" shows percent points.
+    const literalPercent = !isPercentFormat(numberFormat) && unitFromFormat(numberFormat) === '%';
+    const value = isPercentFormat(numberFormat) || (!literalPercent && Math.abs(v) <= 10) ? v : round(v / 100);
     return rate(displayNumber(v, numberFormat), 'rate', storage, row, col, round(value), decimalsFromFormat(numberFormat));
   }
   const text = cellText(v);

@@ -93,3 +93,10 @@ test('printed rates: text, numbers formatted as percent, formulas, dashes, other
   expect(parseRate('0ha')).toMatchObject({ kind: 'text', value: null });
   expect(parseRate('#DIV/0!', null, 1, 1, '=E5/D5')).toMatchObject({ kind: 'error', storage: 'formula' });
 });
+
+test('a quoted "%" in the format is a unit, not a percent scale', () => {
+  expect(parseValue(40.4, '0.0"%"')).toMatchObject({ value: 40.4, unit: '%', text: '40.4%' });
+  expect(parseRate(68.9, '0.0"%"')).toMatchObject({ kind: 'rate', value: 0.689, decimals: 1, text: '68.9%' });
+  expect(parseRate(5, '0.0"%"')).toMatchObject({ value: 0.05 });
+  expect(parseRate(0.05, '0.0%')).toMatchObject({ value: 0.05, text: '5.0%' });
+});
