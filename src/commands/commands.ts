@@ -1,10 +1,14 @@
 /**
  * Ribbon commands (ExecuteFunction): チェック (runCheck) and 年度列を追加 (addYearColumn).
- * They run without the task pane, report through a small status dialog and a status the pane shows
- * next time it opens, and always call event.completed(), even on errors.
+ * They run without the task pane, with the settings stored in the workbook, report through a small
+ * status dialog and a status the pane shows next time it opens, and always call event.completed().
  */
+import type { Lang } from '../core/findings';
+import type { ProgressHost } from '../core/host';
 import { ExcelHost } from '../excel/host';
+import { excelSettingsStore } from '../taskpane/office-adapters';
 import { officeLang, saveCommandStatus } from '../taskpane/office';
+import { normaliseSettings, type AddinSettings } from '../taskpane/settings';
 import { addNextYear, checkWorkbook, completeAlways } from './ribbon-actions';
 import { showStatus } from './show-status';
 
@@ -13,15 +17,24 @@ async function report(text: string, ok: boolean): Promise<void> {
   await showStatus(text, ok);
 }
 
-export async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
-  const lang = officeLang();
-  await completeAlways(event, lang, () => checkWorkbook(new ExcelHost(), lang), report);
+async function storedSettings(): Promise<AddinSettings> {
+  try {
+    return normaliseSettings(await excelSettingsStore().load());
+  } catch {
+    return normaliseSettings(null);
+  }
 }
 
-export async function addYearColumn(event: Office.AddinCommands.Event): Promise<void> {
-  const lang = officeLang();
-  await completeAlways(event, lang, () => addNextYear(new ExcelHost(), lang), report);
+type Work = (host: ProgressHost, lang: Lang, settings: AddinSettings) => Promise<string>;
+
+async function runRibbon(event: Office.AddinCommands.Event, work: Work): Promise<void> {
+  const settings = await storedSettings();
+  const lang = settings.lang ?? officeLang();
+  await completeAlways(event, lang, () => work(new ExcelHost(), lang, settings), report);
 }
+
+export const runCheck = (event: Office.AddinCommands.Event) => runRibbon(event, checkWorkbook);
+export const addYearColumn = (event: Office.AddinCommands.Event) => runRibbon(event, addNextYear);
 
 Office.onReady(() => {
   Office.actions.associate('runCheck', runCheck);

@@ -77,6 +77,9 @@ export function Preview() {
     [opened],
   );
 
+  // One store per opened file: a new store would make the pane reload its settings and the workbook.
+  const settingsStore = useMemo(() => memorySettingsStore(), [opened]);
+
   useEffect(() => {
     if (!opened || !sheet) return setSnapshot(null);
     let live = true;
@@ -144,7 +147,7 @@ export function Preview() {
       </div>
       <div className="pane">
         {host && opened && (
-          <App key={opened.id} host={host} initialLang={lang} theme="light" settingsStore={memorySettingsStore()} onWorkbookChanged={() => setVersion((v) => v + 1)} />
+          <App key={opened.id} host={host} initialLang={lang} theme="light" settingsStore={settingsStore} onWorkbookChanged={() => setVersion((v) => v + 1)} />
         )}
       </div>
     </div>

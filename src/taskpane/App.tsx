@@ -30,6 +30,7 @@ import type { ThemeKind } from './theme';
 import { useLiveChecking } from './useLiveChecking';
 import { useWorkbench } from './useWorkbench';
 import { CapabilityNotes } from './components/CapabilityNotes';
+import { ErrorBoundary } from './components/ErrorBoundary';
 
 export interface AppProps {
   host: ProgressHost;
@@ -63,7 +64,7 @@ export function App(props: AppProps) {
   const lang: Lang = settings.lang ?? props.initialLang;
   const t = messages(lang);
   const [tab, setTab] = useState<TabId>('overview');
-  const wb = useWorkbench(props.host, lang, settings, props.onWorkbookChanged);
+  const wb = useWorkbench(props.host, lang, settings, settingsLoaded, props.onWorkbookChanged);
   const live = useLiveChecking(props.changes, props.host, wb, lang, settings);
 
   useEffect(() => {
@@ -136,10 +137,12 @@ export function App(props: AppProps) {
           <Tab value="settings" data-testid="tab-settings">{t.tabSettings}</Tab>
         </TabList>
         <div className={styles.body}>
-          {tab === 'overview' && <OverviewTab workbook={wb.workbook} lang={lang} />}
-          {tab === 'findings' && <FindingsTab workbook={wb.workbook} lang={lang} host={props.host} api={wb} />}
-          {tab === 'actions' && <ActionsTab workbook={wb.workbook} lang={lang} api={wb} />}
-          {tab === 'settings' && settingsLoaded && <SettingsTab settings={settings} lang={lang} onSave={saveSettings} api={wb} />}
+          <ErrorBoundary lang={lang}>
+            {tab === 'overview' && <OverviewTab workbook={wb.workbook} lang={lang} />}
+            {tab === 'findings' && <FindingsTab workbook={wb.workbook} lang={lang} host={props.host} api={wb} />}
+            {tab === 'actions' && <ActionsTab workbook={wb.workbook} lang={lang} api={wb} />}
+            {tab === 'settings' && settingsLoaded && <SettingsTab settings={settings} lang={lang} onSave={saveSettings} api={wb} />}
+          </ErrorBoundary>
         </div>
       </div>
     </FluentProvider>

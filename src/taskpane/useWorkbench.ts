@@ -33,7 +33,8 @@ export function describeResult(result: ApplyResult, lang: Lang): { intent: Notic
   return { intent: 'warning', text: format(t.appliedWithSkips, { n: result.applied, m: result.skipped.length, reasons }) };
 }
 
-export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSettings, onWorkbookChanged?: () => void) {
+/** `ready` is false until the stored settings are known, so that the workbook is read once, with them. */
+export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSettings, ready: boolean, onWorkbookChanged?: () => void) {
   const [workbook, setWorkbook] = useState<Workbook | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -66,8 +67,8 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
   }, [host, notify]);
 
   useEffect(() => {
-    void reload();
-  }, [reload, lang, settings]);
+    if (ready) void reload();
+  }, [reload, lang, settings, ready]);
 
   const preview = useCallback(
     (command: ActionCommand): EditPlan | null => {

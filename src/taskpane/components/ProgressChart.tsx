@@ -14,7 +14,7 @@ export function ProgressChart({ goals, emptyText }: { goals: GoalProgress[]; emp
   const height = goals.length * rowHeight + 8;
   const x100 = labelWidth + barWidth / scaleMax;
   return (
-    <svg width={labelWidth + barWidth + 56} height={height} role="img" data-testid="progress-chart" style={{ maxWidth: '100%' }}>
+    <svg width={labelWidth + barWidth + 100} height={height} role="img" data-testid="progress-chart" style={{ maxWidth: '100%' }}>
       {goals.map((g, i) => {
         const y = i * rowHeight + 4;
         const value = g.median ?? 0;
@@ -28,7 +28,7 @@ export function ProgressChart({ goals, emptyText }: { goals: GoalProgress[]; emp
             <rect x={labelWidth} y={y + 3} width={barWidth} height={16} fill={tokens.colorNeutralBackground3} rx={2} />
             {g.median !== null && <rect x={labelWidth} y={y + 3} width={w} height={16} fill={colour} rx={2} />}
             <text x={labelWidth + barWidth + 6} y={y + 15} fontSize={12} fill={tokens.colorNeutralForeground2}>
-              {g.median === null ? '—' : `${(g.median * 100).toFixed(1)}%`}
+              {g.median === null ? '—' : `${(g.median * 100).toFixed(1)}%`} (n={g.measured})
             </text>
           </g>
         );

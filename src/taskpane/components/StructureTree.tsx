@@ -12,6 +12,8 @@ interface Props {
   lang: Lang;
 }
 
+const nodeValue = (n: StructureNode) => `${n.kind}:${n.row}`;
+
 function KpiLeaf({ id, kpis, analysis, lang }: { id: string } & Omit<Props, 'nodes'>) {
   const kpi = kpis.get(id);
   const a = analysis.kpis[id];
@@ -25,7 +27,7 @@ function KpiLeaf({ id, kpis, analysis, lang }: { id: string } & Omit<Props, 'nod
 }
 
 function Branch({ node, ...rest }: { node: StructureNode } & Omit<Props, 'nodes'>) {
-  const value = `${node.kind}:${node.row}`;
+  const value = nodeValue(node);
   return (
     <TreeItem itemType="branch" value={value}>
       <TreeItemLayout>{node.title}</TreeItemLayout>
@@ -43,7 +45,7 @@ function Branch({ node, ...rest }: { node: StructureNode } & Omit<Props, 'nodes'
 
 export function StructureTree({ nodes, ...rest }: Props) {
   return (
-    <Tree aria-label="structure" size="small" data-testid="structure-tree">
+    <Tree aria-label="structure" size="small" data-testid="structure-tree" defaultOpenItems={nodes.map(nodeValue)}>
       {nodes.map((n) => (
         <Branch key={`${n.kind}:${n.row}`} node={n} {...rest} />
       ))}

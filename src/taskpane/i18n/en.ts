@@ -36,6 +36,7 @@ export const en: Messages = {
   severityError: 'Error',
   severityWarning: 'Warning',
   severityInfo: 'Info',
+  showAll: 'Show all ({n})',
   goToCell: 'Go to cell',
   applyFix: 'Fix',
   actionFill: 'Fill rates',

@@ -36,6 +36,7 @@ export const ja = {
   severityError: 'エラー',
   severityWarning: '警告',
   severityInfo: '情報',
+  showAll: 'すべて表示（{n} 件）',
   goToCell: 'セルへ移動',
   applyFix: '修正',
   // Actions

@@ -36,6 +36,9 @@ const useStyles = makeStyles({
   message: { flexGrow: 1, whiteSpace: 'pre-wrap' },
 });
 
+/** Findings shown per rule before "show all": keeps a 10,000-KPI sheet's pane responsive. */
+const perRuleLimit = 100;
+
 const severityColor: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 
 export function severityLabel(severity: Severity, lang: Lang): string {
@@ -54,6 +57,7 @@ export function FindingsTab({ workbook, lang, host, api }: Props) {
   const styles = useStyles();
   const t = messages(lang);
   const [filter, setFilter] = useState<FindingFilter>({ severity: 'all', text: '' });
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const kpiNames = useMemo(() => new Map((workbook?.model.sheets ?? []).flatMap((s) => s.kpis.map((k) => [k.id, k.name] as const))), [workbook]);
   const groups = useMemo(
     () => (workbook ? groupFindings(filterFindings(workbook.analysis.findings, filter, (id) => kpiNames.get(id) ?? '')) : []),
@@ -111,7 +115,7 @@ export function FindingsTab({ workbook, lang, host, api }: Props) {
                   <Text weight="semibold">
                     {ruleName(r.rule, lang)} ({r.findings.length})
                   </Text>
-                  {r.findings.map((f, i) => (
+                  {(expanded.has(r.rule) ? r.findings : r.findings.slice(0, perRuleLimit)).map((f, i) => (
                     <div key={`${f.sheet}!${f.cell}:${i}`} className={styles.item} data-testid="finding" data-cell={`${f.sheet}!${f.cell}`}>
                       <Button size="small" appearance="subtle" className={styles.cellButton} onClick={() => select(f)} title={t.goToCell}>
                         {f.cell}
@@ -126,6 +130,11 @@ export function FindingsTab({ workbook, lang, host, api }: Props) {
                       )}
                     </div>
                   ))}
+                  {!expanded.has(r.rule) && r.findings.length > perRuleLimit && (
+                    <Button appearance="transparent" size="small" onClick={() => setExpanded(new Set([...expanded, r.rule]))}>
+                      {format(t.showAll, { n: r.findings.length })}
+                    </Button>
+                  )}
                 </div>
               ))}
             </AccordionPanel>
