@@ -4,6 +4,8 @@
  */
 export interface ExcelEnv {
   run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** A batch on an existing context (Excel.run(context, …)), e.g. to remove an event handler. */
+  runIn<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** Office.context.requirements.isSetSupported, e.g. ('ExcelApi', '1.13'). */
   isSetSupported(name: string, version: string): boolean;
 }
@@ -12,6 +14,7 @@ export interface ExcelEnv {
 export function officeEnv(): ExcelEnv {
   return {
     run: (options, batch) => Excel.run(options, batch),
+    runIn: (context, batch) => Excel.run(context, batch),
     isSetSupported: (name, version) => {
       try {
         return Office.context.requirements.isSetSupported(name, version);

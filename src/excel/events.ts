@@ -36,9 +36,12 @@ export async function subscribeChanges(
     return added;
   });
   return async () => {
-    const context = results[0]?.context;
-    if (!context) return;
-    for (const r of results) r.remove();
-    await context.sync();
+    const first = results[0];
+    if (!first) return;
+    // Handlers are removed in the context that added them, as Office requires.
+    await env.runIn(first.context, async (context) => {
+      for (const r of results) r.remove();
+      await context.sync();
+    });
   };
 }

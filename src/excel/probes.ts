@@ -37,11 +37,29 @@ export interface Probes {
   /** Existing sheets by name (getItem): a missing one fails the sync with ItemNotFound. */
   worksheets: Map<string, Excel.Worksheet>;
   perEdit: EditProbe[];
-  cellRanges: { sheet: string; top: number; left: number; range: Excel.Range; merged: Excel.RangeAreas | null }[];
+  cellRanges: { sheet: string; top: number; left: number; range: Excel.Range; merged: Excel.RangeAreas[] }[];
 }
 
 export function entireColumn(ws: Excel.Worksheet, col: number): Excel.Range {
   return ws.getRangeByIndexes(0, col - 1, 1, 1).getEntireColumn();
+}
+
+/**
+ * What to load for the setCell cells of one sheet: their rectangles, or, when they are many and
+ * dense (a fill writes every other row of a column), their bounding box in one range.
+ */
+function loadAreas(cells: { row: number; col: number }[]): { top: number; left: number; rows: number; cols: number }[] {
+  const rects = toRects(cells).map((r) => ({ top: r.top, left: r.left, rows: r.items.length, cols: r.items[0].length }));
+  if (rects.length <= 8) return rects;
+  const box = cells.reduce(
+    (b, c) => ({ top: Math.min(b.top, c.row), left: Math.min(b.left, c.col), bottom: Math.max(b.bottom, c.row), right: Math.max(b.right, c.col) }),
+    { top: Infinity, left: Infinity, bottom: 0, right: 0 },
+  );
+  const { top, left } = box;
+  const rows = box.bottom - top + 1;
+  const cols = box.right - left + 1;
+  const dense = rows * cols <= Math.max(4 * cells.length, 1000) && rows * cols <= 250_000;
+  return dense ? [{ top, left, rows, cols }] : rects;
 }
 
 /** Queues the loads; `missing` lists sheets known not to exist (their edits get no probes). */
@@ -156,16 +174,26 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
 
   const cellRanges: Probes['cellRanges'] = [];
   const bySheet = new Map<string, { row: number; col: number }[]>();
-  for (const c of setCells.values()) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+  for (const c of setCells.values()) {
+    const list = bySheet.get(c.sheet) ?? [];
+    list.push(c);
+    bySheet.set(c.sheet, list);
+  }
   for (const [name, cells] of bySheet) {
     const ws = worksheets.get(name) as Excel.Worksheet;
-    for (const rect of toRects(cells)) {
-      const range = ws.getRangeByIndexes(rect.top - 1, rect.left - 1, rect.items.length, rect.items[0].length);
+    for (const area of loadAreas(cells)) {
+      const range = ws.getRangeByIndexes(area.top - 1, area.left - 1, area.rows, area.cols);
       range.load('values,formulas,numberFormat');
-      // Excel refuses a value in the hidden part of a merged area (and fails the whole batch).
-      const merged = features.merges ? range.getMergedAreasOrNullObject() : null;
-      merged?.load('address');
-      cellRanges.push({ sheet: name, top: rect.top, left: rect.left, range, merged });
+      // Excel refuses a value in the hidden part of a merged area (and fails the whole batch), so
+      // ask for merges in bands small enough to stay under Excel's 512 areas per query.
+      const merged: Excel.RangeAreas[] = [];
+      const band = Math.max(1, Math.floor(1024 / area.cols));
+      for (let r = 0; features.merges && r < area.rows; r += band) {
+        const areas = ws.getRangeByIndexes(area.top - 1 + r, area.left - 1, Math.min(band, area.rows - r), area.cols).getMergedAreasOrNullObject();
+        areas.load('address');
+        merged.push(areas);
+      }
+      cellRanges.push({ sheet: name, top: area.top, left: area.left, range, merged });
     }
   }
   return { sheets, worksheets, perEdit, cellRanges };
@@ -175,8 +203,7 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
 export function hiddenByMerge(probes: Probes): Set<string> {
   const out = new Set<string>();
   for (const { sheet, merged } of probes.cellRanges) {
-    if (!merged || merged.isNullObject) continue;
-    for (const m of parseAreas(merged.address))
+    for (const m of merged.flatMap((a) => (a.isNullObject ? [] : parseAreas(a.address))))
       for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) out.add(`${sheet}\u0000${r},${c}`);
   }
   return out;

@@ -20,7 +20,8 @@ export interface WriteOp {
   queue(): void;
 }
 
-const OP_OVERHEAD = 200;
+/** Office.js's own request envelope per write (range lookup + property set), estimated generously. */
+const OP_OVERHEAD = 300;
 const DEFAULT_WIDTH_CHARS = 8.43;
 
 /** Splits rows so each part's JSON stays under a fraction of the budget. */

@@ -983,6 +983,7 @@ export class FakeExcel {
         };
         return batch(ctx as unknown as Excel.RequestContext);
       },
+      runIn: async (context, batch) => batch(context as unknown as Excel.RequestContext),
       isSetSupported: (name, version) => name === 'ExcelApi' && this.supports(version),
     };
   }
