@@ -71,6 +71,7 @@ export function recheckKpi(model: ProgressModel, snapshot: GridSnapshot, kpiId: 
     if (list && i >= 0) list[i] = kpi;
   }
   index.keyOf.set(kpi, index.keyOf.get(old) ?? '');
+  if (kpi.sheetNo !== old.sheetNo) delete index.sheetNumbers;
   // the KPI and everything a rule compares it with
   const tied = new Set<Kpi>([kpi]);
   const total = kpi.breakdownOf ? index.byId.get(kpi.breakdownOf) : undefined;

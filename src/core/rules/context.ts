@@ -89,6 +89,8 @@ export interface ModelIndex {
   byKey: Map<string, Kpi[]>;
   relists: Map<string, Kpi[]>;
   keyOf: Map<Kpi, string>;
+  /** シートNo. numbers of all KPIs, computed once by the sheet-number rule (cleared when one changes). */
+  sheetNumbers?: Set<number>;
 }
 
 function push<K>(m: Map<K, Kpi[]>, key: K, k: Kpi): void {

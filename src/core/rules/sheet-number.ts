@@ -22,7 +22,8 @@ function knownSheets(names: string[] | undefined, wanted: Set<number>): string[]
 export function sheetNumberRule(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   // Judged over the whole model, so that re-checking a single KPI decides alike.
-  const wanted = new Set([...ctx.index.byId.values()].map((k) => sheetNumber(k.sheetNo ?? '')).filter((n): n is number => n !== null));
+  // cached on the index: a live re-check of one KPI must not rescan 10,000 (see BENCHMARKS.md)
+  const wanted = (ctx.index.sheetNumbers ??= new Set([...ctx.index.byId.values()].map((k) => sheetNumber(k.sheetNo ?? '')).filter((n): n is number => n !== null)));
   const known = knownSheets(ctx.managementSheets, wanted);
   const numbers = new Set(known.map(sheetNumber));
   const totals = ctx.index.parts;
