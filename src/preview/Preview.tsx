@@ -20,7 +20,9 @@ interface Opened {
 
 let openCount = 0;
 
-function errorText(e: unknown): string {
+/** The error's sentence in the page language (load errors carry an English one too). */
+function errorText(e: unknown, lang: Lang = 'ja'): string {
+  if (lang === 'en' && e instanceof Error && 'messageEn' in e && typeof e.messageEn === 'string') return e.messageEn;
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -44,9 +46,9 @@ export function Preview() {
       setHighlight(null);
       setError(null);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, lang));
     }
-  }, []);
+  }, [lang]);
 
   useEffect(() => {
     fetch(sampleUrl)

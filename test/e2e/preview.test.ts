@@ -2,7 +2,7 @@
  * The browser preview end to end, in Debian's Chromium: the real task pane over the bundled sample
  * through the .xlsx host. Takes the README screenshots of the Japanese UI.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -172,6 +172,18 @@ test('language switch to English and back', async () => {
   await page.getByTestId('language').selectOption('ja');
   await page.getByTestId('save-settings').click();
   await page.locator('[data-testid=taskpane][data-lang=ja]').waitFor();
+});
+
+test('opening a file that is no .xlsx says what to do and keeps the open workbook', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kpi-e2e-'));
+  const file = join(dir, '一覧.xlsx');
+  writeFileSync(file, 'KPI,実績値\n新規創業件数,31\n');
+  await page.getByTestId('file-input').setInputFiles(file);
+  const error = page.getByTestId('preview-error');
+  await error.waitFor();
+  expect(await error.textContent()).toContain('一覧.xlsx は .xlsx ではなくテキスト（CSV など）です。Excelで開き「Excel ブック (*.xlsx)」として保存してください。');
+  expect(await page.getByTestId('file-name').textContent()).toBe('空欄あり.xlsx');
+  expect(await page.getByTestId('grid').count()).toBe(1);
 });
 
 test('the page made no request outside its own origin and logged no errors', () => {
