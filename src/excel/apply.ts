@@ -105,7 +105,7 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
       if (k && hidden.has(k)) return skip(edit, 'unsupported', `${edit.sheet}!${cellAddress(edit.row, edit.col)} is inside a merged area`);
       const read = k ? states.get(k) : undefined;
       const before = prior ?? (read ? { ...read, formula: layout.adjustFormula(read.formula, edit.sheet) } : EMPTY_CELL);
-      if (edit.expect && !prior && !matchesExpectation(before.value, before.formula, edit.expect)) {
+      if (edit.expect && !prior && !matchesExpectation(before.shown ?? before.value, before.formula, edit.expect)) {
         return skip(edit, 'changed', `${edit.sheet}!${cellAddress(edit.row, edit.col)}: expected ${edit.expect.formula ?? JSON.stringify(edit.expect.value)}, found ${before.formula ?? JSON.stringify(before.value)}`);
       }
       const after: CellState = {

@@ -25,6 +25,19 @@ export function fromExcelValue(v: unknown): CellValue {
  * The formula of a cell from Range.formulas, or null for a constant. A text constant that starts
  * with "=" comes back the same in formulas and values; a real formula never equals its own result.
  */
+/** Date formats as exceljs (and so the .xlsx host) recognise them: y, m, d, h, s outside quotes and []. */
+export function isDateFormat(format: string | null): boolean {
+  if (!format) return false;
+  return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** A date serial shown with a date format reads as "2024-04-01", the way the .xlsx host reports it. */
+export function shownValue(value: CellValue, format: string | null): CellValue {
+  if (typeof value !== 'number' || !isDateFormat(format)) return value;
+  const ms = Math.round((value - 25569) * 86400000);
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : value;
+}
+
 export function fromExcelFormula(f: unknown, value: unknown): string | null {
   return typeof f === 'string' && f.startsWith('=') && f !== value ? f : null;
 }

@@ -4,7 +4,7 @@
  */
 import type { CellEdit } from '../core/plan';
 import type { CellState } from './state';
-import { fromExcelFormula, fromExcelValue } from './cell-input';
+import { fromExcelFormula, fromExcelValue, shownValue } from './cell-input';
 import { PlanLayout } from './layout';
 import { toRects } from './rects';
 import { parseAreas } from './address';
@@ -218,11 +218,9 @@ export function cellStates(probes: Probes): Map<string, CellState> {
     const formats = range.numberFormat;
     values.forEach((line, i) =>
       line.forEach((v, j) => {
-        out.set(`${sheet}\u0000${top + i},${left + j}`, {
-          value: fromExcelValue(v),
-          formula: fromExcelFormula(formulas[i][j], v),
-          numberFormat: typeof formats[i][j] === 'string' ? formats[i][j] : null,
-        });
+        const numberFormat = typeof formats[i][j] === 'string' ? formats[i][j] : null;
+        const value = fromExcelValue(v);
+        out.set(`${sheet}\u0000${top + i},${left + j}`, { value, shown: shownValue(value, numberFormat), formula: fromExcelFormula(formulas[i][j], v), numberFormat });
       }),
     );
   }

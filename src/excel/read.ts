@@ -6,7 +6,7 @@
  * response is too large; smaller merge bands, then no merges, when a band has over 512 merged areas.
  */
 import type { CellRange, GridSnapshot } from '../core/snapshot';
-import { fromExcelFormula, fromExcelValue } from './cell-input';
+import { fromExcelFormula, fromExcelValue, shownValue } from './cell-input';
 import type { SheetInfo } from '../core/host';
 import { parseAreas } from './address';
 import { sheetNotFound } from './errors';
@@ -86,10 +86,11 @@ function collect(queued: Queued, snap: GridSnapshot, extras: Extras): void {
     const formulas = range.formulas;
     const formats = range.numberFormat;
     for (let i = 0; i < values.length; i++) {
-      snap.values.push(values[i].map(fromExcelValue));
-      snap.formulas.push(formulas[i].map((f, j) => fromExcelFormula(f, values[i][j])));
       // "General" is no format at all: null, as the .xlsx host reports it.
-      snap.numberFormats.push(formats[i].map((f) => (typeof f === 'string' && f !== 'General' ? f : null)));
+      const nf = formats[i].map((f) => (typeof f === 'string' && f !== 'General' ? f : null));
+      snap.values.push(values[i].map((v, j) => shownValue(fromExcelValue(v), nf[j])));
+      snap.formulas.push(formulas[i].map((f, j) => fromExcelFormula(f, values[i][j])));
+      snap.numberFormats.push(nf);
     }
     if (props) extras.addCellProperties(block.rowIndex + 1, props.value);
   }

@@ -196,3 +196,19 @@ describe('edits Excel would refuse are skipped like the .xlsx host skips them', 
     expect(await diffWithXlsx(excel, xlsx.workbook)).toEqual([]);
   });
 });
+
+test('a date cell matches the expectation a snapshot gives ("2024-04-01"), and undo puts the date back', async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('日付');
+  ws.getCell('A1').value = new Date(Date.UTC(2024, 3, 1));
+  ws.getCell('A1').numFmt = 'yyyy/m/d';
+  const excel = new FakeExcel(FakeModel.fromExcelJs(wb));
+  const host = new ExcelHost(excel.env());
+  const snap = await host.readSnapshot('日付');
+  const result = await host.applyPlan(plan([{ kind: 'setCell', sheet: '日付', row: 1, col: 1, expect: { value: snap.values[0][0], formula: null }, content: { value: '未定' } }]));
+  expect(result.skipped).toEqual([]);
+  expect(excel.model.sheet('日付')!.cell(1, 1).value).toBe('未定');
+  await host.applyPlan(plan(result.inverse));
+  expect(excel.model.sheet('日付')!.cell(1, 1)).toMatchObject({ value: 45383, numberFormat: 'yyyy/m/d' });
+});

@@ -189,7 +189,7 @@ export class FakeModel {
         row.eachCell({ includeEmpty: true }, (cell, col) => {
           const link = readHyperlink(cell);
           sheet.put(row.number, col, {
-            value: cell.type === 1 ? null : readShown(cell),
+            value: cell.type === 1 ? null : excelValue(cell),
             formula: readFormula(cell),
             numberFormat: cell.style?.numFmt || 'General',
             fill: readFillColour(cell),
@@ -233,6 +233,14 @@ export class FakeModel {
     }
     return wb;
   }
+}
+
+/** What Excel holds: dates as serial numbers (exceljs hands them over as Date objects). */
+function excelValue(cell: ExcelJS.Cell): CellValue {
+  const raw = cell.value as unknown;
+  const result = raw && typeof raw === 'object' && 'result' in raw ? (raw as { result: unknown }).result : raw;
+  if (result instanceof Date) return result.getTime() / 86400000 + 25569;
+  return readShown(cell);
 }
 
 /** The .xlsx form of a link ("#'01'!A1", "file.xlsx#'01'!A1", a web address). */
