@@ -68,3 +68,18 @@ export async function startSession(): Promise<Session> {
     },
   };
 }
+
+/** One browser session for a test file: started before its tests, closed after them. */
+export function sessionForFile(): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('browser session not started');
+    return session;
+  };
+}

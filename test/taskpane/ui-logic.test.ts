@@ -26,13 +26,20 @@ const finding = (rule: Finding['rule'], severity: Finding['severity'], cell: str
   message,
 });
 
+const planOf = (command: EditPlan['command'], edits: EditPlan['edits']): EditPlan => ({ command, summary: 's', notices: [], edits });
+
 describe('i18n', () => {
-  it('is Japanese unless Office says English', () => {
-    expect(langFromDisplayLanguage('ja-JP')).toBe('ja');
-    expect(langFromDisplayLanguage('en-US')).toBe('en');
-    expect(langFromDisplayLanguage('en-GB')).toBe('en');
-    expect(langFromDisplayLanguage('fr-FR')).toBe('ja');
-    expect(langFromDisplayLanguage(undefined)).toBe('ja');
+  it.each([
+    ['ja-JP', 'ja'],
+    ['en-US', 'en'],
+    ['en-GB', 'en'],
+    ['fr-FR', 'ja'],
+    [undefined, 'ja'],
+  ])('Office display language %s → %s (Japanese unless English)', (display, lang) => {
+    expect(langFromDisplayLanguage(display)).toBe(lang);
+  });
+
+  it('has the tab names in both languages', () => {
     expect(messages('en').tabFindings).toBe('Findings');
     expect(messages('ja').tabFindings).toBe('点検');
   });
@@ -51,11 +58,13 @@ describe('i18n', () => {
 });
 
 describe('theme and settings', () => {
-  it('reads dark and light Office backgrounds', () => {
-    expect(themeFromBackground('#1F1F1F')).toBe('dark');
-    expect(themeFromBackground('#FFFFFF')).toBe('light');
-    expect(themeFromBackground('#E6E6E6')).toBe('light');
-    expect(themeFromBackground('not a colour')).toBe('light');
+  it.each([
+    ['#1F1F1F', 'dark'],
+    ['#FFFFFF', 'light'],
+    ['#E6E6E6', 'light'],
+    ['not a colour', 'light'],
+  ])('Office background %s → %s theme', (colour, theme) => {
+    expect(themeFromBackground(colour)).toBe(theme);
   });
 
   it('falls back to defaults for malformed stored settings', () => {
@@ -120,15 +129,10 @@ describe('live checking', () => {
   });
 
   it('keeps only rate-row writes of those KPIs', () => {
-    const plan: EditPlan = {
-      command: 'fill',
-      summary: 's',
-      notices: [],
-      edits: [
-        { kind: 'setCell', sheet: '進捗', row: 11, col: 5, expect: null, content: { value: 0.5 } },
-        { kind: 'setCell', sheet: '進捗', row: 13, col: 5, expect: null, content: { value: 0.7 } },
-      ],
-    };
+    const plan = planOf('fill', [
+      { kind: 'setCell', sheet: '進捗', row: 11, col: 5, expect: null, content: { value: 0.5 } },
+      { kind: 'setCell', sheet: '進捗', row: 13, col: 5, expect: null, content: { value: 0.7 } },
+    ]);
     const only = restrictToKpis(plan, model, ['進捗!12']);
     expect(only.edits).toHaveLength(1);
     expect(only.edits[0]).toMatchObject({ row: 13 });
@@ -137,16 +141,11 @@ describe('live checking', () => {
 
 describe('plan preview text', () => {
   it('names the cell of each edit and counts distinct cells', () => {
-    const plan: EditPlan = {
-      command: 'flag',
-      summary: 's',
-      notices: [],
-      edits: [
-        { kind: 'setFill', sheet: '進捗', row: 11, col: 5, fill: '#FFC7CE' },
-        { kind: 'setNote', sheet: '進捗', row: 11, col: 5, note: '達成率が違います' },
-        { kind: 'insertColumn', sheet: '進捗', col: 11, formatFrom: 10 },
-      ],
-    };
+    const plan = planOf('flag', [
+      { kind: 'setFill', sheet: '進捗', row: 11, col: 5, fill: '#FFC7CE' },
+      { kind: 'setNote', sheet: '進捗', row: 11, col: 5, note: '達成率が違います' },
+      { kind: 'insertColumn', sheet: '進捗', col: 11, formatFrom: 10 },
+    ]);
     expect(editTarget(plan.edits[0])).toBe('進捗!E11');
     expect(editTarget(plan.edits[2])).toBe('進捗!col11');
     expect(changedCellCount(plan)).toBe(2);
