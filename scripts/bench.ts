@@ -21,6 +21,8 @@ import { ExcelHost } from '../src/excel/host';
 import { FakeExcel, FakeModel } from '../test/support/fake-excel';
 import { headerRows } from '../test/fuzz/mutate';
 import { loadSampleGrid } from '../test/fuzz/properties';
+import { sampleSnapshots } from '../test/support/sample';
+import { analyse } from '../src/core/analyse';
 import { writeGrid, type GridCell, type GridSheet } from '../test/fuzz/grid';
 
 const ROOT = join(__dirname, '..');
@@ -161,6 +163,41 @@ function peakMemory(file: string): string {
   return `${(kb / 1024).toFixed(0)} MB peak RSS, ${s.toFixed(1)} s wall (exit ${r.status})`;
 }
 
+/**
+ * Live re-check with all KPIs on ONE sheet (the worst case for it), built at snapshot level from the
+ * sample's rows (no file: exceljs would need minutes for the merges). Median and 90th percentile.
+ */
+async function recheckOneSheet(kpis: number): Promise<string> {
+  const s = (await sampleSnapshots())[0];
+  const first = s.values.findIndex((line) => typeof line[0] === 'string' && line[0].startsWith('重要業績評価指標'));
+  const body = s.values.length - first;
+  const big: GridSnapshot = { ...s, values: s.values.slice(0, first), formulas: s.formulas.slice(0, first), numberFormats: s.numberFormats.slice(0, first), merges: s.merges.filter((m) => m.bottom <= first) };
+  for (let k = 0; k * 84 < kpis; k++) {
+    for (let r = first; r < s.values.length; r++) {
+      const line = s.values[r].slice();
+      if (line[1] === '実績値' && typeof line[0] === 'string') line[0] = line[0].replace(/^((?:\((?:内訳|再掲)\)\s*)?)/, `$1第${k}群 `);
+      big.values.push(line);
+      big.formulas.push(s.formulas[r]);
+      big.numberFormats.push(s.numberFormats[r]);
+    }
+    big.merges.push(...s.merges.filter((m) => m.top > first).map((m) => ({ ...m, top: m.top + k * body, bottom: m.bottom + k * body })));
+  }
+  const [fullMs, model] = await time(() => recognise([big]));
+  const [anaMs, analysis] = await time(() => analyse(model));
+  const index = buildIndex(model);
+  const list = model.sheets[0].kpis;
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const kpi = list[(i * 7919) % list.length];
+    const values = big.values.slice();
+    values[kpi.row - 1] = values[kpi.row - 1].slice();
+    values[kpi.row - 1][4] = `${i}件`;
+    times.push((await time(() => recheckKpi(model, { ...big, values }, kpi.id, { analysis, index })))[0]);
+  }
+  times.sort((a, b) => a - b);
+  return `${list.length} KPIs on one sheet (${big.values.length} rows): re-check median ${times[150].toFixed(2)} ms, 90th percentile ${times[270].toFixed(2)} ms (full recognise ${fmt(fullMs)} ms + analyse ${fmt(anaMs)} ms)`;
+}
+
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 async function main(): Promise<void> {
@@ -198,6 +235,8 @@ async function main(): Promise<void> {
   out.push('Excel host over the strict double (ExcelApi 1.17, 5 MB cap):');
   out.push('');
   for (const r of rows) for (const [k, v] of Object.entries(r.syncs)) out.push(`- ${r.kpis} KPIs, ${k}: ${v}`);
+  out.push('');
+  out.push(`Live re-check, ${await recheckOneSheet(Math.max(...SIZES))}`);
   const biggest = Math.max(...SIZES);
   out.push('');
   out.push(`Peak memory, \`kpi-progress check --json\` on ${biggest} KPIs: ${peakMemory(files[biggest])}`);
