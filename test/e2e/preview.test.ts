@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { analyseWorkbook } from '../../src/core/analyse';
 import { recognise } from '../../src/core/recognise';
-import { cellAddress } from '../../src/core/snapshot';
+import { cellAddress, parseAddress, valueAt } from '../../src/core/snapshot';
 import { loadSampleWorkbook, workbookSnapshots } from '../support/sample';
 import { openXlsxHostFile } from '../../src/xlsx/node';
 import { screenshots, startSession, type Session } from './browser';
@@ -144,6 +144,16 @@ test('opening another .xlsx shows it; fill: the emptied rate cells get rates', a
   for (const c of cleared) expect(after[c]).toMatch(/^\d+\.\d%$/);
   // The first KPI: 31 ÷ 45 and 34 ÷ 45, as the published table prints them.
   expect([after[cleared[0]], after[cleared[1]]]).toEqual(['68.9%', '75.6%']);
+
+  // ダウンロード gives a real .xlsx with the rates in it.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  expect(download.suggestedFilename()).toBe('空欄あり.xlsx');
+  const saved = join(mkdtempSync(join(tmpdir(), 'kpi-e2e-')), 'downloaded.xlsx');
+  await download.saveAs(saved);
+  const host = await openXlsxHostFile(saved);
+  const snapshot = await host.readSnapshot('進捗状況一覧表');
+  const first = parseAddress(cleared[0])!;
+  expect(valueAt(snapshot, first.row, first.col)).toBe('68.9%');
 });
 
 test('add year: the next year column appears, and undo removes it', async () => {
