@@ -13,6 +13,8 @@ import { t, type CliContext } from './io';
 export interface BatchOptions {
   json: boolean;
   sheet?: string;
+  /** The 進行管理シート workbook (--management), read once for every file. */
+  management?: string;
   analyser: Analyser;
   /** Raw writes for the progress bar (stderr of a terminal); none when not a terminal. */
   progress?: (text: string) => void;
@@ -66,7 +68,7 @@ function failed(file: string, problem: string): FileResult {
 }
 
 /** Checks one workbook; never throws (a bad file is a result with a problem sentence). */
-export async function checkFile(file: string, options: BatchOptions, ctx: CliContext): Promise<FileResult> {
+export async function checkFile(file: string, options: BatchOptions, ctx: CliContext, managementSheets?: string[]): Promise<FileResult> {
   try {
     const host = await openXlsxHostFile(file);
     const only = options.sheet;
@@ -74,7 +76,7 @@ export async function checkFile(file: string, options: BatchOptions, ctx: CliCon
       return failed(file, t(ctx, `${file} にシート「${only}」がありません。`, `${file} has no sheet "${only}".`));
     }
     const { model, snapshots } = await readModel(host, only);
-    const analysis = model.sheets.length ? options.analyser(model, ctx.lang, snapshots) : null;
+    const analysis = model.sheets.length ? options.analyser(model, ctx.lang, snapshots, managementSheets) : null;
     const findings = analysis?.findings ?? [];
     return {
       file,
@@ -129,6 +131,7 @@ function bar(done: number, total: number, file: string): string {
 /** Runs the batch and returns the worst exit status. */
 export async function runBatch(inputs: string[], options: BatchOptions, ctx: CliContext): Promise<number> {
   const { files, empty } = await expandInputs(inputs);
+  const managementSheets = options.management ? (await (await openXlsxHostFile(options.management)).listSheets()).map((s) => s.name) : undefined;
   const results: FileResult[] = empty.map((folder) => failed(folder, t(ctx, `フォルダー ${folder} に .xlsx ファイルがありません。`, `Folder ${folder} holds no .xlsx file.`)));
   const show = (r: FileResult): void => {
     if (r.problem) ctx.err(r.problem);
@@ -141,7 +144,7 @@ export async function runBatch(inputs: string[], options: BatchOptions, ctx: Cli
   results.forEach(show);
   for (let i = 0; i < files.length; i++) {
     options.progress?.(bar(i, files.length, files[i]));
-    const r = await checkFile(files[i], options, ctx);
+    const r = await checkFile(files[i], options, ctx, managementSheets);
     options.progress?.('\r\x1b[K');
     results.push(r);
     show(r);

@@ -9,7 +9,7 @@ import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { displayWidth, runBatch } from '../../src/cli/batch';
 import { analyseWorkbook } from '../../src/core/analyse';
-import { SAMPLE_PROGRESS, SAMPLE_SHEET, loadSampleWorkbook } from '../support/sample';
+import { ROOT, SAMPLE_PROGRESS, SAMPLE_SHEET, loadSampleWorkbook } from '../support/sample';
 
 const dir = mkdtempSync(join(tmpdir(), 'kpi-batch-'));
 const folder = join(dir, 'reviews');
@@ -101,6 +101,25 @@ test('the progress bar is drawn only when given a terminal writer', async () => 
   // in-process (not a terminal): no control characters reach the captured output
   const r = await run('check', join(folder, 'a-sample.xlsx'), join(folder, 'b-broken.xlsx'));
   expect([...r.out, ...r.err].join('\n')).not.toMatch(/\r|\x1b/);
+});
+
+test('--management applies to every file of the batch, as to a single file', async () => {
+  // the sample's management workbook without sheet 08: KPIs pointing to 08 get a sheet-number warning
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(ROOT, 'assets', 'sample', 'management-sheets.xlsx'));
+  wb.removeWorksheet(wb.worksheets.find((w) => w.name === '08')!.id);
+  const management = join(dir, 'management-without-08.xlsx');
+  await wb.xlsx.writeFile(management);
+  const single = await run('check', SAMPLE_PROGRESS, '--json', '--management', management);
+  const batch = await run('check', join(dir, 'only'), SAMPLE_PROGRESS, '--json', '--management', management);
+  const rules = (doc: { sheets: { findings: { rule: string }[] }[] }) => doc.sheets[0].findings.map((f) => f.rule).sort();
+  const expected = rules(JSON.parse(single.out.join('\n')));
+  expect(batch.out.map((l) => rules(JSON.parse(l)))).toEqual([expected, expected]);
+  const without = await run('check', join(dir, 'only'), '--json');
+  expect(expected.filter((r) => r === 'sheet-number').length).toBeGreaterThan(rules(JSON.parse(without.out[0])).filter((r) => r === 'sheet-number').length);
+  const missing = await run('check', join(dir, 'only'), '--management', join(dir, 'none.xlsx'));
+  expect(missing.code).toBe(2);
+  expect(missing.err).toEqual([expect.stringContaining('が見つかりません')]);
 });
 
 test('table columns line up with Japanese file names', () => {

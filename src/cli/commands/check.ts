@@ -201,7 +201,7 @@ export function makeCheckCommand(analyser: Analyser = rules): CliCommand {
       }
       const file = positional[0];
       const only = typeof options.sheet === 'string' ? options.sheet : undefined;
-      if (await isBatch(positional)) return runBatch(positional, { json: !!options.json, sheet: only, analyser, progress: terminalProgress() }, ctx);
+      if (await isBatch(positional)) return runBatch(positional, { json: !!options.json, sheet: only, management: typeof options.management === 'string' ? options.management : undefined, analyser, progress: terminalProgress() }, ctx);
       const host = await openXlsxHostFile(file);
       if (only && !(await host.listSheets()).some((s) => s.name === only)) {
         const names = (await host.listSheets()).map((s) => s.name).join('、');
