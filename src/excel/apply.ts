@@ -3,7 +3,7 @@
  * ≤ budget block of requests. Edits whose cells changed since the plan was made are skipped.
  */
 import type { ApplyResult, CellEdit, EditPlan, SkippedEdit } from '../core/plan';
-import { cellAddress, type CellValue } from '../core/snapshot';
+import { cellAddress, type CellRange, type CellValue } from '../core/snapshot';
 import type { ExcelFeatures } from './capabilities';
 import { fromExcelFormula, fromExcelValue, matchesExpectation, pointsToChars } from './cell-input';
 import { PlanLayout } from './layout';
@@ -86,6 +86,7 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     if (earlier) return earlier.formula !== null;
     return !!probe.link && fromExcelFormula(probe.link.formulas[0][0], probe.link.values[0][0]) !== null;
   };
+  const merges = new PlanMerges();
   const skip = (edit: CellEdit, reason: SkippedEdit['reason'], detail: string) => skipped.push({ edit, reason, detail });
   const sheetThere = (name: string) => existing.has(name) || layout.isNew(name);
 
@@ -123,12 +124,13 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     } else if (edit.kind === 'setHyperlink' && holdsFormula(edit.sheet, edit.row, probe)) {
       // The .xlsx format cannot keep a link on a formula cell; both hosts leave such cells alone.
       return skip(edit, 'unsupported', `${edit.sheet}!${cellAddress(edit.row, edit.col)} holds a formula; no link added`);
-    } else if (edit.kind === 'merge' && probe.merges && !probe.merges.isNullObject) {
+    } else if (edit.kind === 'merge' && merges.overlaps(edit.sheet, edit.range, probe)) {
       // Excel refuses to merge over a merged area (and fails the batch).
       return skip(edit, 'exists', `${edit.sheet}!${rangeA1(edit.range)} overlaps a merged area`);
     } else {
       inverses.push(inverseOf(edit, probe));
     }
+    if (edit.kind === 'merge' || edit.kind === 'unmerge') merges.record(edit);
     if (edit.kind !== 'setCell') toWrite.push({ edit, probe });
     layout.record(edit);
   });
@@ -151,6 +153,34 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     await context.sync();
   }
   return { applied: plan.edits.length - skipped.length, skipped, inverse: inverses.reverse().flat() };
+}
+
+/** Merged areas as the plan's own merge/unmerge edits leave them, over what the verify sync saw. */
+class PlanMerges {
+  private merged: { sheet: string; range: CellRange }[] = [];
+  private unmerged: { sheet: string; range: CellRange }[] = [];
+
+  record(edit: Extract<CellEdit, { kind: 'merge' | 'unmerge' }>): void {
+    const { sheet, range } = edit;
+    if (edit.kind === 'merge') this.merged.push({ sheet, range });
+    else {
+      this.merged = this.merged.filter((m) => m.sheet !== sheet || !intersects(m.range, range));
+      this.unmerged.push({ sheet, range });
+    }
+  }
+
+  overlaps(sheet: string, range: CellRange, probe: EditProbe): boolean {
+    const shift = probe.col === null ? 0 : range.left - probe.col;
+    const seen = probe.merges && !probe.merges.isNullObject ? parseAreas(probe.merges.address) : [];
+    const before = seen
+      .map((a) => ({ ...a, left: a.left + shift, right: a.right + shift }))
+      .filter((a) => !this.unmerged.some((u) => u.sheet === sheet && intersects(u.range, a)));
+    return [...before, ...this.merged.filter((m) => m.sheet === sheet).map((m) => m.range)].some((a) => intersects(a, range));
+  }
+}
+
+function intersects(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 function inverseOf(edit: CellEdit, probe: EditProbe): CellEdit[] {

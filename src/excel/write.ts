@@ -140,7 +140,9 @@ export function planWrites(
           const from = edit.formatFrom >= edit.col ? edit.formatFrom + 1 : edit.formatFrom;
           // Excel gives a new column the left neighbour's formats; copyFrom (1.9) takes the planned one.
           if (features.copyFrom && from !== edit.col - 1) inserted.copyFrom(entireColumn(w, from), 'Formats');
-          if (probe.width) inserted.format.columnWidth = probe.width.columnWidth;
+          // A source at the sheet's standard width is left alone, so the new column stays "default".
+          const width = probe.width?.columnWidth;
+          if (width !== undefined && Math.abs(width - charsToPoints(standardWidth(edit.sheet))) > 0.5) inserted.format.columnWidth = width;
         });
       case 'deleteColumn':
         return void op(0, () => {

@@ -22,6 +22,7 @@ import { UNDO_SHEET } from '../../src/core/undo';
 import { FakeExcel, FakeModel } from '../support/fake-excel';
 import { loadSampleWorkbook, ROOT } from '../support/sample';
 import { diffWithXlsx } from './compare';
+import * as variants from '../support/variants';
 
 type Planner = (input: PlanInput) => EditPlan;
 
@@ -98,3 +99,37 @@ describe('ExcelHost and XlsxHost apply the same plans to the same cells', () => 
     }
   });
 });
+
+describe('the same on the layouts other offices use (test/support/variants.ts)', () => {
+  const builders = Object.entries(variants).filter(([name, f]) => typeof f === 'function' && !['sampleSheet', 'copySheet', 'roundTrip'].includes(name));
+
+  test.each(builders)('%s: read, fill --fix, add-year, flag, link and undo all agree with the .xlsx host', async (_name, build) => {
+    const file = await variants.roundTrip(await (build as () => Promise<ExcelJS.Workbook>)());
+    const bytes = new Uint8Array(await file.xlsx.writeBuffer());
+    const xlsx = await XlsxHost.fromBuffer(bytes);
+    const excel = new FakeExcel(FakeModel.fromExcelJs((await XlsxHost.fromBuffer(bytes)).workbook));
+    const host = new ExcelHost(excel.env());
+    for (const s of await xlsx.listSheets()) {
+      const mine = await host.readSnapshot(s.name);
+      const theirs = await xlsx.readSnapshot(s.name);
+      expect({ ...mine, merges: sortRanges(mine.merges) }).toEqual({ ...theirs, merges: sortRanges(theirs.merges) });
+    }
+    const planners: Planner[] = [(i) => planFill(i, { fix: true }), (i) => planAddYear(i), (i) => planFlag(i), (i) => planLink(i, { management: { file: 'm.xlsx', sheets: ['01', '02', '08'] } })];
+    for (const planner of planners) {
+      const a = await run(host, planner);
+      const b = await run(xlsx, planner);
+      expect(a.plan).toEqual(b.plan);
+      expect(a.result.skipped).toEqual(b.result.skipped);
+      expect(await compare(excel, xlsx)).toEqual([]);
+    }
+    for (let i = 0; i < planners.length; i++) {
+      await undoLast(host);
+      await undoLast(xlsx);
+      expect(await compare(excel, xlsx)).toEqual([]);
+    }
+  });
+});
+
+function sortRanges<T extends { top: number; left: number }>(r: T[]): T[] {
+  return [...r].sort((a, b) => a.top - b.top || a.left - b.left);
+}

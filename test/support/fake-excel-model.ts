@@ -8,6 +8,7 @@ import type { CellRange, CellValue, GridSnapshot } from '../../src/core/snapshot
 import { charsToPoints, pointsToChars } from '../../src/excel/cell-input';
 import { readFillColour, readFormula, readHyperlink, readNote, readShown } from '../../src/xlsx/cell-io';
 import { listMerges } from '../../src/xlsx/columns';
+import { displayValue } from '../../src/xlsx/snapshot';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -237,10 +238,10 @@ export class FakeModel {
 
 /** What Excel holds: dates as serial numbers (exceljs hands them over as Date objects). */
 function excelValue(cell: ExcelJS.Cell): CellValue {
-  const raw = cell.value as unknown;
-  const result = raw && typeof raw === 'object' && 'result' in raw ? (raw as { result: unknown }).result : raw;
-  if (result instanceof Date) return result.getTime() / 86400000 + 25569;
-  return readShown(cell);
+  // cell.result keeps a falsy formula result (0, FALSE) that cell.value drops in exceljs 4.4.
+  const shown = cell.type === ExcelJS.ValueType.Formula ? (cell.result as unknown) : (cell.value as unknown);
+  if (shown instanceof Date) return shown.getTime() / 86400000 + 25569;
+  return cell.type === ExcelJS.ValueType.Formula ? displayValue(shown ?? null) : readShown(cell);
 }
 
 /** The .xlsx form of a link ("#'01'!A1", "file.xlsx#'01'!A1", a web address). */
