@@ -116,6 +116,20 @@ describe('files that are no readable .xlsx: one sentence, exit 2', () => {
   }, 60000);
 });
 
+describe('the writing commands refuse bad files the same way and write nothing', () => {
+  test.each(['fill', 'flag', 'link', 'add-year', 'definitions', 'report', 'undo'])('%s', async (command) => {
+    const inputs = [put(`${command}-csv.xlsx`, 'a,b\n1,2\n'), put(`${command}-enc.xlsx`, compoundFile(['EncryptionInfo', 'EncryptedPackage']))];
+    for (const input of inputs) {
+      const out = join(dir, `${command}-out.xlsx`);
+      const r = await cli(command, input, '-o', out);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/テキスト（CSV など）です|パスワードで保護/);
+      expectOneSentence(r.err);
+      expect(existsSync(out)).toBe(false);
+    }
+  }, 60000);
+});
+
 describe('huge files: a partial result with a clear note, or one sentence', () => {
   test('a 1,000,000-row used range (1,000,000 row elements): the table is read, the note says what was cut', async () => {
     const wb = new ExcelJS.Workbook();
