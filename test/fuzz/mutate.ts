@@ -38,6 +38,8 @@ export interface FuzzCase {
   management: string[];
   /** A second progress sheet (the same grid) after the first, as in a sheet-per-goal workbook. */
   secondSheet?: boolean;
+  /** Save and re-open the workbook after every command, as the CLI does (one process per command). */
+  roundTrip?: boolean;
 }
 
 const DOMAIN_TEXT = [
@@ -102,6 +104,7 @@ export const fuzzCaseArb: fc.Arbitrary<FuzzCase> = fc.record({
   mutations: fc.array(mutationArb, { maxLength: 8 }),
   management: fc.subarray(MANAGEMENT_NAMES, { maxLength: 4 }),
   secondSheet: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  roundTrip: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
 }, { requiredKeys: ['window', 'mutations', 'management'] });
 
 // ---- applying mutations to a GridSheet ----

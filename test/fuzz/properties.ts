@@ -155,13 +155,21 @@ export interface CaseResult {
 
 export async function runCase(sample: GridSheet, c: FuzzCase): Promise<CaseResult> {
   const grid = mutatedGrid(sample, c);
-  const host = XlsxHost.fromWorkbook(buildWorkbook(grid, c.management, c.secondSheet));
-  const reference = buildWorkbook(grid, c.management, c.secondSheet);
   const problems: string[] = [];
+  let host = XlsxHost.fromWorkbook(buildWorkbook(grid, c.management, c.secondSheet));
+  /** With roundTrip: the saved file, re-opened, must hold what was in memory. */
+  const reopen = async (step: string): Promise<void> => {
+    if (!c.roundTrip) return;
+    const saved = await XlsxHost.fromBuffer(await host.toBuffer());
+    problems.push(...(await diffWorkbooks(host.workbook, saved, { limit: 10 })).map((d) => `${step}, saved and re-opened: ${d}`));
+    host = saved;
+  };
+  const reference = buildWorkbook(grid, c.management, c.secondSheet);
   const applied: Record<string, number> = {};
   let kpis = 0;
   let done = 0;
   let facts: Map<string, Facts> | null = null;
+  await reopen('the mutated workbook');
   for (const [name, planner] of COMMANDS) {
     const input = await readPlanInput(host);
     if (name === 'fill') {
@@ -176,10 +184,12 @@ export async function runCase(sample: GridSheet, c: FuzzCase): Promise<CaseResul
     if (result.entry !== null) done++;
     facts = factsOf(host.workbook);
     problems.push(...changesOutsidePlan(before, facts, plan));
+    await reopen(name);
   }
   for (let i = 0; i < done; i++) {
     const u = await undoLast(host);
     for (const s of u.skipped) problems.push(`undo ${u.undone?.command}: skipped ${s.reason}: ${s.detail}`);
+    await reopen(`undo ${u.undone?.command}`);
   }
   const left = await undoLast(host);
   if (left.undone) problems.push(`undo record still holds ${left.undone.command} after undoing every command`);
