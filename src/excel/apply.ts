@@ -103,7 +103,7 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     } else if (edit.kind === 'setCell') {
       const k = probe.col === null ? null : key(edit.sheet, edit.row, probe.col);
       const prior = k ? written.get(k) : undefined;
-      if (k && hidden.has(k)) return skip(edit, 'unsupported', `${edit.sheet}!${cellAddress(edit.row, edit.col)} is inside a merged area`);
+      if ((k && hidden.has(k)) || widenedOver(probe)) return skip(edit, 'unsupported', `${edit.sheet}!${cellAddress(edit.row, edit.col)} is inside a merged area`);
       const read = k ? states.get(k) : undefined;
       const before = prior ?? (read ? { ...read, formula: layout.adjustFormula(read.formula, edit.sheet) } : EMPTY_CELL);
       if (edit.expect && !prior && !matchesExpectation(before.shown ?? before.value, before.formula, edit.expect)) {
@@ -153,6 +153,12 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     await context.sync();
   }
   return { applied: plan.edits.length - skipped.length, skipped, inverse: inverses.reverse().flat() };
+}
+
+/** A new column's cell that a merged area spanning its left neighbour and beyond now covers. */
+function widenedOver(probe: EditProbe): boolean {
+  if (!probe.around || probe.around.isNullObject || probe.aroundCol === undefined) return false;
+  return parseAreas(probe.around.address).some((a) => a.right > (probe.aroundCol as number));
 }
 
 /** Merged areas as the plan's own merge/unmerge edits leave them, over what the verify sync saw. */

@@ -26,6 +26,9 @@ export interface EditProbe {
   /** deleteColumn: its fills and merged areas (where the API has them); merge: areas it would overlap. */
   fills?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
   merges?: Excel.RangeAreas;
+  /** setCell in an inserted column: the merged area around its left neighbour (at aroundCol). */
+  around?: Excel.RangeAreas;
+  aroundCol?: number;
   /** merge: the cells whose values a merge drops. */
   cells?: Excel.Range;
   /** Sheet exists in the verify sync's sheet list (addSheet/deleteSheet). */
@@ -106,9 +109,19 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
     probe.row = 'row' in edit ? edit.row : null;
     const cell = () => ws.getRangeByIndexes((probe.row as number) - 1, (col as number) - 1, 1, 1);
     switch (edit.kind) {
-      case 'setCell':
+      case 'setCell': {
         if (col !== null) setCells.set(`${edit.sheet}\u0000${edit.row},${col}`, { sheet: edit.sheet, row: edit.row, col });
+        // A cell of a column the plan inserts lies inside a merged area when that area spans its left
+        // neighbour and beyond (Excel widens merges over an inserted column).
+        const left = col === null && features.merges && edit.col > 1 ? layout.originalCol(edit.sheet, edit.col - 1) : null;
+        if (left !== null) {
+          probe.col = null;
+          probe.around = ws.getRangeByIndexes(edit.row - 1, left - 1, 1, 1).getMergedAreasOrNullObject();
+          probe.around.load('address');
+          probe.aroundCol = left;
+        }
         break;
+      }
       case 'setFill':
         if (col !== null) {
           probe.fill = cell().format.fill;

@@ -142,9 +142,27 @@ export async function readSheet(context: Context, features: ExcelFeatures, sheet
   const bands: (number | null)[] = features.merges ? [MERGE_BAND_ROWS, SMALL_MERGE_BAND_ROWS, null] : [null];
   const extras = new Extras(rows, cols);
   const report = await readWithBands(context, plan, bands, features.merges, snap, notices, extras);
+  coverMerges(report.snapshot);
   const found = extras.result();
   if (found) report.snapshot.extras = found;
   return report;
+}
+
+/**
+ * A merged area reaching below or right of the last value belongs to the table all the same (the
+ * .xlsx host counts it): the snapshot grows with empty cells to cover it.
+ */
+function coverMerges(snap: GridSnapshot): void {
+  const rows = Math.min(MAX_ROWS, snap.merges.reduce((n, m) => Math.max(n, m.bottom), snap.values.length));
+  const cols = Math.min(MAX_COLS, snap.merges.reduce((n, m) => Math.max(n, m.right), snap.values[0]?.length ?? 0));
+  const pad = <T>(grid: T[][]) => {
+    for (const line of grid) while (line.length < cols) line.push(null as T);
+    while (grid.length < rows) grid.push(Array<T>(cols).fill(null as T));
+  };
+  if (rows === snap.values.length && cols === (snap.values[0]?.length ?? 0)) return;
+  pad(snap.values);
+  pad(snap.formulas);
+  pad(snap.numberFormats);
 }
 
 /** One sync for everything; on Excel's refusal retry with smaller merge bands, then without merges. */

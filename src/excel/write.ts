@@ -138,8 +138,9 @@ export function planWrites(
           const w = ws(edit.sheet);
           const inserted = entireColumn(w, edit.col).insert('Right');
           const from = edit.formatFrom >= edit.col ? edit.formatFrom + 1 : edit.formatFrom;
-          // Excel gives a new column the left neighbour's formats; copyFrom (1.9) takes the planned one.
-          if (features.copyFrom && from !== edit.col - 1) inserted.copyFrom(entireColumn(w, from), 'Formats');
+          // Excel gives a new column its left neighbour's formats but not its merged areas; copyFrom
+          // (1.9) copies the planned column's formats with its merges, as the .xlsx host does.
+          if (features.copyFrom) inserted.copyFrom(entireColumn(w, from), 'Formats');
           // A source at the sheet's standard width is left alone, so the new column stays "default".
           const width = probe.width?.columnWidth;
           if (width !== undefined && Math.abs(width - charsToPoints(standardWidth(edit.sheet))) > 0.5) inserted.format.columnWidth = width;

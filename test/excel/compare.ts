@@ -5,13 +5,19 @@ import type { FakeExcel } from '../support/fake-excel';
 
 /**
  * diffWorkbooks of the double's grid against `other`. The double does not calculate, so a formula it
- * holds without a result takes the other side's cached result when both hold the same formula.
+ * holds without a result takes the other side's cached result when both hold the same formula; and
+ * Excel has no empty text, so an empty cell equals a cell holding "" in the .xlsx file.
  */
 export async function diffWithXlsx(excel: FakeExcel, other: ExcelJS.Workbook, options: DiffOptions = {}): Promise<string[]> {
   const mine = excel.model.toExcelJs();
   for (const ws of mine.worksheets) {
     const theirs = other.getWorksheet(ws.name);
     if (!theirs) continue;
+    theirs.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value === '' && ws.getCell(cell.address).value === null) ws.getCell(cell.address).value = '';
+      }),
+    );
     ws.eachRow((row) =>
       row.eachCell((cell) => {
         const v = cell.value as ExcelJS.CellFormulaValue | null;
