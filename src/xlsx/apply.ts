@@ -73,9 +73,9 @@ function setHyperlink(ws: ExcelJS.Worksheet, e: Extract<CellEdit, { kind: 'setHy
   if (!ok) return { edit: e, reason: 'unsupported', detail: `${e.sheet}!${cellAddress(e.row, e.col)} holds a formula; no link added` };
   const inverse: Inverse = [];
   const priorLink = priorTarget ? parseLinkTarget(priorTarget) : null;
-  if (priorTarget && !priorLink) {
-    // a web address: restore it verbatim
-    inverse.push({ kind: 'setHyperlink', sheet: e.sheet, row: e.row, col: e.col, link: { sheet: '', cell: '', url: priorTarget } });
+  if (priorTarget && (!priorLink || linkTarget(priorLink) !== priorTarget)) {
+    // a web address, or a link written differently (other.xlsx#Sheet1!B2 unquoted): restore it verbatim
+    inverse.push({ kind: 'setHyperlink', sheet: e.sheet, row: e.row, col: e.col, link: { sheet: '', cell: '', url: priorTarget, ...(priorTooltip ? { tooltip: priorTooltip } : {}) } });
   } else {
     inverse.push({ kind: 'setHyperlink', sheet: e.sheet, row: e.row, col: e.col, link: priorLink ? { ...priorLink, ...(priorTooltip ? { tooltip: priorTooltip } : {}) } : null });
   }

@@ -39,3 +39,14 @@ test('add-year moves a link on an empty cell right of the new column as a link, 
   await undoLast(host);
   expect(host.workbook.getWorksheet('進捗状況一覧表')!.getCell('L1').value).toEqual({ text: '', hyperlink: "#'01'!A1" });
 });
+
+test('undo of link puts back a link written without quotes exactly (other.xlsx#Sheet1!B2, not #\'Sheet1\'!B2)', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('表');
+  ws.getCell('N7').value = { text: '08', hyperlink: 'other.xlsx#Sheet1!B2', tooltip: '古いリンク' } as ExcelJS.CellHyperlinkValue;
+  const host = XlsxHost.fromWorkbook(wb);
+  const done = await host.applyPlan({ command: 'link', summary: '', notices: [], edits: [{ kind: 'setHyperlink', sheet: '表', row: 7, col: 14, link: { sheet: '08', cell: 'A1' } }] });
+  expect((ws.getCell('N7').value as ExcelJS.CellHyperlinkValue).hyperlink).toBe("#'08'!A1");
+  await host.applyPlan({ command: 'undo', summary: '', notices: [], edits: done.inverse });
+  expect(ws.getCell('N7').value).toEqual({ text: '08', hyperlink: 'other.xlsx#Sheet1!B2', tooltip: '古いリンク' });
+});
