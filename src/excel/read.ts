@@ -149,17 +149,19 @@ export async function readSheet(context: Context, features: ExcelFeatures, sheet
 }
 
 /**
- * A merged area reaching below or right of the last value belongs to the table all the same (the
- * .xlsx host counts it): the snapshot grows with empty cells to cover it.
+ * A merged area whose top-left cell holds something and that reaches below or right of the last
+ * value belongs to the table all the same (the .xlsx host counts it): the snapshot grows with empty
+ * cells to cover it.
  */
 function coverMerges(snap: GridSnapshot): void {
-  const rows = Math.min(MAX_ROWS, snap.merges.reduce((n, m) => Math.max(n, m.bottom), snap.values.length));
-  const cols = Math.min(MAX_COLS, snap.merges.reduce((n, m) => Math.max(n, m.right), snap.values[0]?.length ?? 0));
+  const filled = snap.merges.filter((m) => snap.values[m.top - 1]?.[m.left - 1] != null || snap.formulas[m.top - 1]?.[m.left - 1] != null);
+  const rows = Math.min(MAX_ROWS, filled.reduce((n, m) => Math.max(n, m.bottom), snap.values.length));
+  const cols = Math.min(MAX_COLS, filled.reduce((n, m) => Math.max(n, m.right), snap.values[0]?.length ?? 0));
+  if (rows === snap.values.length && cols === (snap.values[0]?.length ?? 0)) return;
   const pad = <T>(grid: T[][]) => {
     for (const line of grid) while (line.length < cols) line.push(null as T);
     while (grid.length < rows) grid.push(Array<T>(cols).fill(null as T));
   };
-  if (rows === snap.values.length && cols === (snap.values[0]?.length ?? 0)) return;
   pad(snap.values);
   pad(snap.formulas);
   pad(snap.numberFormats);

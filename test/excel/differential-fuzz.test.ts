@@ -29,8 +29,19 @@ const RUNS = Number(process.env.EXCEL_FUZZ_RUNS ?? 60);
 const SEED = Number(process.env.EXCEL_FUZZ_SEED ?? 20261125);
 
 const sorted = <T extends { top: number; left: number }>(r: T[]) => [...r].sort((a, b) => a.top - b.top || a.left - b.left);
-/** Excel has no empty text; the .xlsx host reports a link on an empty cell as '' (reported to W). */
-const comparable = (s: GridSnapshot) => ({ ...s, merges: sorted(s.merges), values: s.values.map((r) => r.map((v) => (v === '' ? null : v))) });
+/**
+ * Known, reported difference (to W): the .xlsx host reports a link on an empty cell as the value ''
+ * and counts that cell in the used range; Excel has no empty text and a link alone is no value. So
+ * '' reads as null, and trailing rows with nothing but such links are trimmed before comparing.
+ */
+function comparable(s: GridSnapshot) {
+  const values = s.values.map((r) => r.map((v) => (v === '' ? null : v)));
+  let rows = values.length;
+  const empty = (i: number) => values[i].every((v) => v === null) && s.formulas[i].every((f) => f === null) && s.numberFormats[i].every((f) => f === null);
+  while (rows > 0 && empty(rows - 1) && !s.merges.some((m) => m.bottom >= rows)) rows--;
+  const extras = Object.fromEntries(Object.entries(s.extras ?? {}).filter(([k]) => Number(k.split(',')[0]) <= rows));
+  return { ...s, values: values.slice(0, rows), formulas: s.formulas.slice(0, rows), numberFormats: s.numberFormats.slice(0, rows), merges: sorted(s.merges), extras };
+}
 
 async function reopen(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await XlsxHost.fromWorkbook(wb).toBuffer());
