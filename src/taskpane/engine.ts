@@ -27,7 +27,7 @@ export interface EngineContext {
 }
 
 /** Commands offered on the Actions tab, in display order. */
-export const actionCommands = ['fill', 'flag', 'unflag', 'link', 'add-year', 'definitions', 'report'] as const;
+export const actionCommands = ['fill', 'fix', 'flag', 'unflag', 'link', 'add-year', 'definitions', 'report'] as const;
 export type ActionCommand = (typeof actionCommands)[number];
 
 /** Sheets to read: not very hidden and not the product's own (undo record, definitions, report). */

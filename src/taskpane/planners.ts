@@ -22,6 +22,7 @@ export function externalManagement(wb: Workbook, file: string): ManagementWorkbo
 
 export const planners: Partial<Record<ActionCommand, Planner>> = {
   fill: (wb) => planFill(wb),
+  fix: (wb) => planFill(wb, { fix: true }),
   flag: (wb) => planFlag(wb),
   unflag: (wb) => planUnflag(wb),
   link: (wb, ctx) => planLink(wb, { management: externalManagement(wb, ctx.settings.managementWorkbook) }),

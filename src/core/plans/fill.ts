@@ -133,7 +133,7 @@ export function planFill(input: PlanInput, options: FillOptions = {}): EditPlan 
   }
   const notices: string[] = [];
   if (counts.kept && options.fix) notices.push(say(lang, `誤りの見つからない記入済みの達成率 ${counts.kept} セルはそのままにしました。`, `${counts.kept} filled rate cells without an error were kept.`));
-  else if (counts.kept) notices.push(say(lang, `記入済みの達成率 ${counts.kept} セルはそのままにしました（誤りの訂正は --fix）。`, `${counts.kept} rate cells already filled were kept (use --fix to correct wrong ones).`));
+  else if (counts.kept) notices.push(say(lang, `記入済みの達成率 ${counts.kept} セルはそのままにしました（誤りの訂正は「誤った達成率を訂正」、CLI では --fix）。`, `${counts.kept} rate cells already filled were kept (to correct wrong ones: "Correct wrong rates", or --fix in the CLI).`));
   if (counts.none) notices.push(say(lang, `計算できない達成率 ${counts.none} 件（定性目標・単位違いなど）は書きません。`, `${counts.none} rates cannot be computed (qualitative target, other unit …) and are not written.`));
   return {
     command: 'fill',

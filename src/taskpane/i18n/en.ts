@@ -41,6 +41,8 @@ export const en: Messages = {
   applyFix: 'Fix',
   actionFill: 'Fill rates',
   actionFillHelp: 'Computes achievement rates from the actuals and fills the empty rate cells.',
+  actionFix: 'Correct wrong rates',
+  actionFixHelp: 'Fills empty rate cells and also rewrites printed rates that the check found wrong (rate-mismatch).',
   actionFlag: 'Flag findings',
   actionFlagHelp: 'Colours the cells with findings and leaves the finding as a note.',
   actionUnflag: 'Remove flags',

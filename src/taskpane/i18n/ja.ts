@@ -42,6 +42,8 @@ export const ja = {
   // Actions
   actionFill: '達成率を記入',
   actionFillHelp: '実績値から達成率を計算し、空の達成率セルに記入します。',
+  actionFix: '誤った達成率を訂正',
+  actionFixHelp: '空の達成率セルに記入し、点検で誤り（rate-mismatch）と判定された達成率も計算値に書き換えます。',
   actionFlag: '指摘セルに色と注記',
   actionFlagHelp: '指摘のあるセルに色を付け、内容を注記として残します。',
   actionUnflag: '色と注記を消去',

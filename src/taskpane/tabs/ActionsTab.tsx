@@ -23,6 +23,7 @@ const useStyles = makeStyles({
 
 const labels: Record<ActionCommand, [keyof Messages, keyof Messages]> = {
   fill: ['actionFill', 'actionFillHelp'],
+  fix: ['actionFix', 'actionFixHelp'],
   flag: ['actionFlag', 'actionFlagHelp'],
   unflag: ['actionUnflag', 'actionUnflagHelp'],
   link: ['actionLink', 'actionLinkHelp'],

@@ -16,12 +16,12 @@ const useStyles = makeStyles({
 });
 
 /** Sheets recognition passed over, each with its one-sentence reason. */
-function UnrecognisedList({ items }: { items: Unrecognised[] }) {
+function UnrecognisedList({ items, lang }: { items: Unrecognised[]; lang: Lang }) {
   return (
     <ul>
       {items.map((u) => (
         <li key={u.sheet}>
-          {u.sheet}: {u.reason}
+          {u.sheet}: {lang === 'en' && u.reasonEn ? u.reasonEn : u.reason}
         </li>
       ))}
     </ul>
@@ -39,7 +39,7 @@ export function OverviewTab({ workbook, lang }: { workbook: Workbook | null; lan
       <MessageBar intent="warning" data-testid="no-sheet">
         <MessageBarBody>
           {t.noSheet}
-          <UnrecognisedList items={summary.unrecognised} />
+          <UnrecognisedList items={summary.unrecognised} lang={lang} />
         </MessageBarBody>
       </MessageBar>
     );
@@ -72,7 +72,7 @@ export function OverviewTab({ workbook, lang }: { workbook: Workbook | null; lan
             <summary>
               {t.unrecognised} ({summary.unrecognised.length})
             </summary>
-            <UnrecognisedList items={summary.unrecognised} />
+            <UnrecognisedList items={summary.unrecognised} lang={lang} />
           </details>
         )}
       </section>
