@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const applied = Object.entries(stats.applied).map(([k, n]) => `${k} ${n}`).join(', ');
   process.stdout.write(`fuzz: ${stats.cases} case runs (${out.numRuns} generated) in ${seconds.toFixed(1)} s (${((seconds * 1000) / Math.max(1, stats.cases)).toFixed(1)} ms/case), seed ${seed}\n`);
-  process.stdout.write(`      ${stats.kpis} KPIs recognised in total; edits applied: ${applied}\n`);
+  process.stdout.write(`      ${stats.kpis} KPIs recognised in total; ${stats.rechecked} live re-checks compared with a full one; edits applied: ${applied}\n`);
   if (!out.failed) return 0;
   process.stdout.write(`\nFAILED after ${out.numRuns} cases (shrunk ${out.numShrinks} times)\n`);
   process.stdout.write(`replay: npm run fuzz -- --seed ${out.seed} --path ${out.counterexamplePath}\n`);

@@ -40,6 +40,8 @@ export interface FuzzCase {
   secondSheet?: boolean;
   /** Save and re-open the workbook after every command, as the CLI does (one process per command). */
   roundTrip?: boolean;
+  /** A live edit of one KPI's year cell, re-checked alone and compared with a full re-analysis. */
+  edit?: { kpi: number; year: number; rateRow: boolean; cell: CellSpec };
 }
 
 const DOMAIN_TEXT = [
@@ -105,6 +107,7 @@ export const fuzzCaseArb: fc.Arbitrary<FuzzCase> = fc.record({
   management: fc.subarray(MANAGEMENT_NAMES, { maxLength: 4 }),
   secondSheet: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   roundTrip: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  edit: fc.record({ kpi: pos, year: pos, rateRow: fc.boolean(), cell: cellSpec }),
 }, { requiredKeys: ['window', 'mutations', 'management'] });
 
 // ---- applying mutations to a GridSheet ----
@@ -181,6 +184,15 @@ function deleteCol(g: GridSheet, at: number): void {
 
 function width(g: GridSheet): number {
   return Math.max(1, g.widths.length, ...g.rows.map((l) => l.length));
+}
+
+/** The cell as a snapshot shows it (a formula by its cached result). */
+export function snapshotValue(spec: CellSpec): string | number | null {
+  if (spec.kind === 'text') return spec.text;
+  if (spec.kind === 'number') return spec.value;
+  if (spec.kind === 'error') return spec.error;
+  if (spec.kind === 'formula') return typeof spec.result === 'number' || typeof spec.result === 'string' ? spec.result : null;
+  return null;
 }
 
 function cellFromSpec(spec: CellSpec, style?: Partial<ExcelJS.Style>): GridCell | null {

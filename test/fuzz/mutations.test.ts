@@ -61,5 +61,6 @@ describe('mutated workbooks', () => {
     expect(stats.applied.flag).toBeGreaterThan(0);
     expect(stats.applied.link).toBeGreaterThan(0);
     expect(stats.applied['add-year']).toBeGreaterThan(0);
+    expect(stats.rechecked).toBeGreaterThan(RUNS / 4);
   }, 600000);
 });

@@ -19,7 +19,10 @@ import { UNDO_SHEET } from '../../src/core/undo';
 import { XlsxHost } from '../../src/xlsx/host';
 import { readFillColour, readFormula, readHyperlink, readNote, readShown } from '../../src/xlsx/cell-io';
 import { diffWorkbooks } from '../support/workbook-diff';
-import { buildWorkbook, mutatedGrid, type FuzzCase } from './mutate';
+import { buildWorkbook, mutatedGrid, snapshotValue, type FuzzCase } from './mutate';
+import { recheckKpi } from '../../src/core/recheck';
+import { recognise } from '../../src/core/recognise';
+import { analyseWorkbook } from '../../src/core/analyse';
 import { readFileSync } from 'fs';
 import { SAMPLE_PROGRESS } from '../support/sample';
 import { gridFromWorksheet, type GridSheet } from './grid';
@@ -146,8 +149,45 @@ function findingProblems(input: PlanInput): string[] {
   return out;
 }
 
+/** recheckKpi after one edit must agree with recognise + analyse of the whole edited workbook. */
+function recheckProblems(input: PlanInput, edit: NonNullable<FuzzCase['edit']>): string[] | null {
+  const kpis = input.model.sheets.flatMap((s) => s.kpis);
+  if (!kpis.length) return null;
+  const kpi = kpis[edit.kpi % kpis.length];
+  const sheet = input.model.sheets.find((s) => s.sheet === kpi.sheet)!;
+  const years = sheet.tables[kpi.tableIndex].columns.years;
+  const snap = input.snapshots.find((s) => s.sheet === kpi.sheet)!;
+  if (!years.length) return null;
+  const row = (edit.rateRow ? kpi.rateRow : kpi.row) - snap.origin.row;
+  const col = years[edit.year % years.length].col - snap.origin.col;
+  if (!snap.values[row] || col >= snap.values[row].length) return null;
+  const values = snap.values.slice();
+  values[row] = values[row].slice();
+  values[row][col] = snapshotValue(edit.cell);
+  const edited = { ...snap, values };
+  const snapshots = input.snapshots.map((s) => (s === snap ? edited : s));
+  const others = snapshots.map((s) => s.sheet).filter((n) => !input.model.sheets.some((m) => m.sheet === n));
+  const r = recheckKpi(input.model, edited, kpi.id, { analysis: input.analysis, lang: input.lang, managementSheets: others.length ? others : undefined });
+  const fullModel = recognise(snapshots);
+  const full = analyseWorkbook(fullModel, snapshots, { lang: input.lang });
+  const again = fullModel.sheets.find((s) => s.sheet === kpi.sheet)?.kpis.find((k) => k.id === kpi.id);
+  // the edit changed the table's shape or the KPI's links: a full re-check is the only answer then
+  if (!r || !again || again.rateRow !== kpi.rateRow || again.breakdownOf !== kpi.breakdownOf || again.relistedFrom !== kpi.relistedFrom) return null;
+  const where = `recheck of ${kpi.id} after ${JSON.stringify(edit.cell)} at row ${row + snap.origin.row}, column ${col + snap.origin.col}`;
+  const out: string[] = [];
+  if (JSON.stringify(r.assessment) !== JSON.stringify(full.kpis[kpi.id])) out.push(`${where}: assessment ${JSON.stringify(r.assessment)} ≠ full ${JSON.stringify(full.kpis[kpi.id])}`);
+  if (JSON.stringify(full.rounding[kpi.sheet]) !== JSON.stringify(input.analysis.rounding[kpi.sheet])) return out;
+  const key = (f: { rule: string; cell: string; message: string }) => `${f.rule} ${f.cell} ${f.message}`;
+  const mine = r.findings.filter((f) => f.kpi === kpi.id).map(key).sort();
+  const theirs = full.findings.filter((f) => f.kpi === kpi.id).map(key).sort();
+  if (JSON.stringify(mine) !== JSON.stringify(theirs)) out.push(`${where}: findings ${JSON.stringify(mine)} ≠ full ${JSON.stringify(theirs)}`);
+  return out;
+}
+
 export interface CaseResult {
   problems: string[];
+  /** True when a live re-check was compared with a full one. */
+  rechecked: boolean;
   /** Edits applied per command, for statistics. */
   applied: Record<string, number>;
   kpis: number;
@@ -169,12 +209,18 @@ export async function runCase(sample: GridSheet, c: FuzzCase): Promise<CaseResul
   let kpis = 0;
   let done = 0;
   let facts: Map<string, Facts> | null = null;
+  let rechecked = false;
   await reopen('the mutated workbook');
   for (const [name, planner] of COMMANDS) {
     const input = await readPlanInput(host);
     if (name === 'fill') {
       kpis = input.model.sheets.reduce((n, s) => n + s.kpis.length, 0);
       problems.push(...findingProblems(input));
+      const recheck = c.edit ? recheckProblems(input, c.edit) : null;
+      if (recheck) {
+        rechecked = true;
+        problems.push(...recheck);
+      }
     }
     const plan = planner(input);
     // the undo record is left out of the facts, so one command's after is the next one's before
@@ -194,7 +240,7 @@ export async function runCase(sample: GridSheet, c: FuzzCase): Promise<CaseResul
   const left = await undoLast(host);
   if (left.undone) problems.push(`undo record still holds ${left.undone.command} after undoing every command`);
   problems.push(...(await diffWorkbooks(reference, host.workbook, { limit: 20 })).map((d) => `after undo: ${d}`));
-  return { problems, applied, kpis };
+  return { problems, applied, kpis, rechecked };
 }
 
 /** The bundled sample's progress sheet as a grid, read once per process. */

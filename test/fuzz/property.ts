@@ -7,6 +7,8 @@ import { runCase } from './properties';
 export interface FuzzStats {
   cases: number;
   kpis: number;
+  /** Cases whose live re-check was compared with a full one. */
+  rechecked: number;
   applied: Record<string, number>;
 }
 
@@ -16,6 +18,7 @@ export function fuzzProperty(sample: GridSheet, stats: FuzzStats, onCase?: () =>
     const r = await runCase(sample, c);
     stats.cases++;
     stats.kpis += r.kpis;
+    if (r.rechecked) stats.rechecked++;
     for (const [k, n] of Object.entries(r.applied)) stats.applied[k] = (stats.applied[k] ?? 0) + n;
     onCase?.();
     if (r.problems.length) throw new Error(r.problems.slice(0, 8).join('\n'));
@@ -23,5 +26,5 @@ export function fuzzProperty(sample: GridSheet, stats: FuzzStats, onCase?: () =>
 }
 
 export function emptyStats(): FuzzStats {
-  return { cases: 0, kpis: 0, applied: {} };
+  return { cases: 0, kpis: 0, rechecked: 0, applied: {} };
 }
