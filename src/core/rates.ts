@@ -85,7 +85,9 @@ function exactQuotient(num: number[], den: number[]): number | null {
   const top = num.length === 2 ? scaled[0] - scaled[1] : scaled[0];
   const bottom = den.length === 2 ? scaled[num.length] - scaled[num.length + 1] : scaled[num.length];
   if (bottom === 0n) return null;
-  return exactDivide(top, bottom);
+  // 1e308 ÷ 0.5 overflows: no rate rather than Infinity (which no rounding can print)
+  const q = exactDivide(top, bottom);
+  return Number.isFinite(q) ? q : null;
 }
 
 /** Correctly rounded top / bottom for big integers (one rounding, at the very end). */

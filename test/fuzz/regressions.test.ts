@@ -7,6 +7,9 @@ import { planAddYear } from '../../src/core/plans/add-year';
 import { runCommand, undoLast } from '../../src/core/session';
 import { buildWorkbook, mutatedGrid } from './mutate';
 import { loadSampleGrid } from './properties';
+import { sampleSnapshots } from '../support/sample';
+import { recognise } from '../../src/core/recognise';
+import { analyse } from '../../src/core/analyse';
 
 /** A saved workbook whose cell holds only a location link (no value), as Excel writes it. */
 async function withLinkOnEmptyCell(wb: ExcelJS.Workbook, sheet: string, address: string): Promise<Uint8Array> {
@@ -49,4 +52,14 @@ test('undo of link puts back a link written without quotes exactly (other.xlsx#S
   expect((ws.getCell('N7').value as ExcelJS.CellHyperlinkValue).hyperlink).toBe("#'08'!A1");
   await host.applyPlan({ command: 'undo', summary: '', notices: [], edits: done.inverse });
   expect(ws.getCell('N7').value).toEqual({ text: '08', hyperlink: 'other.xlsx#Sheet1!B2', tooltip: '古いリンク' });
+});
+
+test('an actual of 1.37e308 gives no rate instead of throwing "not a finite number: Infinity" in analyse', async () => {
+  const [snap] = await sampleSnapshots();
+  const values = snap.values.map((line) => line.slice());
+  values[10][3] = 0.1; // D11, the target of 新規創業件数
+  values[10][4] = 1.36624678249536e308; // E11, its R1 actual: the ratio overflows
+  const model = recognise([{ ...snap, values }]);
+  const analysis = analyse(model);
+  for (const rate of Object.values(analysis.kpis[`${snap.sheet}!11`].rates)) expect(rate === null || Number.isFinite(rate)).toBe(true);
 });
