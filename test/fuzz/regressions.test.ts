@@ -54,7 +54,7 @@ test('undo of link puts back a link written without quotes exactly (other.xlsx#S
   expect(ws.getCell('N7').value).toEqual({ text: '08', hyperlink: 'other.xlsx#Sheet1!B2', tooltip: '古いリンク' });
 });
 
-test('an actual of 1.37e308 gives no rate instead of throwing "not a finite number: Infinity" in analyse', async () => {
+test('a huge actual (1.37e308, target 0.1) never makes analyse throw "not a finite number: Infinity"; rates stay finite or none', async () => {
   const [snap] = await sampleSnapshots();
   const values = snap.values.map((line) => line.slice());
   values[10][3] = 0.1; // D11, the target of 新規創業件数
