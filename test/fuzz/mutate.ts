@@ -223,6 +223,15 @@ function misspell(text: string, how: number, ch: string, at: number): string {
   }
 }
 
+/** The row array and column index a drawn position lands on (the row padded to reach it). */
+function slot(g: GridSheet, row: number, col: number, cols: number): { line: (GridCell | null)[]; c: number } | null {
+  if (g.rows.length === 0) return null;
+  const line = g.rows[row % g.rows.length];
+  const c = col % cols;
+  while (line.length <= c) line.push(null);
+  return { line, c };
+}
+
 export function applyMutation(g: GridSheet, m: Mutation): void {
   const rows = g.rows.length;
   const cols = width(g);
@@ -257,11 +266,8 @@ export function applyMutation(g: GridSheet, m: Mutation): void {
       return;
     }
     case 'setCell': {
-      if (rows === 0) return;
-      const [r, c] = [m.row % rows, m.col % cols];
-      const line = g.rows[r];
-      while (line.length <= c) line.push(null);
-      line[c] = cellFromSpec(m.cell, line[c]?.style);
+      const at = slot(g, m.row, m.col, cols);
+      if (at) at.line[at.c] = cellFromSpec(m.cell, at.line[at.c]?.style);
       return;
     }
     case 'addMerge': {
@@ -273,10 +279,9 @@ export function applyMutation(g: GridSheet, m: Mutation): void {
       return;
     }
     case 'decorate': {
-      if (rows === 0) return;
-      const [r, c] = [m.row % rows, m.col % cols];
-      const line = g.rows[r];
-      while (line.length <= c) line.push(null);
+      const at = slot(g, m.row, m.col, cols);
+      if (!at) return;
+      const { line, c } = at;
       const cell: GridCell = { ...(line[c] ?? { v: null }) };
       if (m.note) cell.note = m.note;
       if (m.fill) cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: m.fill } } };
