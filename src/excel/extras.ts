@@ -4,15 +4,8 @@ import { cellKey, type CellExtras } from '../core/snapshot';
 export class Extras {
   private found: Record<string, CellExtras> = {};
 
-  constructor(
-    private readonly rows: number,
-    private readonly cols: number,
-  ) {}
-
-  private at(row: number, col: number): CellExtras | null {
-    if (row > this.rows || col > this.cols) return null;
-    const key = cellKey(row, col);
-    return (this.found[key] ??= {});
+  private at(row: number, col: number): CellExtras {
+    return (this.found[cellKey(row, col)] ??= {});
   }
 
   /** Rows of getCellProperties({format: {fill: {color}}, hyperlink}) starting at worksheet row `top`. */
@@ -25,7 +18,6 @@ export class Extras {
         const link = p.hyperlink ? linkTargetOf(p.hyperlink) : null;
         if (!fill && !link) return;
         const e = this.at(top + i, j + 1);
-        if (!e) return;
         if (fill) e.fill = fill;
         if (link) e.hyperlink = link;
       }),
@@ -33,12 +25,16 @@ export class Extras {
   }
 
   addNote(row: number, col: number, content: string): void {
-    const e = this.at(row, col);
-    if (e) e.note = content;
+    this.at(row, col).note = content;
   }
 
-  result(): Record<string, CellExtras> | null {
-    return Object.keys(this.found).length ? this.found : null;
+  /** The extras inside the snapshot's final extent (rows × cols), or null when there are none. */
+  result(rows: number, cols: number): Record<string, CellExtras> | null {
+    const inside = Object.entries(this.found).filter(([k]) => {
+      const [r, c] = k.split(',').map(Number);
+      return r <= rows && c <= cols;
+    });
+    return inside.length ? Object.fromEntries(inside) : null;
   }
 }
 

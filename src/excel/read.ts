@@ -140,10 +140,10 @@ export async function readSheet(context: Context, features: ExcelFeatures, sheet
   }
   const plan: ReadPlan = { ws, blocks: rowBlocks(0, rows, cols, options.budgetBytes), cols, notes: notes ? notes.items : [], cellProperties: features.rangeAreas };
   const bands: (number | null)[] = features.merges ? [MERGE_BAND_ROWS, SMALL_MERGE_BAND_ROWS, null] : [null];
-  const extras = new Extras(rows, cols);
+  const extras = new Extras();
   const report = await readWithBands(context, plan, bands, features.merges, snap, notices, extras);
   coverMerges(report.snapshot);
-  const found = extras.result();
+  const found = extras.result(report.snapshot.values.length, report.snapshot.values[0]?.length ?? 0);
   if (found) report.snapshot.extras = found;
   return report;
 }

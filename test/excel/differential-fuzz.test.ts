@@ -39,7 +39,15 @@ function comparable(s: GridSnapshot) {
   let rows = values.length;
   const empty = (i: number) => values[i].every((v) => v === null) && s.formulas[i].every((f) => f === null) && s.numberFormats[i].every((f) => f === null);
   while (rows > 0 && empty(rows - 1) && !s.merges.some((m) => m.bottom >= rows)) rows--;
-  const extras = Object.fromEntries(Object.entries(s.extras ?? {}).filter(([k]) => Number(k.split(',')[0]) <= rows));
+  // Known limit of the Excel host: fills and links of rows that only a merged area adds below the
+  // last value are not read (the blocks were sized before the merges were known).
+  const lastValue = values.reduce((n, r, i) => (r.some((v) => v !== null) || s.formulas[i].some((f) => f !== null) ? i + 1 : n), 0);
+  const extras = Object.fromEntries(
+    Object.entries(s.extras ?? {})
+      .filter(([k]) => Number(k.split(',')[0]) <= rows)
+      .map(([k, e]) => [k, Number(k.split(',')[0]) > lastValue ? { ...(e.note !== undefined ? { note: e.note } : {}) } : e])
+      .filter(([, e]) => Object.keys(e).length > 0),
+  );
   return { ...s, values: values.slice(0, rows), formulas: s.formulas.slice(0, rows), numberFormats: s.numberFormats.slice(0, rows), merges: sorted(s.merges), extras };
 }
 
