@@ -33,8 +33,21 @@ export interface RecheckResult {
   findings: Finding[];
 }
 
-/** The snapshot rows from `top` to `bottom`, with the merges inside them. */
-function rowsOf(s: GridSnapshot, top: number, bottom: number): GridSnapshot {
+/**
+ * The snapshot rows from `top` to `bottom`, widened to whole merged areas (a merge reaching past the
+ * KPI's 達成率 row still gives its cells the top-left value, as in the whole sheet).
+ */
+function rowsOf(s: GridSnapshot, first: number, last: number): GridSnapshot {
+  let [top, bottom] = [first, last];
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const m of s.merges) {
+      if (m.bottom < top || m.top > bottom || (m.top >= top && m.bottom <= bottom)) continue;
+      [top, bottom] = [Math.min(top, m.top), Math.max(bottom, m.bottom)];
+      grown = true;
+    }
+  }
+  top = Math.max(top, s.origin.row);
   const from = top - s.origin.row;
   const to = bottom - s.origin.row + 1;
   return {

@@ -34,3 +34,16 @@ test.each([
   const before = analysis.findings.filter((f) => f.kpi !== null && mine.has(f.kpi)).map(key).sort();
   expect(JSON.stringify([r.assessment, expected])).not.toBe(JSON.stringify([analysis.kpis[id], before]));
 });
+
+test('a merged area reaching past the KPI rows (C11:D13) reads as in the whole sheet', async () => {
+  const [sheet] = (await sampleSnapshots()).filter((s) => s.sheet === SAMPLE_SHEET);
+  const snap = { ...sheet, merges: [...sheet.merges.filter((m) => m.bottom < 11 || m.top > 13 || m.right < 3 || m.left > 4), { top: 11, left: 3, bottom: 13, right: 4 }] };
+  const model = recognise([snap]);
+  const analysis = analyse(model);
+  const edited = edit(snap, 11, 5, null);
+  const id = `${SAMPLE_SHEET}!11`;
+  const r = recheckKpi(model, edited, id, { analysis })!;
+  const full = analyse(recognise([edited]));
+  expect(full.kpis[id].method).toBe('ratio');
+  expect(r.assessment).toEqual(full.kpis[id]);
+});
