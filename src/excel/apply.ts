@@ -3,14 +3,16 @@
  * ≤ budget block of requests. Edits whose cells changed since the plan was made are skipped.
  */
 import type { ApplyResult, CellEdit, EditPlan, SkippedEdit } from '../core/plan';
-import { cellAddress, type CellRange, type CellValue } from '../core/snapshot';
+import { cellAddress } from '../core/snapshot';
 import type { ExcelFeatures } from './capabilities';
-import { fromExcelFormula, fromExcelValue, matchesExpectation, pointsToChars } from './cell-input';
+import { fromExcelFormula, matchesExpectation } from './cell-input';
+import { deleteSheetInverse, inverseOf, restoreCell } from './inverse';
+import { PlanMerges, widenedOver } from './plan-merges';
 import { PlanLayout } from './layout';
 import { cellStates, hiddenByMerge, queueProbes, type EditProbe, type Probes } from './probes';
 import { EMPTY_CELL, type CellState } from './state';
 import { PAYLOAD_BUDGET_BYTES } from './payload';
-import { parseAreas, rangeA1 } from './address';
+import { rangeA1 } from './address';
 import { planWrites, type WriteOp } from './write';
 import type { WriteGuard } from './guard';
 
@@ -46,28 +48,6 @@ async function verify(context: Context, features: ExcelFeatures, edits: CellEdit
 }
 
 const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row},${col}`;
-
-function restoreCell(sheet: string, row: number, col: number, before: CellState, after: CellState): CellEdit {
-  const content = before.formula
-    ? { formula: before.formula, value: before.value, numberFormat: before.numberFormat ?? 'General' }
-    : { value: before.value, numberFormat: before.numberFormat ?? 'General' };
-  return { kind: 'setCell', sheet, row, col, expect: { value: after.value, formula: after.formula }, content };
-}
-
-function restoreRows(sheet: string, top: number, left: number, values: unknown[][], formulas: unknown[][], formats?: unknown[][]): CellEdit[] {
-  const out: CellEdit[] = [];
-  values.forEach((line, i) =>
-    line.forEach((v, j) => {
-      const value = fromExcelValue(v);
-      const formula = fromExcelFormula(formulas[i][j], v);
-      const numberFormat = formats && typeof formats[i][j] === 'string' ? (formats[i][j] as string) : undefined;
-      if (value === null && formula === null && (numberFormat === undefined || numberFormat === 'General')) return;
-      const content = formula ? { formula, value, numberFormat } : { value, numberFormat };
-      out.push({ kind: 'setCell', sheet, row: top + i, col: left + j, expect: null, content });
-    }),
-  );
-  return out;
-}
 
 export async function applyEdits(context: Context, features: ExcelFeatures, plan: EditPlan, options: ApplyOptions = {}): Promise<ApplyResult> {
   const { probes, missing } = await verify(context, features, plan.edits);
@@ -153,122 +133,4 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     await context.sync();
   }
   return { applied: plan.edits.length - skipped.length, skipped, inverse: inverses.reverse().flat() };
-}
-
-/** A new column's cell that a merged area spanning its left neighbour and beyond now covers. */
-function widenedOver(probe: EditProbe): boolean {
-  if (!probe.around || probe.around.isNullObject || probe.aroundCol === undefined) return false;
-  return parseAreas(probe.around.address).some((a) => a.right > (probe.aroundCol as number));
-}
-
-/** Merged areas as the plan's own merge/unmerge edits leave them, over what the verify sync saw. */
-class PlanMerges {
-  private merged: { sheet: string; range: CellRange }[] = [];
-  private unmerged: { sheet: string; range: CellRange }[] = [];
-
-  record(edit: Extract<CellEdit, { kind: 'merge' | 'unmerge' }>): void {
-    const { sheet, range } = edit;
-    if (edit.kind === 'merge') this.merged.push({ sheet, range });
-    else {
-      this.merged = this.merged.filter((m) => m.sheet !== sheet || !intersects(m.range, range));
-      this.unmerged.push({ sheet, range });
-    }
-  }
-
-  overlaps(sheet: string, range: CellRange, probe: EditProbe): boolean {
-    const shift = probe.col === null ? 0 : range.left - probe.col;
-    const seen = probe.merges && !probe.merges.isNullObject ? parseAreas(probe.merges.address) : [];
-    const before = seen
-      .map((a) => ({ ...a, left: a.left + shift, right: a.right + shift }))
-      .filter((a) => !this.unmerged.some((u) => u.sheet === sheet && intersects(u.range, a)));
-    return [...before, ...this.merged.filter((m) => m.sheet === sheet).map((m) => m.range)].some((a) => intersects(a, range));
-  }
-}
-
-function intersects(a: CellRange, b: CellRange): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
-}
-
-function inverseOf(edit: CellEdit, probe: EditProbe): CellEdit[] {
-  switch (edit.kind) {
-    case 'setFill': {
-      const old = probe.fill ? probe.fill.color : null;
-      // Excel reports an unfilled cell as white; restoring "no fill" is the safer reading.
-      const fill = !old || /^#?FFFFFF$/i.test(old) ? null : old.toUpperCase();
-      return [{ ...edit, fill }];
-    }
-    case 'setNote':
-      return [{ ...edit, note: probe.note && !probe.note.isNullObject ? probe.note.content : null }];
-    case 'setHyperlink': {
-      const h = probe.link ? probe.link.hyperlink : null;
-      return [{ ...edit, link: h ? linkFromExcel(h) : null }];
-    }
-    case 'insertColumn':
-      return [{ kind: 'deleteColumn', sheet: edit.sheet, col: edit.col }];
-    case 'deleteColumn': {
-      // As the .xlsx host: re-insert taking formats from the column that moved into its place, then
-      // put back width, merged areas, contents and fills.
-      const restore: CellEdit[] = [{ kind: 'insertColumn', sheet: edit.sheet, col: edit.col, formatFrom: edit.col }];
-      if (probe.width) restore.push({ kind: 'setColumnWidth', sheet: edit.sheet, col: edit.col, width: pointsToChars(probe.width.columnWidth) });
-      const used = probe.used;
-      if (!used) return restore;
-      if (probe.merges && !probe.merges.isNullObject) {
-        for (const range of parseAreas(probe.merges.address)) {
-          if (range.left === probe.col && range.right === probe.col) restore.push({ kind: 'merge', sheet: edit.sheet, range: { ...range, left: edit.col, right: edit.col } });
-        }
-      }
-      restore.push(...restoreRows(edit.sheet, used.rowIndex + 1, edit.col, used.values, used.formulas, used.numberFormat));
-      probe.fills?.value.forEach((line, i) => {
-        const colour = line[0]?.format?.fill?.color;
-        const fill = colour && !/^#?FFFFFF$/i.test(colour) ? colour.toUpperCase() : null;
-        restore.push({ kind: 'setFill', sheet: edit.sheet, row: used.rowIndex + 1 + i, col: edit.col, fill });
-      });
-      return restore;
-    }
-    case 'merge': {
-      const undo: CellEdit[] = [{ kind: 'unmerge', sheet: edit.sheet, range: edit.range }];
-      const c = probe.cells;
-      if (c) {
-        // A merge keeps only the top-left cell; the others are put back on undo.
-        const rest = restoreRows(edit.sheet, edit.range.top, edit.range.left, c.values, c.formulas);
-        undo.push(...rest.filter((e) => !(e.kind === 'setCell' && e.row === edit.range.top && e.col === edit.range.left)));
-      }
-      return undo;
-    }
-    case 'unmerge':
-      return [{ kind: 'merge', sheet: edit.sheet, range: edit.range }];
-    case 'setColumnWidth':
-      return [{ ...edit, width: probe.width ? pointsToChars(probe.width.columnWidth) : null }];
-    default:
-      return [];
-  }
-}
-
-function deleteSheetInverse(sheet: string, probe: EditProbe, probes: Probes): CellEdit[] {
-  const info = probes.sheets.items.find((s) => s.name === sheet);
-  const visibility = info?.visibility === 'VeryHidden' ? 'veryHidden' : info?.visibility === 'Hidden' ? 'hidden' : 'visible';
-  const used = probe.used;
-  if (!used || used.isNullObject) return [{ kind: 'addSheet', sheet, visibility }];
-  const rows: CellValue[][] = [];
-  for (let r = 0; r < used.rowIndex; r++) rows.push([]);
-  used.values.forEach((line) => rows.push([...Array<CellValue>(used.columnIndex).fill(null), ...line.map(fromExcelValue)]));
-  const formulas = restoreRows(sheet, used.rowIndex + 1, used.columnIndex + 1, used.values, used.formulas).filter(
-    (e) => e.kind === 'setCell' && e.content.formula,
-  );
-  return [{ kind: 'addSheet', sheet, visibility, rows }, ...formulas];
-}
-
-/** "#'01'!A1" style link back into the plan's terms. */
-export function linkFromExcel(h: Excel.RangeHyperlink): { sheet: string; cell: string; file?: string; tooltip?: string } | null {
-  const tooltip = h.screenTip ? { tooltip: h.screenTip } : {};
-  const split = (ref: string) => {
-    const m = /^'?((?:[^']|'')*?)'?!(.+)$/.exec(ref);
-    return m ? { sheet: m[1].replace(/''/g, "'"), cell: m[2] } : { sheet: '', cell: ref };
-  };
-  if (h.documentReference) return { ...split(h.documentReference.replace(/^#/, '')), ...tooltip };
-  if (h.address) {
-    const [file, sub] = h.address.split('#');
-    return sub ? { ...split(sub), file, ...tooltip } : { sheet: '', cell: '', file, ...tooltip };
-  }
-  return null;
 }

@@ -8,7 +8,6 @@ import { officeEnv, type ExcelEnv } from './env';
 import { subscribeChanges, type CellChange, type Unsubscribe } from './events';
 import { WriteGuard } from './guard';
 import { listSheets, readSheet } from './read';
-import { quoteSheet } from './address';
 
 export interface ExcelHostOptions {
   /** Payload budget per request (tests use small ones to exercise block splitting). */
@@ -83,4 +82,3 @@ export class ExcelHost implements ProgressHost {
   }
 }
 
-export { quoteSheet };

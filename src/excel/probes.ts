@@ -31,8 +31,6 @@ export interface EditProbe {
   aroundCol?: number;
   /** merge: the cells whose values a merge drops. */
   cells?: Excel.Range;
-  /** Sheet exists in the verify sync's sheet list (addSheet/deleteSheet). */
-  sheetExists?: boolean;
 }
 
 export interface Probes {

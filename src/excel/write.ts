@@ -126,9 +126,9 @@ export function planWrites(
         return void op(jsonBytes(edit.link), () => {
           const range = cell(edit.sheet, edit.row, edit.col);
           if (!edit.link) return range.clear('Hyperlinks');
-          const { sheet, cell: at, file, tooltip } = edit.link;
+          const { sheet, cell: at, file, tooltip, url } = edit.link;
           const sub = sheet ? `${quoteSheet(sheet)}!${at || 'A1'}` : at;
-          const target: Excel.RangeHyperlink = file ? { address: sub ? `${file}#${sub}` : file } : { documentReference: sub };
+          const target: Excel.RangeHyperlink = url ? { address: url } : file ? { address: sub ? `${file}#${sub}` : file } : { documentReference: sub };
           if (tooltip) target.screenTip = tooltip;
           range.hyperlink = target;
         });

@@ -212,3 +212,19 @@ test('a date cell matches the expectation a snapshot gives ("2024-04-01"), and u
   await host.applyPlan(plan(result.inverse));
   expect(excel.model.sheet('日付')!.cell(1, 1)).toMatchObject({ value: 45383, numberFormat: 'yyyy/m/d' });
 });
+
+test('a web link replaced by a sheet link comes back verbatim on undo (url), as in the .xlsx host', async () => {
+  const { excel, host } = await sample();
+  const xlsx = XlsxHost.fromWorkbook(await loadSampleWorkbook());
+  const web: CellEdit = { kind: 'setHyperlink', sheet: S, row: 13, col: 14, link: { sheet: '', cell: '', url: 'https://example.jp/kpi' } };
+  const local: CellEdit = { kind: 'setHyperlink', sheet: S, row: 13, col: 14, link: { sheet: S, cell: 'A1', tooltip: 'ここ' } };
+  for (const h of [host, xlsx]) await h.applyPlan(plan([web]));
+  const a = await host.applyPlan(plan([local]));
+  const b = await xlsx.applyPlan(plan([local]));
+  expect(a.inverse).toEqual(b.inverse.filter((e) => e.kind === 'setHyperlink'));
+  expect(await diffWithXlsx(excel, xlsx.workbook)).toEqual([]);
+  await host.applyPlan(plan(a.inverse));
+  await xlsx.applyPlan(plan(b.inverse));
+  expect(await diffWithXlsx(excel, xlsx.workbook)).toEqual([]);
+  expect(excel.model.sheet(S)!.cell(13, 14).hyperlink).toEqual({ address: 'https://example.jp/kpi' });
+});

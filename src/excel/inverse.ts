@@ -1,0 +1,107 @@
+/** What restores each edit: captured in the verify sync, returned as the plan's inverse. */
+import { parseLinkTarget, type CellEdit, type LinkSpec } from '../core/plan';
+import { linkTargetOf } from './extras';
+import type { CellValue } from '../core/snapshot';
+import { fromExcelFormula, fromExcelValue, pointsToChars } from './cell-input';
+import { parseAreas } from './address';
+import type { EditProbe, Probes } from './probes';
+import type { CellState } from './state';
+
+export function restoreCell(sheet: string, row: number, col: number, before: CellState, after: CellState): CellEdit {
+  const content = before.formula
+    ? { formula: before.formula, value: before.value, numberFormat: before.numberFormat ?? 'General' }
+    : { value: before.value, numberFormat: before.numberFormat ?? 'General' };
+  return { kind: 'setCell', sheet, row, col, expect: { value: after.value, formula: after.formula }, content };
+}
+
+export function restoreRows(sheet: string, top: number, left: number, values: unknown[][], formulas: unknown[][], formats?: unknown[][]): CellEdit[] {
+  const out: CellEdit[] = [];
+  values.forEach((line, i) =>
+    line.forEach((v, j) => {
+      const value = fromExcelValue(v);
+      const formula = fromExcelFormula(formulas[i][j], v);
+      const numberFormat = formats && typeof formats[i][j] === 'string' ? (formats[i][j] as string) : undefined;
+      if (value === null && formula === null && (numberFormat === undefined || numberFormat === 'General')) return;
+      const content = formula ? { formula, value, numberFormat } : { value, numberFormat };
+      out.push({ kind: 'setCell', sheet, row: top + i, col: left + j, expect: null, content });
+    }),
+  );
+  return out;
+}
+
+export function inverseOf(edit: CellEdit, probe: EditProbe): CellEdit[] {
+  switch (edit.kind) {
+    case 'setFill': {
+      const old = probe.fill ? probe.fill.color : null;
+      // Excel reports an unfilled cell as white; restoring "no fill" is the safer reading.
+      const fill = !old || /^#?FFFFFF$/i.test(old) ? null : old.toUpperCase();
+      return [{ ...edit, fill }];
+    }
+    case 'setNote':
+      return [{ ...edit, note: probe.note && !probe.note.isNullObject ? probe.note.content : null }];
+    case 'setHyperlink': {
+      const h = probe.link ? probe.link.hyperlink : null;
+      return [{ ...edit, link: h ? linkFromExcel(h) : null }];
+    }
+    case 'insertColumn':
+      return [{ kind: 'deleteColumn', sheet: edit.sheet, col: edit.col }];
+    case 'deleteColumn': {
+      // As the .xlsx host: re-insert taking formats from the column that moved into its place, then
+      // put back width, merged areas, contents and fills.
+      const restore: CellEdit[] = [{ kind: 'insertColumn', sheet: edit.sheet, col: edit.col, formatFrom: edit.col }];
+      if (probe.width) restore.push({ kind: 'setColumnWidth', sheet: edit.sheet, col: edit.col, width: pointsToChars(probe.width.columnWidth) });
+      const used = probe.used;
+      if (!used) return restore;
+      if (probe.merges && !probe.merges.isNullObject) {
+        for (const range of parseAreas(probe.merges.address)) {
+          if (range.left === probe.col && range.right === probe.col) restore.push({ kind: 'merge', sheet: edit.sheet, range: { ...range, left: edit.col, right: edit.col } });
+        }
+      }
+      restore.push(...restoreRows(edit.sheet, used.rowIndex + 1, edit.col, used.values, used.formulas, used.numberFormat));
+      probe.fills?.value.forEach((line, i) => {
+        const colour = line[0]?.format?.fill?.color;
+        const fill = colour && !/^#?FFFFFF$/i.test(colour) ? colour.toUpperCase() : null;
+        restore.push({ kind: 'setFill', sheet: edit.sheet, row: used.rowIndex + 1 + i, col: edit.col, fill });
+      });
+      return restore;
+    }
+    case 'merge': {
+      const undo: CellEdit[] = [{ kind: 'unmerge', sheet: edit.sheet, range: edit.range }];
+      const c = probe.cells;
+      if (c) {
+        // A merge keeps only the top-left cell; the others are put back on undo.
+        const rest = restoreRows(edit.sheet, edit.range.top, edit.range.left, c.values, c.formulas);
+        undo.push(...rest.filter((e) => !(e.kind === 'setCell' && e.row === edit.range.top && e.col === edit.range.left)));
+      }
+      return undo;
+    }
+    case 'unmerge':
+      return [{ kind: 'merge', sheet: edit.sheet, range: edit.range }];
+    case 'setColumnWidth':
+      return [{ ...edit, width: probe.width ? pointsToChars(probe.width.columnWidth) : null }];
+    default:
+      return [];
+  }
+}
+
+export function deleteSheetInverse(sheet: string, probe: EditProbe, probes: Probes): CellEdit[] {
+  const info = probes.sheets.items.find((s) => s.name === sheet);
+  const visibility = info?.visibility === 'VeryHidden' ? 'veryHidden' : info?.visibility === 'Hidden' ? 'hidden' : 'visible';
+  const used = probe.used;
+  if (!used || used.isNullObject) return [{ kind: 'addSheet', sheet, visibility }];
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < used.rowIndex; r++) rows.push([]);
+  used.values.forEach((line) => rows.push([...Array<CellValue>(used.columnIndex).fill(null), ...line.map(fromExcelValue)]));
+  const formulas = restoreRows(sheet, used.rowIndex + 1, used.columnIndex + 1, used.values, used.formulas).filter(
+    (e) => e.kind === 'setCell' && e.content.formula,
+  );
+  return [{ kind: 'addSheet', sheet, visibility, rows }, ...formulas];
+}
+
+/** An Excel hyperlink in the plan's terms; a web address (or anything else) is kept verbatim as url. */
+export function linkFromExcel(h: Excel.RangeHyperlink): LinkSpec | null {
+  const tooltip = h.screenTip ? { tooltip: h.screenTip } : {};
+  const target = linkTargetOf(h);
+  if (!target) return null;
+  return { ...(parseLinkTarget(target) ?? { sheet: '', cell: '', url: target }), ...tooltip };
+}
