@@ -55,6 +55,10 @@ export async function startSession(): Promise<Session> {
         return route.abort();
       });
       const page = await context.newPage();
+      // route() does not see WebSockets: record those to other origins too
+      page.on('websocket', (ws) => {
+        if (!ws.url().startsWith(server.url.replace(/^http/, 'ws') + '/')) foreign.push(ws.url());
+      });
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
       page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
       pages.push(page);
