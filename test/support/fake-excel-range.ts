@@ -1,0 +1,404 @@
+/** Range, its format and fill, and RangeAreas of the strict Excel double. */
+import type { CellRange } from '../../src/core/snapshot';
+import { cellAddress } from '../../src/core/snapshot';
+import { eachCell, FakeSheet, intersects, MAX_COLS, MAX_ROWS, type FakeLink } from './fake-excel-model';
+import { a1, excelError, FakeChild, FakeClientResult, FakeFound, parseA1, parseEntry, sheetRef, size } from './fake-excel-base';
+import type { FakeContext } from './fake-excel';
+
+export interface RangeTarget {
+  sheet: FakeSheet;
+  range: CellRange;
+}
+
+export class FakeRange extends FakeFound<RangeTarget> {
+  readonly format: FakeRangeFormat;
+
+  constructor(ctx: FakeContext, find: () => RangeTarget | null) {
+    super(ctx, find);
+    this.format = new FakeRangeFormat(ctx, this);
+  }
+
+  at(): RangeTarget {
+    const t = this.resolveTarget();
+    if (!t) throw excelError('InvalidOperation', 'operation on a null range object');
+    return t;
+  }
+
+  private grid<T>(f: (s: FakeSheet, row: number, col: number) => T): T[][] {
+    const { sheet, range } = this.at();
+    if ((range.bottom - range.top + 1) * (range.right - range.left + 1) > 5_000_000) throw excelError('InvalidOperation', 'range too large to load');
+    const out: T[][] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const line: T[] = [];
+      for (let c = range.left; c <= range.right; c++) line.push(f(sheet, r, c));
+      out.push(line);
+    }
+    return out;
+  }
+
+  protected readProperty(name: string): unknown {
+    const { sheet, range } = this.at();
+    switch (name) {
+      case 'address':
+        return `${sheetRef(sheet.name)}!${a1(range)}`;
+      case 'rowIndex':
+        return range.top - 1;
+      case 'columnIndex':
+        return range.left - 1;
+      case 'rowCount':
+        return range.bottom - range.top + 1;
+      case 'columnCount':
+        return range.right - range.left + 1;
+      case 'values':
+        return this.grid((s, r, c) => (s.isHiddenByMerge(r, c) ? '' : (s.cell(r, c).value ?? '')));
+      case 'formulas':
+        return this.grid((s, r, c) => (s.isHiddenByMerge(r, c) ? '' : (s.cell(r, c).formula ?? s.cell(r, c).value ?? '')));
+      case 'numberFormat':
+        return this.grid((s, r, c) => s.cell(r, c).numberFormat);
+      case 'hyperlink': {
+        const link = sheet.cell(range.top, range.left).hyperlink;
+        return link ? { ...link, textToDisplay: String(sheet.cell(range.top, range.left).value ?? '') } : null;
+      }
+      default:
+        throw new Error(`fake-excel: Range cannot load ${name}`);
+    }
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  get hyperlink(): FakeLink | null {
+    return this.get('hyperlink');
+  }
+
+  private writeGrid(name: string, matrix: unknown[][], apply: (s: FakeSheet, row: number, col: number, v: unknown) => void): void {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.at();
+      const rows = range.bottom - range.top + 1;
+      const cols = range.right - range.left + 1;
+      if (matrix.length !== rows || matrix.some((l) => l.length !== cols)) {
+        throw excelError('InvalidArgument', `${name}: ${matrix.length}×${matrix[0]?.length} values for a ${rows}×${cols} range`);
+      }
+      matrix.forEach((line, i) => line.forEach((v, j) => apply(sheet, range.top + i, range.left + j, v)));
+      this.ctx.changed(sheet, range);
+      return 0;
+    }, size(matrix));
+  }
+
+  private writeEntries(name: string, matrix: unknown[][]): void {
+    this.writeGrid(name, matrix, (s, r, c, v) => {
+      const entry = parseEntry(v);
+      if (s.isHiddenByMerge(r, c) && (entry.value !== null || entry.formula)) throw excelError('InvalidOperation', `Cannot change part of a merged cell (${cellAddress(r, c)}).`);
+      s.put(r, c, entry);
+    });
+  }
+
+  set values(matrix: unknown[][]) {
+    this.writeEntries('values', matrix);
+  }
+  set formulas(matrix: unknown[][]) {
+    this.writeEntries('formulas', matrix);
+  }
+  set numberFormat(matrix: unknown[][]) {
+    this.writeGrid('numberFormat', matrix, (s, r, c, v) => s.put(r, c, { numberFormat: String(v) }));
+  }
+  set hyperlink(link: FakeLink) {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.at();
+      eachCell(range, (r, c) => {
+          const cell = sheet.cell(r, c);
+          const shown = link.textToDisplay ?? (cell.value === null && !cell.formula ? (link.documentReference ?? link.address ?? '') : cell.value);
+          sheet.put(r, c, { hyperlink: { ...link, textToDisplay: undefined }, value: shown });
+        });
+      this.ctx.changed(sheet, range);
+      return 0;
+    }, size(link));
+  }
+
+  clear(applyTo: 'All' | 'Formats' | 'Contents' | 'Hyperlinks' = 'All'): void {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.at();
+      eachCell(range, (r, c) => {
+          if (applyTo === 'Hyperlinks') sheet.put(r, c, { hyperlink: null });
+          else if (applyTo === 'Contents') sheet.put(r, c, { value: null, formula: null });
+          else if (applyTo === 'Formats') sheet.put(r, c, { numberFormat: 'General', fill: null });
+          else sheet.put(r, c, { value: null, formula: null, numberFormat: 'General', fill: null, hyperlink: null });
+        });
+      return 0;
+    }, 20);
+  }
+
+  getCellProperties(options: { format?: { fill?: { color?: boolean } }; hyperlink?: boolean }): { value: unknown[][] } {
+    this.ctx.requireApi('1.9', 'Range.getCellProperties');
+    const result = new FakeClientResult<unknown[][]>();
+    this.ctx.enqueue(() => {
+      const value = this.grid((s, r, c) => {
+        const cell = s.cell(r, c);
+        const out: Record<string, unknown> = {};
+        if (options.format?.fill?.color) out.format = { fill: { color: cell.fill ?? '#FFFFFF' } };
+        if (options.hyperlink && cell.hyperlink) out.hyperlink = { ...cell.hyperlink };
+        return out;
+      });
+      result.stage(value);
+      return size(value);
+    }, 60);
+    this.ctx.trackResult(result);
+    return result;
+  }
+
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, range } = this.at();
+      return { sheet, range: { top: range.top + row, left: range.left + col, bottom: range.top + row, right: range.left + col } };
+    });
+  }
+
+  getResizedRange(deltaRows: number, deltaCols: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, range } = this.at();
+      return { sheet, range: { ...range, bottom: range.bottom + deltaRows, right: range.right + deltaCols } };
+    });
+  }
+
+  getEntireRow(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, range } = this.at();
+      return { sheet, range: { top: range.top, left: 1, bottom: range.bottom, right: MAX_COLS } };
+    });
+  }
+
+  getIntersection(other: FakeRange): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const a = this.at();
+      const b = other.at();
+      const r = { top: Math.max(a.range.top, b.range.top), left: Math.max(a.range.left, b.range.left), bottom: Math.min(a.range.bottom, b.range.bottom), right: Math.min(a.range.right, b.range.right) };
+      if (a.sheet !== b.sheet || r.top > r.bottom || r.left > r.right) throw excelError('InvalidArgument', 'the ranges do not intersect');
+      return { sheet: a.sheet, range: r };
+    });
+  }
+
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, range } = this.at();
+      return { sheet, range: { top: 1, left: range.left, bottom: MAX_ROWS, right: range.right } };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, range } = this.at();
+      const used = sheet.usedRange(valuesOnly);
+      if (!used || !intersects(used, range)) return null;
+      // Excel's used range of a range: the bounding box of used cells inside it.
+      let box: CellRange | null = null;
+      for (const k of sheet.cells.keys()) {
+        const [r, c] = k.split(',').map(Number);
+        const cell = sheet.cell(r, c);
+        if (valuesOnly && cell.value === null && cell.formula === null) continue;
+        if (r < range.top || r > range.bottom || c < range.left || c > range.right) continue;
+        box = box ? { top: Math.min(box.top, r), left: Math.min(box.left, c), bottom: Math.max(box.bottom, r), right: Math.max(box.right, c) } : { top: r, left: c, bottom: r, right: c };
+      }
+      return box ? { sheet, range: box } : null;
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.ctx.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
+    return new FakeRangeAreas(this.ctx, () => {
+      const { sheet, range } = this.at();
+      const areas = sheet.merges.filter((m) => intersects(m, range));
+      const limit = this.ctx.excel.options.mergedAreaLimit ?? 512;
+      if (areas.length > limit) throw excelError('GeneralException', `more than ${limit} merged areas`);
+      return areas.length ? { sheet, areas } : null;
+    });
+  }
+
+  private isEntireColumns(range: CellRange): boolean {
+    return range.top === 1 && range.bottom === MAX_ROWS;
+  }
+
+  insert(shift: 'Right' | 'Down'): FakeRange {
+    if (shift !== 'Right') throw new Error('fake-excel: only insert("Right") is modelled');
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.at();
+      const width = range.right - range.left + 1;
+      sheet.shiftColumns(range.left, width, range.top, range.bottom);
+      if (this.isEntireColumns(range)) for (let i = 0; i < width; i++) this.ctx.excel.shiftFormulas({ sheet: sheet.name, col: range.left, delta: 1 });
+      if (this.isEntireColumns(range) && range.left > 1) {
+        // Excel's "format same as left": a new column takes its left neighbour's formats and width.
+        for (const [k, cell] of [...sheet.cells]) {
+          const [r, c] = k.split(',').map(Number);
+          if (c !== range.left - 1) continue;
+          for (let i = 0; i < width; i++) sheet.put(r, range.left + i, { numberFormat: cell.numberFormat, fill: cell.fill });
+        }
+        const w = sheet.widths.get(range.left - 1);
+        for (let i = 0; i < width; i++) if (w !== undefined) sheet.widths.set(range.left + i, w);
+      }
+      this.ctx.changed(sheet, range);
+      return 0;
+    }, 20);
+    return new FakeRange(this.ctx, () => this.at());
+  }
+
+  delete(shift: 'Left' | 'Up'): void {
+    if (shift !== 'Left') throw new Error('fake-excel: only delete("Left") is modelled');
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.at();
+      sheet.shiftColumns(range.left, -(range.right - range.left + 1), range.top, range.bottom);
+      if (this.isEntireColumns(range)) for (let c = range.right; c >= range.left; c--) this.ctx.excel.shiftFormulas({ sheet: sheet.name, col: c, delta: -1 });
+      this.ctx.changed(sheet, range);
+      return 0;
+    }, 20);
+  }
+
+  copyFrom(source: FakeRange | string, copyType: 'All' | 'Formats' = 'All'): void {
+    this.ctx.requireApi('1.9', 'Range.copyFrom');
+    if (copyType !== 'Formats') throw new Error('fake-excel: only copyFrom(…, "Formats") is modelled');
+    this.ctx.enqueue(() => {
+      const dst = this.at();
+      const src = typeof source === 'string' ? { sheet: dst.sheet, range: parseA1(source) } : source.at();
+      const dc = dst.range.left - src.range.left;
+      const dr = dst.range.top - src.range.top;
+      const touched = new Set<string>();
+      for (const [k, cell] of [...src.sheet.cells]) {
+        const [r, c] = k.split(',').map(Number);
+        if (r < src.range.top || r > src.range.bottom || c < src.range.left || c > src.range.right) continue;
+        touched.add(`${r + dr},${c + dc}`);
+        dst.sheet.put(r + dr, c + dc, { numberFormat: cell.numberFormat, fill: cell.fill });
+      }
+      for (const [k] of [...dst.sheet.cells]) {
+        const [r, c] = k.split(',').map(Number);
+        if (r < dst.range.top || r > dst.range.bottom || c < dst.range.left || c > dst.range.right || touched.has(k)) continue;
+        dst.sheet.put(r, c, { numberFormat: 'General', fill: null });
+      }
+      // Merged areas wholly inside the source come along (partial ones cannot be pasted).
+      for (const m of src.sheet.merges.filter((m) => m.top >= src.range.top && m.bottom <= src.range.bottom && m.left >= src.range.left && m.right <= src.range.right)) {
+        const moved = { top: m.top + dr, left: m.left + dc, bottom: m.bottom + dr, right: m.right + dc };
+        dst.sheet.merges = [...dst.sheet.merges.filter((x) => !intersects(x, moved)), moved];
+      }
+      if (this.isEntireColumns(src.range)) {
+        for (let c = src.range.left; c <= src.range.right; c++) {
+          const w = src.sheet.widths.get(c);
+          if (w === undefined) dst.sheet.widths.delete(c + dc);
+          else dst.sheet.widths.set(c + dc, w);
+        }
+      }
+      return 0;
+    }, 40);
+  }
+
+  merge(across = false): void {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.at();
+      if (across) throw new Error('fake-excel: merge(true) not modelled');
+      if (sheet.merges.some((m) => intersects(m, range))) throw excelError('InvalidOperation', 'the range overlaps a merged area');
+      eachCell(range, (r, c) => {
+        if (r !== range.top || c !== range.left) sheet.put(r, c, { value: null, formula: null });
+      });
+      sheet.merges = [...sheet.merges, { ...range }];
+      return 0;
+    }, 20);
+  }
+
+  unmerge(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.at();
+      sheet.merges = sheet.merges.filter((m) => !intersects(m, range));
+      return 0;
+    }, 20);
+  }
+
+  select(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.at();
+      this.ctx.model.selection = { sheet: sheet.name, address: a1(range) };
+      return 0;
+    }, 0);
+  }
+}
+
+export class FakeRangeFormat extends FakeChild<FakeRange> {
+  readonly fill = new FakeRangeFill(this.ctx, this.parent);
+  protected readProperty(name: string): unknown {
+    if (name !== 'columnWidth') throw new Error(`fake-excel: RangeFormat cannot load ${name}`);
+    const { sheet, range } = this.parent.at();
+    const widths = new Set<number>();
+    for (let c = range.left; c <= range.right; c++) widths.add(sheet.widths.get(c) ?? standardPoints(sheet));
+    return widths.size === 1 ? [...widths][0] : null;
+  }
+  get columnWidth(): number {
+    return this.get('columnWidth');
+  }
+  set columnWidth(points: number) {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.parent.at();
+      for (let c = range.left; c <= range.right; c++) sheet.widths.set(c, points);
+      return 0;
+    }, 20);
+  }
+}
+
+export function standardPoints(sheet: FakeSheet): number {
+  return Math.round((sheet.standardWidth * 7 + 5) * 0.75 * 100) / 100;
+}
+
+export class FakeRangeFill extends FakeChild<FakeRange> {
+  protected readProperty(name: string): unknown {
+    if (name !== 'color') throw new Error(`fake-excel: RangeFill cannot load ${name}`);
+    const { sheet, range } = this.parent.at();
+    const fills = new Set<string>();
+    eachCell(range, (r, c) => fills.add(sheet.cell(r, c).fill ?? '#FFFFFF'));
+    return fills.size === 1 ? [...fills][0] : null;
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(c: string) {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.parent.at();
+      const fill = `#${c.replace('#', '').toUpperCase()}`;
+      eachCell(range, (r, col) => sheet.put(r, col, { fill }));
+      return 0;
+    }, 20);
+  }
+  clear(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.parent.at();
+      eachCell(range, (r, c) => sheet.put(r, c, { fill: null }));
+      return 0;
+    }, 0);
+  }
+}
+
+export class FakeRangeAreas extends FakeFound<{ sheet: FakeSheet; areas: CellRange[] }> {
+  protected readProperty(name: string): unknown {
+    if (name !== 'address') throw new Error(`fake-excel: RangeAreas cannot load ${name}`);
+    const t = this.resolveTarget()!;
+    return t.areas.map((r) => `${sheetRef(t.sheet.name)}!${a1(r)}`).join(', ');
+  }
+  get address(): string {
+    return this.get('address');
+  }
+}
+
