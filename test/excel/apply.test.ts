@@ -11,6 +11,7 @@ import { FakeExcel, FakeModel } from '../support/fake-excel';
 import { loadSampleWorkbook, SAMPLE_SHEET } from '../support/sample';
 import { diffWithXlsx } from './compare';
 import { buildBigModel } from './big-sheet';
+import { dateWorkbook } from './date-workbook';
 
 const S = SAMPLE_SHEET;
 const plan = (edits: CellEdit[]): EditPlan => ({ command: 'fill', summary: 'test', edits, notices: [] });
@@ -198,12 +199,7 @@ describe('edits Excel would refuse are skipped like the .xlsx host skips them', 
 });
 
 test('a date cell matches the expectation a snapshot gives ("2024-04-01"), and undo puts the date back', async () => {
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('日付');
-  ws.getCell('A1').value = new Date(Date.UTC(2024, 3, 1));
-  ws.getCell('A1').numFmt = 'yyyy/m/d';
-  const excel = new FakeExcel(FakeModel.fromExcelJs(wb));
+  const excel = new FakeExcel(FakeModel.fromExcelJs(dateWorkbook()));
   const host = new ExcelHost(excel.env());
   const snap = await host.readSnapshot('日付');
   const result = await host.applyPlan(plan([{ kind: 'setCell', sheet: '日付', row: 1, col: 1, expect: { value: snap.values[0][0], formula: null }, content: { value: '未定' } }]));

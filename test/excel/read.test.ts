@@ -7,6 +7,7 @@ import { snapshotFromWorksheet } from '../../src/xlsx/snapshot';
 import { FakeExcel, FakeModel } from '../support/fake-excel';
 import { loadSampleWorkbook, SAMPLE_SHEET } from '../support/sample';
 import { buildBigModel } from './big-sheet';
+import { dateWorkbook } from './date-workbook';
 import type { GridSnapshot } from '../../src/core/snapshot';
 
 const byPosition = (s: GridSnapshot) => ({ ...s, merges: [...s.merges].sort((a, b) => a.top - b.top || a.left - b.left) });
@@ -90,15 +91,7 @@ describe('ExcelHost.readSnapshot on the bundled sample', () => {
 });
 
 test('dates read as the .xlsx host reads them ("2024-04-01"), numbers with unit formats stay numbers', async () => {
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('日付');
-  ws.getCell('A1').value = new Date(Date.UTC(2024, 3, 1));
-  ws.getCell('A1').numFmt = 'yyyy/m/d';
-  ws.getCell('B1').value = 26;
-  ws.getCell('B1').numFmt = '#,##0"件"';
-  ws.getCell('C1').value = new Date(Date.UTC(2025, 2, 31));
-  ws.getCell('C1').numFmt = '[$-ja-JP]ggge"年"m"月"d"日"';
+  const wb = dateWorkbook();
   const excel = new FakeExcel(FakeModel.fromExcelJs(wb));
   expect(excel.model.sheet('日付')!.cell(1, 1).value).toBe(45383);
   const snap = await new ExcelHost(excel.env()).readSnapshot('日付');
