@@ -15,6 +15,7 @@ import { PAYLOAD_BUDGET_BYTES } from './payload';
 import { rangeA1 } from './address';
 import { planWrites, type WriteOp } from './write';
 import type { WriteGuard } from './guard';
+import { writeRefused } from './errors';
 
 type Context = Excel.RequestContext;
 
@@ -127,10 +128,14 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     batches[batches.length - 1].push(op);
     size += op.bytes;
   }
-  for (const batch of batches) {
+  for (const [i, batch] of batches.entries()) {
     for (const op of batch) op.queue();
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤5 MB block of writes, by design
-    await context.sync();
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤5 MB block of writes, by design
+      await context.sync();
+    } catch (error) {
+      throw writeRefused(error, i, batches.length);
+    }
   }
   return { applied: plan.edits.length - skipped.length, skipped, inverse: inverses.reverse().flat() };
 }

@@ -224,3 +224,9 @@ test('a web link replaced by a sheet link comes back verbatim on undo (url), as 
   expect(await diffWithXlsx(excel, xlsx.workbook)).toEqual([]);
   expect(excel.model.sheet(S)!.cell(13, 14).hyperlink).toEqual({ address: 'https://example.jp/kpi' });
 });
+
+test('ExcelApi 1.7 cannot see merged areas: a write Excel refuses becomes one clear bilingual message', async () => {
+  const { host } = await sample('1.7');
+  const p = plan([{ kind: 'setCell', sheet: S, row: 12, col: 1, expect: null, content: { value: 'hidden' } }]);
+  await expect(host.applyPlan(p)).rejects.toThrow(/Excelが書き込みを拒否しました.*Cannot change part of a merged cell.*Excel refused the writes/);
+});
