@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, GridSnapshot } from '../../src/core/snapshot';
 import { charsToPoints, pointsToChars } from '../../src/excel/cell-input';
-import { readFillColour, readFormula, readHyperlink, readNote, readShown } from '../../src/xlsx/cell-io';
+import { readFillColour, readFormula, readHyperlink, readNote, readShown, setHyperlinkValue } from '../../src/xlsx/cell-io';
 import { listMerges } from '../../src/xlsx/columns';
 import { displayValue } from '../../src/xlsx/snapshot';
 
@@ -189,12 +189,15 @@ export class FakeModel {
       ws.eachRow({ includeEmpty: true }, (row) =>
         row.eachCell({ includeEmpty: true }, (cell, col) => {
           const link = readHyperlink(cell);
+          const tip = link ? (cell.value as { tooltip?: string }).tooltip : undefined;
+          const value = cell.type === 1 ? null : excelValue(cell);
           sheet.put(row.number, col, {
-            value: cell.type === 1 ? null : excelValue(cell),
+            // Excel has no empty text: a link on an empty cell is an empty cell with a link.
+            value: value === '' ? null : value,
             formula: readFormula(cell),
             numberFormat: cell.style?.numFmt || 'General',
             fill: readFillColour(cell),
-            hyperlink: link ? linkFromTarget(link) : null,
+            hyperlink: link ? { ...linkFromTarget(link), ...(tip ? { screenTip: tip } : {}) } : null,
           });
           const note = readNote(cell);
           if (note !== null) sheet.notes.push({ row: row.number, col, content: note, deleted: false });
@@ -221,7 +224,7 @@ export class FakeModel {
         const cell = ws.getCell(row, col);
         const link = c.hyperlink ? linkTarget(c.hyperlink) : null;
         if (c.formula) cell.value = { formula: c.formula.slice(1), result: c.value ?? undefined } as ExcelJS.CellFormulaValue;
-        else if (link) cell.value = { text: c.value === null ? '' : String(c.value), hyperlink: link };
+        else if (link) setHyperlinkValue(cell, c.value === null ? '' : String(c.value), link, c.hyperlink?.screenTip);
         else cell.value = c.value;
         const style: Partial<ExcelJS.Style> = {};
         if (c.numberFormat !== 'General') style.numFmt = c.numberFormat;
