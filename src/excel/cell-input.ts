@@ -44,6 +44,8 @@ export function fromExcelFormula(f: unknown, value: unknown): string | null {
 
 function sameValue(a: CellValue, b: CellValue): boolean {
   if (a === b) return true;
+  // Excel has no empty text; a plan made from an .xlsx file may expect "" where Excel reads empty.
+  if ((a === null || a === '') && (b === null || b === '')) return true;
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   return false;
 }
