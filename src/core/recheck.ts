@@ -10,7 +10,7 @@ import type { Finding, Lang } from './findings';
 import type { Kpi, ProgressModel, SheetModel } from './model';
 import { isUnrecognised, recogniseSheet } from './recognise';
 import { RULES } from './rules';
-import { buildIndex, type ModelIndex } from './rules/context';
+import { buildIndex, looseKey, type ModelIndex } from './rules/context';
 import type { GridSnapshot } from './snapshot';
 import type { StatusResult } from './status';
 
@@ -61,6 +61,29 @@ function rowsOf(s: GridSnapshot, first: number, last: number): GridSnapshot {
   };
 }
 
+/** The caller's index (built on the model before the edit) with the old KPI replaced by the new one. */
+function patchIndex(index: ModelIndex, old: Kpi, kpi: Kpi): ModelIndex {
+  index.byId.set(kpi.id, kpi);
+  for (const list of [index.parts.get(kpi.breakdownOf ?? ''), index.relists.get(kpi.relistedFrom ?? '')]) {
+    const i = list?.indexOf(old) ?? -1;
+    if (list && i >= 0) list[i] = kpi;
+  }
+  // the name may have been edited: move the KPI to the list of its new name
+  const before = index.keyOf.get(old);
+  const after = looseKey(kpi.name);
+  const list = before !== undefined ? index.byKey.get(before) : undefined;
+  const at = list ? list.indexOf(old) : -1;
+  if (list && at >= 0 && before === after) list[at] = kpi;
+  else {
+    if (list && at >= 0) list.splice(at, 1);
+    index.byKey.set(after, [...(index.byKey.get(after) ?? []), kpi]);
+  }
+  index.keyOf.delete(old);
+  index.keyOf.set(kpi, after);
+  if (kpi.sheetNo !== old.sheetNo) delete index.sheetNumbers;
+  return index;
+}
+
 /** Re-reads KPI `kpiId` from `snapshot` (its sheet, after the edit) and re-runs its rules; null when it is gone. */
 export function recheckKpi(model: ProgressModel, snapshot: GridSnapshot, kpiId: string, options: RecheckOptions): RecheckResult | null {
   const sheet = model.sheets.find((s) => s.sheet === snapshot.sheet);
@@ -77,14 +100,7 @@ export function recheckKpi(model: ProgressModel, snapshot: GridSnapshot, kpiId: 
   const nextSheet: SheetModel = { ...sheet, kpis };
   const next: ProgressModel = { ...model, sheets: model.sheets.map((s) => (s === sheet ? nextSheet : s)) };
 
-  const index = options.index ?? buildIndex(next);
-  index.byId.set(kpi.id, kpi);
-  for (const list of [index.parts.get(kpi.breakdownOf ?? ''), index.byKey.get(index.keyOf.get(old) ?? ''), index.relists.get(kpi.relistedFrom ?? '')]) {
-    const i = list?.indexOf(old) ?? -1;
-    if (list && i >= 0) list[i] = kpi;
-  }
-  index.keyOf.set(kpi, index.keyOf.get(old) ?? '');
-  if (kpi.sheetNo !== old.sheetNo) delete index.sheetNumbers;
+  const index = options.index ? patchIndex(options.index, old, kpi) : buildIndex(next);
   // the KPI and everything a rule compares it with
   const tied = new Set<Kpi>([kpi]);
   const total = kpi.breakdownOf ? index.byId.get(kpi.breakdownOf) : undefined;

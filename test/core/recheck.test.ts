@@ -2,6 +2,7 @@
 import { analyse } from '../../src/core/analyse';
 import { recheckKpi } from '../../src/core/recheck';
 import { recognise } from '../../src/core/recognise';
+import { buildIndex } from '../../src/core/rules/context';
 import type { GridSnapshot } from '../../src/core/snapshot';
 import { SAMPLE_SHEET, sampleSnapshots } from '../support/sample';
 
@@ -46,4 +47,20 @@ test('a merged area reaching past the KPI rows (C11:D13) reads as in the whole s
   const full = analyse(recognise([edited]));
   expect(full.kpis[id].method).toBe('ratio');
   expect(r.assessment).toEqual(full.kpis[id]);
+});
+
+test.each([
+  ['without an index', false],
+  ['with the index of the model before the edit', true],
+])('a re-listed KPI is still compared with its twin (%s)', async (_name, withIndex) => {
+  const [snap] = (await sampleSnapshots()).filter((s) => s.sheet === SAMPLE_SHEET);
+  const model = recognise([snap]);
+  const analysis = analyse(model);
+  const edited = edit(snap, 355, 5, '');
+  const id = `${SAMPLE_SHEET}!355`;
+  const r = recheckKpi(model, edited, id, { analysis, ...(withIndex ? { index: buildIndex(model) } : {}) })!;
+  const full = analyse(recognise([edited]));
+  const messages = (fs: { kpi: string | null; rule: string; message: string }[]) => fs.filter((f) => f.kpi === id).map((f) => `${f.rule} ${f.message}`).sort();
+  expect(messages(full.findings).join('\n')).toContain('F46');
+  expect(messages(r.findings)).toEqual(messages(full.findings));
 });
