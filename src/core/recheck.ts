@@ -61,6 +61,9 @@ function rowsOf(s: GridSnapshot, first: number, last: number): GridSnapshot {
   };
 }
 
+/** Indexes of models recheckKpi returned, so that the next re-check on them reuses it. */
+const indexes = new WeakMap<ProgressModel, ModelIndex>();
+
 /** The caller's index (built on the model before the edit) with the old KPI replaced by the new one. */
 function patchIndex(index: ModelIndex, old: Kpi, kpi: Kpi): ModelIndex {
   index.byId.set(kpi.id, kpi);
@@ -100,7 +103,11 @@ export function recheckKpi(model: ProgressModel, snapshot: GridSnapshot, kpiId: 
   const nextSheet: SheetModel = { ...sheet, kpis };
   const next: ProgressModel = { ...model, sheets: model.sheets.map((s) => (s === sheet ? nextSheet : s)) };
 
-  const index = options.index ? patchIndex(options.index, old, kpi) : buildIndex(next);
+  // the index moves on with the model: a caller passing r.model back re-checks without an O(KPIs) rebuild
+  const cached = options.index ?? indexes.get(model);
+  const index = cached ? patchIndex(cached, old, kpi) : buildIndex(next);
+  indexes.delete(model);
+  indexes.set(next, index);
   // the KPI and everything a rule compares it with
   const tied = new Set<Kpi>([kpi]);
   const total = kpi.breakdownOf ? index.byId.get(kpi.breakdownOf) : undefined;
