@@ -162,7 +162,9 @@ export function parseRate(v: CellValue, numberFormat: string | null = null, row 
   const m = /^([▲△\-−]?)(\d+(?:\.(\d+))?)%$/.exec(toHalfWidth(text).replace(/[\s,]/g, ''));
   if (m) {
     const sign = m[1] ? -1 : 1;
-    return rate(text, 'rate', storage, row, col, round((sign * Number(m[2])) / 100), m[3]?.length ?? 0);
+    const value = round((sign * Number(m[2])) / 100);
+    // 309 digits overflow to Infinity: not a rate anyone can compare with
+    if (Number.isFinite(value)) return rate(text, 'rate', storage, row, col, value, m[3]?.length ?? 0);
   }
   return rate(text, 'text', storage, row, col);
 }

@@ -10,6 +10,7 @@ import { loadSampleGrid } from './properties';
 import { sampleSnapshots } from '../support/sample';
 import { recognise } from '../../src/core/recognise';
 import { analyse } from '../../src/core/analyse';
+import { parseRate } from '../../src/core/values';
 
 /** A saved workbook whose cell holds only a location link (no value), as Excel writes it. */
 async function withLinkOnEmptyCell(wb: ExcelJS.Workbook, sheet: string, address: string): Promise<Uint8Array> {
@@ -62,4 +63,11 @@ test('a huge actual (1.37e308, target 0.1) never makes analyse throw "not a fini
   const model = recognise([{ ...snap, values }]);
   const analysis = analyse(model);
   for (const rate of Object.values(analysis.kpis[`${snap.sheet}!11`].rates)) expect(rate === null || Number.isFinite(rate)).toBe(true);
+});
+
+test('a printed rate of 309 digits (what fill writes for a 1.8e306 ratio) is text, not a rate of Infinity that made analyse throw', () => {
+  const text = `1797693134862316${'0'.repeat(293)}.0%`;
+  const p = parseRate(text, null, 45, 8);
+  expect(p.kind).toBe('text');
+  expect(parseRate('68.9%').value).toBe(0.689);
 });
