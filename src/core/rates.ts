@@ -77,6 +77,9 @@ export function formatRate(fraction: number, decimals: number, mode: RoundingMod
   return decimalToString(roundedPercent(fraction, decimals, mode)) + '%';
 }
 
+/** Largest |rate| (as a fraction) treated as a rate: 100,000,000 %. */
+export const MAX_RATE = 1e6;
+
 /** a / b computed on exact decimals, so (13.6 − 14.3) / (13.6 − 17.0) is exactly 0.2058… */
 function exactQuotient(num: number[], den: number[]): number | null {
   const all = [...num, ...den].map(toDecimal);
@@ -85,9 +88,10 @@ function exactQuotient(num: number[], den: number[]): number | null {
   const top = num.length === 2 ? scaled[0] - scaled[1] : scaled[0];
   const bottom = den.length === 2 ? scaled[num.length] - scaled[num.length + 1] : scaled[num.length];
   if (bottom === 0n) return null;
-  // 1e308 ÷ 0.5 overflows: no rate rather than Infinity (which no rounding can print)
+  // A rate beyond a million times the target is a data error, not a rate anyone prints
+  // (1e308 ÷ 0.5 would even overflow to Infinity): no rate, so fill never writes 300-digit text.
   const q = exactDivide(top, bottom);
-  return Number.isFinite(q) ? q : null;
+  return Number.isFinite(q) && Math.abs(q) < MAX_RATE ? q : null;
 }
 
 /** Correctly rounded top / bottom for big integers (one rounding, at the very end). */

@@ -10,6 +10,12 @@ describe('computeRate', () => {
     expect(formatRate(computeRate(kpi, 2020).value!, 1, 'half-up')).toBe('75.6%');
   });
 
+  test('a ratio beyond a million times the target is no rate (a data error, never written as 300-digit text)', () => {
+    const kpi = makeKpi({ baseline: '1件', target: '2件', actuals: { 2019: '1999998件', 2020: '2000000件' } });
+    expect(computeRate(kpi, 2019).value).toBe(999999);
+    expect(computeRate(kpi, 2020).value).toBeNull();
+  });
+
   test('down-type (target below baseline): gap (baseline − actual) ÷ (baseline − target)', () => {
     const kpi = makeKpi({ name: '交通事故件数', baseline: '120件', target: '80件', actuals: { 2019: '100件', 2020: '130件' } });
     expect(rateMethod(kpi)).toBe('gap');
