@@ -1,7 +1,8 @@
 /** The ProgressHost over a live Excel workbook (Office.js). The only place UI code gets Excel from. */
-import type { HostCapabilities, ProgressHost, SheetInfo } from '../core/host';
+import type { CellAt, HostCapabilities, ProgressHost, SheetInfo } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
-import type { GridSnapshot } from '../core/snapshot';
+import type { CellExtras, GridSnapshot } from '../core/snapshot';
+import { readCellExtras } from './extras';
 import { applyEdits } from './apply';
 import { detectFeatures, unavailableFeatures, type ExcelFeatures } from './capabilities';
 import { officeEnv, type ExcelEnv } from './env';
@@ -49,6 +50,12 @@ export class ExcelHost implements ProgressHost {
     const report = await this.env.run({}, (context) => readSheet(context, this.features, sheet, { budgetBytes: this.options.budgetBytes }));
     this.lastReadNotices = report.notices;
     return report.snapshot;
+  }
+
+  /** Fills and links of the cells planners look at (readSnapshot leaves them out); ExcelApi 1.9. */
+  async readExtras(cells: CellAt[]): Promise<Record<string, Record<string, CellExtras>>> {
+    if (!this.features.rangeAreas || !cells.length) return {};
+    return this.env.run({}, (context) => readCellExtras(context, cells, this.options.budgetBytes));
   }
 
   async applyPlan(plan: EditPlan): Promise<ApplyResult> {

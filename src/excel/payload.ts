@@ -5,9 +5,11 @@
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 /** Keep a margin for the JSON envelope Office.js adds around each operation. */
 export const PAYLOAD_BUDGET_BYTES = Math.floor(PAYLOAD_LIMIT_BYTES * 0.8);
-/** values + formulas + numberFormat + fill/hyperlink properties of one cell, JSON, UTF-8 (Japanese
- *  text is 3 bytes a character); measured ~60 on the sample, so this leaves a wide margin. */
-export const READ_BYTES_PER_CELL = 180;
+/** values + formulas + numberFormat of one cell, JSON, UTF-8 (Japanese text is 3 bytes a character);
+ *  measured ~30 on the sample, so this leaves a wide margin. */
+export const READ_BYTES_PER_CELL = 90;
+/** values alone (formulas and formats are then read only where special cells say they are). */
+export const VALUE_BYTES_PER_CELL = 40;
 
 export interface RowBlock {
   /** 0-based worksheet row index and row count. */
@@ -16,8 +18,8 @@ export interface RowBlock {
 }
 
 /** Row blocks covering rowCount rows of colCount columns, each estimated under the budget. */
-export function rowBlocks(rowIndex: number, rowCount: number, colCount: number, budget = PAYLOAD_BUDGET_BYTES): RowBlock[] {
-  const perRow = Math.max(1, colCount) * READ_BYTES_PER_CELL;
+export function rowBlocks(rowIndex: number, rowCount: number, colCount: number, budget = PAYLOAD_BUDGET_BYTES, full = true): RowBlock[] {
+  const perRow = Math.max(1, colCount) * (full ? READ_BYTES_PER_CELL : VALUE_BYTES_PER_CELL);
   const rowsPerBlock = Math.max(1, Math.floor(budget / perRow));
   const blocks: RowBlock[] = [];
   for (let r = 0; r < rowCount; r += rowsPerBlock) {

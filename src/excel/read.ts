@@ -1,7 +1,9 @@
 /**
- * Reading a worksheet into a GridSnapshot in two syncs: (1) the used range's size, (2) every row
- * block's values, formulas, number formats, fills and hyperlinks, the merged areas and the notes' cells,
- * all queued before one sync.
+ * Reading a worksheet into a GridSnapshot in two syncs: (1) the used range's size, the notes and, from
+ * ExcelApi 1.9, where the formulas and numeric constants are (special cells); (2) every row block's
+ * values, formulas and number formats only where those cells are, the merged areas and the notes'
+ * cells, all queued before one sync. Fills and links are not read here (one object per cell, 20 MB on
+ * a 10,000-KPI sheet): readCellExtras (extras.ts) reads them for the cells planners touch.
  * Fallbacks (extra syncs, only after Excel refuses the batch): one block per sync when the combined
  * response is too large; smaller merge bands, then no merges, when a band has over 512 merged areas.
  */
@@ -13,6 +15,7 @@ import { sheetNotFound } from './errors';
 import type { ExcelFeatures } from './capabilities';
 import { isPayloadTooLarge, rowBlocks, type RowBlock } from './payload';
 import { Extras } from './extras';
+import { groupAreas } from './areas';
 
 /** Rows per merged-area query: a progress sheet has about 3.5 merges a row, well under Excel's 512. */
 export const MERGE_BAND_ROWS = 100;
@@ -34,8 +37,15 @@ export interface ReadReport {
 
 type Context = Excel.RequestContext;
 
-/** Fill colours and hyperlinks of every cell (ExcelApi 1.9), in one call per row block. */
-const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true } }, hyperlink: true };
+/**
+ * Where formulas and numbers are (1-based rectangles), from getSpecialCells; null without ExcelApi
+ * 1.9, when everything is read. Text cells need no formula, and the core reads no number format of
+ * text: units and percentages come from the formats of numbers (values.ts parseValue).
+ */
+interface Special {
+  formulas: CellRange[];
+  numbers: CellRange[];
+}
 
 interface ReadPlan {
   ws: Excel.Worksheet;
@@ -43,23 +53,47 @@ interface ReadPlan {
   cols: number;
   /** Notes loaded in the first sync (ExcelApi 1.18); their cells are asked for in the second. */
   notes: Excel.Note[];
-  cellProperties: boolean;
+  special: Special | null;
 }
 
+type Part = { range: Excel.Range; top: number; left: number };
+
 interface Queued {
-  blocks: { block: RowBlock; range: Excel.Range; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null }[];
+  blocks: { block: RowBlock; range: Excel.Range; all: boolean }[];
+  formulas: Part[];
+  formats: Part[];
   merges: Excel.RangeAreas[];
   notes: { note: Excel.Note; at: Excel.Range }[];
 }
 
+/** The parts of `areas` inside a row block, each as one range with `what` loaded. */
+function queueAreas(ws: Excel.Worksheet, areas: CellRange[], block: RowBlock, cols: number, withFormulas: boolean): Part[] {
+  const parts: Part[] = [];
+  for (const a of areas) {
+    const top = Math.max(a.top, block.rowIndex + 1);
+    const bottom = Math.min(a.bottom, block.rowIndex + block.rowCount);
+    const right = Math.min(a.right, cols);
+    if (top > bottom || a.left > right) continue;
+    const range = ws.getRangeByIndexes(top - 1, a.left - 1, bottom - top + 1, right - a.left + 1);
+    if (withFormulas) range.load('formulas,numberFormat');
+    else range.load('numberFormat');
+    parts.push({ range, top, left: a.left });
+  }
+  return parts;
+}
+
 function queueRead(plan: ReadPlan, blocks: RowBlock[], mergeBand: number | null, withNotes: boolean): Queued {
-  const { ws, cols } = plan;
-  const queued: Queued = { blocks: [], merges: [], notes: [] };
+  const { ws, cols, special } = plan;
+  const queued: Queued = { blocks: [], formulas: [], formats: [], merges: [], notes: [] };
   for (const block of blocks) {
     const range = ws.getRangeByIndexes(block.rowIndex, 0, block.rowCount, cols);
-    range.load('values,formulas,numberFormat');
-    const props = plan.cellProperties ? range.getCellProperties(CELL_PROPERTIES) : null;
-    queued.blocks.push({ block, range, props });
+    if (special) range.load('values');
+    else range.load('values,formulas,numberFormat');
+    queued.blocks.push({ block, range, all: !special });
+    if (special) {
+      queued.formulas.push(...queueAreas(ws, special.formulas, block, cols, true));
+      queued.formats.push(...queueAreas(ws, special.numbers, block, cols, false));
+    }
     if (mergeBand === null) continue;
     for (let r = 0; r < block.rowCount; r += mergeBand) {
       const band = ws.getRangeByIndexes(block.rowIndex + r, 0, Math.min(mergeBand, block.rowCount - r), cols);
@@ -79,20 +113,32 @@ function queueRead(plan: ReadPlan, blocks: RowBlock[], mergeBand: number | null,
 }
 
 const rangeKey = (r: CellRange) => `${r.top},${r.left},${r.bottom},${r.right}`;
+// "General" is no format at all: null, as the .xlsx host reports it.
+const formatOf = (f: unknown) => (typeof f === 'string' && f !== 'General' ? f : null);
 
 function collect(queued: Queued, snap: GridSnapshot, extras: Extras): void {
-  for (const { block, range, props } of queued.blocks) {
+  const raw: unknown[][] = [];
+  for (const { block, range, all } of queued.blocks) {
     const values = range.values;
-    const formulas = range.formulas;
-    const formats = range.numberFormat;
     for (let i = 0; i < values.length; i++) {
-      // "General" is no format at all: null, as the .xlsx host reports it.
-      const nf = formats[i].map((f) => (typeof f === 'string' && f !== 'General' ? f : null));
-      snap.values.push(values[i].map((v, j) => shownValue(fromExcelValue(v), nf[j])));
-      snap.formulas.push(formulas[i].map((f, j) => fromExcelFormula(f, values[i][j])));
-      snap.numberFormats.push(nf);
+      raw[block.rowIndex + i] = values[i];
+      snap.values[block.rowIndex + i] = values[i].map(fromExcelValue);
+      snap.formulas[block.rowIndex + i] = all ? range.formulas[i].map((f, j) => fromExcelFormula(f, values[i][j])) : values[i].map(() => null);
+      snap.numberFormats[block.rowIndex + i] = all ? range.numberFormat[i].map(formatOf) : values[i].map(() => null);
     }
-    if (props) extras.addCellProperties(block.rowIndex + 1, props.value);
+  }
+  for (const { range, top, left } of queued.formulas) {
+    range.formulas.forEach((line, i) => line.forEach((f, j) => (snap.formulas[top - 1 + i][left - 1 + j] = fromExcelFormula(f, raw[top - 1 + i][left - 1 + j]))));
+  }
+  for (const { range, top, left } of [...queued.formulas, ...queued.formats]) {
+    range.numberFormat.forEach((line, i) => line.forEach((f, j) => (snap.numberFormats[top - 1 + i][left - 1 + j] = formatOf(f))));
+  }
+  // Dates: a serial number shown with a date format reads as its date, as in the .xlsx host.
+  for (const { block } of queued.blocks) {
+    for (let r = block.rowIndex; r < block.rowIndex + block.rowCount; r++) {
+      const line = snap.values[r];
+      for (let c = 0; c < line.length; c++) if (typeof line[c] === 'number') line[c] = shownValue(line[c], snap.numberFormats[r][c]);
+    }
   }
   for (const { note, at } of queued.notes) extras.addNote(at.rowIndex + 1, at.columnIndex + 1, note.content);
   // Bands overlap merges that cross their edges: keep each area once.
@@ -112,7 +158,10 @@ function isItemNotFound(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'ItemNotFound';
 }
 
-export async function readSheet(context: Context, features: ExcelFeatures, sheet: string, options: ReadOptions = {}): Promise<ReadReport> {
+type Areas = Excel.RangeAreas | null;
+
+/** Sync 1: the used range's size, the notes and (1.9) the special cells. */
+async function measure(context: Context, features: ExcelFeatures, sheet: string, withSpecial: boolean) {
   const ws = context.workbook.worksheets.getItem(sheet);
   // Values only: cells that merely carry formatting do not count, as in the .xlsx host.
   const used = ws.getUsedRangeOrNullObject(true);
@@ -120,11 +169,35 @@ export async function readSheet(context: Context, features: ExcelFeatures, sheet
   // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a navigation property, not a value
   const notes = features.notes ? ws.notes : null;
   if (notes) notes.load('items/content');
-  try {
-    await context.sync();
-  } catch (error) {
-    throw isItemNotFound(error) ? sheetNotFound(sheet) : error;
+  let formulas: Areas = null;
+  let numbers: Areas = null;
+  if (withSpecial) {
+    // getUsedRange (not OrNullObject): on an empty sheet it is A1, whose special cells are null.
+    const all = ws.getUsedRange(true);
+    formulas = all.getSpecialCellsOrNullObject('Formulas');
+    formulas.load('address');
+    numbers = all.getSpecialCellsOrNullObject('Constants', 'Numbers');
+    numbers.load('address');
   }
+  await context.sync();
+  const areas = (a: Areas) => (a && !a.isNullObject ? groupAreas(parseAreas(a.address)) : []);
+  const special: Special | null = withSpecial ? { formulas: areas(formulas), numbers: areas(numbers) } : null;
+  return { ws, used, notes, special };
+}
+
+export async function readSheet(context: Context, features: ExcelFeatures, sheet: string, options: ReadOptions = {}): Promise<ReadReport> {
+  let measured;
+  try {
+    measured = await measure(context, features, sheet, features.rangeAreas);
+  } catch (error) {
+    if (isItemNotFound(error)) throw sheetNotFound(sheet);
+    // Special cells Excel cannot give (too many areas): read everything instead, one sync more.
+    if (!features.rangeAreas) throw error;
+    measured = await measure(context, features, sheet, false).catch((e: unknown) => {
+      throw isItemNotFound(e) ? sheetNotFound(sheet) : e;
+    });
+  }
+  const { ws, used, notes, special } = measured;
   const snap: GridSnapshot = { sheet, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges: [] };
   const notices: string[] = [];
   if (used.isNullObject) return { snapshot: snap, notices };
@@ -138,7 +211,7 @@ export async function readSheet(context: Context, features: ExcelFeatures, sheet
     snap.truncated = { rows, cols, reason: `used range ${usedRows} rows × ${usedCols} columns cut to ${rows} × ${cols}` };
     notices.push(`使用範囲が大きすぎるため ${rows} 行 × ${cols} 列だけを読みました / Only ${rows} rows × ${cols} columns were read (used range too large).`);
   }
-  const plan: ReadPlan = { ws, blocks: rowBlocks(0, rows, cols, options.budgetBytes), cols, notes: notes ? notes.items : [], cellProperties: features.rangeAreas };
+  const plan: ReadPlan = { ws, blocks: rowBlocks(0, rows, cols, options.budgetBytes, !special), cols, notes: notes ? notes.items : [], special };
   const bands: (number | null)[] = features.merges ? [MERGE_BAND_ROWS, SMALL_MERGE_BAND_ROWS, null] : [null];
   const extras = new Extras();
   const report = await readWithBands(context, plan, bands, features.merges, snap, notices, extras);

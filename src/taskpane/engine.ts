@@ -10,6 +10,7 @@ import type { ProgressHost, SheetInfo } from '../core/host';
 import type { ProgressModel } from '../core/model';
 import type { PlanInput } from '../core/plans/context';
 import { OWN_SHEETS } from '../core/plans/input';
+import { withHostExtras } from '../core/plans/host-extras';
 import { recheckKpi } from '../core/recheck';
 import { recognise } from '../core/recognise';
 import { readUndoRecord } from '../core/session';
@@ -47,7 +48,7 @@ export async function loadWorkbook(host: ProgressHost, ctx: EngineContext, onPro
   }
   const definitionsSnapshot = hasDefinitions ? await host.readSnapshot(DEFINITIONS_SHEET) : null;
   onProgress?.(total, total);
-  return analyseSnapshots(sheets, snapshots, definitionsSnapshot, await readUndoRecord(host), ctx);
+  return withHostExtras(host, analyseSnapshots(sheets, snapshots, definitionsSnapshot, await readUndoRecord(host), ctx));
 }
 
 /** Sheets that are neither progress sheets nor the product's own: the management sheets, if any. */

@@ -2,6 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { diffWorkbooks, type DiffOptions } from '../support/workbook-diff';
 import type { FakeExcel } from '../support/fake-excel';
+import type { GridSnapshot } from '../../src/core/snapshot';
 
 /**
  * diffWorkbooks of the double's grid against `other`. The double does not calculate, so a formula it
@@ -28,4 +29,18 @@ export async function diffWithXlsx(excel: FakeExcel, other: ExcelJS.Workbook, op
     );
   }
   return diffWorkbooks(mine, other, { limit: 10, ...options });
+}
+
+/**
+ * A snapshot as the Excel host reads it, for comparing with the .xlsx host's: (1) fills and links are
+ * not in readSnapshot (ExcelHost.readExtras gives them for the cells planners read); (2) number
+ * formats are read only for formula and number cells — the core reads formats of numbers only
+ * (units, percentages, dates, zero-padded sheet numbers), so a text or empty cell's format is null.
+ */
+export function asExcelReads(s: GridSnapshot): GridSnapshot {
+  const numberFormats = s.numberFormats.map((line, r) => line.map((f, c) => (typeof s.values[r]?.[c] === 'number' || s.formulas[r]?.[c] ? f : null)));
+  const notes = Object.entries(s.extras ?? {}).filter(([, e]) => e.note !== undefined).map(([k, e]) => [k, { note: e.note }]);
+  const rest: GridSnapshot = { ...s, numberFormats };
+  delete rest.extras;
+  return notes.length ? { ...rest, extras: Object.fromEntries(notes) } : rest;
 }

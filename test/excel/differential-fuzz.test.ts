@@ -21,7 +21,7 @@ import { XlsxHost } from '../../src/xlsx/host';
 import { FakeExcel, FakeModel } from '../support/fake-excel';
 import { buildWorkbook, fuzzCaseArb, mutatedGrid, type FuzzCase } from '../fuzz/mutate';
 import { loadSampleGrid } from '../fuzz/properties';
-import { diffWithXlsx } from './compare';
+import { asExcelReads, diffWithXlsx } from './compare';
 import type { GridSheet } from '../fuzz/grid';
 import type { GridSnapshot } from '../../src/core/snapshot';
 
@@ -34,22 +34,15 @@ const sorted = <T extends { top: number; left: number }>(r: T[]) => [...r].sort(
  * and counts that cell in the used range; Excel has no empty text and a link alone is no value. So
  * '' reads as null, and trailing rows/columns with nothing but such links are trimmed before comparing.
  */
-function comparable(s: GridSnapshot) {
+function comparable(read: GridSnapshot) {
+  const s = asExcelReads(read);
   const values = s.values.map((r) => r.map((v) => (v === '' ? null : v)));
   const blank = (r: number, c: number) => values[r][c] === null && s.formulas[r][c] === null && s.numberFormats[r][c] === null;
   let rows = values.length;
   let cols = values[0]?.length ?? 0;
   while (rows > 0 && values[rows - 1].every((_, c) => blank(rows - 1, c)) && !s.merges.some((m) => m.bottom >= rows)) rows--;
   while (cols > 0 && values.every((_, r) => blank(r, cols - 1)) && !s.merges.some((m) => m.right >= cols)) cols--;
-  // Known limit of the Excel host: fills and links of rows that only a merged area adds below the
-  // last value are not read (the blocks were sized before the merges were known).
-  const lastValue = values.reduce((n, r, i) => (r.some((v) => v !== null) || s.formulas[i].some((f) => f !== null) ? i + 1 : n), 0);
-  const extras = Object.fromEntries(
-    Object.entries(s.extras ?? {})
-      .filter(([k]) => Number(k.split(',')[0]) <= rows && Number(k.split(',')[1]) <= cols)
-      .map(([k, e]) => [k, Number(k.split(',')[0]) > lastValue ? { ...(e.note !== undefined ? { note: e.note } : {}) } : e])
-      .filter(([, e]) => Object.keys(e).length > 0),
-  );
+  const extras = Object.fromEntries(Object.entries(s.extras ?? {}).filter(([k]) => Number(k.split(',')[0]) <= rows && Number(k.split(',')[1]) <= cols));
   const cut = <T>(g: T[][]) => g.slice(0, rows).map((r) => r.slice(0, cols));
   return { ...s, values: cut(values), formulas: cut(s.formulas), numberFormats: cut(s.numberFormats), merges: sorted(s.merges), extras };
 }

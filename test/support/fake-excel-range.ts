@@ -234,6 +234,42 @@ export class FakeRange extends FakeFound<RangeTarget> {
     });
   }
 
+  /** Formula cells, or constants of one kind (numbers), as Excel lists them: runs on a row, joined
+   *  down while the same columns repeat on the next row; null object when there are none. */
+  getSpecialCellsOrNullObject(cellType: 'Formulas' | 'Constants', valueType?: 'Numbers' | 'Text' | 'Logical' | 'Errors'): FakeRangeAreas {
+    this.ctx.requireApi('1.9', 'Range.getSpecialCellsOrNullObject');
+    return new FakeRangeAreas(this.ctx, () => {
+      const { sheet, range } = this.at();
+      const hit = (r: number, c: number) => {
+        const cell = sheet.cell(r, c);
+        if (sheet.isHiddenByMerge(r, c) || (cell.value === null && !cell.formula)) return false;
+        if (cellType === 'Formulas') return !!cell.formula;
+        if (cell.formula) return false;
+        const kind = typeof cell.value === 'number' ? 'Numbers' : typeof cell.value === 'boolean' ? 'Logical' : 'Text';
+        return !valueType || valueType === kind;
+      };
+      const areas: CellRange[] = [];
+      const open = new Map<string, CellRange>();
+      const last = Math.min(range.bottom, sheet.usedRange(true)?.bottom ?? 0);
+      for (let r = range.top; r <= last; r++) {
+        for (let c = range.left; c <= range.right; c++) {
+          if (!hit(r, c)) continue;
+          let right = c;
+          while (right + 1 <= range.right && hit(r, right + 1)) right++;
+          const above = open.get(`${c}:${right}`);
+          if (above && above.bottom === r - 1) above.bottom = r;
+          else {
+            const area = { top: r, left: c, bottom: r, right };
+            areas.push(area);
+            open.set(`${c}:${right}`, area);
+          }
+          c = right;
+        }
+      }
+      return areas.length ? { sheet, areas } : null;
+    });
+  }
+
   private isEntireColumns(range: CellRange): boolean {
     return range.top === 1 && range.bottom === MAX_ROWS;
   }

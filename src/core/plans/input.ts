@@ -8,6 +8,7 @@ import { readUndoRecord } from '../session';
 import type { GridSnapshot } from '../snapshot';
 import { UNDO_SHEET } from '../undo';
 import type { PlanInput } from './context';
+import { withHostExtras } from './host-extras';
 
 /** Sheets the product writes itself: never recognised as progress sheets. */
 export const REPORT_SHEET = '点検結果';
@@ -28,5 +29,5 @@ export async function readPlanInput(host: ProgressHost, options: { sheet?: strin
   const model = recognise(snapshots);
   const extra = sheets.some((s) => s.name === DEFINITIONS_SHEET) ? [await host.readSnapshot(DEFINITIONS_SHEET)] : [];
   const analysis = analyseWorkbook(model, [...snapshots, ...extra], { lang });
-  return { sheets, snapshots, model, analysis, record: await readUndoRecord(host), lang };
+  return withHostExtras(host, { sheets, snapshots, model, analysis, record: await readUndoRecord(host), lang });
 }
