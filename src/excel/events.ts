@@ -9,6 +9,19 @@ export interface CellChange {
   sheet: string;
   /** "F10" or "F10:G12". */
   address: string;
+  /** A single cell's new text, true/false or null (emptied), from the event's details (ExcelApi 1.9);
+   *  absent for ranges, numbers (typing "50%" also changes the format), errors and older Excel. */
+  valueAfter?: string | boolean | null;
+}
+
+/** The new value a single-cell edit reports, when it is safe to use without reading the sheet. */
+export function knownValueAfter(event: Excel.WorksheetChangedEventArgs): CellChange['valueAfter'] {
+  const d = event.details;
+  if (!d || event.address.includes(':')) return undefined;
+  if (d.valueTypeAfter === 'Empty') return null;
+  if (d.valueTypeAfter === 'String' && typeof d.valueAfter === 'string') return d.valueAfter === '' ? null : d.valueAfter;
+  if (d.valueTypeAfter === 'Boolean' && typeof d.valueAfter === 'boolean') return d.valueAfter;
+  return undefined;
 }
 
 export type Unsubscribe = () => Promise<void>;
@@ -29,7 +42,8 @@ export async function subscribeChanges(
       const name = ws.name;
       return ws.onChanged.add(async (event) => {
         if (event.triggerSource === 'ThisLocalAddin' || guard.isOwn(name, event.address)) return;
-        handler({ sheet: name, address: event.address });
+        const valueAfter = knownValueAfter(event);
+        handler(valueAfter === undefined ? { sheet: name, address: event.address } : { sheet: name, address: event.address, valueAfter });
       });
     });
     await context.sync();

@@ -3,6 +3,7 @@ import type { CellAt, HostCapabilities, ProgressHost, SheetInfo } from '../core/
 import type { ApplyResult, EditPlan } from '../core/plan';
 import type { CellExtras, GridSnapshot } from '../core/snapshot';
 import { readCellExtras } from './extras';
+import { isConstantWrite, writeKnownCells } from './write-known';
 import { applyEdits } from './apply';
 import { detectFeatures, unavailableFeatures, type ExcelFeatures } from './capabilities';
 import { officeEnv, type ExcelEnv } from './env';
@@ -64,6 +65,21 @@ export class ExcelHost implements ProgressHost {
     this.guard.begin();
     try {
       return await this.env.run(runOptions, (context) => applyEdits(context, this.features, plan, { budgetBytes: this.options.budgetBytes, guard: this.guard }));
+    } finally {
+      this.guard.end();
+    }
+  }
+
+  /**
+   * Live checking: a plan of constant cell writes made from a snapshot kept current by the change
+   * events, written in one sync (no verify read; no undo record, as live rates are not an action).
+   * Any other plan is applied with its verify read.
+   */
+  async applyKnown(plan: EditPlan): Promise<ApplyResult> {
+    if (!plan.edits.every(isConstantWrite)) return this.applyPlan(plan);
+    this.guard.begin();
+    try {
+      return await this.env.run({ delayForCellEdit: true }, (context) => writeKnownCells(context, plan, this.guard));
     } finally {
       this.guard.end();
     }

@@ -1,7 +1,7 @@
 /** Live checking: which KPIs an edit touches and the part of a fill plan that updates them. */
 import type { ProgressHost } from '../core/host';
 import type { ProgressModel } from '../core/model';
-import type { EditPlan } from '../core/plan';
+import type { ApplyResult, EditPlan } from '../core/plan';
 import { parseAddress, type GridSnapshot } from '../core/snapshot';
 import { planCommand, recheckKpis, replaceSnapshot, type EngineContext, type Workbook } from './engine';
 
@@ -9,6 +9,37 @@ export interface CellChange {
   sheet: string;
   /** "F10" or "F10:G12". */
   address: string;
+  /** A single cell's new value when the host reported it (Excel 1.9 event details). */
+  valueAfter?: string | boolean | null;
+}
+
+/** A host that can write a plan made from a snapshot known to be current in one sync (ExcelHost). */
+interface KnownWriter {
+  applyKnown(plan: EditPlan): Promise<ApplyResult>;
+}
+
+function knownWriter(host: ProgressHost): KnownWriter | null {
+  const h = host as ProgressHost & Partial<KnownWriter>;
+  return typeof h.applyKnown === 'function' ? (h as unknown as KnownWriter) : null;
+}
+
+/**
+ * The cached snapshot with the edited cell set to the value the event reported: the snapshot was
+ * read, then kept current by the events (the add-in's own writes are patched in after they are
+ * made). Null when it cannot be used: no value, several cells, outside the snapshot, a formula cell.
+ */
+export function snapshotAfterEdit(wb: Workbook, change: CellChange): GridSnapshot | null {
+  if (change.valueAfter === undefined || change.address.includes(':')) return null;
+  const s = wb.snapshots.find((x) => x.sheet === change.sheet);
+  const at = parseAddress(change.address.replace(/^.*!/, ''));
+  if (!s || !at) return null;
+  const r = at.row - s.origin.row;
+  const c = at.col - s.origin.col;
+  if (r < 0 || c < 0 || r >= s.values.length || c >= s.values[r].length || s.formulas[r][c]) return null;
+  const values = s.values.slice();
+  values[r] = values[r].slice();
+  values[r][c] = change.valueAfter;
+  return { ...s, values };
 }
 
 /**
@@ -73,18 +104,21 @@ export function patchSnapshot(s: GridSnapshot, plan: EditPlan): GridSnapshot | n
 }
 
 /**
- * Live re-check after a user's edit: read that sheet once, re-check the touched KPIs (core
- * recheckKpi), write their empty (or add-in-owned) rate cells in one plan, and update the findings
- * from what was written without reading again.
+ * Live re-check after a user's edit: re-check the touched KPIs (core recheckKpi), write their empty
+ * (or add-in-owned) rate cells in one plan, and update the findings from what was written without
+ * reading again. Fast path (the host reported the new value, a writer for known cells): no read,
+ * one sync. Otherwise the sheet is read (2 syncs) and the plan applied with its verify read.
  */
 export async function recheckAfterEdit(host: ProgressHost, wb: Workbook, change: CellChange, ctx: EngineContext): Promise<Recheck> {
-  const snapshot = await host.readSnapshot(change.sheet);
+  const writer = knownWriter(host);
+  const known = writer ? snapshotAfterEdit(wb, change) : null;
+  const snapshot = known ?? (await host.readSnapshot(change.sheet));
   const kpis = touchedKpis(wb.model, change);
   if (!kpis.length) return { workbook: replaceSnapshot(wb, snapshot, ctx), kpis, written: 0 };
   const next = recheckKpis(wb, snapshot, kpis, ctx);
   const plan = restrictToKpis(planCommand('fill', next, ctx), next.model, kpis);
   if (!plan.edits.length) return { workbook: next, kpis, written: 0 };
-  const result = await host.applyPlan(plan);
+  const result = known && writer ? await writer.applyKnown(plan) : await host.applyPlan(plan);
   const after = (result.skipped.length ? null : patchSnapshot(snapshot, plan)) ?? (await host.readSnapshot(change.sheet));
   return { workbook: recheckKpis(next, after, kpis, ctx), kpis, written: result.applied };
 }

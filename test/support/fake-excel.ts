@@ -178,15 +178,20 @@ export class FakeExcel {
     const sheet = this.model.sheet(sheetName);
     const p = parseAddress(address);
     if (!sheet || !p) throw new Error(`fake-excel: no ${sheetName}!${address}`);
+    const before = sheet.cell(p.row, p.col).value;
     sheet.put(p.row, p.col, { ...parseEntry(value), hyperlink: sheet.cell(p.row, p.col).hyperlink });
-    this.fire(sheet, { top: p.row, left: p.col, bottom: p.row, right: p.col }, false);
+    const after = sheet.cell(p.row, p.col).value;
+    // ExcelApi 1.9 reports a single cell's values before and after (ChangedEventDetail).
+    const type = (v: CellValue) => (v === null ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String');
+    const details = this.supports('1.9') ? { valueBefore: before ?? '', valueAfter: after ?? '', valueTypeBefore: type(before), valueTypeAfter: type(after) } : undefined;
+    this.fire(sheet, { top: p.row, left: p.col, bottom: p.row, right: p.col }, false, details);
   }
 
   dispatch(events: { sheet: FakeSheet; range: CellRange }[], _ctx: FakeContext): void {
     for (const e of events) this.fire(e.sheet, e.range, true);
   }
 
-  private fire(sheet: FakeSheet, range: CellRange, byAddin: boolean): void {
+  private fire(sheet: FakeSheet, range: CellRange, byAddin: boolean, details?: Record<string, unknown>): void {
     const address = range.bottom === MAX_ROWS ? `${columnLetter(range.left)}:${columnLetter(range.right)}` : a1(range);
     const args = {
       address,
@@ -195,6 +200,7 @@ export class FakeExcel {
       changeType: 'RangeEdited',
       type: 'WorksheetChanged',
       triggerSource: byAddin && this.options.reportTriggerSource ? 'ThisLocalAddin' : 'Unknown',
+      ...(details ? { details } : {}),
     };
     for (const h of this.handlers.filter((x) => x.sheet === sheet)) setTimeout(() => void h.handler(args), 0);
   }
