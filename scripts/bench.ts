@@ -26,7 +26,7 @@ import { analyse } from '../src/core/analyse';
 import { writeGrid, type GridCell, type GridSheet } from '../test/fuzz/grid';
 
 const ROOT = join(__dirname, '..');
-const KPIS_PER_SHEET = 2000; // the .xlsx host reads at most 20,000 rows of a sheet
+const KPIS_PER_SHEET = 2000; // exceljs's load is quadratic in one sheet's merged areas: keep sheets realistic
 const argv = process.argv.slice(2);
 const arg = (name: string) => argv[argv.indexOf(`--${name}`) + 1];
 const SIZES = (argv.includes('--sizes') ? arg('sizes') : '100,1000,10000').split(',').map(Number);
