@@ -21,6 +21,8 @@ export interface GoalProgress {
   median: number | null;
   kpis: number;
   measured: number;
+  /** KPIs of the goal by status: the chart's stacked bar. */
+  byStatus: Record<Status, number>;
 }
 
 export interface OverviewSummary {
@@ -50,10 +52,14 @@ export function median(values: number[]): number | null {
   return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
 
+function emptyStatusCounts(): Record<Status, number> {
+  return Object.fromEntries(statusOrder.map((s) => [s, 0])) as Record<Status, number>;
+}
+
 export function summarise(model: ProgressModel, analysis: Analysis): OverviewSummary {
-  const byStatus = Object.fromEntries(statusOrder.map((s) => [s, 0])) as Record<Status, number>;
+  const byStatus = emptyStatusCounts();
   const byGrade = Object.fromEntries(gradeOrder.map((g) => [g, 0])) as Record<GradeKey, number>;
-  const goals = new Map<string, { values: number[]; kpis: number }>();
+  const goals = new Map<string, { values: number[]; kpis: number; byStatus: Record<Status, number> }>();
   const sheets: SheetSummary[] = [];
   for (const sheet of model.sheets) {
     const years = new Set<number>();
@@ -66,15 +72,16 @@ export function summarise(model: ProgressModel, analysis: Analysis): OverviewSum
       byGrade[(a.grade ?? 'none') as GradeKey] += 1;
       const goal = goalOf(kpi);
       if (!goal) continue;
-      const g = goals.get(goal) ?? { values: [], kpis: 0 };
+      const g = goals.get(goal) ?? { values: [], kpis: 0, byStatus: emptyStatusCounts() };
       g.kpis += 1;
+      g.byStatus[a.status] += 1;
       if (a.progress !== null && Number.isFinite(a.progress)) g.values.push(a.progress);
       goals.set(goal, g);
     }
   }
   const progressByGoal = [...goals.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'ja'))
-    .map(([goal, g]) => ({ goal, kpis: g.kpis, measured: g.values.length, median: median(g.values) }));
+    .map(([goal, g]) => ({ goal, kpis: g.kpis, measured: g.values.length, median: median(g.values), byStatus: g.byStatus }));
   return { sheets, unrecognised: model.unrecognised, byStatus, byGrade, progressByGoal };
 }
 

@@ -191,9 +191,14 @@ describe('overview summary', () => {
     expect(s.byGrade).toEqual({ A: 1, B: 1, C: 0, D: 1, none: 1 });
     // The −800 % outlier does not drag goal ① below zero: the median is 50 %.
     expect(s.progressByGoal).toEqual([
-      { goal: '基本目標①', kpis: 3, measured: 3, median: 0.5 },
-      { goal: '基本目標②', kpis: 1, measured: 0, median: null },
+      { goal: '基本目標①', kpis: 3, measured: 3, median: 0.5, byStatus: expect.any(Object) },
+      { goal: '基本目標②', kpis: 1, measured: 0, median: null, byStatus: expect.any(Object) },
     ]);
+    // The stacked bar: every KPI of a goal counted once, by its status.
+    const perGoal = s.progressByGoal.map((g) => Object.values(g.byStatus).reduce((a, b) => a + b, 0));
+    expect(perGoal).toEqual(s.progressByGoal.map((g) => g.kpis));
+    const total = Object.fromEntries(Object.keys(s.byStatus).map((k) => [k, s.progressByGoal.reduce((a, g) => a + g.byStatus[k as keyof typeof g.byStatus], 0)]));
+    expect(total).toEqual(s.byStatus);
     expect(median([1, 3])).toBe(2);
     expect(yearRange([2019, 2024])).toBe('2019–2024');
   });

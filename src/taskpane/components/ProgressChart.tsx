@@ -1,39 +1,65 @@
-/** Median progress by basic goal as plain SVG bars (no chart library: keeps the bundle small). */
+/**
+ * KPIs of each basic goal by status as stacked SVG bars (no chart library: keeps the bundle small),
+ * the share achieved/on track beside it and the median 進捗率 in its tooltip. Status shares stay readable in bad years, when most progress
+ * figures are negative and a median bar alone would show nothing.
+ */
 import { tokens } from '@fluentui/react-components';
-import type { GoalProgress } from '../summary';
+import type { Lang } from '../../core/findings';
+import { statusLabel } from '../status';
+import { statusOrder, type GoalProgress, type Status } from '../summary';
 
 const rowHeight = 26;
-const labelWidth = 92;
-const barWidth = 180;
-/** Bars are drawn up to 150 %, with a marker at 100 %. */
-const scaleMax = 1.5;
+const labelWidth = 84;
+const barWidth = 160;
+const legendItem = 92;
+const legendPerRow = 3;
 
-export function ProgressChart({ goals, emptyText }: { goals: GoalProgress[]; emptyText: string }) {
-  const measured = goals.filter((g) => g.median !== null);
-  if (!measured.length) return <p>{emptyText}</p>;
-  const height = goals.length * rowHeight + 8;
-  const x100 = labelWidth + barWidth / scaleMax;
+const statusFill: Record<Status, string> = {
+  achieved: tokens.colorPaletteGreenBackground3,
+  'on-track': tokens.colorBrandBackground,
+  'off-track': tokens.colorPaletteMarigoldBackground3,
+  'no-data': tokens.colorNeutralBackground5,
+  qualitative: tokens.colorPaletteLavenderBackground2,
+};
+
+export function ProgressChart({ goals, emptyText, lang }: { goals: GoalProgress[]; emptyText: string; lang: Lang }) {
+  if (!goals.length) return <p>{emptyText}</p>;
+  const legendY = goals.length * rowHeight + 8;
+  const height = legendY + Math.ceil(statusOrder.length / legendPerRow) * 18 + 4;
   return (
-    <svg width={labelWidth + barWidth + 100} height={height} role="img" data-testid="progress-chart" style={{ maxWidth: '100%' }}>
+    <svg width={labelWidth + barWidth + 56} height={height} role="img" data-testid="progress-chart" style={{ maxWidth: '100%' }}>
       {goals.map((g, i) => {
         const y = i * rowHeight + 4;
-        const value = g.median ?? 0;
-        const w = Math.max(0, Math.min(value, scaleMax)) * (barWidth / scaleMax);
-        const colour = value >= 1 ? tokens.colorPaletteGreenBackground3 : value >= 0.5 ? tokens.colorBrandBackground : tokens.colorPaletteMarigoldBackground3;
+        let x = labelWidth;
+        const good = g.byStatus.achieved + g.byStatus['on-track'];
+        const median = g.median === null ? '—' : `${(g.median * 100).toFixed(1)}%`;
         return (
-          <g key={g.goal}>
+          <g key={g.goal} data-testid="goal-bar">
             <text x={0} y={y + 15} fontSize={12} fill={tokens.colorNeutralForeground1}>
               {g.goal}
             </text>
             <rect x={labelWidth} y={y + 3} width={barWidth} height={16} fill={tokens.colorNeutralBackground3} rx={2} />
-            {g.median !== null && <rect x={labelWidth} y={y + 3} width={w} height={16} fill={colour} rx={2} />}
+            {statusOrder.map((s) => {
+              const w = g.kpis ? (g.byStatus[s] / g.kpis) * barWidth : 0;
+              const rect = w > 0 ? <rect key={s} x={x} y={y + 3} width={w} height={16} fill={statusFill[s]}><title>{`${statusLabel(s, lang)} ${g.byStatus[s]}`}</title></rect> : null;
+              x += w;
+              return rect;
+            })}
             <text x={labelWidth + barWidth + 6} y={y + 15} fontSize={12} fill={tokens.colorNeutralForeground2}>
-              {g.median === null ? '—' : `${(g.median * 100).toFixed(1)}%`} (n={g.measured})
+              <title>{lang === 'en' ? `achieved or on track ${good} of ${g.kpis}; median progress rate ${median}` : `達成・順調 ${good} / ${g.kpis} 件、進捗率の中央値 ${median}`}</title>
+              {good}/{g.kpis}
             </text>
           </g>
         );
       })}
-      <line x1={x100} x2={x100} y1={0} y2={height} stroke={tokens.colorNeutralStroke1} strokeDasharray="3 2" />
+      {statusOrder.map((s, i) => (
+        <g key={s}>
+          <rect x={(i % legendPerRow) * legendItem} y={legendY + 4 + Math.floor(i / legendPerRow) * 18} width={10} height={10} fill={statusFill[s]} />
+          <text x={(i % legendPerRow) * legendItem + 14} y={legendY + 13 + Math.floor(i / legendPerRow) * 18} fontSize={11} fill={tokens.colorNeutralForeground2}>
+            {statusLabel(s, lang)}
+          </text>
+        </g>
+      ))}
     </svg>
   );
 }

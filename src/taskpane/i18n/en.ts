@@ -20,7 +20,7 @@ export const en: Messages = {
   structure: 'Goal → measure → KPI',
   byStatus: 'KPIs by status',
   byGrade: 'KPIs by grade',
-  progressByGoal: 'Progress by basic goal (median; dashed line = 100%)',
+  progressByGoal: 'KPIs by status per basic goal (achieved or on track / all)',
   noProgress: 'No KPI has a progress figure yet.',
   statusAchieved: 'Achieved',
   statusOnTrack: 'On track',

@@ -19,7 +19,7 @@ export const ja = {
   structure: '目標 → 施策 → KPI',
   byStatus: '状況別KPI',
   byGrade: '評価別KPI',
-  progressByGoal: '基本目標別の進捗率（中央値、破線 = 100%）',
+  progressByGoal: '基本目標別のKPIの状況（達成・順調 / 全KPI）',
   noProgress: '進捗を計算できるKPIがありません。',
   statusAchieved: '達成',
   statusOnTrack: '順調',

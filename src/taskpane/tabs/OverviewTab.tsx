@@ -96,7 +96,7 @@ export function OverviewTab({ workbook, lang }: { workbook: Workbook | null; lan
       </section>
       <section className={styles.section}>
         <Subtitle2>{t.progressByGoal}</Subtitle2>
-        <ProgressChart goals={summary.progressByGoal} emptyText={t.noProgress} />
+        <ProgressChart goals={summary.progressByGoal} emptyText={t.noProgress} lang={lang} />
       </section>
       <section className={styles.section}>
         <Subtitle2>{t.structure}</Subtitle2>
