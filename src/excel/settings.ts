@@ -6,6 +6,7 @@
 export interface DocumentSettings {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
+  remove(name: string): void;
   saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
 }
 
@@ -44,5 +45,33 @@ export class WorkbookSettingsStore<T extends object> {
           : resolve(),
       ),
     );
+  }
+}
+
+/** Where a ribbon command leaves its last status line for the task pane to show when it opens. */
+export const COMMAND_STATUS_KEY = 'kpiProgress.lastCommandStatus';
+
+function saveQuietly(settings: DocumentSettings): Promise<void> {
+  return new Promise((resolve) => settings.saveAsync(() => resolve()));
+}
+
+export async function saveCommandStatus(settings: DocumentSettings, text: string, at = new Date()): Promise<void> {
+  settings.set(COMMAND_STATUS_KEY, JSON.stringify({ text, at: at.toISOString() }));
+  await saveQuietly(settings);
+}
+
+/** Reads and clears the status a ribbon command left; null when there is none or it is damaged. */
+export async function takeCommandStatus(settings: DocumentSettings): Promise<{ text: string; at: Date | null } | null> {
+  const raw = settings.get(COMMAND_STATUS_KEY);
+  if (typeof raw !== 'string' || !raw) return null;
+  settings.remove(COMMAND_STATUS_KEY);
+  await saveQuietly(settings);
+  try {
+    const parsed = JSON.parse(raw) as { text?: unknown; at?: unknown };
+    if (typeof parsed.text !== 'string' || !parsed.text) return null;
+    const at = typeof parsed.at === 'string' ? new Date(parsed.at) : null;
+    return { text: parsed.text, at: at && !Number.isNaN(at.getTime()) ? at : null };
+  } catch {
+    return null;
   }
 }

@@ -1,6 +1,6 @@
 /** Live checking (onChanged without the add-in's own writes), selection, sheet list, workbook settings. */
 import { ExcelHost } from '../../src/excel/host';
-import { WorkbookSettingsStore, type DocumentSettings } from '../../src/excel/settings';
+import { COMMAND_STATUS_KEY, WorkbookSettingsStore, saveCommandStatus, takeCommandStatus, type DocumentSettings } from '../../src/excel/settings';
 import { WriteGuard } from '../../src/excel/guard';
 import type { CellChange } from '../../src/excel/events';
 import { FakeExcel, FakeModel } from '../support/fake-excel';
@@ -70,6 +70,7 @@ describe('workbook settings', () => {
       saved: 0,
       get: (k: string) => stored[k] ?? null,
       set: (k: string, v: unknown) => void (stored[k] = v),
+      remove: (k: string) => void delete stored[k],
       saveAsync(cb?: (r: { status: string; error?: { message: string } }) => void) {
         if (!failing) settings.saved++;
         cb?.(failing ? { status: 'failed', error: { message: 'read-only' } } : { status: 'succeeded' });
@@ -94,4 +95,17 @@ describe('workbook settings', () => {
     const store = new WorkbookSettingsStore<{ lang: string }>(memory(true));
     await expect(store.save({ lang: 'ja' })).rejects.toThrow(/設定をブックに保存できませんでした.*read-only/);
   });
+
+  test('the ribbon command status line is saved in the document, taken once by the task pane, then gone', async () => {
+    const doc = memory();
+    expect(await takeCommandStatus(doc)).toBeNull();
+    await saveCommandStatus(doc, '年度列 R7 を追加しました', new Date('2026-11-25T10:00:00Z'));
+    expect(doc.saved).toBe(1);
+    expect(await takeCommandStatus(doc)).toEqual({ text: '年度列 R7 を追加しました', at: new Date('2026-11-25T10:00:00Z') });
+    expect(doc.stored[COMMAND_STATUS_KEY]).toBeUndefined();
+    expect(await takeCommandStatus(doc)).toBeNull();
+    doc.stored[COMMAND_STATUS_KEY] = '{broken';
+    expect(await takeCommandStatus(doc)).toBeNull();
+  });
 });
+
