@@ -3,7 +3,7 @@
  * deleted on one sheet, as Excel does: references at or right of an inserted column move right,
  * ranges across it widen. translateFormula copies a formula sideways like fill-right.
  */
-import { columnLetter } from './snapshot';
+import { columnLetter, columnNumber } from './snapshot';
 
 export interface ColumnShift {
   /** Sheet whose columns move. */
@@ -18,12 +18,6 @@ const CELL = String.raw`\$?[A-Za-z]{1,3}\$?\d+`;
 const COLS = String.raw`\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}`;
 const REF = new RegExp(String.raw`("(?:[^"]|"")*")|(${SHEET})?(${CELL}(?::${CELL})?|${COLS})(?![\w(!])`, 'g');
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 function sheetOf(prefix: string | undefined): string | null {
   if (!prefix) return null;
   const name = prefix.slice(0, -1);
@@ -33,7 +27,7 @@ function sheetOf(prefix: string | undefined): string | null {
 /** One endpoint "$F$12" / "F" → moved text, or null when it is deleted. */
 function moveEndpoint(text: string, shift: ColumnShift, isRight: boolean): { text: string; col: number } | null {
   const m = /^(\$?)([A-Za-z]{1,3})(.*)$/.exec(text)!;
-  const col = colNumber(m[2]);
+  const col = columnNumber(m[2]);
   let next = col;
   if (shift.delta === 1) {
     if (col >= shift.col) next = col + 1;
@@ -53,7 +47,7 @@ export function shiftFormula(formula: string, formulaSheet: string, shift: Colum
     if (target !== shift.sheet) return whole;
     const [a, b] = ref.split(':');
     if (b === undefined) {
-      if (shift.delta === -1 && colNumber(/[A-Za-z]+/.exec(a)![0]) === shift.col) return `${prefix ?? ''}#REF!`;
+      if (shift.delta === -1 && columnNumber(/[A-Za-z]+/.exec(a)![0]) === shift.col) return `${prefix ?? ''}#REF!`;
       return `${prefix ?? ''}${moveEndpoint(a, shift, false)!.text}`;
     }
     const left = moveEndpoint(a, shift, false)!;
@@ -80,7 +74,7 @@ export function translateFormula(formula: string, dCol: number): string {
     if (/[\w.$]/.test(offset > 0 ? all[offset - 1] : '')) return whole;
     const moved = ref
       .split(':')
-      .map((end) => end.replace(/^([A-Za-z]{1,3})/, (letters) => columnLetter(colNumber(letters) + dCol)))
+      .map((end) => end.replace(/^([A-Za-z]{1,3})/, (letters) => columnLetter(columnNumber(letters) + dCol)))
       .join(':');
     return `${prefix ?? ''}${moved}`;
   });

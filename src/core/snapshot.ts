@@ -89,6 +89,13 @@ export function columnLetter(col: number): string {
   return out;
 }
 
+/** 6 for "F", 27 for "AA" (letters only, either case). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
 /** "F101" for row 101, column 6. */
 export function cellAddress(row: number, col: number): string {
   return `${columnLetter(col)}${row}`;
@@ -98,7 +105,5 @@ export function cellAddress(row: number, col: number): string {
 export function parseAddress(address: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  return { row: Number(m[2]), col: columnNumber(m[1]) };
 }
