@@ -3,6 +3,7 @@
  * workbook, an old .xls, a CSV renamed .xlsx, a truncated download. Browser-safe (no Node APIs).
  */
 import ExcelJS from 'exceljs';
+import { useLinearMergeLoad } from './linear-merges';
 
 export type WorkbookProblem = 'missing' | 'unreadable' | 'empty' | 'encrypted' | 'xls' | 'cfb' | 'text' | 'not-zip' | 'not-workbook' | 'corrupt';
 
@@ -72,6 +73,7 @@ export function sniffWorkbook(bytes: Uint8Array, name: string): WorkbookLoadErro
 export async function loadWorkbookBytes(bytes: Uint8Array, name = 'ファイル'): Promise<ExcelJS.Workbook> {
   const problem = sniffWorkbook(bytes, name);
   if (problem) throw problem;
+  useLinearMergeLoad(); // exceljs's own merge step is quadratic in a sheet's merged areas
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
