@@ -5,17 +5,18 @@
  * Prints a Markdown report (paste into BENCHMARKS.md).
  */
 import { execFileSync, spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { analyseWorkbook } from '../src/core/analyse';
 import { planFill } from '../src/core/plans/fill';
 import { recheckKpi } from '../src/core/recheck';
 import { recognise } from '../src/core/recognise';
 import { buildIndex } from '../src/core/rules/context';
 import { emptyRecord } from '../src/core/undo';
-import type { GridSnapshot } from '../src/core/snapshot';
+import { cellAddress, type CellRange, type GridSnapshot } from '../src/core/snapshot';
 import { XlsxHost } from '../src/xlsx/host';
 import { ExcelHost } from '../src/excel/host';
 import { FakeExcel, FakeModel } from '../test/support/fake-excel';
@@ -31,19 +32,23 @@ const argv = process.argv.slice(2);
 const arg = (name: string) => argv[argv.indexOf(`--${name}`) + 1];
 const SIZES = (argv.includes('--sizes') ? arg('sizes') : '100,1000,10000').split(',').map(Number);
 const RUNS = Number(argv.includes('--runs') ? arg('runs') : 5);
+/** `--only table` (stage table), `--only paired` (check ÷ load, merged ÷ unmerged); both by default. */
+const ONLY = argv.includes('--only') ? arg('only') : null;
+/** `--before <git ref>`: also build that commit's CLI and core and measure them in the same run. */
+const BEFORE = argv.includes('--before') ? arg('before') : null;
 
 const text = (c: GridCell | null) => (c && typeof c.v === 'string' ? c.v : '');
 
 /** A workbook of n KPIs: the sample's tables repeated (names numbered), the R2 rates emptied for fill. */
-function synthetic(sample: GridSheet, n: number): ExcelJS.Workbook {
+function synthetic(sample: GridSheet, n: number, perSheet = KPIS_PER_SHEET, bodyMerges: CellRange[] | null = null): ExcelJS.Workbook {
   const heads = headerRows(sample);
   const spans = heads.map((h, i) => [h, i + 1 < heads.length ? heads[i + 1] : sample.rows.length]);
   const wb = new ExcelJS.Workbook();
   let made = 0;
   for (let sheetNo = 1; made < n; sheetNo++) {
-    const g: GridSheet = { name: n > KPIS_PER_SHEET ? `進捗状況一覧表${sheetNo}` : '進捗状況一覧表', rows: sample.rows.slice(0, heads[0]), merges: sample.merges.filter((m) => m.bottom <= heads[0]), widths: sample.widths };
+    const g: GridSheet = { name: n > perSheet ? `進捗状況一覧表${sheetNo}` : '進捗状況一覧表', rows: sample.rows.slice(0, heads[0]), merges: sample.merges.filter((m) => m.bottom <= heads[0]), widths: sample.widths };
     let onSheet = 0;
-    for (let t = 0; made < n && onSheet < KPIS_PER_SHEET; t++) {
+    for (let t = 0; made < n && onSheet < perSheet; t++) {
       const [start, end] = spans[t % spans.length];
       const copy = Math.floor(t / spans.length) + sheetNo * 1000;
       const at = g.rows.length;
@@ -51,7 +56,7 @@ function synthetic(sample: GridSheet, n: number): ExcelJS.Workbook {
       for (let r = start; r < end; r++) {
         const line = sample.rows[r].slice();
         if (line.some((c) => text(c) === '実績値')) {
-          if (made >= n || onSheet >= KPIS_PER_SHEET) break;
+          if (made >= n || onSheet >= perSheet) break;
           made++;
           onSheet++;
           line[0] = { ...line[0]!, v: text(line[0]).replace(/^((?:\((?:内訳|再掲)\)\s*)?)/, `$1第${copy}群 `) };
@@ -60,7 +65,10 @@ function synthetic(sample: GridSheet, n: number): ExcelJS.Workbook {
         g.rows.push(line);
         last = r + 1;
       }
-      g.merges.push(...sample.merges.filter((m) => m.top > start && m.bottom <= last).map((m) => ({ ...m, top: m.top - start + at, bottom: m.bottom - start + at })));
+      const moved = sample.merges.filter((m) => m.top > start && m.bottom <= last).map((m) => ({ ...m, top: m.top - start + at, bottom: m.bottom - start + at }));
+      // bodyMerges: the caller writes them into the sheet XML itself (exceljs's mergeCells is quadratic)
+      if (bodyMerges) bodyMerges.push(...moved);
+      else g.merges.push(...moved);
     }
     writeGrid(wb, g);
   }
@@ -198,6 +206,124 @@ export async function recheckOneSheet(kpis: number): Promise<string> {
   return `${list.length} KPIs on one sheet (${big.values.length} rows): re-check median ${times[150].toFixed(2)} ms, 90th percentile ${times[270].toFixed(2)} ms (full recognise ${fmt(fullMs)} ms + analyse ${fmt(anaMs)} ms)`;
 }
 
+/** The sheet XML of sheet 1 with `merges` added to its <mergeCells> (as Excel writes them). */
+async function withMerges(bytes: Uint8Array, merges: CellRange[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const path = 'xl/worksheets/sheet1.xml';
+  let xml = await zip.file(path)!.async('string');
+  const refs = merges.map((m) => `<mergeCell ref="${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}"/>`).join('');
+  const count = /<mergeCells count="(\d+)">/.exec(xml);
+  xml = count
+    ? xml.replace(count[0], `<mergeCells count="${Number(count[1]) + merges.length}">`).replace('</mergeCells>', `${refs}</mergeCells>`)
+    : xml.replace('</sheetData>', `</sheetData><mergeCells count="${merges.length}">${refs}</mergeCells>`);
+  zip.file(path, xml);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** A build of the CLI and core: this worktree's, or a git ref's compiled in a temp folder. */
+interface Build {
+  label: string;
+  dir: string;
+}
+
+function buildAt(ref: string | null, tmp: string): Build {
+  if (!ref) {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT });
+    return { label: 'after (this tree)', dir: ROOT };
+  }
+  const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const dir = join(tmp, `build-${commit}`);
+  execFileSync('mkdir', ['-p', dir]);
+  execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C ${dir}`], { cwd: ROOT });
+  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: dir });
+  return { label: `before (${commit})`, dir };
+}
+
+/** Wall time of a child process (node start included), throwing unless its exit is 0 or 1. */
+function wall(args: string[]): number {
+  const t = performance.now();
+  const r = spawnSync('node', args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - t;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+  return ms;
+}
+
+const LOAD_ALONE = "const E=require('exceljs');new E.Workbook().xlsx.load(require('fs').readFileSync(process.argv[1])).then(()=>{})";
+
+/**
+ * The issue #13 figures, each paired back to back in one run: `kpi-progress check` ÷ exceljs's load
+ * alone (both child processes, node start included) on one sheet of n KPIs without merged areas;
+ * check of the same sheet with names, 担当課, 備考 and シートNo. merged over each pair (4 areas a KPI)
+ * ÷ without; recognise + analyse per KPI, warmed up, in this process. With --before, the same for
+ * that commit's build, interleaved with this tree's.
+ */
+async function paired(sample: GridSheet, dir: string, n: number): Promise<string[]> {
+  const merges: CellRange[] = [];
+  const plainBytes = await XlsxHost.fromWorkbook(synthetic(sample, n, n, merges)).toBuffer();
+  const plain = join(dir, `one-sheet-${n}.xlsx`);
+  const merged = join(dir, `one-sheet-${n}-merged.xlsx`);
+  writeFileSync(plain, plainBytes);
+  writeFileSync(merged, await withMerges(plainBytes, merges));
+  const builds = [buildAt(null, dir)];
+  if (BEFORE) builds.unshift(buildAt(BEFORE, dir));
+  const cli = (b: Build) => join(b.dir, 'dist/node/cli/main.js');
+  const checkArgs = (b: Build, file: string) => ['-e', `require(${JSON.stringify(cli(b))}).main(['check', process.argv[1], '--json']).then((c)=>{process.exitCode=c})`, file];
+  const load: number[] = [];
+  const check = new Map<Build, number[]>(builds.map((b) => [b, []]));
+  const checkMerged = new Map<Build, number[]>(builds.map((b) => [b, []]));
+  const checkPlain = new Map<Build, number[]>(builds.map((b) => [b, []]));
+  const loads: string[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    load.push(wall(['-e', LOAD_ALONE, plain]));
+    for (const b of builds) check.get(b)!.push(wall(checkArgs(b, plain)));
+    loads.push(loadavg()[0].toFixed(1));
+  }
+  // merged ÷ unmerged, paired back to back; a quadratic build gets one pair (minutes each)
+  for (const b of builds) {
+    const pairs = b.dir === ROOT ? RUNS : argv.includes('--before-merged') ? 1 : 0;
+    for (let run = 0; run < pairs; run++) {
+      checkMerged.get(b)!.push(wall(checkArgs(b, merged)));
+      checkPlain.get(b)!.push(wall(checkArgs(b, plain)));
+    }
+  }
+  // recognise + analyse in process, per KPI, warmed up (first run dropped)
+  const host = await XlsxHost.fromBuffer(plainBytes);
+  const snaps = [await host.readSnapshot((await host.listSheets())[0].name)];
+  const perKpi = new Map<Build, number[]>(builds.map((b) => [b, []]));
+  /* eslint-disable @typescript-eslint/no-require-imports -- two builds of the core side by side */
+  const cores = builds.map((b) => ({
+    b,
+    recognise: require(join(b.dir, 'dist/node/core/recognise.js')).recognise as typeof recognise,
+    analyseWorkbook: require(join(b.dir, 'dist/node/core/analyse.js')).analyseWorkbook as typeof analyseWorkbook,
+  }));
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  for (let run = 0; run <= RUNS; run++) {
+    for (const c of cores) {
+      const t = performance.now();
+      const model = c.recognise(snaps);
+      c.analyseWorkbook(model, snaps, { lang: 'ja' });
+      const ms = performance.now() - t;
+      if (run === 0 && model.sheets[0].kpis.length !== n) throw new Error(`expected ${n} KPIs, got ${model.sheets[0].kpis.length}`);
+      if (run > 0) perKpi.get(c.b)!.push((ms * 1000) / n);
+    }
+  }
+  const ms = (xs: number[]) => (xs.length ? fmt(median(xs)) : '–');
+  const out: string[] = [];
+  out.push(`Paired, one sheet of ${n} KPIs (${(plainBytes.length / 1e6).toFixed(2)} MB; merged variant ${merges.length} more merged areas), medians of ${RUNS}; load average per round ${loads.join(', ')}:`);
+  out.push('');
+  out.push(`| build | recognise + analyse per KPI (µs) | check (ms) | exceljs load alone (ms) | check ÷ load | check, merged (ms) | check, unmerged, paired (ms) | merged ÷ unmerged |`);
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const b of builds) {
+    const c = check.get(b)!;
+    const m = checkMerged.get(b)!;
+    const p = checkPlain.get(b)!;
+    const pairRatios = m.map((x, i) => x / p[i]);
+    out.push(`| ${b.label} | ${median(perKpi.get(b)!).toFixed(1)} | ${ms(c)} | ${ms(load)} | ${(median(c) / median(load)).toFixed(2)} (pairs ${c.map((x, i) => (x / load[i]).toFixed(2)).join(', ')}) | ${ms(m)} | ${ms(p)} | ${pairRatios.length ? median(pairRatios).toFixed(2) : '–'} |`);
+  }
+  return out;
+}
+
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 async function main(): Promise<void> {
@@ -205,6 +331,15 @@ async function main(): Promise<void> {
   const sample = await loadSampleGrid();
   const rows: Row[] = [];
   const files: Record<number, string> = {};
+  const out: string[] = [];
+  if (ONLY !== 'table') {
+    process.stderr.write(`measuring paired check / load and merged / unmerged on one sheet…\n`);
+    out.push(...(await paired(sample, dir, Math.max(...SIZES))), '');
+    if (ONLY === 'paired') {
+      process.stdout.write(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')}\n\n${out.join('\n')}\n`);
+      return;
+    }
+  }
   for (const n of SIZES) {
     const file = join(dir, `kpis-${n}.xlsx`);
     writeFileSync(file, await XlsxHost.fromWorkbook(synthetic(sample, n)).toBuffer());
@@ -213,7 +348,6 @@ async function main(): Promise<void> {
     rows.push(await measure(file, n));
   }
   const cpu = cpus();
-  const out: string[] = [];
   out.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu[0]?.model ?? '?'} × ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (shared machine). Medians of ${RUNS} runs in one process (re-check: median of ${RUNS * 50}).`);
   out.push('');
   const stages = Object.keys(rows[0].stages);
