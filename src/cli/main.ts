@@ -2,6 +2,7 @@
  * `kpi-progress` CLI entry: global options (--lang ja|en, --help), then a command from the registry.
  * Every failure is one clear message and an exit status, never a stack trace.
  */
+import { isMessageError, translateError } from '../core/catalogue';
 import type { Lang } from '../core/findings';
 import { WorkbookLoadError } from '../xlsx/load';
 import { commands, findCommand } from './commands';
@@ -64,6 +65,10 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
     }
     if (e instanceof UsageError) {
       io.err(e.message);
+      return 2;
+    }
+    if (isMessageError(e)) {
+      io.err(translateError(ctx.lang, e));
       return 2;
     }
     const msg = e instanceof Error ? e.message : String(e);

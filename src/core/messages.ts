@@ -7,7 +7,7 @@ import type { Lang } from './findings';
 export type MessageParams = Record<string, string | number>;
 type Text = (p: MessageParams) => string;
 
-const MESSAGES: Record<string, { ja: Text; en: Text }> = {
+const MESSAGES = {
   'rate-mismatch': {
     ja: (p) => `達成率 ${p.printed} は計算値 ${p.computed}（${p.formula}）と合いません。${p.explanation}公表値の誤りは信頼を損ないます。${p.computed} に直してください。`,
     en: (p) => `Rate ${p.printed} differs from the computed ${p.computed} (${p.formula}). ${p.explanation}A wrong published figure undermines trust. Correct it to ${p.computed}.`,
@@ -100,9 +100,13 @@ const MESSAGES: Record<string, { ja: Text; en: Text }> = {
     ja: (p) => `シートNo.「${p.text}」に当たる進行管理シートがありません（あるのは ${p.known}）。番号の誤りか、シートの不足です。番号を直すかシートを追加してください。`,
     en: (p) => `No management sheet matches シートNo. "${p.text}" (known: ${p.known}). Either the number is wrong or a sheet is missing: fix the number or add the sheet.`,
   },
-};
+} satisfies Record<string, { ja: Text; en: Text }>;
 
-export function message(lang: Lang, key: string, params: MessageParams = {}): string {
+/** The finding section of the message catalogue (src/core/catalogue). */
+export const FINDING_MESSAGES = MESSAGES;
+export type FindingMessageId = keyof typeof MESSAGES;
+
+export function message(lang: Lang, key: FindingMessageId, params: MessageParams = {}): string {
   const m = MESSAGES[key];
   if (!m) throw new Error(`no message ${key}`);
   return m[lang](params);

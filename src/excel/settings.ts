@@ -3,6 +3,8 @@
  * (Settings 1.1) exist on every Excel that has ExcelApi 1.7, are saved inside the file with the
  * add-in's part, and need no hidden sheet that users could see, sort or break; one JSON value per key.
  */
+import { MessageError } from '../core/catalogue';
+
 export interface DocumentSettings {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
@@ -41,7 +43,7 @@ export class WorkbookSettingsStore<T extends object> {
     return new Promise((resolve, reject) =>
       this.settings.saveAsync((result) =>
         result.status === 'failed'
-          ? reject(new Error(`設定をブックに保存できませんでした: ${result.error?.message ?? ''} / Could not save settings in the workbook.`))
+          ? reject(new MessageError('error.settings-not-saved', { detail: result.error?.message ?? '' }))
           : resolve(),
       ),
     );

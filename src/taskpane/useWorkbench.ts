@@ -4,6 +4,7 @@ import type { Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
 import { applyWithUndo, loadWorkbook, planCommand, undoLastAction, type ActionCommand, type Workbook } from './engine';
+import { errorDetail } from '../core/catalogue';
 import { format, messages } from './i18n';
 import type { AddinSettings } from './settings';
 
@@ -21,8 +22,9 @@ export interface Busy {
 
 let noticeIds = 0;
 
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/** Errors arrive as catalogue ids + parameters (src/core/catalogue) and are shown in the pane's language. */
+function errorText(e: unknown, lang: Lang): string {
+  return errorDetail(lang, e);
 }
 
 /** Summary of an apply result for a message bar. */
@@ -59,7 +61,7 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
       }
       return wb;
     } catch (e) {
-      notify('error', format(messages(ctxRef.current.lang).errorRead, { detail: errorText(e) }));
+      notify('error', format(messages(ctxRef.current.lang).errorRead, { detail: errorText(e, ctxRef.current.lang) }));
       return null;
     } finally {
       setBusy(null);
@@ -76,7 +78,7 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
       try {
         return planCommand(command, workbook, ctxRef.current);
       } catch (e) {
-        notify('error', errorText(e));
+        notify('error', errorText(e, ctxRef.current.lang));
         return null;
       }
     },
@@ -94,7 +96,7 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
         await reload();
         return result;
       } catch (e) {
-        notify('error', format(t.errorApply, { detail: errorText(e) }));
+        notify('error', format(t.errorApply, { detail: errorText(e, ctxRef.current.lang) }));
         return null;
       } finally {
         setBusy(null);
@@ -112,7 +114,7 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
       onWorkbookChanged?.();
       await reload();
     } catch (e) {
-      notify('error', format(t.errorApply, { detail: errorText(e) }));
+      notify('error', format(t.errorApply, { detail: errorText(e, ctxRef.current.lang) }));
     } finally {
       setBusy(null);
     }

@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import type { HostCapabilities, ProgressHost, SheetInfo } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
 import { cellKey, type CellExtras, type GridSnapshot } from '../core/snapshot';
+import { MessageError } from '../core/catalogue';
 import { applyPlanToWorkbook } from './apply';
 import { readFillColour, readHyperlink, readNote, readValue, setHyperlinkValue, writeNote } from './cell-io';
 import { loadWorkbookBytes } from './load';
@@ -50,7 +51,7 @@ export class XlsxHost implements ProgressHost {
 
   async readSnapshot(sheet: string): Promise<GridSnapshot> {
     const ws = this.workbook.getWorksheet(sheet);
-    if (!ws) throw new Error(`シート「${sheet}」がありません / sheet "${sheet}" not found`);
+    if (!ws) throw new MessageError('error.sheet-not-found', { sheet });
     return withExtras(ws, snapshotFromWorksheet(ws));
   }
 

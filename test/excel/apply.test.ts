@@ -1,4 +1,5 @@
 /** ExcelHost.applyPlan on the strict double: sync counts, skip-and-report, capability fallbacks. */
+import { translateError } from '../../src/core/catalogue';
 import { planAddYear } from '../../src/core/plans/add-year';
 import { planFill } from '../../src/core/plans/fill';
 import { planFlag } from '../../src/core/plans/flag';
@@ -225,8 +226,11 @@ test('a web link replaced by a sheet link comes back verbatim on undo (url), as 
   expect(excel.model.sheet(S)!.cell(13, 14).hyperlink).toEqual({ address: 'https://example.jp/kpi' });
 });
 
-test('ExcelApi 1.7 cannot see merged areas: a write Excel refuses becomes one clear bilingual message', async () => {
+test('ExcelApi 1.7 cannot see merged areas: a write Excel refuses becomes one clear message in either language', async () => {
   const { host } = await sample('1.7');
   const p = plan([{ kind: 'setCell', sheet: S, row: 12, col: 1, expect: null, content: { value: 'hidden' } }]);
-  await expect(host.applyPlan(p)).rejects.toThrow(/Excelが書き込みを拒否しました.*Cannot change part of a merged cell.*Excel refused the writes/);
+  const error = await host.applyPlan(p).then(() => null, (e: unknown) => e);
+  expect(error).toMatchObject({ id: 'error.write-refused' });
+  expect(translateError('ja', error)).toMatch(/Excelが書き込みを拒否しました.*Cannot change part of a merged cell/);
+  expect(translateError('en', error)).toMatch(/Excel refused the writes.*Cannot change part of a merged cell/);
 });

@@ -1,4 +1,5 @@
 /** Live checking (onChanged without the add-in's own writes), selection, sheet list, workbook settings. */
+import { translateError } from '../../src/core/catalogue';
 import { ExcelHost } from '../../src/excel/host';
 import { COMMAND_STATUS_KEY, WorkbookSettingsStore, saveCommandStatus, takeCommandStatus, type DocumentSettings } from '../../src/excel/settings';
 import { WriteGuard } from '../../src/excel/guard';
@@ -93,7 +94,10 @@ describe('workbook settings', () => {
 
   test('a failed save is one clear message', async () => {
     const store = new WorkbookSettingsStore<{ lang: string }>(memory(true));
-    await expect(store.save({ lang: 'ja' })).rejects.toThrow(/設定をブックに保存できませんでした.*read-only/);
+    const error = await store.save({ lang: 'ja' }).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ id: 'error.settings-not-saved' });
+    expect(translateError('ja', error)).toMatch(/設定をブックに保存できませんでした.*read-only/);
+    expect(translateError('en', error)).toMatch(/Could not save the settings in the workbook.*read-only/);
   });
 
   test('the ribbon command status line is saved in the document, taken once by the task pane, then gone', async () => {

@@ -1,4 +1,5 @@
 /** ExcelHost.readSnapshot on the strict double: same snapshot as the .xlsx reader, at most 2 syncs. */
+import { translateError } from '../../src/core/catalogue';
 import { recogniseSheet } from '../../src/core/recognise';
 import { ExcelHost } from '../../src/excel/host';
 import { PAYLOAD_LIMIT_BYTES, rowBlocks } from '../../src/excel/payload';
@@ -74,9 +75,12 @@ describe('ExcelHost.readSnapshot on the bundled sample', () => {
     expect(host.lastReadNotices.join(' ')).toMatch(/結合セル/);
   });
 
-  test('a missing sheet is one clear bilingual message, not a stack of Excel errors', async () => {
+  test('a missing sheet is one clear message in either language, not a stack of Excel errors', async () => {
     const { host } = await sampleExcel();
-    await expect(host.readSnapshot('ない')).rejects.toThrow(/シート「ない」が見つかりません.*Sheet "ない" was not found/);
+    const error = await host.readSnapshot('ない').then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ id: 'error.sheet-not-found', params: [{ sheet: 'ない' }] });
+    expect(translateError('ja', error)).toMatch(/^シート「ない」が見つかりません/);
+    expect(translateError('en', error)).toMatch(/^Sheet "ない" was not found/);
   });
 
   test('an empty sheet gives an empty snapshot', async () => {

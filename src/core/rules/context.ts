@@ -7,7 +7,7 @@ import type { StatusResult } from '../status';
 import type { CellEdit } from '../plan';
 import { cellAddress } from '../snapshot';
 import { definitionFor, eraYearLabel, normaliseName } from '../definitions';
-import { message, type MessageParams } from '../messages';
+import { message, type FindingMessageId, type MessageParams } from '../messages';
 
 export interface RuleContext {
   model: ProgressModel;
@@ -44,7 +44,7 @@ export function finding(
   severity: Severity,
   kpi: Kpi | null,
   at: { row: number; col: number },
-  key: string,
+  key: FindingMessageId,
   params: MessageParams,
   fix?: { label: string; edits: CellEdit[] },
 ): Finding {

@@ -1,0 +1,63 @@
+/**
+ * The message catalogue: every user-visible text of the product, keyed by a message id, in Japanese
+ * and English, with typed parameters. Code never writes a user-visible sentence inline: it calls
+ * `t(lang, id, params)`, or throws `new MessageError(id, params)` and lets the task pane, the ribbon
+ * or the CLI translate it with `translateError`. Words follow docs/GLOSSARY.md.
+ *
+ * Sections live in this folder (one file per area) so that parallel work touches different files;
+ * finding messages are in ../messages.ts. A new section is spread into CATALOGUE below.
+ */
+import type { Lang } from '../findings';
+import { FINDING_MESSAGES } from '../messages';
+import type { Entry } from './entry';
+import { ERRORS } from './errors';
+
+export { msg, type Entry } from './entry';
+
+export const CATALOGUE = {
+  ...FINDING_MESSAGES,
+  ...ERRORS,
+};
+
+export type Catalogue = typeof CATALOGUE;
+export type MessageId = keyof Catalogue;
+/** The parameters of a message: `[]` or `[{ sheet: string }]`. */
+export type ParamsOf<K extends MessageId> = Parameters<Catalogue[K]['ja']>;
+
+/** The text of message `id` in `lang`. */
+export function t<K extends MessageId>(lang: Lang, id: K, ...params: ParamsOf<K>): string {
+  const entry = CATALOGUE[id] as Entry | undefined;
+  if (!entry) throw new Error(`no message ${String(id)}`);
+  return (entry[lang] as (...a: unknown[]) => string)(...params);
+}
+
+/**
+ * An error raised as a message id and its parameters. `.message` is the Japanese text (for logs and
+ * for code that only knows Error); UIs call `translateError(lang, e)`.
+ */
+export class MessageError<K extends MessageId = MessageId> extends Error {
+  readonly id: K;
+  readonly params: ParamsOf<K>;
+  constructor(id: K, ...params: ParamsOf<K>) {
+    super(t('ja', id, ...params));
+    this.name = 'MessageError';
+    this.id = id;
+    this.params = params;
+  }
+}
+
+export function isMessageError(e: unknown): e is MessageError {
+  return e instanceof MessageError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'MessageError' && typeof (e as { id?: unknown }).id === 'string');
+}
+
+/** A thrown value as a detail for a sentence ("読み込めませんでした: {detail}"): catalogue errors translated. */
+export function errorDetail(lang: Lang, e: unknown): string {
+  if (isMessageError(e) && e.id in CATALOGUE) return t(lang, e.id, ...(e.params as ParamsOf<typeof e.id>));
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** A thrown value as a sentence in `lang`: catalogue errors translated, anything else named as unexpected. */
+export function translateError(lang: Lang, e: unknown): string {
+  if (isMessageError(e) && e.id in CATALOGUE) return errorDetail(lang, e);
+  return t(lang, 'error.unexpected', { detail: errorDetail(lang, e) });
+}
