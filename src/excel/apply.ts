@@ -3,16 +3,15 @@
  * ≤ budget block of requests. Edits whose cells changed since the plan was made are skipped.
  */
 import type { ApplyResult, CellEdit, EditPlan, SkippedEdit } from '../core/plan';
-import { cellAddress } from '../core/snapshot';
 import type { ExcelFeatures } from './capabilities';
-import { fromExcelFormula, matchesExpectation } from './cell-input';
+import { fromExcelFormula } from './cell-input';
+import { matchesExpectation, skip as skips } from '../core/apply-rules';
 import { deleteSheetInverse, inverseOf, restoreCell } from './inverse';
 import { PlanMerges, widenedOver } from './plan-merges';
 import { PlanLayout } from './layout';
 import { cellStates, hiddenByMerge, queueProbes, type EditProbe, type Probes } from './probes';
 import { EMPTY_CELL, type CellState } from './state';
 import { PAYLOAD_BUDGET_BYTES } from './payload';
-import { rangeA1 } from './address';
 import { planWrites, type WriteOp } from './write';
 import type { WriteGuard } from './guard';
 import { writeRefused } from './errors';
@@ -68,27 +67,27 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     return !!probe.link && fromExcelFormula(probe.link.formulas[0][0], probe.link.values[0][0]) !== null;
   };
   const merges = new PlanMerges();
-  const skip = (edit: CellEdit, reason: SkippedEdit['reason'], detail: string) => skipped.push({ edit, reason, detail });
+  const skip = (s: SkippedEdit) => skipped.push(s);
   const sheetThere = (name: string) => existing.has(name) || layout.isNew(name);
 
   plan.edits.forEach((edit, i) => {
     const probe = probes.perEdit[i];
     if (edit.kind === 'addSheet') {
-      if (sheetThere(edit.sheet)) return skip(edit, 'exists', `sheet "${edit.sheet}" already exists`);
+      if (sheetThere(edit.sheet)) return skip(skips.sheetExists(edit));
       inverses.push([{ kind: 'deleteSheet', sheet: edit.sheet }]);
     } else if (!sheetThere(edit.sheet)) {
-      return skip(edit, 'missing', `sheet "${edit.sheet}" does not exist`);
+      return skip(skips.sheetMissing(edit));
     } else if (edit.kind === 'deleteSheet') {
       inverses.push(deleteSheetInverse(edit.sheet, probe, probes));
       existing.delete(edit.sheet);
     } else if (edit.kind === 'setCell') {
       const k = probe.col === null ? null : key(edit.sheet, edit.row, probe.col);
       const prior = k ? written.get(k) : undefined;
-      if ((k && hidden.has(k)) || widenedOver(probe)) return skip(edit, 'unsupported', `${edit.sheet}!${cellAddress(edit.row, edit.col)} is inside a merged area`);
+      if ((k && hidden.has(k)) || widenedOver(probe)) return skip(skips.insideMerge(edit));
       const read = k ? states.get(k) : undefined;
       const before = prior ?? (read ? { ...read, formula: layout.adjustFormula(read.formula, edit.sheet) } : EMPTY_CELL);
       if (edit.expect && !prior && !matchesExpectation(before.shown ?? before.value, before.formula, edit.expect)) {
-        return skip(edit, 'changed', `${edit.sheet}!${cellAddress(edit.row, edit.col)}: expected ${edit.expect.formula ?? JSON.stringify(edit.expect.value)}, found ${before.formula ?? JSON.stringify(before.value)}`);
+        return skip(skips.changed(edit, before));
       }
       const after: CellState = {
         value: edit.content.value ?? null,
@@ -99,15 +98,13 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
       inverses.push([restoreCell(edit.sheet, edit.row, edit.col, before, after)]);
       toWrite.push({ edit, probe, before });
     } else if (edit.kind === 'setNote' && !features.notes) {
-      return skip(edit, 'unsupported', 'notes need ExcelApi 1.18');
+      return skip(skips.unsupported(edit, 'notes need ExcelApi 1.18'));
     } else if (edit.kind === 'setHyperlink' && !features.hyperlinks) {
-      return skip(edit, 'unsupported', 'hyperlinks need ExcelApi 1.7');
+      return skip(skips.unsupported(edit, 'hyperlinks need ExcelApi 1.7'));
     } else if (edit.kind === 'setHyperlink' && holdsFormula(edit.sheet, edit.row, probe)) {
-      // The .xlsx format cannot keep a link on a formula cell; both hosts leave such cells alone.
-      return skip(edit, 'unsupported', `${edit.sheet}!${cellAddress(edit.row, edit.col)} holds a formula; no link added`);
+      return skip(skips.linkOnFormula(edit));
     } else if (edit.kind === 'merge' && merges.overlaps(edit.sheet, edit.range, probe)) {
-      // Excel refuses to merge over a merged area (and fails the batch).
-      return skip(edit, 'exists', `${edit.sheet}!${rangeA1(edit.range)} overlaps a merged area`);
+      return skip(skips.mergeOverlaps(edit));
     } else {
       inverses.push(inverseOf(edit, probe));
     }

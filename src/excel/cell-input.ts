@@ -1,6 +1,6 @@
 /** Converting between the core's cell terms and what Excel's range properties take and give. */
 import type { CellValue } from '../core/snapshot';
-import type { CellContent, CellExpectation } from '../core/plan';
+import type { CellContent } from '../core/plan';
 
 /**
  * The entry for Range.formulas. Excel parses typed-in text ("=…", "1,234", "68.9%", "R1/4/1"), so
@@ -42,19 +42,8 @@ export function fromExcelFormula(f: unknown, value: unknown): string | null {
   return typeof f === 'string' && f.startsWith('=') && f !== value ? f : null;
 }
 
-function sameValue(a: CellValue, b: CellValue): boolean {
-  if (a === b) return true;
-  // Excel has no empty text; a plan made from an .xlsx file may expect "" where Excel reads empty.
-  if ((a === null || a === '') && (b === null || b === '')) return true;
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  return false;
-}
-
-/** Does the cell still hold what the plan was made on? A formula cell is judged by its formula. */
-export function matchesExpectation(value: CellValue, formula: string | null, expect: CellExpectation): boolean {
-  if (expect.formula) return formula === expect.formula;
-  return formula === null && sameValue(value, expect.value ?? null);
-}
+/** Does the cell still hold what the plan was made on? Decided in the core (src/core/apply-rules.ts). */
+export { matchesExpectation } from '../core/apply-rules';
 
 /** Column widths: the plan speaks in characters (as .xlsx files do), Excel's API in points. */
 export function charsToPoints(chars: number): number {

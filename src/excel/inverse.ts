@@ -1,5 +1,6 @@
 /** What restores each edit: captured in the verify sync, returned as the plan's inverse. */
 import { parseLinkTarget, type CellEdit, type LinkSpec } from '../core/plan';
+import { deleteColumnInverse, insertColumnInverse } from '../core/apply-rules';
 import { linkTargetOf } from './extras';
 import type { CellValue } from '../core/snapshot';
 import { fromExcelFormula, fromExcelValue, pointsToChars } from './cell-input';
@@ -44,26 +45,25 @@ export function inverseOf(edit: CellEdit, probe: EditProbe): CellEdit[] {
       return [{ ...edit, link: h ? linkFromExcel(h) : null }];
     }
     case 'insertColumn':
-      return [{ kind: 'deleteColumn', sheet: edit.sheet, col: edit.col }];
+      return insertColumnInverse(edit);
     case 'deleteColumn': {
-      // As the .xlsx host: re-insert taking formats from the column that moved into its place, then
-      // put back width, merged areas, contents and fills.
-      const restore: CellEdit[] = [{ kind: 'insertColumn', sheet: edit.sheet, col: edit.col, formatFrom: edit.col }];
-      if (probe.width) restore.push({ kind: 'setColumnWidth', sheet: edit.sheet, col: edit.col, width: pointsToChars(probe.width.columnWidth) });
+      // What was there, read in the verify sync; the order of the restoring edits is the core's.
       const used = probe.used;
-      if (!used) return restore;
-      if (probe.merges && !probe.merges.isNullObject) {
-        for (const range of parseAreas(probe.merges.address)) {
-          if (range.left === probe.col && range.right === probe.col) restore.push({ kind: 'merge', sheet: edit.sheet, range: { ...range, left: edit.col, right: edit.col } });
-        }
+      const inside = used && probe.merges && !probe.merges.isNullObject ? parseAreas(probe.merges.address).filter((r) => r.left === probe.col && r.right === probe.col) : [];
+      const contents: CellEdit[] = [];
+      if (used) {
+        contents.push(...restoreRows(edit.sheet, used.rowIndex + 1, edit.col, used.values, used.formulas, used.numberFormat));
+        probe.fills?.value.forEach((line, i) => {
+          const colour = line[0]?.format?.fill?.color;
+          const fill = colour && !/^#?FFFFFF$/i.test(colour) ? colour.toUpperCase() : null;
+          contents.push({ kind: 'setFill', sheet: edit.sheet, row: used.rowIndex + 1 + i, col: edit.col, fill });
+        });
       }
-      restore.push(...restoreRows(edit.sheet, used.rowIndex + 1, edit.col, used.values, used.formulas, used.numberFormat));
-      probe.fills?.value.forEach((line, i) => {
-        const colour = line[0]?.format?.fill?.color;
-        const fill = colour && !/^#?FFFFFF$/i.test(colour) ? colour.toUpperCase() : null;
-        restore.push({ kind: 'setFill', sheet: edit.sheet, row: used.rowIndex + 1 + i, col: edit.col, fill });
+      return deleteColumnInverse(edit, {
+        width: probe.width ? pointsToChars(probe.width.columnWidth) : null,
+        merges: inside.map((r) => ({ ...r, left: edit.col, right: edit.col })),
+        contents,
       });
-      return restore;
     }
     case 'merge': {
       const undo: CellEdit[] = [{ kind: 'unmerge', sheet: edit.sheet, range: edit.range }];

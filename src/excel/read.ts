@@ -16,13 +16,13 @@ import type { ExcelFeatures } from './capabilities';
 import { isPayloadTooLarge, rowBlocks, type RowBlock } from './payload';
 import { Extras } from './extras';
 import { groupAreas } from './areas';
+import { MAX_COLS, MAX_ROWS } from '../core/apply-rules';
 
 /** Rows per merged-area query: a progress sheet has about 3.5 merges a row, well under Excel's 512. */
 export const MERGE_BAND_ROWS = 100;
 const SMALL_MERGE_BAND_ROWS = 10;
-/** Larger used ranges are cut (and say so); a 10,000-KPI sheet has about 25,000 rows. */
-export const MAX_ROWS = 100_000;
-export const MAX_COLS = 200;
+/** Larger used ranges are cut (and say so); the limits are the core's (a 10,000-KPI sheet has about 25,000 rows). */
+export { MAX_COLS, MAX_ROWS };
 
 export interface ReadOptions {
   /** Overrides the payload budget (tests use small ones). */

@@ -4,7 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { linkTarget, parseLinkTarget, type ApplyResult, type CellEdit, type CellExpectation, type EditPlan, type SkippedEdit } from '../core/plan';
-import { cellAddress, columnLetter, type CellValue } from '../core/snapshot';
+import { addSheetInverse, deleteColumnInverse, insertColumnInverse, matchesExpectation as coreMatches, skip } from '../core/apply-rules';
 import {
   readContent,
   readFormula,
@@ -21,26 +21,15 @@ import { deleteColumn, insertColumn, listMerges } from './columns';
 
 type Inverse = CellEdit[];
 
-function sameValue(a: CellValue, b: CellValue): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-  if ((a === null || a === '') && (b === null || b === '')) return true;
-  return a === b;
-}
-
+/** Does the cell still hold what the plan expected? The rule is the core's (src/core/apply-rules.ts). */
 export function matchesExpectation(cell: ExcelJS.Cell, expect: CellExpectation): boolean {
-  const formula = readFormula(cell);
-  if ((expect.formula ?? null) !== formula) return false;
-  // a formula's cached result may be stale or absent: the formula text decides
-  return formula !== null || sameValue(readShown(cell), expect.value);
+  return coreMatches(readShown(cell), readFormula(cell), expect);
 }
 
 function setCell(ws: ExcelJS.Worksheet, e: Extract<CellEdit, { kind: 'setCell' }>): Inverse | SkippedEdit {
   const cell = ws.getCell(e.row, e.col);
-  if (cell.type === 1 /* merged slave */) return { edit: e, reason: 'unsupported', detail: `${cellAddress(e.row, e.col)} is inside a merged area` };
-  if (e.expect && !matchesExpectation(cell, e.expect)) {
-    const now = readFormula(cell) ?? JSON.stringify(readShown(cell));
-    return { edit: e, reason: 'changed', detail: `${e.sheet}!${cellAddress(e.row, e.col)}: expected ${e.expect.formula ?? JSON.stringify(e.expect.value)}, found ${now}` };
-  }
+  if (cell.type === 1 /* merged slave */) return skip.insideMerge(e);
+  if (e.expect && !matchesExpectation(cell, e.expect)) return skip.changed(e, { value: readShown(cell), formula: readFormula(cell) });
   const prior = readContent(cell);
   writeContent(cell, e.content);
   const after: CellExpectation = { value: readShown(cell), formula: readFormula(cell) };
@@ -70,7 +59,7 @@ function setHyperlink(ws: ExcelJS.Worksheet, e: Extract<CellEdit, { kind: 'setHy
   const priorValue = readValue(cell);
   const priorTooltip = (cell.value as { tooltip?: string } | null)?.tooltip;
   const ok = writeHyperlink(cell, e.link ? linkTarget(e.link) : null, e.link?.tooltip);
-  if (!ok) return { edit: e, reason: 'unsupported', detail: `${e.sheet}!${cellAddress(e.row, e.col)} holds a formula; no link added` };
+  if (!ok) return skip.linkOnFormula(e);
   const inverse: Inverse = [];
   const priorLink = priorTarget ? parseLinkTarget(priorTarget) : null;
   if (priorTarget && (!priorLink || linkTarget(priorLink) !== priorTarget)) {
@@ -108,15 +97,15 @@ function cellContents(ws: ExcelJS.Worksheet, only?: number): Inverse {
 
 function applyOne(wb: ExcelJS.Workbook, e: CellEdit): Inverse | SkippedEdit {
   if (e.kind === 'addSheet') {
-    if (wb.getWorksheet(e.sheet)) return { edit: e, reason: 'exists', detail: `sheet ${e.sheet} exists` };
+    if (wb.getWorksheet(e.sheet)) return skip.sheetExists(e);
     const ws = wb.addWorksheet(e.sheet, { state: e.visibility });
     (e.rows ?? []).forEach((line, i) => line.forEach((v, j) => {
       if (v !== null) writeContent(ws.getCell(i + 1, j + 1), { value: v });
     }));
-    return [{ kind: 'deleteSheet', sheet: e.sheet }];
+    return addSheetInverse(e);
   }
   const ws = wb.getWorksheet(e.sheet);
-  if (!ws) return { edit: e, reason: 'missing', detail: `sheet ${e.sheet} not found` };
+  if (!ws) return skip.sheetMissing(e);
   switch (e.kind) {
     case 'setCell':
       return setCell(ws, e);
@@ -128,23 +117,15 @@ function applyOne(wb: ExcelJS.Workbook, e: CellEdit): Inverse | SkippedEdit {
       return setHyperlink(ws, e);
     case 'insertColumn':
       insertColumn(ws, e.col, e.formatFrom);
-      return [{ kind: 'deleteColumn', sheet: e.sheet, col: e.col }];
+      return insertColumnInverse(e);
     case 'deleteColumn': {
-      const width = ws.getColumn(e.col).width ?? null;
-      const inside = listMerges(ws).filter((m) => m.left === e.col && m.right === e.col);
-      const contents = cellContents(ws, e.col);
+      const was = { width: ws.getColumn(e.col).width ?? null, merges: listMerges(ws), contents: cellContents(ws, e.col) };
       deleteColumn(ws, e.col);
-      return [
-        { kind: 'insertColumn', sheet: e.sheet, col: e.col, formatFrom: e.col },
-        { kind: 'setColumnWidth', sheet: e.sheet, col: e.col, width },
-        ...inside.map((range): CellEdit => ({ kind: 'merge', sheet: e.sheet, range })),
-        ...contents,
-      ];
+      return deleteColumnInverse(e, was);
     }
     case 'merge': {
       const { top, left, bottom, right } = e.range;
-      if (listMerges(ws).some((m) => m.top <= bottom && top <= m.bottom && m.left <= right && left <= m.right))
-        return { edit: e, reason: 'exists', detail: `${columnLetter(left)}${top}:${columnLetter(right)}${bottom} overlaps a merged area` };
+      if (listMerges(ws).some((m) => m.top <= bottom && top <= m.bottom && m.left <= right && left <= m.right)) return skip.mergeOverlaps(e);
       ws.mergeCellsWithoutStyle(top, left, bottom, right);
       return [{ kind: 'unmerge', sheet: e.sheet, range: e.range }];
     }

@@ -5,13 +5,13 @@
  */
 import type ExcelJS from 'exceljs';
 import type { CellRange, CellValue, GridSnapshot } from '../core/snapshot';
+import { MAX_COLS, MAX_ROWS } from '../core/apply-rules';
 
 /** ExcelJS.ValueType.Formula, without importing exceljs at runtime. */
 const ExcelJSValueType = { Formula: 6 } as const;
 
-/** Past these the sheet is cut and `truncated` says so (the same limits as the Excel host, src/excel/read.ts). */
-export const MAX_ROWS = 100_000;
-export const MAX_COLS = 200;
+/** Past these the sheet is cut and `truncated` says so: the core's limits, shared with the Excel host. */
+export { MAX_COLS, MAX_ROWS };
 
 interface FormulaLike {
   formula?: string;
