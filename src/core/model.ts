@@ -26,6 +26,8 @@ export interface ParsedValue {
   col: number;
   /** True when the cell holds a formula. */
   formula?: string;
+  /** A note the figure carries in brackets ("速報値", "H26"), when it has one. */
+  annotation?: string;
 }
 
 /** An achievement-rate cell of the 達成率 row. */
@@ -78,9 +80,25 @@ export interface TableColumns {
   extra: { col: number; label: string }[];
 }
 
+/**
+ * The shape a table is laid out in (README "What the recogniser reads"): two rows per KPI; one block
+ * per KPI with 期待値/実績値/達成率/評価 rows; one row per KPI with the latest year and evaluation
+ * columns, with the KPI text repeated in its value cells, with targets and actuals side by side per
+ * year, or with 実績 and 達成率 columns per year.
+ */
+export type TableLayout = 'two-row' | 'block' | 'row-latest' | 'row-text' | 'side-by-side' | 'row-years';
+
 export interface KpiTable {
   /** 0-based index among the tables of its sheet. */
   index: number;
+  /** Absent on tables recognised before layouts were told apart: 'two-row'. */
+  layout?: TableLayout;
+  /** Per-year target columns (side-by-side: 施策目標 H27…H31 next to the actuals). */
+  targetYears?: YearColumn[];
+  /** Per-year rate columns (row-years: R1実績 | R1達成率 …). */
+  rateYears?: YearColumn[];
+  /** Evaluation columns of one-row layouts (達成度, 改善・悪化), by kind. */
+  gradeColumns?: { col: number; label: string; kind: 'grade' | 'trend' }[];
   sheet: string;
   headerRow: number;
   /** Rows the header spans from headerRow: 1, or 2 when years sit under a 実績値 group row. */
@@ -138,6 +156,45 @@ export interface Kpi {
   expectedRow?: number;
   /** The expected values of that row, by fiscal year. */
   expected?: Record<number, ParsedValue>;
+  /** Per-year targets where the layout prints them (期待値 of a block, 施策目標 side by side): rates use them. */
+  targets?: Record<number, ParsedValue>;
+  /** Grades the sheet prints (評価 row, 達成度 / 改善・悪化 columns), by fiscal year. */
+  printedGrades?: Record<number, PrintedGrade>;
+  /** Trend marks (改善○ 維持△ 悪化×) the sheet prints, by fiscal year. */
+  printedTrends?: Record<number, PrintedGrade>;
+  /** False when the layout has no rate cells at all (side-by-side): rateRow is then only the actuals' row. */
+  hasRateCells?: boolean;
+  /** Row of the 評価 (grade) row of a block, when it has one. */
+  gradeRow?: number;
+}
+
+/** A printed grade or trend mark: "A", "B+", "○", "順調". */
+export interface PrintedGrade {
+  text: string;
+  /** The symbol as the legend names it (half-width letters, "○" for "〇"); null when blank or "-". */
+  symbol: string | null;
+  row: number;
+  col: number;
+}
+
+/** One entry of a printed legend: "B+:概ね順調(…80~99%)" → symbol "B+", label "概ね順調", min 0.8. */
+export interface LegendEntry {
+  symbol: string;
+  label: string;
+  /** Lowest rate (fraction) of the entry, when the legend says; null for the lowest band or none. */
+  min: number | null;
+  /** Rate (fraction) the entry stays under ("50%未満"), when the legend says. */
+  max: number | null;
+}
+
+/** A legend printed on the sheet: grade bands (評価, 達成度) or trend marks (改善・悪化). */
+export interface GradeLegend {
+  kind: 'grade' | 'trend';
+  entries: LegendEntry[];
+  /** Where it is written. */
+  row: number;
+  col: number;
+  text: string;
 }
 
 /** A node of the goal → policy area → measure structure, for the task pane tree. */
@@ -156,6 +213,8 @@ export interface SheetModel {
   tables: KpiTable[];
   kpis: Kpi[];
   structure: StructureNode[];
+  /** Legends printed on the sheet (grade bands, trend marks), when it has any. */
+  legends?: GradeLegend[];
 }
 
 export interface Unrecognised {

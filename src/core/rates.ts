@@ -165,7 +165,9 @@ export function computeRate(kpi: Kpi, year: number, def?: KpiDefinition): RateRe
   if (unit && actualUnit && unit !== actualUnit) {
     return { value: null, method, reason: `actual unit ${actualUnit} differs from KPI unit ${unit}` };
   }
-  const { baseline, target } = kpiBounds(kpi, def);
+  const { baseline, target: finalTarget } = kpiBounds(kpi, def);
+  // Per-year targets (期待値 of a block, 施策目標 side by side) are what the year's rate is against.
+  const target = yearTarget(kpi, year) ?? finalTarget;
   if (target === null) return { value: null, method: 'none', reason: 'qualitative target' };
   if (method === 'ratio') {
     const value = exactQuotient([actual], [target]);
@@ -174,6 +176,11 @@ export function computeRate(kpi: Kpi, year: number, def?: KpiDefinition): RateRe
   if (baseline === null) return { value: null, method, reason: 'gap method needs a baseline' };
   const value = exactQuotient([baseline, actual], [baseline, target]);
   return value === null ? { value: null, method, reason: 'baseline equals target' } : { value, method };
+}
+
+/** The target the sheet prints for `year` (kpi.targets), when it is a number; else null. */
+export function yearTarget(kpi: Kpi, year: number): number | null {
+  return kpi.targets ? numberOf(kpi.targets[year]) : null;
 }
 
 /** The progress rate (進捗率): (actual − baseline) ÷ (target − baseline); null when undefined. */

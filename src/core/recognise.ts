@@ -11,6 +11,9 @@ import { linkBreakdowns, linkRelisted } from './recognise/links';
 import { classifyHeading, StructureBuilder } from './recognise/structure';
 import { normalise } from './text';
 import { readTable } from './recognise/table';
+import { readRowTable, rowHeaderAt } from './recognise/rows';
+import { parseLegendText } from './legend';
+import type { GradeLegend } from './model';
 
 export function isUnrecognised(r: SheetModel | Unrecognised): r is Unrecognised {
   return (r as Unrecognised).reason !== undefined;
@@ -115,10 +118,50 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
     const heading = headingOf(g, r);
     if (heading) structure.add(heading, r);
   }
-  if (tables.length === 0) return noTableReason(g, best, headerOnly);
+  if (tables.length === 0) return recogniseRows(g) ?? noTableReason(g, best, headerOnly);
   linkBreakdowns(kpis);
   linkRelisted(kpis);
-  return { sheet, tables, kpis, structure: structure.result() };
+  const legends = legendsOf(g, tables);
+  return { sheet, tables, kpis, structure: structure.result(), ...(legends.length ? { legends } : {}) };
+}
+
+/** Legends printed outside the tables (a cell, or a row's cells joined). */
+function legendsOf(g: Grid, tables: KpiTable[]): GradeLegend[] {
+  const out: GradeLegend[] = [];
+  const inTable = (r: number) => tables.some((t) => r >= t.headerRow && r <= t.lastRow);
+  for (let r = g.firstRow; r <= g.lastRow; r++) {
+    if (inTable(r)) continue;
+    const cells = g.rowCells(r);
+    if (cells.length === 0) continue;
+    const found = cells.flatMap(([c, t]) => parseLegendText(t, r, c));
+    out.push(...(found.length ? found : parseLegendText(cells.map(([, t]) => t).join(' , '), r, cells[0][0])));
+  }
+  return out;
+}
+
+/** Tables of one row per KPI (the families two-row reading does not cover); null when none. */
+function recogniseRows(g: Grid): SheetModel | null {
+  const structure = new StructureBuilder();
+  const tables: KpiTable[] = [];
+  const kpis: Kpi[] = [];
+  for (let r = g.firstRow; r <= g.lastRow; r++) {
+    const h = rowHeaderAt(g, r);
+    const read = h ? readRowTable(g, h, tables.length, structure.path()) : null;
+    if (read) {
+      tables.push(read.table);
+      kpis.push(...read.kpis);
+      structure.attach(read.kpis.map((k) => k.id));
+      r = read.table.lastRow;
+      continue;
+    }
+    const heading = headingOf(g, r);
+    if (heading) structure.add(heading, r);
+  }
+  if (tables.length === 0) return null;
+  linkBreakdowns(kpis);
+  linkRelisted(kpis);
+  const legends = legendsOf(g, tables);
+  return { sheet: g.s.sheet, tables, kpis, structure: structure.result(), ...(legends.length ? { legends } : {}) };
 }
 
 /** Recognises every sheet; re-listed KPIs are linked across sheets in workbook order. */

@@ -120,7 +120,24 @@ export function parseValue(
   }
   const n = readNumberText(text);
   if (n) return parsed(text, 'number', row, col, { ...f, ...n, unit: n.unit ?? unitFromFormat(numberFormat) });
+  const a = annotated(text);
+  if (a) return parsed(text, 'number', row, col, { ...f, ...a.number, unit: a.number.unit ?? unitFromFormat(numberFormat), annotation: a.note });
   return parsed(text, 'text', row, col, f);
+}
+
+/** Notes a figure carries in brackets: "7,077 (速報値)", "12,345 [H26]", "[H26] 12,345". */
+const NOTE = '速報値?|見込み?値?|暫定値?|概数|推計値?|確定値|[HRS]\\s*(?:\\d{1,2}|元)\\s*(?:年度?)?|平成\\s*\\d+\\s*年度?|令和\\s*(?:\\d+|元)\\s*年度?|\\d{4}\\s*年度?';
+const NOTE_AFTER = new RegExp(`^(.+?)\\s*[(（[［]\\s*(${NOTE})\\s*[)）\\]］]$`);
+const NOTE_BEFORE = new RegExp(`^[(（[［]\\s*(${NOTE})\\s*[)）\\]］]\\s*(.+)$`);
+
+function annotated(text: string): { number: NumberText; note: string } | null {
+  const after = NOTE_AFTER.exec(text.trim());
+  const before = after ? null : NOTE_BEFORE.exec(text.trim());
+  const figure = after ? after[1] : before?.[2];
+  const note = after ? after[2] : before?.[1];
+  if (!figure || !note) return null;
+  const n = readNumberText(figure);
+  return n ? { number: n, note } : null;
 }
 
 /** How a number shows with its format, roughly as Excel would: 0.689 "0.0%" → "68.9%", 26 '0"件"' → "26件". */

@@ -5,11 +5,15 @@ import { parseRate, parseValue } from '../values';
 import { yearInText } from '../years';
 import type { Grid } from './grid';
 import { headerAt, type HeaderRow } from './headers';
+import { splitNameUnit } from './rows';
+import { normaliseSymbol } from '../legend';
 
 const ACTUAL_LABEL = /^(実績値?|実績値\(.*\))$/;
 const RATE_LABEL = /^(達成率|達成度|進捗率)/;
 /** 目安値 / 期待値 rows: the value expected in a year on the way to the target, next to a pair. */
-const EXPECTED_LABEL = /^(目安値?|期待値|計画値|見込み?値?)/;
+const EXPECTED_LABEL = /^(目安値?|期待値|計画値|見込み?値?|目標値)/;
+/** 評価 rows of a block (one block per KPI: 期待値 / 実績値 / 達成率 / 評価). */
+const GRADE_LABEL = /^(評価|判定|達成度|評価区分)$/;
 
 /** The column holding 実績値 / 達成率 labels: a header role, or found in the first data rows. */
 function findRowLabelColumn(g: Grid, h: HeaderRow): number | null {
@@ -33,6 +37,8 @@ interface Pair {
   rateRow: number;
   /** A 目安値 row before the 実績値 row or after the 達成率 row. */
   expectedRow?: number;
+  /** A 評価 row after the group (block layout). */
+  gradeRow?: number;
 }
 
 type Labels = (r: number) => string;
@@ -104,8 +110,9 @@ export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[
     if (labelCol !== null) {
       const group = labelledGroup(label, r, g.lastRow, mode);
       if (!group) break;
-      pairs.push(group.pair);
       r += group.rows;
+      if (r <= g.lastRow && GRADE_LABEL.test(label(r))) group.pair.gradeRow = r++;
+      pairs.push(group.pair);
       continue;
     }
     // No label column: a named row followed by a row with no name of its own (or the same name) and rates.
@@ -185,13 +192,16 @@ export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]):
   const sheet = g.s.sheet;
   const col = (role: Parameters<HeaderRow['roles']['get']>[0]) => h.roles.get(role);
   const nameCol = kpiColumn(h);
+  // A block: its 期待値 are the year's targets and a 評価 row follows (README, family 3).
+  const block = labelCol !== null && pairs.some((p) => p.gradeRow !== undefined || (p.expectedRow !== undefined && /^期待値/.test(normalise(g.text(p.expectedRow, labelCol)))));
   const table: KpiTable = {
     index,
     sheet,
+    layout: block ? 'block' : 'two-row',
     headerRow: h.row,
     headerRows: h.rows,
     firstRow: Math.min(pairs[0].row, pairs[0].expectedRow ?? Infinity),
-    lastRow: Math.max(pairs[pairs.length - 1].rateRow, pairs[pairs.length - 1].expectedRow ?? 0),
+    lastRow: Math.max(pairs[pairs.length - 1].rateRow, pairs[pairs.length - 1].expectedRow ?? 0, pairs[pairs.length - 1].gradeRow ?? 0),
     firstCol: Math.min(h.firstCol, nameCol),
     lastCol: h.lastCol,
     columns: {
@@ -212,7 +222,25 @@ export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]):
     path,
   };
   const kpis = pairs.map((p) => readKpi(g, table, p, path));
+  if (block) for (let i = 0; i < kpis.length; i++) asBlock(g, table, kpis[i], pairs[i]);
   return { table, kpis };
+}
+
+/** Block fields: name without its [単位], unit from it, 期待値 as per-year targets, the 評価 row's grades. */
+function asBlock(g: Grid, t: KpiTable, k: Kpi, p: Pair): void {
+  const { name, unit } = splitNameUnit(k.name);
+  const header = /\[([^\]]{1,6})\]/.exec(toHalfWidth(t.headers[t.columns.kpi] ?? ''))?.[1];
+  k.name = name;
+  k.unit = unit ?? (header && header !== '単位' ? header : null) ?? k.unit;
+  if (k.expected) k.targets = k.expected;
+  if (p.gradeRow !== undefined) {
+    k.gradeRow = p.gradeRow;
+    k.printedGrades = {};
+    for (const y of t.columns.years) {
+      const text = g.text(p.gradeRow, y.col);
+      k.printedGrades[y.year] = { text, symbol: normaliseSymbol(text), row: p.gradeRow, col: y.col };
+    }
+  }
 }
 
 function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[]): Kpi {
