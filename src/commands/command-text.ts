@@ -1,7 +1,7 @@
 /** Status texts of the ribbon commands (pure, unit-tested). */
 import type { Finding, Lang } from '../core/findings';
 import type { ApplyResult, EditPlan } from '../core/plan';
-import type { Workbook } from '../taskpane/engine';
+import type { PlanInput } from '../taskpane/engine';
 import { format } from '../taskpane/i18n';
 
 const texts = {
@@ -29,11 +29,11 @@ export function commandText(lang: Lang) {
   return texts[lang === 'en' ? 'en' : 'ja'];
 }
 
-export function checkSummary(wb: Pick<Workbook, 'model' | 'analysis'>, lang: Lang): string {
+export function checkSummary(input: Pick<PlanInput, 'model' | 'analysis'>, lang: Lang): string {
   const t = commandText(lang);
-  const kpis = wb.model.sheets.reduce((n, s) => n + s.kpis.length, 0);
+  const kpis = input.model.sheets.reduce((n, s) => n + s.kpis.length, 0);
   if (!kpis) return t.noSheet;
-  const count = (severity: string) => wb.analysis.findings.filter((f: Finding) => f.severity === severity).length;
+  const count = (severity: string) => input.analysis.findings.filter((f: Finding) => f.severity === severity).length;
   return format(t.checked, { kpis, error: count('error'), warning: count('warning'), info: count('info') });
 }
 

@@ -9,22 +9,22 @@ import { checkSummary, commandText, yearSummary } from './command-text';
 
 /** チェック: runs the check, selects the first error (or finding), returns the counts. */
 export async function checkWorkbook(host: ProgressHost, lang: Lang, settings: AddinSettings = normaliseSettings(null)): Promise<string> {
-  const wb = await loadWorkbook(host, { lang, settings });
-  const first = wb.analysis.findings.find((f: Finding) => f.severity === 'error') ?? wb.analysis.findings[0];
+  const input = await loadWorkbook(host, { lang, settings });
+  const first = input.analysis.findings.find((f: Finding) => f.severity === 'error') ?? input.analysis.findings[0];
   if (first) await host.selectCell?.(first.sheet, first.cell);
-  return checkSummary(wb, lang);
+  return checkSummary(input, lang);
 }
 
 /** 年度列を追加: adds the next year column (with undo record) and selects its first header. */
 export async function addNextYear(host: ProgressHost, lang: Lang, settings: AddinSettings = normaliseSettings(null)): Promise<string> {
   const ctx = { lang, settings };
-  const wb = await loadWorkbook(host, ctx);
-  const plan = planCommand('add-year', wb, ctx);
+  const input = await loadWorkbook(host, ctx);
+  const plan = planCommand('add-year', input, ctx);
   if (!plan.edits.length) return yearSummary(plan, null, lang);
   const result = await applyWithUndo(host, plan);
   const inserted = plan.edits.find((e) => e.kind === 'insertColumn');
   if (inserted && host.selectCell) {
-    const header = wb.model.sheets.find((s) => s.sheet === inserted.sheet)?.tables[0]?.headerRow ?? 1;
+    const header = input.model.sheets.find((s) => s.sheet === inserted.sheet)?.tables[0]?.headerRow ?? 1;
     await host.selectCell(inserted.sheet, cellAddress(header, inserted.col));
   }
   return yearSummary(plan, result, lang);

@@ -23,8 +23,8 @@ export interface KpiAssessment {
   method: RateMethod;
   /** Year judged (latest with a readable actual). */
   year: number | null;
-  /** Value expected in that year on the linear path from baseline to target. */
-  expected: number | null;
+  /** Path value (見込み値): the value on the straight line from baseline to target in that year. */
+  pathValue: number | null;
 }
 
 export interface Analysis {
@@ -61,7 +61,7 @@ export function assessKpi(kpi: Kpi, defs?: KpiDefinitions): { assessment: KpiAss
   for (const y of Object.keys(kpi.actuals)) rates[Number(y)] = computeRate(kpi, Number(y), def).value;
   const assessment: KpiAssessment = {
     rates, status: st.status, grade: st.grade, progress: st.progress, method: rateMethod(kpi, def),
-    year: st.year, expected: st.expected,
+    year: st.year, pathValue: st.pathValue,
   };
   return { assessment, status: st };
 }

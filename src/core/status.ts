@@ -1,5 +1,5 @@
 /**
- * Status and grade of a KPI from its latest actual: achieved / on-track / off-track against a linear
+ * Status and grade of a KPI from its latest actual: achieved / on-track / behind against a linear
  * path from the baseline (year) to the target (year); grade bands on progress against that path.
  */
 import type { Kpi, ParsedValue } from './model';
@@ -7,7 +7,7 @@ import type { GradeBands, KpiDefinition } from './definitions';
 import { DEFAULT_BANDS } from './definitions';
 import { divideExact, kpiBounds, kpiDirection, kpiUnit, normaliseUnit, progressRate, rateMethod } from './rates';
 
-export type Status = 'achieved' | 'on-track' | 'off-track' | 'no-data' | 'qualitative';
+export type Status = 'achieved' | 'on-track' | 'behind' | 'no-data' | 'qualitative';
 export type Grade = 'A' | 'B' | 'C' | 'D';
 
 export interface StatusResult {
@@ -17,8 +17,8 @@ export interface StatusResult {
   progress: number | null;
   /** Year judged (latest with a readable actual), or null. */
   year: number | null;
-  /** Value expected in that year on the linear path, or null when years are unknown. */
-  expected: number | null;
+  /** Path value (見込み値, docs/GLOSSARY.md): the year's value on the straight line from baseline to target; null when years are unknown. */
+  pathValue: number | null;
   /** Share of the plan period elapsed in that year (0…1), or null. */
   elapsed: number | null;
 }
@@ -64,7 +64,7 @@ export function gradeOf(ratioToExpected: number, bands: GradeBands = DEFAULT_BAN
 }
 
 export function assessStatus(kpi: Kpi, def?: KpiDefinition, bands: GradeBands = DEFAULT_BANDS): StatusResult {
-  const none = { grade: null, progress: null, year: null, expected: null, elapsed: null };
+  const none = { grade: null, progress: null, year: null, pathValue: null, elapsed: null };
   const { target } = kpiBounds(kpi, def);
   if (target === null || rateMethod(kpi, def) === 'none') return { status: 'qualitative', ...none };
   const actuals = readableActuals(kpi, def);
@@ -76,19 +76,19 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, bands: GradeBands = 
   const elapsed = start.year !== null && targetYear !== null && targetYear > start.year
     ? Math.min(1, Math.max(0, (year - start.year) / (targetYear - start.year)))
     : null;
-  const expected = elapsed !== null && start.value !== null ? start.value + elapsed * (target - start.value) : null;
+  const pathValue = elapsed !== null && start.value !== null ? start.value + elapsed * (target - start.value) : null;
   // A KPI to keep at its level (baseline = target) is judged by its ratio to the target, in its direction.
   const keep = start.value === null || start.value === target;
   const progress = !keep
     ? progressRate(actual, start.value as number, target)
     : kpiDirection(kpi, def) === 'down' ? divideExact(target, actual) : divideExact(actual, target);
   if (isAchieved(kpi, actual, target, def)) {
-    return { status: 'achieved', grade: 'A', progress, year, expected, elapsed };
+    return { status: 'achieved', grade: 'A', progress, year, pathValue, elapsed };
   }
   const share = keep ? 1 : elapsed;
-  if (progress === null || share === null) return { status: 'off-track', grade: null, progress, year, expected, elapsed };
+  if (progress === null || share === null) return { status: 'behind', grade: null, progress, year, pathValue, elapsed };
   // 12 significant digits: 0.4 / 0.5 is a B at 80 %, whatever the last binary digit says.
   const ratio = share === 0 ? (progress >= 0 ? 1 : 0) : Number((progress / share).toPrecision(12));
-  const status: Status = ratio >= 1 ? 'on-track' : 'off-track';
-  return { status, grade: gradeOf(ratio, bands), progress, year, expected, elapsed };
+  const status: Status = ratio >= 1 ? 'on-track' : 'behind';
+  return { status, grade: gradeOf(ratio, bands), progress, year, pathValue, elapsed };
 }

@@ -64,8 +64,8 @@ export function App(props: AppProps) {
   const lang: Lang = settings.lang ?? props.initialLang;
   const t = messages(lang);
   const [tab, setTab] = useState<TabId>('overview');
-  const wb = useWorkbench(props.host, lang, settings, settingsLoaded, props.onWorkbookChanged);
-  const live = useLiveChecking(props.changes, props.host, wb, lang, settings);
+  const bench = useWorkbench(props.host, lang, settings, settingsLoaded, props.onWorkbookChanged);
+  const live = useLiveChecking(props.changes, props.host, bench, lang, settings);
 
   useEffect(() => {
     props.settingsStore
@@ -77,7 +77,7 @@ export function App(props: AppProps) {
 
   // A ribbon command's status, shown once on open.
   const { initialNotice } = props;
-  const { notify } = wb;
+  const { notify } = bench;
   useEffect(() => {
     if (initialNotice) notify('info', initialNotice);
   }, [initialNotice, notify]);
@@ -109,21 +109,21 @@ export function App(props: AppProps) {
               data-testid="live-toggle"
             />
           )}
-          <Button size="small" className={styles.nowrap} onClick={() => void wb.reload()} disabled={!!wb.busy} data-testid="reload">
+          <Button size="small" className={styles.nowrap} onClick={() => void bench.reload()} disabled={!!bench.busy} data-testid="reload">
             {t.reload}
           </Button>
         </div>
-        {wb.busy && (
+        {bench.busy && (
           <div className={styles.busy} data-testid="busy">
-            {wb.busy.fraction === null ? <Spinner size="tiny" label={wb.busy.label} /> : <ProgressBar value={wb.busy.fraction} />}
+            {bench.busy.fraction === null ? <Spinner size="tiny" label={bench.busy.label} /> : <ProgressBar value={bench.busy.fraction} />}
           </div>
         )}
         <div className={styles.notices}>
           {props.host.kind === 'excel' && <CapabilityNotes caps={caps} lang={lang} liveAvailable={!!props.changes} />}
-          {wb.notices.map((n) => (
+          {bench.notices.map((n) => (
             <MessageBar key={n.id} intent={n.intent} data-testid={`notice-${n.intent}`}>
               <MessageBarBody>{n.text}</MessageBarBody>
-              <MessageBarActions containerAction={<Button appearance="transparent" size="small" onClick={() => wb.dismiss(n.id)} aria-label={t.dismiss}>×</Button>} />
+              <MessageBarActions containerAction={<Button appearance="transparent" size="small" onClick={() => bench.dismiss(n.id)} aria-label={t.dismiss}>×</Button>} />
             </MessageBar>
           ))}
         </div>
@@ -131,17 +131,17 @@ export function App(props: AppProps) {
           <Tab value="overview" data-testid="tab-overview">{t.tabOverview}</Tab>
           <Tab value="findings" data-testid="tab-findings">
             {t.tabFindings}
-            {wb.workbook ? ` (${wb.workbook.analysis.findings.length})` : ''}
+            {bench.workbook ? ` (${bench.workbook.analysis.findings.length})` : ''}
           </Tab>
           <Tab value="actions" data-testid="tab-actions">{t.tabActions}</Tab>
           <Tab value="settings" data-testid="tab-settings">{t.tabSettings}</Tab>
         </TabList>
         <div className={styles.body}>
           <ErrorBoundary lang={lang}>
-            {tab === 'overview' && <OverviewTab workbook={wb.workbook} lang={lang} />}
-            {tab === 'findings' && <FindingsTab workbook={wb.workbook} lang={lang} host={props.host} api={wb} />}
-            {tab === 'actions' && <ActionsTab workbook={wb.workbook} lang={lang} api={wb} />}
-            {tab === 'settings' && settingsLoaded && <SettingsTab settings={settings} lang={lang} onSave={saveSettings} api={wb} />}
+            {tab === 'overview' && <OverviewTab workbook={bench.workbook} lang={lang} />}
+            {tab === 'findings' && <FindingsTab workbook={bench.workbook} lang={lang} host={props.host} api={bench} />}
+            {tab === 'actions' && <ActionsTab workbook={bench.workbook} lang={lang} api={bench} />}
+            {tab === 'settings' && settingsLoaded && <SettingsTab settings={settings} lang={lang} onSave={saveSettings} api={bench} />}
           </ErrorBoundary>
         </div>
       </div>

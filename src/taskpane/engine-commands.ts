@@ -2,7 +2,7 @@
 import type { ProgressHost } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
 import { runCommand, undoLast } from '../core/session';
-import type { ActionCommand, EngineContext, Workbook } from './engine';
+import type { ActionCommand, EngineContext, PlanInput } from './engine';
 import { planners } from './planners';
 
 export class CommandUnavailableError extends Error {
@@ -15,10 +15,10 @@ export function isAvailable(command: ActionCommand): boolean {
   return !!planners[command];
 }
 
-export function planCommand(command: ActionCommand, wb: Workbook, ctx: EngineContext): EditPlan {
+export function planCommand(command: ActionCommand, input: PlanInput, ctx: EngineContext): EditPlan {
   const planner = planners[command];
   if (!planner) throw new CommandUnavailableError(command);
-  return planner(wb, ctx);
+  return planner(input, ctx);
 }
 
 /** Applies a plan and records its inverse in the workbook, so Undo works on every host. */

@@ -19,8 +19,8 @@ import type { UndoRecord } from '../core/undo';
 import { effectiveDefinitions } from './effective-definitions';
 import type { AddinSettings } from './settings';
 
-/** What the task pane holds of a workbook: exactly what the core's planners take. */
-export type Workbook = PlanInput;
+/** What the task pane holds of a workbook is a PlanInput (docs/GLOSSARY.md): exactly what the core's planners take. */
+export type { PlanInput };
 
 export interface EngineContext {
   lang: Lang;
@@ -36,7 +36,7 @@ function candidateSheets(sheets: SheetInfo[]): SheetInfo[] {
   return sheets.filter((s) => s.visibility !== 'veryHidden' && !OWN_SHEETS.includes(s.name));
 }
 
-export async function loadWorkbook(host: ProgressHost, ctx: EngineContext, onProgress?: (done: number, total: number) => void): Promise<Workbook> {
+export async function loadWorkbook(host: ProgressHost, ctx: EngineContext, onProgress?: (done: number, total: number) => void): Promise<PlanInput> {
   const sheets = await host.listSheets();
   const toRead = candidateSheets(sheets);
   const hasDefinitions = sheets.some((s) => s.name === DEFINITIONS_SHEET);
@@ -72,41 +72,41 @@ export function analyseSnapshots(
   definitionsSnapshot: GridSnapshot | null,
   record: UndoRecord,
   ctx: EngineContext,
-): Workbook {
+): PlanInput {
   const stored = definitionsSnapshot ? readDefinitions(definitionsSnapshot) : undefined;
   const analysed = runAnalysis(sheets, snapshots, (model) => effectiveDefinitions(stored, model, ctx.settings), ctx.lang);
   return { sheets, snapshots, ...analysed, record, lang: ctx.lang };
 }
 
 /** The workbook with one sheet re-read (live checking); definitions and undo record as before. */
-export function replaceSnapshot(wb: Workbook, snapshot: GridSnapshot, ctx: EngineContext): Workbook {
-  const snapshots = wb.snapshots.map((s) => (s.sheet === snapshot.sheet ? snapshot : s));
-  return { ...wb, snapshots, ...runAnalysis(wb.sheets, snapshots, () => wb.definitions, ctx.lang), lang: ctx.lang };
+export function replaceSnapshot(input: PlanInput, snapshot: GridSnapshot, ctx: EngineContext): PlanInput {
+  const snapshots = input.snapshots.map((s) => (s.sheet === snapshot.sheet ? snapshot : s));
+  return { ...input, snapshots, ...runAnalysis(input.sheets, snapshots, () => input.definitions, ctx.lang), lang: ctx.lang };
 }
 
 /**
  * Live re-check: the given KPIs re-read from the sheet's new snapshot and their rules re-run
  * (core recheckKpi, milliseconds on any size); a full re-analysis of that sheet when a KPI moved.
  */
-export function recheckKpis(wb: Workbook, snapshot: GridSnapshot, kpiIds: string[], ctx: EngineContext): Workbook {
-  let { model } = wb;
-  const kpis = { ...wb.analysis.kpis };
-  let findings = wb.analysis.findings;
+export function recheckKpis(input: PlanInput, snapshot: GridSnapshot, kpiIds: string[], ctx: EngineContext): PlanInput {
+  let { model } = input;
+  const kpis = { ...input.analysis.kpis };
+  let findings = input.analysis.findings;
   for (const id of kpiIds) {
     const r = recheckKpi(model, snapshot, id, {
-      analysis: wb.analysis,
+      analysis: input.analysis,
       lang: ctx.lang,
-      definitions: wb.definitions,
-      managementSheets: managementSheets(wb.sheets, model),
+      definitions: input.definitions,
+      managementSheets: managementSheets(input.sheets, model),
     });
-    if (!r) return replaceSnapshot(wb, snapshot, ctx);
+    if (!r) return replaceSnapshot(input, snapshot, ctx);
     model = r.model;
     kpis[r.kpi.id] = r.assessment;
     const redone = new Set(r.kpis);
     findings = [...findings.filter((f) => !f.kpi || !redone.has(f.kpi)), ...r.findings];
   }
-  const snapshots = wb.snapshots.map((s) => (s.sheet === snapshot.sheet ? snapshot : s));
-  return { ...wb, snapshots, model, analysis: { ...wb.analysis, kpis, findings } };
+  const snapshots = input.snapshots.map((s) => (s.sheet === snapshot.sheet ? snapshot : s));
+  return { ...input, snapshots, model, analysis: { ...input.analysis, kpis, findings } };
 }
 
 export { planCommand, applyWithUndo, undoLastAction } from './engine-commands';

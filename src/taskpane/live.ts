@@ -3,7 +3,7 @@ import type { ProgressHost } from '../core/host';
 import type { ProgressModel } from '../core/model';
 import type { ApplyResult, EditPlan } from '../core/plan';
 import { parseAddress, type GridSnapshot } from '../core/snapshot';
-import { planCommand, recheckKpis, replaceSnapshot, type EngineContext, type Workbook } from './engine';
+import { planCommand, recheckKpis, replaceSnapshot, type EngineContext, type PlanInput } from './engine';
 
 export interface CellChange {
   sheet: string;
@@ -28,9 +28,9 @@ function knownWriter(host: ProgressHost): KnownWriter | null {
  * read, then kept current by the events (the add-in's own writes are patched in after they are
  * made). Null when it cannot be used: no value, several cells, outside the snapshot, a formula cell.
  */
-export function snapshotAfterEdit(wb: Workbook, change: CellChange): GridSnapshot | null {
+export function snapshotAfterEdit(input: PlanInput, change: CellChange): GridSnapshot | null {
   if (change.valueAfter === undefined || change.address.includes(':')) return null;
-  const s = wb.snapshots.find((x) => x.sheet === change.sheet);
+  const s = input.snapshots.find((x) => x.sheet === change.sheet);
   const at = parseAddress(change.address.replace(/^.*!/, ''));
   if (!s || !at) return null;
   const r = at.row - s.origin.row;
@@ -79,7 +79,7 @@ export function restrictToKpis(plan: EditPlan, model: ProgressModel, kpiIds: str
 }
 
 export interface Recheck {
-  workbook: Workbook;
+  workbook: PlanInput;
   /** KPIs the edit touched. */
   kpis: string[];
   /** Rate cells written (0 when nothing needed writing). */
@@ -109,13 +109,13 @@ export function patchSnapshot(s: GridSnapshot, plan: EditPlan): GridSnapshot | n
  * reading again. Fast path (the host reported the new value, a writer for known cells): no read,
  * one sync. Otherwise the sheet is read (2 syncs) and the plan applied with its verify read.
  */
-export async function recheckAfterEdit(host: ProgressHost, wb: Workbook, change: CellChange, ctx: EngineContext): Promise<Recheck> {
+export async function recheckAfterEdit(host: ProgressHost, input: PlanInput, change: CellChange, ctx: EngineContext): Promise<Recheck> {
   const writer = knownWriter(host);
-  const known = writer ? snapshotAfterEdit(wb, change) : null;
+  const known = writer ? snapshotAfterEdit(input, change) : null;
   const snapshot = known ?? (await host.readSnapshot(change.sheet));
-  const kpis = touchedKpis(wb.model, change);
-  if (!kpis.length) return { workbook: replaceSnapshot(wb, snapshot, ctx), kpis, written: 0 };
-  const next = recheckKpis(wb, snapshot, kpis, ctx);
+  const kpis = touchedKpis(input.model, change);
+  if (!kpis.length) return { workbook: replaceSnapshot(input, snapshot, ctx), kpis, written: 0 };
+  const next = recheckKpis(input, snapshot, kpis, ctx);
   const plan = restrictToKpis(planCommand('fill', next, ctx), next.model, kpis);
   if (!plan.edits.length) return { workbook: next, kpis, written: 0 };
   const result = known && writer ? await writer.applyKnown(plan) : await host.applyPlan(plan);

@@ -6,27 +6,27 @@ import { planFill } from '../core/plans/fill';
 import { planFlag, planUnflag } from '../core/plans/flag';
 import { planLink, type ManagementWorkbook } from '../core/plans/link';
 import { planReport } from '../core/plans/report';
-import type { ActionCommand, EngineContext, Workbook } from './engine';
+import type { ActionCommand, EngineContext, PlanInput } from './engine';
 
-export type Planner = (wb: Workbook, ctx: EngineContext) => EditPlan;
+export type Planner = (input: PlanInput, ctx: EngineContext) => EditPlan;
 
 /**
  * An external management workbook named in the settings. Office.js cannot list another file's
  * sheets, so its sheets are taken to be named by number as the sheet numbers are written ("01").
  */
-export function externalManagement(wb: Workbook, file: string): ManagementWorkbook | undefined {
+export function externalManagement(input: PlanInput, file: string): ManagementWorkbook | undefined {
   if (!file) return undefined;
-  const numbers = wb.model.sheets.flatMap((s) => s.kpis.map((k) => k.sheetNo)).filter((n): n is string => !!n && /^\d+$/.test(n));
+  const numbers = input.model.sheets.flatMap((s) => s.kpis.map((k) => k.sheetNo)).filter((n): n is string => !!n && /^\d+$/.test(n));
   return { file, sheets: [...new Set(numbers)].sort() };
 }
 
 export const planners: Partial<Record<ActionCommand, Planner>> = {
-  fill: (wb) => planFill(wb),
-  fix: (wb) => planFill(wb, { fix: true }),
-  flag: (wb) => planFlag(wb),
-  unflag: (wb) => planUnflag(wb),
-  link: (wb, ctx) => planLink(wb, { management: externalManagement(wb, ctx.settings.managementWorkbook) }),
-  'add-year': (wb) => planAddYear(wb),
-  definitions: (wb) => planDefinitions(wb),
-  report: (wb) => planReport(wb),
+  fill: (input) => planFill(input),
+  fix: (input) => planFill(input, { fix: true }),
+  flag: (input) => planFlag(input),
+  unflag: (input) => planUnflag(input),
+  link: (input, ctx) => planLink(input, { management: externalManagement(input, ctx.settings.managementWorkbook) }),
+  'add-year': (input) => planAddYear(input),
+  definitions: (input) => planDefinitions(input),
+  report: (input) => planReport(input),
 };

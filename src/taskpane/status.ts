@@ -7,7 +7,7 @@ export function statusLabel(status: Status, lang: Lang): string {
   const labels: Record<Status, string> = {
     achieved: t.statusAchieved,
     'on-track': t.statusOnTrack,
-    'off-track': t.statusOffTrack,
+    'behind': t.statusBehind,
     'no-data': t.statusNoData,
     qualitative: t.statusQualitative,
   };
@@ -15,7 +15,7 @@ export function statusLabel(status: Status, lang: Lang): string {
 }
 
 export function statusColor(status: Status): 'success' | 'brand' | 'warning' | 'informative' | 'subtle' {
-  return status === 'achieved' ? 'success' : status === 'on-track' ? 'brand' : status === 'off-track' ? 'warning' : status === 'qualitative' ? 'informative' : 'subtle';
+  return status === 'achieved' ? 'success' : status === 'on-track' ? 'brand' : status === 'behind' ? 'warning' : status === 'qualitative' ? 'informative' : 'subtle';
 }
 
 export function gradeLabel(grade: GradeKey, lang: Lang): string {

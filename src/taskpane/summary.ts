@@ -33,7 +33,7 @@ export interface OverviewSummary {
   progressByGoal: GoalProgress[];
 }
 
-export const statusOrder: Status[] = ['achieved', 'on-track', 'off-track', 'no-data', 'qualitative'];
+export const statusOrder: Status[] = ['achieved', 'on-track', 'behind', 'no-data', 'qualitative'];
 export const gradeOrder: GradeKey[] = ['A', 'B', 'C', 'D', 'none'];
 
 /** "基本目標①" from a path such as ["個別目標", "基本目標① 若者が…", …]; null when the KPI has no goal. */

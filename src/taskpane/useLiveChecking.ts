@@ -6,10 +6,10 @@ import { recheckAfterEdit, type CellChange, type ChangeSource } from './live';
 import type { AddinSettings } from './settings';
 import type { WorkbenchApi } from './useWorkbench';
 
-export function useLiveChecking(changes: ChangeSource | undefined, host: ProgressHost, wb: WorkbenchApi, lang: Lang, settings: AddinSettings) {
+export function useLiveChecking(changes: ChangeSource | undefined, host: ProgressHost, bench: WorkbenchApi, lang: Lang, settings: AddinSettings) {
   const [enabled, setEnabled] = useState(false);
-  const state = useRef({ workbook: wb.workbook, lang, settings, queue: Promise.resolve() });
-  state.current.workbook = wb.workbook;
+  const state = useRef({ workbook: bench.workbook, lang, settings, queue: Promise.resolve() });
+  state.current.workbook = bench.workbook;
   state.current.lang = lang;
   state.current.settings = settings;
 
@@ -22,23 +22,23 @@ export function useLiveChecking(changes: ChangeSource | undefined, host: Progres
       if (!s.workbook) return;
       const { workbook } = await recheckAfterEdit(host, s.workbook, change, { lang: s.lang, settings: s.settings });
       s.workbook = workbook;
-      wb.setWorkbook(workbook);
+      bench.setWorkbook(workbook);
     };
     changes
       .subscribe((change) => {
         // One change at a time, in order; an error is reported, not thrown into Excel's event loop.
-        state.current.queue = state.current.queue.then(() => handle(change)).catch((e) => wb.notify('error', e instanceof Error ? e.message : String(e)));
+        state.current.queue = state.current.queue.then(() => handle(change)).catch((e) => bench.notify('error', e instanceof Error ? e.message : String(e)));
       })
       .then((off) => {
         if (cancelled) void off();
         else unsubscribe = off;
       })
-      .catch((e) => wb.notify('error', e instanceof Error ? e.message : String(e)));
+      .catch((e) => bench.notify('error', e instanceof Error ? e.message : String(e)));
     return () => {
       cancelled = true;
       if (unsubscribe) void unsubscribe();
     };
-  }, [enabled, changes, host, wb.setWorkbook, wb.notify]);
+  }, [enabled, changes, host, bench.setWorkbook, bench.notify]);
 
   return { enabled, setEnabled };
 }

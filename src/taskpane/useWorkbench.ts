@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
-import { applyWithUndo, loadWorkbook, planCommand, undoLastAction, type ActionCommand, type Workbook } from './engine';
+import { applyWithUndo, loadWorkbook, planCommand, undoLastAction, type ActionCommand, type PlanInput } from './engine';
 import { errorDetail } from '../core/catalogue';
 import { format, messages } from './i18n';
 import type { AddinSettings } from './settings';
@@ -37,7 +37,7 @@ export function describeResult(result: ApplyResult, lang: Lang): { intent: Notic
 
 /** `ready` is false until the stored settings are known, so that the workbook is read once, with them. */
 export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSettings, ready: boolean, onWorkbookChanged?: () => void) {
-  const [workbook, setWorkbook] = useState<Workbook | null>(null);
+  const [workbook, setWorkbook] = useState<PlanInput | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const ctxRef = useRef({ lang, settings });
@@ -52,14 +52,14 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
   const reload = useCallback(async () => {
     setBusy({ label: messages(ctxRef.current.lang).loading, fraction: 0 });
     try {
-      const wb = await loadWorkbook(host, ctxRef.current, (done, total) =>
+      const input = await loadWorkbook(host, ctxRef.current, (done, total) =>
         setBusy({ label: messages(ctxRef.current.lang).loading, fraction: total ? done / total : null }),
       );
-      setWorkbook(wb);
-      for (const s of wb.snapshots) {
+      setWorkbook(input);
+      for (const s of input.snapshots) {
         if (s.truncated) notify('warning', format(messages(ctxRef.current.lang).truncated, { sheet: s.sheet, rows: s.truncated.rows, cols: s.truncated.cols, reason: s.truncated.reason }));
       }
-      return wb;
+      return input;
     } catch (e) {
       notify('error', format(messages(ctxRef.current.lang).errorRead, { detail: errorText(e, ctxRef.current.lang) }));
       return null;

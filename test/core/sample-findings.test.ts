@@ -83,11 +83,11 @@ test('rates, status and grade of a few KPIs, by hand', () => {
   // 就労支援情報等を利用する本市出身者数: 187/2000 = 9.35 % prints 9.4 % and matches.
   expect(k[`${SHEET}!281`].rates[2020]).toBe(0.0935);
   expect(k[`${SHEET}!45`]).toMatchObject({ method: 'none', status: 'qualitative', grade: null });
-  expect(k[`${SHEET}!61`]).toMatchObject({ status: 'off-track', grade: 'D' }); // 職場体験 0日 of 3日以上
+  expect(k[`${SHEET}!61`]).toMatchObject({ status: 'behind', grade: 'D' }); // 職場体験 0日 of 3日以上
   expect(k[`${SHEET}!316`]).toMatchObject({ status: 'achieved', grade: 'A' }); // 保育園定員 1,191 ≥ 1,105
   const counts: Record<string, number> = {};
   for (const a of Object.values(k)) counts[a.status] = (counts[a.status] ?? 0) + 1;
-  expect(counts).toEqual({ achieved: 14, 'on-track': 14, 'off-track': 47, qualitative: 9 });
+  expect(counts).toEqual({ achieved: 14, 'on-track': 14, 'behind': 47, qualitative: 9 });
 });
 
 test('messages in English too', async () => {

@@ -11,19 +11,19 @@ describe('status', () => {
     const s = assessStatus(kpi);
     expect(s).toMatchObject({ status: 'on-track', grade: 'A', year: 2020 });
     expect(s.progress).toBeCloseTo(8 / 19, 12);
-    expect(s.expected).toBeCloseTo(26 + (19 * 2) / 6, 12);
+    expect(s.pathValue).toBeCloseTo(26 + (19 * 2) / 6, 12);
   });
 
-  test('off-track with grade bands on progress against the expected path', () => {
+  test('behind with grade bands on progress against the expected path', () => {
     // 技能士合格者数: 163 → 220, R2 176: progress 13/57 = 22.8 % vs 33.3 % expected → 68 % → C.
     const kpi = makeKpi({ baseline: '163人', target: '220人', actuals: { 2019: '172人', 2020: '176人' }, cumulative: true });
-    expect(assessStatus(kpi)).toMatchObject({ status: 'off-track', grade: 'C' });
+    expect(assessStatus(kpi)).toMatchObject({ status: 'behind', grade: 'C' });
     // 空き店舗開業: 8 → 15, R2 10: 2/7 = 28.6 % vs 33.3 % → 86 % → B.
     const b = makeKpi({ baseline: '8件', target: '15件', actuals: { 2019: '10件', 2020: '10件' }, cumulative: true });
-    expect(assessStatus(b)).toMatchObject({ status: 'off-track', grade: 'B' });
+    expect(assessStatus(b)).toMatchObject({ status: 'behind', grade: 'B' });
     // Below the baseline: negative progress → D.
     const d = makeKpi({ baseline: '705人', target: '750人', actuals: { 2019: '684人', 2020: '598人' } });
-    expect(assessStatus(d)).toMatchObject({ status: 'off-track', grade: 'D' });
+    expect(assessStatus(d)).toMatchObject({ status: 'behind', grade: 'D' });
   });
 
   test('achieved: target reached in the KPI direction; "以上" reached at the figure', () => {
@@ -38,7 +38,7 @@ describe('status', () => {
   test('down-type on track: falling at least as fast as the plan', () => {
     const kpi = makeKpi({ baseline: '120件', target: '60件', actuals: { 2019: '110件', 2020: '95件' } });
     // Expected at R2: 120 − 60 × 2/6 = 100; 95 is better.
-    expect(assessStatus(kpi)).toMatchObject({ status: 'on-track', grade: 'A', expected: 100 });
+    expect(assessStatus(kpi)).toMatchObject({ status: 'on-track', grade: 'A', pathValue: 100 });
   });
 
   test('single-year KPIs are never summed: the latest year is judged alone', () => {
@@ -91,13 +91,13 @@ test('a count without baseline ("-") starts from 0; a percentage without baselin
   const count = makeKpi({ baseline: '-', target: '10回', actuals: { 2019: '-', 2020: '5回' } });
   expect(assessStatus(count)).toMatchObject({ status: 'on-track', grade: 'A', progress: 0.5 });
   const share = makeKpi({ baseline: '-', target: '50%', actuals: { 2020: '25%' } });
-  expect(assessStatus(share)).toMatchObject({ status: 'off-track', grade: 'C', progress: 0.5, expected: null });
+  expect(assessStatus(share)).toMatchObject({ status: 'behind', grade: 'C', progress: 0.5, pathValue: null });
 });
 
 test('a decrease-type KPI kept at its level is judged downwards', () => {
   // 事故件数 at most 10 (baseline 10, target 10以下): 12 is worse, 8 is achieved.
   const worse = makeKpi({ baseline: '10件', target: '10件以下', actuals: { 2020: '12件' } });
-  expect(assessStatus(worse)).toMatchObject({ status: 'off-track', grade: 'B' });
+  expect(assessStatus(worse)).toMatchObject({ status: 'behind', grade: 'B' });
   expect(assessStatus(worse).progress).toBeCloseTo(10 / 12, 12);
   const better = makeKpi({ baseline: '10件', target: '10件以下', actuals: { 2020: '8件' } });
   expect(assessStatus(better).status).toBe('achieved');

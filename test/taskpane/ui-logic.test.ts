@@ -175,11 +175,11 @@ describe('overview summary', () => {
       },
     ],
   } as unknown as ProgressModel;
-  const assessment = (status: string, grade: string | null, progress: number | null) => ({ rates: {}, status, grade, progress, method: 'ratio', year: null, expected: null });
+  const assessment = (status: string, grade: string | null, progress: number | null) => ({ rates: {}, status, grade, progress, method: 'ratio', year: null, pathValue: null });
   const analysis = {
     findings: [],
     rounding: {},
-    kpis: { a: assessment('achieved', 'A', 1.2), b: assessment('off-track', 'D', -8), c: assessment('on-track', 'B', 0.5), d: assessment('qualitative', null, null) },
+    kpis: { a: assessment('achieved', 'A', 1.2), b: assessment('behind', 'D', -8), c: assessment('on-track', 'B', 0.5), d: assessment('qualitative', null, null) },
   } as unknown as Analysis;
 
   it('counts by status and grade, years per sheet, and the median progress per basic goal', () => {
@@ -187,7 +187,7 @@ describe('overview summary', () => {
     expect(goalOf({ path: ['全体目標'] })).toBeNull();
     const s = summarise(model, analysis);
     expect(s.sheets).toEqual([{ sheet: 'S', tables: 2, kpis: 4, years: [2019, 2020, 2021] }]);
-    expect(s.byStatus).toEqual({ achieved: 1, 'on-track': 1, 'off-track': 1, 'no-data': 0, qualitative: 1 });
+    expect(s.byStatus).toEqual({ achieved: 1, 'on-track': 1, 'behind': 1, 'no-data': 0, qualitative: 1 });
     expect(s.byGrade).toEqual({ A: 1, B: 1, C: 0, D: 1, none: 1 });
     // The −800 % outlier does not drag goal ① below zero: the median is 50 %.
     expect(s.progressByGoal).toEqual([

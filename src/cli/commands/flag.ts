@@ -4,7 +4,7 @@ import { makeWriteCommand } from './write-common';
 
 export const flagCommand = makeWriteCommand({
   name: 'flag',
-  summary: { ja: '遅れているKPIの達成率セルに色と説明メモを付ける', en: 'mark off-track KPIs with a fill and an explaining note' },
+  summary: { ja: '遅れているKPIの達成率セルに色と説明メモを付ける', en: 'mark KPIs behind with a fill and an explaining note' },
   usage: 'kpi-progress flag <in.xlsx> -o <out.xlsx> [--dry-run] [--sheet NAME] [--lang en]',
   plan: (input) => planFlag(input),
 });

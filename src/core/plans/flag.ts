@@ -1,5 +1,5 @@
 /**
- * flag: fills the rate cell of each off-track KPI (its latest judged year) by grade, with a note
+ * flag: fills the rate cell of each KPI behind (its latest judged year) by grade, with a note
  * saying why. unflag: restores the fills and notes flag changed, from the undo record.
  */
 import type { Kpi, SheetModel } from '../model';
@@ -33,11 +33,11 @@ function explanation(input: PlanInput, sheet: SheetModel, kpi: Kpi, year: number
   const unit = kpi.unit ?? '';
   if (input.lang === 'en') {
     const word = grade ? GRADE_WORD.en[grade] : 'behind';
-    const exp = a.expected !== null ? ` below the ${figure(a.expected)}${unit} expected on the way to the target ${kpi.target.text}` : ` short of the target ${kpi.target.text}`;
+    const exp = a.pathValue !== null ? ` below the ${figure(a.pathValue)}${unit} expected on the way to the target ${kpi.target.text}` : ` short of the target ${kpi.target.text}`;
     return `${NOTE_TAG}Off track (${word}${grade ? `, grade ${grade}` : ''}): the ${label} actual ${actual} is${exp}; progress ${progress}. Explain the shortfall in 備考.`;
   }
   const word = grade ? GRADE_WORD.ja[grade] : '遅れ';
-  const exp = a.expected !== null ? `目標 ${kpi.target.text} に向けた見込み ${figure(a.expected)}${unit} を下回っています` : `目標 ${kpi.target.text} に届いていません`;
+  const exp = a.pathValue !== null ? `目標 ${kpi.target.text} に向けた見込み ${figure(a.pathValue)}${unit} を下回っています` : `目標 ${kpi.target.text} に届いていません`;
   return `${NOTE_TAG}${word}${grade ? `（評価 ${grade}）` : ''}: ${label}の実績 ${actual} は${exp}。進捗率 ${progress}。備考に理由を書いてください。`;
 }
 
@@ -59,7 +59,7 @@ export function planFlag(input: PlanInput): EditPlan {
     const s = snapshotOf(input, sheet.sheet);
     for (const kpi of sheet.kpis) {
       const a = input.analysis.kpis[kpi.id];
-      if (!a || a.status !== 'off-track') continue;
+      if (!a || a.status !== 'behind') continue;
       const at = flagCell(sheet, input, kpi);
       if (!at) continue;
       const grade = a.grade === 'B' || a.grade === 'C' || a.grade === 'D' ? a.grade : 'none';
@@ -77,7 +77,7 @@ export function planFlag(input: PlanInput): EditPlan {
   const parts = Object.entries(byGrade).map(([g, c]) => (g === 'none' ? say(lang, `評価なし ${c}`, `no grade ${c}`) : `${g} ${c}`)).join(', ');
   return {
     command: 'flag',
-    summary: say(lang, `遅れているKPI ${n} 件の達成率セルに色と説明を付与（${parts || '0'}）`, `flag ${n} off-track KPIs with a fill and a note (${parts || '0'})`),
+    summary: say(lang, `遅れているKPI ${n} 件の達成率セルに色と説明を付与（${parts || '0'}）`, `flag ${n} KPIs behind with a fill and a note (${parts || '0'})`),
     edits,
     notices: [],
   };

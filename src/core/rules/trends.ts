@@ -45,13 +45,13 @@ export function missingRemark(ctx: RuleContext): Finding[] {
       reason = ctx.lang === 'ja'
         ? `実績が ${yearLabel(ctx, kpi, prev.year)} の ${shown(prev.cell)} から ${yearLabel(ctx, kpi, last.year)} の ${shown(last.cell)} に悪化している`
         : `The actual worsened from ${shown(prev.cell)} (${yearLabel(ctx, kpi, prev.year)}) to ${shown(last.cell)} (${yearLabel(ctx, kpi, last.year)})`;
-    } else if (st?.status === 'off-track' && (st.grade === 'C' || st.grade === 'D') && st.year !== null) {
+    } else if (st?.status === 'behind' && (st.grade === 'C' || st.grade === 'D') && st.year !== null) {
       // Grade B is 概ね順調 (roughly on track): no explanation expected.
       const y = yearLabel(ctx, kpi, st.year);
-      const expected = st.expected !== null ? `${amount(st.expected)}${kpi.unit ?? ''}` : null;
+      const pathValue = st.pathValue !== null ? `${amount(st.pathValue)}${kpi.unit ?? ''}` : null;
       reason = ctx.lang === 'ja'
-        ? `${y}の実績 ${shown(last.cell)} が${expected ? `目安値 ${expected}` : '目標までの道筋'}を下回り評価${st.grade}である`
-        : `The ${y} actual ${shown(last.cell)} is behind ${expected ? `the expected ${expected}` : 'the path to the target'} (grade ${st.grade})`;
+        ? `${y}の実績 ${shown(last.cell)} が${pathValue ? `見込み値 ${pathValue}` : '目標までの道筋'}を下回り評価${st.grade}である`
+        : `The ${y} actual ${shown(last.cell)} is behind ${pathValue ? `the path value ${pathValue}` : 'the path to the target'} (grade ${st.grade})`;
     }
     if (!reason) continue;
     out.push(finding(ctx, 'missing-remark', 'warning', kpi, { row: kpi.row, col }, 'missing-remark', { reason }));

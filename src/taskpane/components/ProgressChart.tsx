@@ -17,7 +17,7 @@ const legendPerRow = 3;
 const statusFill: Record<Status, string> = {
   achieved: tokens.colorPaletteGreenBackground3,
   'on-track': tokens.colorBrandBackground,
-  'off-track': tokens.colorPaletteMarigoldBackground3,
+  'behind': tokens.colorPaletteMarigoldBackground3,
   'no-data': tokens.colorNeutralBackground5,
   qualitative: tokens.colorPaletteLavenderBackground2,
 };

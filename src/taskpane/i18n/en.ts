@@ -24,7 +24,7 @@ export const en: Messages = {
   noProgress: 'No KPI has a progress figure yet.',
   statusAchieved: 'Achieved',
   statusOnTrack: 'On track',
-  statusOffTrack: 'Behind',
+  statusBehind: 'Behind',
   statusNoData: 'No data',
   statusQualitative: 'Qualitative',
   noSheet:

@@ -23,7 +23,7 @@ export const ja = {
   noProgress: '進捗を計算できるKPIがありません。',
   statusAchieved: '達成',
   statusOnTrack: '順調',
-  statusOffTrack: '遅れ',
+  statusBehind: '遅れ',
   statusNoData: 'データなし',
   statusQualitative: '定性目標',
   noSheet:

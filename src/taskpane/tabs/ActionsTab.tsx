@@ -3,7 +3,7 @@ import { Button, Card, CardHeader, MessageBar, MessageBarBody, Spinner, Text, ma
 import { useState } from 'react';
 import type { Lang } from '../../core/findings';
 import type { EditPlan } from '../../core/plan';
-import { actionCommands, type ActionCommand, type Workbook } from '../engine';
+import { actionCommands, type ActionCommand, type PlanInput } from '../engine';
 import { isAvailable } from '../engine-commands';
 import { format, messages, type Messages } from '../i18n';
 import { describeEdit } from '../../core/plans/describe';
@@ -68,7 +68,7 @@ function PlanPreview({ plan, t, lang, onApply, onCancel, busy }: { plan: EditPla
   );
 }
 
-export function ActionsTab({ workbook, lang, api }: { workbook: Workbook | null; lang: Lang; api: WorkbenchApi }) {
+export function ActionsTab({ workbook, lang, api }: { workbook: PlanInput | null; lang: Lang; api: WorkbenchApi }) {
   const styles = useStyles();
   const t = messages(lang);
   const [open, setOpen] = useState<{ command: ActionCommand; plan: EditPlan } | null>(null);

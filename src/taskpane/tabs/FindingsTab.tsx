@@ -16,7 +16,7 @@ import {
 import { useMemo, useState } from 'react';
 import type { Finding, Lang, Severity } from '../../core/findings';
 import type { ProgressHost } from '../../core/host';
-import type { Workbook } from '../engine';
+import type { PlanInput } from '../engine';
 import { format, messages } from '../i18n';
 import { ruleName } from '../i18n/rules';
 import { filterFindings, groupFindings, type FindingFilter } from '../findings-view';
@@ -47,7 +47,7 @@ export function severityLabel(severity: Severity, lang: Lang): string {
 }
 
 interface Props {
-  workbook: Workbook | null;
+  workbook: PlanInput | null;
   lang: Lang;
   host: ProgressHost;
   api: WorkbenchApi;

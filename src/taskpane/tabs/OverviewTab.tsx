@@ -5,7 +5,7 @@ import type { Lang } from '../../core/findings';
 import type { Kpi, Unrecognised } from '../../core/model';
 import { ProgressChart } from '../components/ProgressChart';
 import { StructureTree } from '../components/StructureTree';
-import type { Workbook } from '../engine';
+import type { PlanInput } from '../engine';
 import { messages } from '../i18n';
 import { gradeLabel, statusColor, statusLabel } from '../status';
 import { gradeOrder, statusOrder, summarise, yearRange } from '../summary';
@@ -28,7 +28,7 @@ function UnrecognisedList({ items, lang }: { items: Unrecognised[]; lang: Lang }
   );
 }
 
-export function OverviewTab({ workbook, lang }: { workbook: Workbook | null; lang: Lang }) {
+export function OverviewTab({ workbook, lang }: { workbook: PlanInput | null; lang: Lang }) {
   const styles = useStyles();
   const t = messages(lang);
   const summary = useMemo(() => (workbook ? summarise(workbook.model, workbook.analysis) : null), [workbook]);

@@ -8,7 +8,7 @@ import { diffWorkbooks } from '../../support/workbook-diff';
 import { SAMPLE_PROGRESS, SAMPLE_SHEET } from '../../support/sample';
 
 describe('flag / unflag', () => {
-  test('off-track KPIs get a fill by grade and a note on their latest rate cell; unflag restores the original formats and notes', async () => {
+  test('behind KPIs get a fill by grade and a note on their latest rate cell; unflag restores the original formats and notes', async () => {
     const bytes = readFileSync(SAMPLE_PROGRESS);
     const host = await XlsxHost.fromBuffer(bytes);
     const ws = host.workbook.getWorksheet(SAMPLE_SHEET)!;
@@ -16,12 +16,12 @@ describe('flag / unflag', () => {
     ws.getCell('F16').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
     const before = await host.toBuffer();
     const input = await readPlanInput(await XlsxHost.fromBuffer(before));
-    const offTrack = Object.entries(input.analysis.kpis).filter(([, a]) => a.status === 'off-track');
+    const behind = Object.entries(input.analysis.kpis).filter(([, a]) => a.status === 'behind');
     const plan = planFlag(input);
-    expect(plan.edits.filter((e) => e.kind === 'setFill')).toHaveLength(offTrack.length);
+    expect(plan.edits.filter((e) => e.kind === 'setFill')).toHaveLength(behind.length);
     const kpi = input.model.sheets[0].kpis.find((k) => k.rateRow === 16)!;
     const a = input.analysis.kpis[kpi.id];
-    expect(a.status).toBe('off-track');
+    expect(a.status).toBe('behind');
     const fill = plan.edits.find((e) => e.kind === 'setFill' && e.row === 16);
     expect(fill).toMatchObject({ col: 6, fill: FLAG_COLOURS[(a.grade ?? 'none') as 'B'] });
     const note = plan.edits.find((e) => e.kind === 'setNote' && e.row === 16);
@@ -30,7 +30,7 @@ describe('flag / unflag', () => {
     // nothing flagged that is achieved or on track
     for (const e of plan.edits) {
       const k = input.model.sheets[0].kpis.find((x) => x.rateRow === (e as { row: number }).row)!;
-      expect(input.analysis.kpis[k.id].status).toBe('off-track');
+      expect(input.analysis.kpis[k.id].status).toBe('behind');
     }
     await runCommand(host, plan);
     const flagged = await XlsxHost.fromBuffer(await host.toBuffer());
