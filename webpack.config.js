@@ -30,7 +30,7 @@ function csp({ office }) {
 }
 
 /**
- * https for sideloading: the certificates of `npx office-addin-dev-certs install` when present (Office
+ * https for sideloading: the certificates of `npm run dev-certs` (office-addin-dev-certs install) when present (Office
  * trusts them), otherwise webpack-dev-server's own self-signed one (fine for a browser, not for Office).
  */
 function devServerHttps() {
