@@ -17,7 +17,9 @@ export type RuleId =
   | 'rate-format'
   | 'large-overshoot'
   | 'definition-drift'
-  | 'sheet-number';
+  | 'sheet-number'
+  // Changes against last year's edition (src/core/compare).
+  | import('./compare/types').ChangeRuleId;
 
 export interface Finding {
   rule: RuleId;
@@ -29,6 +31,10 @@ export interface Finding {
   kpi: string | null;
   /** What is wrong, why it matters, how to fix — in the requested language. */
   message: string;
+  /** 'previous' when sheet and cell are in last year's edition (kpi-removed of the comparison). */
+  edition?: 'previous';
+  /** The KPI's name, when the KPI is not in the model at hand (kpi-removed). */
+  kpiName?: string;
   /** Optional machine-readable fix: the plan edits that would mend it. */
   fix?: { label: string; edits: import('./plan').CellEdit[] };
 }

@@ -8,6 +8,7 @@ import { flagCommand, unflagCommand } from './flag';
 import { linkCommand } from './link';
 import { reportCommand } from './report';
 import { cleanCommand, undoCommand } from './undo';
+import { diffCommand } from './diff';
 
 export const commands: CliCommand[] = [
   checkCommand,
@@ -20,6 +21,7 @@ export const commands: CliCommand[] = [
   reportCommand,
   undoCommand,
   cleanCommand,
+  diffCommand,
 ];
 
 export function findCommand(name: string): CliCommand | undefined {

@@ -6,19 +6,22 @@ import * as path from 'path';
 import { describePlan } from '../../core/plans/describe';
 import { planReport, reportJson, reportMarkdown } from '../../core/plans/report';
 import { t, UsageError, type CliCommand, type CliContext } from '../io';
+import { withPreviousEdition } from './diff';
 import { applyAndWrite, openForPlanning, parseWriteArgs, writeFileAtomic } from './write-common';
 
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: { ja: '所見の一覧を Markdown / JSON / 「点検結果」シートに書き出す', en: 'write the findings as Markdown, JSON or a "点検結果" sheet' },
-  usage: 'kpi-progress report <in.xlsx> [-o report.md|report.json|out.xlsx] [--dry-run] [--sheet NAME] [--lang en]',
+  usage: 'kpi-progress report <in.xlsx> [-o report.md|report.json|out.xlsx] [--previous last-year.xlsx] [--dry-run] [--sheet NAME] [--lang en]',
   async run(argv: string[], ctx: CliContext): Promise<number> {
-    const args = parseWriteArgs(argv);
+    const args = parseWriteArgs(argv, [], ['previous']);
     const ext = args.output ? path.extname(args.output).toLowerCase() : '.md';
     if (!['.md', '.json', '.xlsx'].includes(ext)) throw new UsageError(t(ctx, `-o は .md / .json / .xlsx のいずれかにしてください（${args.output}）。`, `-o must end in .md, .json or .xlsx (got ${args.output}).`));
     const opened = await openForPlanning(args, ctx, true);
     if (typeof opened === 'number') return opened;
-    const { host, input } = opened;
+    const { host } = opened;
+    // --previous: the changes against last year's edition join the findings (issue #15).
+    const input = typeof args.options.previous === 'string' ? await withPreviousEdition(opened.input, args.options.previous, ctx) : opened.input;
     if (ext === '.xlsx') {
       const plan = planReport(input);
       for (const line of describePlan(plan, ctx.lang, args.dryRun ? 20 : 0)) ctx.out(line);

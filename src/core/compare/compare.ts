@@ -185,7 +185,7 @@ export function compareEditions(previous: ProgressModel, current: ProgressModel,
   for (const p of m.removed) {
     const at = ref(p, p.nameCell);
     ctx.out.push({
-      rule: 'kpi-removed', severity: 'warning', sheet: p.sheet, cell: cellAddress(p.nameCell.row, p.nameCell.col), kpi: p.id, kpiName: p.name,
+      rule: 'kpi-removed', severity: 'warning', edition: 'previous', sheet: p.sheet, cell: cellAddress(p.nameCell.row, p.nameCell.col), kpi: p.id, kpiName: p.name,
       year: null, previousValue: p.name, currentValue: null, previousCell: at, message: changeMessage(lang, 'kpi-removed', { prev: p.name, where: at }),
     });
   }

@@ -2,7 +2,7 @@
  * Comparing two editions of the progress table (前年度版 and 今年度版): which KPI of one is which KPI of
  * the other, and what changed that nobody said changed. Rule ids are a contract (README, --json).
  */
-import type { Severity } from '../findings';
+import type { Finding } from '../findings';
 
 export type ChangeRuleId =
   | 'baseline-changed'
@@ -39,11 +39,8 @@ export interface KpiMatch {
 }
 
 /** A change between editions, at a cell of the current edition (of the previous one for kpi-removed). */
-export interface ChangeFinding {
+export interface ChangeFinding extends Finding {
   rule: ChangeRuleId;
-  severity: Severity;
-  sheet: string;
-  cell: string;
   /** KPI id in the current edition (previous edition for kpi-removed). */
   kpi: string;
   /** The KPI's name as the current (or, removed, the previous) edition writes it. */
@@ -54,7 +51,6 @@ export interface ChangeFinding {
   currentValue: string | null;
   /** Where the previous edition had it ("進捗状況一覧表!E11"), when it had it. */
   previousCell: string | null;
-  message: string;
 }
 
 export interface EditionComparison {

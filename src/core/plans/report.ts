@@ -35,7 +35,12 @@ export function reportHeader(lang: Lang): string[] {
 }
 
 export function reportRows(input: PlanInput): CellValue[][] {
-  return sorted(input.analysis.findings).map((f) => [SEVERITY[f.severity][input.lang], f.rule, f.sheet, f.cell, kpiName(input, f.kpi), f.message]);
+  return sorted(input.analysis.findings).map((f) => [SEVERITY[f.severity][input.lang], f.rule, f.sheet, f.cell, f.kpiName ?? kpiName(input, f.kpi), f.message]);
+}
+
+/** Rows whose cell is in this workbook (a KPI removed since last year's edition has its cell there). */
+function linkable(input: PlanInput): boolean[] {
+  return sorted(input.analysis.findings).map((f) => f.edition !== 'previous');
 }
 
 export function planReport(input: PlanInput): EditPlan {
@@ -45,7 +50,10 @@ export function planReport(input: PlanInput): EditPlan {
   const edits: CellEdit[] = [];
   if (input.sheets.some((s) => s.name === REPORT_SHEET)) edits.push({ kind: 'deleteSheet', sheet: REPORT_SHEET });
   edits.push({ kind: 'addSheet', sheet: REPORT_SHEET, visibility: 'visible', rows: [[title], reportHeader(lang), ...rows] });
-  rows.forEach((r, i) => edits.push({ kind: 'setHyperlink', sheet: REPORT_SHEET, row: i + 3, col: 4, link: { sheet: String(r[2]), cell: String(r[3]) } }));
+  const links = linkable(input);
+  rows.forEach((r, i) => {
+    if (links[i]) edits.push({ kind: 'setHyperlink', sheet: REPORT_SHEET, row: i + 3, col: 4, link: { sheet: String(r[2]), cell: String(r[3]) } });
+  });
   [8, 20, 16, 8, 40, 100].forEach((width, i) => edits.push({ kind: 'setColumnWidth', sheet: REPORT_SHEET, col: i + 1, width }));
   return { command: 'report', summary: say(lang, `「${REPORT_SHEET}」シートに所見 ${rows.length} 件を書き出し`, `write ${rows.length} findings to sheet "${REPORT_SHEET}"`), edits, notices: [] };
 }
@@ -72,7 +80,7 @@ export function reportJson(input: PlanInput, file: string): string {
   const doc = {
     file,
     sheets: input.model.sheets.map((s) => ({ sheet: s.sheet, tables: s.tables.length, kpis: s.kpis.length })),
-    findings: sorted(input.analysis.findings).map((f) => ({ severity: f.severity, rule: f.rule, sheet: f.sheet, cell: f.cell, kpi: f.kpi, kpiName: kpiName(input, f.kpi), message: f.message })),
+    findings: sorted(input.analysis.findings).map((f) => ({ severity: f.severity, rule: f.rule, sheet: f.sheet, cell: f.cell, kpi: f.kpi, kpiName: f.kpiName ?? kpiName(input, f.kpi), message: f.message })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

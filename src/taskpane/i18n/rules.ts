@@ -17,6 +17,17 @@ const names: Record<RuleId, [ja: string, en: string]> = {
   'large-overshoot': ['大幅な超過', 'Large overshoot'],
   'definition-drift': ['KPI定義との違い', 'Definition drift'],
   'sheet-number': ['シートNo.', 'Sheet number'],
+  // Changes against last year's edition.
+  'baseline-changed': ['基準値の変更', 'Baseline changed'],
+  'target-changed': ['目標値の変更', 'Target changed'],
+  'actual-revised': ['実績値の修正', 'Actual revised'],
+  'rate-revised': ['達成率の変更', 'Rate revised'],
+  'kpi-removed': ['KPIの削除', 'KPI removed'],
+  'kpi-added': ['KPIの追加', 'KPI added'],
+  'kpi-renamed': ['KPI名の変更', 'KPI renamed'],
+  'sheet-number-changed': ['シートNo.の変更', 'Sheet number changed'],
+  'department-changed': ['担当課の変更', 'Department changed'],
+  'unit-changed': ['単位の変更', 'Unit changed'],
 };
 
 export function ruleName(rule: RuleId, lang: Lang): string {

@@ -1,0 +1,89 @@
+/**
+ * `kpi-progress diff <previous.xlsx> <current.xlsx> [--json] [--lang en]`: what changed between last
+ * year's published edition and this one, grouped by KPI. Exit 0 no error-severity change, 1 at least
+ * one (a past actual revised without a word in 備考), 2 unreadable file or no progress table.
+ */
+import { compareEditions, type ChangeFinding, type EditionComparison } from '../../core/compare';
+import type { Lang } from '../../core/findings';
+import type { ProgressModel } from '../../core/model';
+import type { PlanInput } from '../../core/plans/context';
+import { openXlsxHostFile } from '../../xlsx/node';
+import { parseOptions, t, UsageError, type CliCommand, type CliContext } from '../io';
+import { readModel } from './check';
+
+/** The `--json` document of issue #15. */
+export function diffDocument(previous: string, current: string, c: EditionComparison) {
+  return {
+    previous,
+    current,
+    matches: c.matches.map((m) => ({ previous: m.previous, current: m.current, how: m.how, confidence: m.confidence })),
+    findings: c.findings.map((f) => ({
+      rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, kpi: f.kpi,
+      previousValue: f.previousValue, currentValue: f.currentValue, message: f.message,
+    })),
+  };
+}
+
+function count(models: ProgressModel): number {
+  return models.sheets.reduce((n, s) => n + s.kpis.length, 0);
+}
+
+/** The readable summary: counts, then the changes grouped by KPI (removed KPIs last). */
+export function diffLines(previous: string, current: string, prev: ProgressModel, cur: ProgressModel, c: EditionComparison, ctx: { lang: Lang }): string[] {
+  const renamed = c.matches.filter((m) => m.how === 'renamed').length;
+  const removed = c.findings.filter((f) => f.rule === 'kpi-removed').length;
+  const added = c.findings.filter((f) => f.rule === 'kpi-added').length;
+  const out = [
+    t(ctx, `前年度版: ${previous}（KPI ${count(prev)} 件）`, `Previous edition: ${previous} (${count(prev)} KPIs)`),
+    t(ctx, `今年度版: ${current}（KPI ${count(cur)} 件）`, `Current edition: ${current} (${count(cur)} KPIs)`),
+    t(ctx, `対応付け: 同名 ${c.matches.length - renamed} 件、名称変更 ${renamed} 件、削除 ${removed} 件、追加 ${added} 件`,
+      `Matched: ${c.matches.length - renamed} by name, ${renamed} renamed; ${removed} removed, ${added} added`),
+    '',
+  ];
+  if (c.findings.length === 0) return [...out, t(ctx, '変更はありません。', 'No changes.')];
+  const errors = c.findings.filter((f) => f.severity === 'error').length;
+  const kpis = new Map<string, ChangeFinding[]>();
+  for (const f of c.findings) {
+    const key = `${f.edition ?? 'current'}\u0000${f.kpi}`;
+    kpis.set(key, [...(kpis.get(key) ?? []), f]);
+  }
+  out.push(t(ctx, `変更 ${c.findings.length} 件（エラー ${errors} 件、KPI ${kpis.size} 件）:`, `${c.findings.length} changes (${errors} errors, ${kpis.size} KPIs):`));
+  for (const list of kpis.values()) {
+    const f0 = list[0];
+    const where = f0.edition === 'previous' ? t(ctx, `前年度版 ${f0.kpi}`, `previous edition ${f0.kpi}`) : f0.kpi;
+    out.push(`  ${f0.kpiName}  [${where}]`);
+    for (const f of list) out.push(`    [${f.severity}] ${f.rule} ${f.sheet}!${f.cell} ${f.message}`);
+  }
+  return out;
+}
+
+export const diffCommand: CliCommand = {
+  name: 'diff',
+  summary: { ja: '前年度版と比べて、基準値・目標値・実績値などの変更を表示する', en: "compare with last year's edition: changed baselines, targets, actuals, KPIs" },
+  usage: 'kpi-progress diff <previous.xlsx> <current.xlsx> [--json] [--lang ja|en]',
+  async run(args: string[], ctx: CliContext): Promise<number> {
+    const { positional, options } = parseOptions(args, ['json'], []);
+    if (positional.length !== 2) throw new UsageError(t(ctx, `前年度版と今年度版の2つのファイルを指定してください。\n使い方: ${this.usage}`, `give two files: last year's edition, then this year's.\nusage: ${this.usage}`));
+    const [previous, current] = positional;
+    const prev = (await readModel(await openXlsxHostFile(previous))).model;
+    const cur = (await readModel(await openXlsxHostFile(current))).model;
+    for (const [file, model] of [[previous, prev], [current, cur]] as const) {
+      if (model.sheets.length) continue;
+      ctx.err(t(ctx, `${file} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${file}.`));
+      for (const u of model.unrecognised) ctx.err(`  - ${u.sheet}: ${ctx.lang === 'en' ? u.reasonEn ?? u.reason : u.reason}`);
+      return 2;
+    }
+    const c = compareEditions(prev, cur, { lang: ctx.lang });
+    if (options.json) ctx.out(JSON.stringify(diffDocument(previous, current, c), null, 2));
+    else for (const line of diffLines(previous, current, prev, cur, c, ctx)) ctx.out(line);
+    return c.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  },
+};
+
+/** The plan input with the changes against a previous edition added to its findings (report --previous). */
+export async function withPreviousEdition(input: PlanInput, previous: string, ctx: CliContext): Promise<PlanInput> {
+  const prev = (await readModel(await openXlsxHostFile(previous))).model;
+  if (!prev.sheets.length) throw new UsageError(t(ctx, `--previous の ${previous} に進捗状況一覧表（KPI表）が見つかりません。前年度版のファイルを指定してください。`, `No progress table (KPI table) in ${previous} given with --previous; give last year's edition.`));
+  const c = compareEditions(prev, input.model, { lang: ctx.lang });
+  return { ...input, analysis: { ...input.analysis, findings: [...input.analysis.findings, ...c.findings] } };
+}
