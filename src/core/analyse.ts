@@ -7,7 +7,7 @@ import type { Finding, Lang } from './findings';
 import type { KpiDefinitions } from './definitions';
 import type { GridSnapshot } from './snapshot';
 import { definitionFor, DEFAULT_BANDS, DEFINITIONS_SHEET, readDefinitions } from './definitions';
-import { computeRate, detectRounding, rateMethod, type RateMethod, type RoundingConvention } from './rates';
+import { computeRate, detectRounding, rateMethod, withKpiTerms, type RateMethod, type RoundingConvention } from './rates';
 import { assessStatus, type Grade, type Status, type StatusResult } from './status';
 import { RULES } from './rules';
 import { buildIndex } from './rules/context';
@@ -67,6 +67,11 @@ export function assessKpi(kpi: Kpi, defs?: KpiDefinitions): { assessment: KpiAss
 }
 
 export function analyse(model: ProgressModel, options: AnalyseOptions = {}): Analysis {
+  // each KPI's unit, bounds, direction and method decided once, not per year and rule
+  return withKpiTerms(() => analyseModel(model, options));
+}
+
+function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
   const lang = options.lang ?? 'ja';
   const defs = options.definitions;
   const analysis: Analysis = { kpis: {}, findings: [], rounding: {} };

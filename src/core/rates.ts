@@ -109,43 +109,110 @@ function numberOf(p: ParsedValue | null | undefined): number | null {
   return p && p.kind === 'number' && p.value !== null && Number.isFinite(p.value) ? p.value : null;
 }
 
+const units = new Map<string, string | null>();
+
 /** Units compare after width and spacing normalisation ("ｋｍ" = "km"). */
 export function normaliseUnit(u: string | null | undefined): string | null {
   if (!u) return null;
+  // a sheet has a handful of units, read once per cell: remembered (bounded)
+  const known = units.get(u);
+  if (known !== undefined) return known;
   const s = u.normalize('NFKC').replace(/\s+/g, '');
+  if (units.size >= 4096) units.clear();
+  units.set(u, s === '' ? null : s);
   return s === '' ? null : s;
 }
 
-/** The KPI's unit: its definition, the recognised unit, or the target's. */
-export function kpiUnit(kpi: Kpi, def?: KpiDefinition): string | null {
+/** What every rate of a KPI rests on, decided once per analysis (see withKpiTerms). */
+interface KpiTerms {
+  def: KpiDefinition | undefined;
+  unit: string | null;
+  bounds: { baseline: number | null; target: number | null };
+  direction: 'up' | 'down';
+  method: RateMethod;
+}
+
+let terms: WeakMap<Kpi, KpiTerms> | null = null;
+
+/**
+ * Runs `f` with each KPI's unit, bounds, direction and method decided once (per KPI and definition)
+ * instead of on every rate, rule and year. The KPIs must not change while `f` runs (analyse).
+ */
+export function withKpiTerms<T>(f: () => T): T {
+  const outer = terms;
+  terms ??= new WeakMap();
+  try {
+    return f();
+  } finally {
+    terms = outer;
+  }
+}
+
+function termsOf(kpi: Kpi, def: KpiDefinition | undefined): KpiTerms | null {
+  if (!terms) return null;
+  const known = terms.get(kpi);
+  if (known && known.def === def) return known;
+  const bounds = boundsOf(kpi, def);
+  const direction = directionOf(kpi, def, bounds);
+  const t: KpiTerms = { def, unit: unitOf(kpi, def), bounds, direction, method: methodOf(kpi, def, bounds, direction) };
+  terms.set(kpi, t);
+  return t;
+}
+
+function unitOf(kpi: Kpi, def?: KpiDefinition): string | null {
   return normaliseUnit(def?.unit ?? kpi.unit ?? kpi.target.parsed?.unit ?? kpi.baseline.parsed?.unit ?? null);
 }
 
-/** Baseline and target values, a definition overriding the table. */
-export function kpiBounds(kpi: Kpi, def?: KpiDefinition): { baseline: number | null; target: number | null } {
+function boundsOf(kpi: Kpi, def?: KpiDefinition): { baseline: number | null; target: number | null } {
   const baseline = def?.baseline.value ?? kpi.baseline.value ?? numberOf(kpi.baseline.parsed);
   const target = def?.target.value ?? kpi.target.value ?? numberOf(kpi.target.parsed);
   return { baseline, target };
 }
 
-/** 'down' when the KPI should fall (accidents, waiting lists): its definition, recognition, or target < baseline. */
-export function kpiDirection(kpi: Kpi, def?: KpiDefinition): 'up' | 'down' {
+function directionOf(kpi: Kpi, def: KpiDefinition | undefined, { baseline, target }: KpiTerms['bounds']): 'up' | 'down' {
   if (def?.direction) return def.direction;
   if (kpi.direction === 'up' || kpi.direction === 'down') return kpi.direction;
   if (kpi.target.qualifier === 'atMost' || kpi.target.qualifier === 'under') return 'down';
-  const { baseline, target } = kpiBounds(kpi, def);
   return baseline !== null && target !== null && target < baseline ? 'down' : 'up';
+}
+
+function methodOf(kpi: Kpi, def: KpiDefinition | undefined, { baseline, target }: KpiTerms['bounds'], direction: 'up' | 'down'): RateMethod {
+  // A qualitative target has no rate whatever method is asked for.
+  if (target === null) return 'none';
+  if (def?.method) return def.method;
+  let negative = (baseline !== null && baseline < 0) || target < 0;
+  for (const y in kpi.actuals) {
+    const v = numberOf(kpi.actuals[y]);
+    if (v !== null && v < 0) negative = true;
+  }
+  if (negative || target === 0 || direction === 'down') return 'gap';
+  return 'ratio';
+}
+
+/** The KPI's unit: its definition, the recognised unit, or the target's. */
+export function kpiUnit(kpi: Kpi, def?: KpiDefinition): string | null {
+  const t = termsOf(kpi, def);
+  return t ? t.unit : unitOf(kpi, def);
+}
+
+/** Baseline and target values, a definition overriding the table. */
+export function kpiBounds(kpi: Kpi, def?: KpiDefinition): { baseline: number | null; target: number | null } {
+  const t = termsOf(kpi, def);
+  return t ? { ...t.bounds } : boundsOf(kpi, def);
+}
+
+/** 'down' when the KPI should fall (accidents, waiting lists): its definition, recognition, or target < baseline. */
+export function kpiDirection(kpi: Kpi, def?: KpiDefinition): 'up' | 'down' {
+  const t = termsOf(kpi, def);
+  return t ? t.direction : directionOf(kpi, def, boundsOf(kpi, def));
 }
 
 /** Which method the KPI's rate uses, before looking at any year. */
 export function rateMethod(kpi: Kpi, def?: KpiDefinition): RateMethod {
-  const { baseline, target } = kpiBounds(kpi, def);
-  // A qualitative target has no rate whatever method is asked for.
-  if (target === null) return 'none';
-  if (def?.method) return def.method;
-  const negative = [baseline, target, ...Object.values(kpi.actuals).map(numberOf)].some((v) => v !== null && v < 0);
-  if (negative || target === 0 || kpiDirection(kpi, def) === 'down') return 'gap';
-  return 'ratio';
+  const t = termsOf(kpi, def);
+  if (t) return t.method;
+  const bounds = boundsOf(kpi, def);
+  return methodOf(kpi, def, bounds, directionOf(kpi, def, bounds));
 }
 
 /**

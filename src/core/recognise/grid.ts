@@ -3,12 +3,16 @@ import type { CellRange, CellValue, GridSnapshot } from '../snapshot';
 import { formulaAt, lastCol, lastRow, numberFormatAt, valueAt } from '../snapshot';
 import { cellText } from '../text';
 
+/** Excel has 16,384 columns: a unique number per cell (rows up to 2^53 / 16,385). */
+const cellKeyOf = (row: number, col: number) => row * 16_385 + col;
+
 export class Grid {
   readonly firstRow: number;
   readonly firstCol: number;
   readonly lastRow: number;
   readonly lastCol: number;
-  private readonly mergeMaster = new Map<string, { row: number; col: number }>();
+  // number keys: a string key built per cell read was 13 % of recognise + analyse at 10,000 KPIs
+  private readonly mergeMaster = new Map<number, { row: number; col: number }>();
 
   constructor(readonly s: GridSnapshot) {
     this.firstRow = s.origin.row;
@@ -24,16 +28,18 @@ export class Grid {
     const bottom = Math.min(m.bottom, this.lastRow, m.top + 200);
     const left = Math.max(m.left, this.firstCol);
     const right = Math.min(m.right, this.lastCol, m.left + 200);
+    const master = { row: m.top, col: m.left };
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
-        if (r !== m.top || c !== m.left) this.mergeMaster.set(`${r},${c}`, { row: m.top, col: m.left });
+        if (r !== m.top || c !== m.left) this.mergeMaster.set(cellKeyOf(r, c), master);
       }
     }
   }
 
   /** Top-left cell of the merge holding (row, col), or null when the cell is not merged into another. */
   masterOf(row: number, col: number): { row: number; col: number } | null {
-    return this.mergeMaster.get(`${row},${col}`) ?? null;
+    if (this.mergeMaster.size === 0) return null;
+    return this.mergeMaster.get(cellKeyOf(row, col)) ?? null;
   }
 
   /** Raw value of the cell itself (a merged non-master cell is null). */

@@ -34,7 +34,9 @@ export function def(ctx: RuleContext, kpi: Kpi): KpiDefinition | undefined {
 }
 
 export function tableOf(ctx: RuleContext, kpi: Kpi): KpiTable | undefined {
-  return ctx.sheet.tables.find((t) => t.index === kpi.tableIndex);
+  // recognise numbers a sheet's tables by position: no search over thousands of tables per cell
+  const at = ctx.sheet.tables[kpi.tableIndex];
+  return at?.index === kpi.tableIndex ? at : ctx.sheet.tables.find((t) => t.index === kpi.tableIndex);
 }
 
 /** Builds a finding; `key` picks the message, `params` fill it. */
