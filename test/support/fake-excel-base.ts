@@ -4,7 +4,7 @@ import { cellAddress, parseAddress } from '../../src/core/snapshot';
 import { MAX_ROWS } from './fake-excel-model';
 import type { FakeContext } from './fake-excel';
 
-export type Op = { run: () => void; bytes: number };
+export type Op = { run: () => void; bytes: number; resolveOnly?: boolean };
 const encoder = new TextEncoder();
 export const size = (v: unknown) => encoder.encode(JSON.stringify(v) ?? '').length;
 

@@ -101,6 +101,7 @@ export class FakeWorksheet extends FakeFound<FakeSheet> {
   }
   set visibility(v: Visibility) {
     this.ctx.enqueue(() => {
+      this.ctx.undoable('Worksheet.visibility');
       const s = this.sheet();
       if (v !== 'Visible' && this.ctx.model.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
         throw excelError('InvalidOperation', 'a workbook must keep one visible sheet');
@@ -175,6 +176,7 @@ export class FakeWorksheet extends FakeFound<FakeSheet> {
 
   delete(): void {
     this.ctx.enqueue(() => {
+      this.ctx.undoable('Worksheet.delete');
       const s = this.sheet();
       const model = this.ctx.model;
       if (model.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) throw excelError('InvalidOperation', 'cannot delete the last visible sheet');

@@ -17,7 +17,43 @@ import { FakeWorksheetCollection } from './fake-excel-sheet';
 export * from './fake-excel-model';
 export { FakeClientResult } from './fake-excel-base';
 
+/** Where Excel runs: the Undo capabilities page lists APIs without undo support per platform. */
+export type FakePlatform = 'web' | 'windows' | 'mac';
+
+/** The platform of doubles created without one: EXCEL_PLATFORM (the jest projects run test/excel on each). */
+export function defaultPlatform(): FakePlatform {
+  const p = process.env.EXCEL_PLATFORM;
+  return p === 'windows' || p === 'mac' ? p : 'web';
+}
+
+/**
+ * APIs without undo support, as the "Undo capabilities" page lists them (learn.microsoft.com,
+ * office/dev/add-ins/excel/excel-add-ins-undo-capabilities, "Unsupported APIs"; office-js-docs-pr
+ * 096a3ee, 2026-08), restricted to those this double implements. Inside a batch run with
+ * mergeUndoGroup, calling one throws UndoNotSupported ("If an API within the group doesn't offer undo
+ * support, the UndoNotSupported error is thrown"). The page lists actions (setters, methods); reading a
+ * property is no action for the undo stack, so loads are not refused.
+ * When it is thrown the page does not say: the double throws when the operation runs at sync, after
+ * the batch's earlier operations took effect (the stricter reading: a half-written batch).
+ */
+export const UNDO_UNSUPPORTED: Record<string, { web: boolean; windows: boolean; mac: boolean }> = {
+  // "Worksheet.delete | No | No"
+  'Worksheet.delete': { web: true, windows: true, mac: true },
+  // "Worksheet.visibility | Yes | No": setting visibility is undoable on the web only.
+  'Worksheet.visibility': { web: false, windows: true, mac: true },
+  // "Worksheet.name | Yes | No", "Worksheet.position | Yes | No"
+  'Worksheet.name': { web: false, windows: true, mac: true },
+  'Worksheet.position': { web: false, windows: true, mac: true },
+  // "Worksheet.standardWidth | No | Yes"
+  'Worksheet.standardWidth': { web: true, windows: false, mac: false },
+  // "Worksheet.copy | No | No", "Workbook.save | No | No"
+  'Worksheet.copy': { web: true, windows: true, mac: true },
+  'Workbook.save': { web: true, windows: true, mac: true },
+};
+
 export interface FakeExcelOptions {
+  /** web / windows / mac (default: EXCEL_PLATFORM, else web): which APIs lack undo support. */
+  platform?: FakePlatform;
   /** Highest ExcelApi set the "installed Excel" supports: "1.7" (oldest allowed), "1.17" (LTSC 2024), "1.20". */
   api?: string;
   /** Request/response size cap per sync; Excel on the web: 5 MB. Unlimited when omitted. */
@@ -40,9 +76,25 @@ export class FakeContext {
   private events: { sheet: FakeSheet; range: CellRange }[] = [];
   private responseBytes = 0;
   readonly workbook: FakeWorkbook;
+  /** Set when the batch function of Excel.run has finished: its objects can no longer be used. */
+  closed = false;
 
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    /** Excel.run({ mergeUndoGroup: true }): every operation must support undo on this platform. */
+    readonly undoGroup = false,
+  ) {
     this.workbook = new FakeWorkbook(this);
+  }
+
+  /**
+   * Called by an operation at sync: throws UndoNotSupported when the API has no undo support on this
+   * platform and the batch is grouped (see UNDO_UNSUPPORTED for the source).
+   */
+  undoable(api: string): void {
+    if (!this.undoGroup) return;
+    const row = UNDO_UNSUPPORTED[api];
+    if (row?.[this.excel.platform]) throw excelError('UndoNotSupported', `${api} does not support undo in Excel on ${this.excel.platform}; it cannot be part of an undo group`);
   }
 
   get model(): FakeModel {
@@ -57,19 +109,28 @@ export class FakeContext {
 
   track(o: FakeObject): void {
     this.objects.push(o);
-    this.enqueue(() => {
-      o.stageNull(o.resolveTarget() === null);
-      return 0;
-    }, 0);
+    this.enqueue(
+      () => {
+        o.stageNull(o.resolveTarget() === null);
+        return 0;
+      },
+      0,
+      true,
+    );
   }
 
   /** Queues an operation; `run` returns the response bytes it produces. */
-  enqueue(run: () => number, requestBytes: number): void {
+  enqueue(run: () => number, requestBytes: number, resolveOnly = false): void {
+    // Office.js: objects belong to the request context that made them; once its Excel.run is over
+    // they cannot queue anything ("InvalidRequestContext"; the stricter of silently dropping the
+    // operation and failing).
+    if (this.closed) throw excelError('InvalidRequestContext', 'Cannot use the object across different request contexts.');
     this.ops.push({
       run: () => {
         this.responseBytes += run();
       },
       bytes: requestBytes,
+      resolveOnly,
     });
   }
 
@@ -79,6 +140,10 @@ export class FakeContext {
 
   changed(sheet: FakeSheet, range: CellRange): void {
     this.events.push({ sheet, range });
+  }
+
+  get pending(): boolean {
+    return this.ops.some((o) => !o.resolveOnly);
   }
 
   async sync(): Promise<void> {
@@ -134,6 +199,10 @@ export class FakeExcel {
     return this.options.api ?? '1.20';
   }
 
+  get platform(): FakePlatform {
+    return this.options.platform ?? defaultPlatform();
+  }
+
   supports(version: string): boolean {
     return versionAtLeast(this.api, version);
   }
@@ -144,15 +213,31 @@ export class FakeExcel {
       run: async (options, batch) => {
         this.runs.push(options);
         if (options.mergeUndoGroup) this.requireApi('1.20', 'RunOptions.mergeUndoGroup');
-        const ctx = new FakeContext(this);
+        const ctx = new FakeContext(this, !!options.mergeUndoGroup);
         const realSync = ctx.sync.bind(ctx);
         ctx.sync = async () => {
           this.beforeSync?.(this.syncCount + 1);
           return realSync();
         };
-        return batch(ctx as unknown as Excel.RequestContext);
+        try {
+          const out = await batch(ctx as unknown as Excel.RequestContext);
+          // Excel.run syncs what is still queued when the batch function returns.
+          if (ctx.pending) await ctx.sync();
+          return out;
+        } finally {
+          ctx.closed = true;
+        }
       },
-      runIn: async (context, batch) => batch(context as unknown as Excel.RequestContext),
+      // Excel.run(object.context, batch): the documented way to use a finished run's objects again.
+      runIn: async (context, batch) => {
+        const ctx = context as unknown as FakeContext;
+        ctx.closed = false;
+        try {
+          return await batch(context as unknown as Excel.RequestContext);
+        } finally {
+          ctx.closed = true;
+        }
+      },
       isSetSupported: (name, version) => name === 'ExcelApi' && this.supports(version),
     };
   }
