@@ -4,6 +4,15 @@
  */
 import type { CellExtras, GridSnapshot } from './snapshot';
 import type { ApplyResult, EditPlan } from './plan';
+import type { UndoRecord } from './undo';
+
+/** The record to store after a plan's apply, from the stored one and what the apply does. */
+export type RecordUpdate = (stored: UndoRecord, result: ApplyResult) => UndoRecord | null;
+
+export interface RecordedResult extends ApplyResult {
+  /** The undo record as stored after the apply (null: none was read). */
+  record: UndoRecord | null;
+}
 
 export interface SheetInfo {
   name: string;
@@ -39,6 +48,12 @@ export interface ProgressHost {
    * leaves them out (Excel: one object per cell would be most of a large sheet's read).
    */
   readExtras?(cells: CellAt[]): Promise<Record<string, Record<string, CellExtras>>>;
+  /**
+   * Applies a plan and stores the undo record with it (read in the plan's verify, written with its
+   * writes): hosts whose separate record writes would cost round trips or break an undo group (Excel).
+   * `update` returns the record to store, or null to leave it as it is.
+   */
+  applyRecorded?(plan: EditPlan, update: RecordUpdate): Promise<RecordedResult>;
   /** Selects a cell for the user (task pane "go to cell"); optional for hosts without a UI. */
   selectCell?(sheet: string, address: string): Promise<void>;
 }

@@ -53,15 +53,13 @@ function ownedBy(plan: EditPlan, result: ApplyResult): OwnedCell[] {
 export interface CommandResult extends ApplyResult {
   /** Id of the undo entry recorded, or null when nothing changed. */
   entry: number | null;
+  /** The undo record as stored afterwards, when the host reports it (applyRecorded). */
+  record?: UndoRecord;
 }
 
-/** Applies a plan and records its inverse in the workbook. */
-export async function runCommand(host: ProgressHost, plan: EditPlan): Promise<CommandResult> {
-  const stored = await loadRecord(host);
-  const result = await host.applyPlan(plan);
-  if (result.applied === 0) return { ...result, entry: null };
+function newEntry(record: UndoRecord, plan: EditPlan, result: ApplyResult): UndoEntry {
   const entry: UndoEntry = {
-    id: nextEntryId(stored.record),
+    id: nextEntryId(record),
     command: plan.command,
     at: new Date().toISOString(),
     summary: plan.summary,
@@ -69,6 +67,26 @@ export async function runCommand(host: ProgressHost, plan: EditPlan): Promise<Co
   };
   const owned = ownedBy(plan, result);
   if (owned.length) entry.owned = owned;
+  return entry;
+}
+
+/** Applies a plan and records its inverse in the workbook. */
+export async function runCommand(host: ProgressHost, plan: EditPlan): Promise<CommandResult> {
+  if (host.applyRecorded) {
+    // The host stores the record with the plan's own writes (Excel: no extra syncs, no half-written plan without its record).
+    let id: number | null = null;
+    const { record, ...result } = await host.applyRecorded(plan, (stored, r) => {
+      if (r.applied === 0) return null;
+      const entry = newEntry(stored, plan, r);
+      id = entry.id;
+      return { ...stored, entries: [...stored.entries, entry] };
+    });
+    return { ...result, entry: id, ...(record ? { record } : {}) };
+  }
+  const stored = await loadRecord(host);
+  const result = await host.applyPlan(plan);
+  if (result.applied === 0) return { ...result, entry: null };
+  const entry = newEntry(stored.record, plan, result);
   await storeRecord(host, stored, { ...stored.record, entries: [...stored.record.entries, entry] });
   return { ...result, entry: entry.id };
 }
@@ -85,6 +103,13 @@ export async function undoLast(host: ProgressHost): Promise<UndoResult> {
   const entries = stored.record.entries;
   const last = entries[entries.length - 1];
   if (!last) return { applied: 0, skipped: [], inverse: [], undone: null, remaining: 0 };
+  if (host.applyRecorded) {
+    const { record: _record, ...result } = await host.applyRecorded({ command: 'undo', summary: `undo ${last.command}`, edits: last.inverse, notices: [] }, (now) => ({
+      ...now,
+      entries: now.entries.filter((e) => e.id !== last.id),
+    }));
+    return { ...result, undone: last, remaining: entries.length - 1 };
+  }
   const result = await host.applyPlan({ command: 'undo', summary: `undo ${last.command}`, edits: last.inverse, notices: [] });
   await storeRecord(host, stored, { ...stored.record, entries: entries.slice(0, -1) });
   return { ...result, undone: last, remaining: entries.length - 1 };

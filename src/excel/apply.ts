@@ -9,10 +9,10 @@ import { matchesExpectation, skip as skips } from '../core/apply-rules';
 import { deleteSheetInverse, inverseOf, restoreCell } from './inverse';
 import { PlanMerges, widenedOver } from './plan-merges';
 import { PlanLayout } from './layout';
-import { cellStates, hiddenByMerge, queueProbes, type EditProbe, type Probes } from './probes';
+import { cellStates, hiddenByMerge, queueProbes, sheetMerges, type EditProbe, type Probes } from './probes';
 import { EMPTY_CELL, type CellState } from './state';
-import { PAYLOAD_BUDGET_BYTES } from './payload';
-import { planWrites, type WriteOp } from './write';
+import { isPayloadTooLarge, PAYLOAD_BUDGET_BYTES } from './payload';
+import { planWrites, type WriteItem, type WriteOp } from './write';
 import type { WriteGuard } from './guard';
 import { writeRefused } from './errors';
 
@@ -49,17 +49,31 @@ async function verify(context: Context, features: ExcelFeatures, edits: CellEdit
 
 const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row},${col}`;
 
-export async function applyEdits(context: Context, features: ExcelFeatures, plan: EditPlan, options: ApplyOptions = {}): Promise<ApplyResult> {
+/** What the verify sync decided: the result to report and the edits to write (plain data, usable in another run). */
+export interface Decided {
+  result: ApplyResult;
+  items: WriteItem[];
+  /** Each edited sheet's standard column width (characters), read in the verify sync. */
+  standardWidths: Map<string, number>;
+}
+
+/**
+ * The verify sync and the decisions on it: which edits still apply, and the inverse of those. Reads
+ * only; `also` queues more loads into the same sync (the undo record) and is called before it.
+ */
+export async function decideEdits(context: Context, features: ExcelFeatures, plan: EditPlan, also?: () => void): Promise<Decided> {
+  also?.();
   const { probes, missing } = await verify(context, features, plan.edits);
   const existing = new Set(probes.sheets.items.map((s) => s.name));
   for (const m of missing) existing.delete(m);
   const states = cellStates(probes);
-  const hidden = hiddenByMerge(probes);
+  const areas = sheetMerges(probes);
+  const hidden = hiddenByMerge(areas);
   const written = new Map<string, CellState>();
   const layout = new PlanLayout();
   const skipped: SkippedEdit[] = [];
   const inverses: CellEdit[][] = [];
-  const toWrite: { edit: CellEdit; probe: EditProbe; before?: CellState }[] = [];
+  const toWrite: { edit: CellEdit; probe: EditProbe }[] = [];
 
   const holdsFormula = (sheet: string, row: number, probe: EditProbe): boolean => {
     const earlier = probe.col === null ? undefined : written.get(key(sheet, row, probe.col));
@@ -83,7 +97,7 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     } else if (edit.kind === 'setCell') {
       const k = probe.col === null ? null : key(edit.sheet, edit.row, probe.col);
       const prior = k ? written.get(k) : undefined;
-      if ((k && hidden.has(k)) || widenedOver(probe)) return skip(skips.insideMerge(edit));
+      if ((k && hidden.has(k)) || widenedOver(probe, edit.row, areas.get(edit.sheet) ?? [])) return skip(skips.insideMerge(edit));
       const read = k ? states.get(k) : undefined;
       const before = prior ?? (read ? { ...read, formula: layout.adjustFormula(read.formula, edit.sheet) } : EMPTY_CELL);
       if (edit.expect && !prior && !matchesExpectation(before.shown ?? before.value, before.formula, edit.expect)) {
@@ -96,14 +110,14 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
       };
       if (k) written.set(k, after);
       inverses.push([restoreCell(edit.sheet, edit.row, edit.col, before, after)]);
-      toWrite.push({ edit, probe, before });
+      toWrite.push({ edit, probe });
     } else if (edit.kind === 'setNote' && !features.notes) {
       return skip(skips.unsupported(edit, 'notes need ExcelApi 1.18'));
     } else if (edit.kind === 'setHyperlink' && !features.hyperlinks) {
       return skip(skips.unsupported(edit, 'hyperlinks need ExcelApi 1.7'));
     } else if (edit.kind === 'setHyperlink' && holdsFormula(edit.sheet, edit.row, probe)) {
       return skip(skips.linkOnFormula(edit));
-    } else if (edit.kind === 'merge' && merges.overlaps(edit.sheet, edit.range, probe)) {
+    } else if (edit.kind === 'merge' && merges.overlaps(edit.sheet, edit.range, probe, areas.get(edit.sheet) ?? [])) {
       return skip(skips.mergeOverlaps(edit));
     } else {
       inverses.push(inverseOf(edit, probe));
@@ -113,8 +127,27 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     layout.record(edit);
   });
 
-  const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
-  const ops: WriteOp[] = planWrites(context, features, toWrite, probes, options.guard, budget);
+  const items: WriteItem[] = toWrite.map(({ edit, probe }) => ({
+    edit,
+    ...(probe.note ? { noteExists: !probe.note.isNullObject } : {}),
+    ...(probe.width && edit.kind === 'insertColumn' ? { sourceWidth: probe.width.columnWidth } : {}),
+  }));
+  const standardWidths = new Map([...probes.worksheets].map(([name, ws]) => [name, ws.standardWidth]));
+  return { result: { applied: plan.edits.length - skipped.length, skipped, inverse: inverses.reverse().flat() }, items, standardWidths };
+}
+
+/**
+ * Edits Excel cannot put in an undo group ("Undo capabilities", Unsupported APIs): Worksheet.delete
+ * has no undo anywhere, setting Worksheet.visibility none on Windows and Mac. The platform is not
+ * asked: a plan with either runs ungrouped everywhere (Excel clears the user's undo stack at such a
+ * call anyway, so a group would promise an undo step that does not exist).
+ */
+export function groupable(plan: EditPlan): boolean {
+  return !plan.edits.some((e) => e.kind === 'deleteSheet' || (e.kind === 'addSheet' && e.visibility !== 'visible'));
+}
+
+/** Operations into blocks of at most `budget` request bytes, in order. */
+function intoBatches(ops: WriteOp[], budget: number): WriteOp[][] {
   const batches: WriteOp[][] = [];
   let size = Infinity;
   for (const op of ops) {
@@ -125,14 +158,41 @@ export async function applyEdits(context: Context, features: ExcelFeatures, plan
     batches[batches.length - 1].push(op);
     size += op.bytes;
   }
-  for (const [i, batch] of batches.entries()) {
+  return batches;
+}
+
+/**
+ * The writes, one sync per block under the payload budget; `first` (the undo record) goes ahead of
+ * the plan's writes in the first block, so that a block Excel refuses part-way never leaves written
+ * cells without the record that restores them. A block refused as too large (Excel on the web's 5 MB
+ * request limit; nothing of it ran) is split in two and sent again.
+ */
+export async function writeDecided(context: Context, features: ExcelFeatures, decided: Decided, options: ApplyOptions = {}, first: WriteOp[] = []): Promise<void> {
+  const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
+  const ops: WriteOp[] = [...first, ...planWrites(context, features, decided.items, decided.standardWidths, options.guard, budget)];
+  const queue = intoBatches(ops, budget);
+  let done = 0;
+  while (queue.length) {
+    const batch = queue.shift()!;
     for (const op of batch) op.queue();
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤5 MB block of writes, by design
       await context.sync();
+      done++;
     } catch (error) {
-      throw writeRefused(error, i, batches.length);
+      if (isPayloadTooLarge(error) && batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        queue.unshift(batch.slice(0, half), batch.slice(half));
+        continue;
+      }
+      throw writeRefused(error, done, done + 1 + queue.length);
     }
   }
-  return { applied: plan.edits.length - skipped.length, skipped, inverse: inverses.reverse().flat() };
+}
+
+/** Verify and write in one run (live checking's fallback, tests); the host splits them (host.ts). */
+export async function applyEdits(context: Context, features: ExcelFeatures, plan: EditPlan, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const decided = await decideEdits(context, features, plan);
+  await writeDecided(context, features, decided, options);
+  return decided.result;
 }

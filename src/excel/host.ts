@@ -1,10 +1,12 @@
 /** The ProgressHost over a live Excel workbook (Office.js). The only place UI code gets Excel from. */
-import type { CellAt, HostCapabilities, ProgressHost, SheetInfo } from '../core/host';
+import type { CellAt, HostCapabilities, ProgressHost, RecordedResult, RecordUpdate, SheetInfo } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
 import type { CellExtras, GridSnapshot } from '../core/snapshot';
 import { readCellExtras } from './extras';
 import { isConstantWrite, writeKnownCells } from './write-known';
-import { applyEdits } from './apply';
+import { decideEdits, groupable, writeDecided, type Decided } from './apply';
+import { createRecordSheet, queueRecordRead, recordFromRead, recordWrites, type RecordRead, type StoredRecord } from './undo-record';
+import { PAYLOAD_BUDGET_BYTES } from './payload';
 import { detectFeatures, unavailableFeatures, type ExcelFeatures } from './capabilities';
 import { officeEnv, type ExcelEnv } from './env';
 import { subscribeChanges, type CellChange, type Unsubscribe } from './events';
@@ -60,11 +62,42 @@ export class ExcelHost implements ProgressHost {
   }
 
   async applyPlan(plan: EditPlan): Promise<ApplyResult> {
-    const runOptions: Excel.RunOptions = { delayForCellEdit: true };
-    if (this.features.undoGroup) runOptions.mergeUndoGroup = true;
+    const { record: _record, ...result } = await this.apply(plan, null);
+    return result;
+  }
+
+  /**
+   * Applies a plan and stores the undo record the same way: the record is read in the plan's verify
+   * sync and written ahead of the plan in its first write block (undo-record.ts says why).
+   * The apply takes 2 syncs, 3 when the record sheet is created.
+   */
+  applyRecorded(plan: EditPlan, update: RecordUpdate): Promise<RecordedResult> {
+    return this.apply(plan, update);
+  }
+
+  /**
+   * Two runs: the verify read runs ungrouped (nothing to undo); the writes run in one undo group
+   * (ExcelApi 1.20) unless the plan holds an edit Excel cannot group (apply.ts groupable). The writes
+   * use no proxy of the verify's run (a proxy belongs to its request context).
+   */
+  private async apply(plan: EditPlan, update: RecordUpdate | null): Promise<RecordedResult> {
     this.guard.begin();
     try {
-      return await this.env.run(runOptions, (context) => applyEdits(context, this.features, plan, { budgetBytes: this.options.budgetBytes, guard: this.guard }));
+      let read: RecordRead | null = null;
+      const decided: Decided = await this.env.run({ delayForCellEdit: true }, (context) =>
+        decideEdits(context, this.features, plan, update ? () => (read = queueRecordRead(context)) : undefined),
+      );
+      const stored: StoredRecord | null = read ? recordFromRead(read) : null;
+      const record = stored && update ? update(stored.record, decided.result) : null;
+      if (stored && record && stored.rows === null) await this.env.run({}, (context) => createRecordSheet(context));
+      const runOptions: Excel.RunOptions = { delayForCellEdit: true };
+      if (this.features.undoGroup && groupable(plan)) runOptions.mergeUndoGroup = true;
+      const budget = this.options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
+      await this.env.run(runOptions, async (context) => {
+        const first = stored && record ? recordWrites(context, record, stored.rows ?? 0, budget, this.guard) : [];
+        await writeDecided(context, this.features, decided, { budgetBytes: this.options.budgetBytes, guard: this.guard }, first);
+      });
+      return { ...decided.result, record: record ?? stored?.record ?? null };
     } finally {
       this.guard.end();
     }

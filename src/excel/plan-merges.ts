@@ -1,13 +1,13 @@
 /** Merged areas during one plan: what the verify sync saw, changed by the plan's own edits. */
 import type { CellEdit } from '../core/plan';
 import type { CellRange } from '../core/snapshot';
-import { parseAreas } from './address';
 import type { EditProbe } from './probes';
 
-/** A new column's cell that a merged area spanning its left neighbour and beyond now covers. */
-export function widenedOver(probe: EditProbe): boolean {
-  if (!probe.around || probe.around.isNullObject || probe.aroundCol === undefined) return false;
-  return parseAreas(probe.around.address).some((a) => a.right > (probe.aroundCol as number));
+/** A new column's cell (at `row`) that a merged area spanning its left neighbour and beyond now covers. */
+export function widenedOver(probe: EditProbe, row: number, merges: CellRange[]): boolean {
+  const left = probe.aroundCol;
+  if (left === undefined) return false;
+  return merges.some((a) => a.top <= row && a.bottom >= row && a.left <= left && a.right > left);
 }
 
 /** Merged areas as the plan's own merge/unmerge edits leave them, over what the verify sync saw. */
@@ -24,9 +24,9 @@ export class PlanMerges {
     }
   }
 
-  overlaps(sheet: string, range: CellRange, probe: EditProbe): boolean {
+  /** `seen`: the sheet's merged areas as the verify sync read them (pre-plan coordinates). */
+  overlaps(sheet: string, range: CellRange, probe: EditProbe, seen: CellRange[]): boolean {
     const shift = probe.col === null ? 0 : range.left - probe.col;
-    const seen = probe.merges && !probe.merges.isNullObject ? parseAreas(probe.merges.address) : [];
     const before = seen
       .map((a) => ({ ...a, left: a.left + shift, right: a.right + shift }))
       .filter((a) => !this.unmerged.some((u) => u.sheet === sheet && intersects(u.range, a)));

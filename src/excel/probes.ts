@@ -8,7 +8,7 @@ import { fromExcelFormula, fromExcelValue, shownValue } from './cell-input';
 import { PlanLayout } from './layout';
 import { toRects } from './rects';
 import { parseAreas } from './address';
-import { cellAddress } from '../core/snapshot';
+import { cellAddress, type CellRange } from '../core/snapshot';
 import type { ExcelFeatures } from './capabilities';
 
 type Context = Excel.RequestContext;
@@ -26,8 +26,8 @@ export interface EditProbe {
   /** deleteColumn: its fills and merged areas (where the API has them); merge: areas it would overlap. */
   fills?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
   merges?: Excel.RangeAreas;
-  /** setCell in an inserted column: the merged area around its left neighbour (at aroundCol). */
-  around?: Excel.RangeAreas;
+  /** setCell in an inserted column: its left neighbour's pre-plan column (a merged area over it and
+   *  beyond now covers the new cell). */
   aroundCol?: number;
   /** merge: the cells whose values a merge drops. */
   cells?: Excel.Range;
@@ -38,7 +38,20 @@ export interface Probes {
   /** Existing sheets by name (getItem): a missing one fails the sync with ItemNotFound. */
   worksheets: Map<string, Excel.Worksheet>;
   perEdit: EditProbe[];
-  cellRanges: { sheet: string; top: number; left: number; range: Excel.Range; merged: Excel.RangeAreas[] }[];
+  cellRanges: { sheet: string; top: number; left: number; range: Excel.Range }[];
+  /**
+   * Merged areas per sheet from row 1 and column 1 down and right to the farthest cell the plan
+   * touches. getMergedAreasOrNullObject returns only areas whose top-left cell lies inside the queried
+   * range (office-js#3611, open; #1590 an older form of it), so a probe of the touched cells alone
+   * misses an area reaching into them from above or the left; every area covering a touched cell has
+   * its top-left cell inside this rectangle.
+   */
+  merged: Map<string, Excel.RangeAreas[]>;
+}
+
+/** Rows per merged-area query of width `cols`: bands small enough to stay under Excel's 512 areas. */
+function mergeBandRows(cols: number): number {
+  return Math.max(1, Math.floor(1024 / Math.max(1, cols)));
 }
 
 export function entireColumn(ws: Excel.Worksheet, col: number): Excel.Range {
@@ -71,6 +84,12 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
   const layout = new PlanLayout();
   const setCells = new Map<string, { sheet: string; row: number; col: number }>();
   const perEdit: EditProbe[] = [];
+  /** The farthest pre-plan row and column whose merged areas matter, per sheet. */
+  const reach = new Map<string, { bottom: number; right: number }>();
+  const reaches = (name: string, bottom: number, right: number) => {
+    const r = reach.get(name) ?? { bottom: 0, right: 0 };
+    reach.set(name, { bottom: Math.max(r.bottom, bottom), right: Math.max(r.right, right) });
+  };
 
   const sheet = (name: string): Excel.Worksheet | null => {
     if (missing.has(name) || layout.isNew(name)) return null;
@@ -109,14 +128,14 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
     switch (edit.kind) {
       case 'setCell': {
         if (col !== null) setCells.set(`${edit.sheet}\u0000${edit.row},${col}`, { sheet: edit.sheet, row: edit.row, col });
+        if (col !== null && features.merges) reaches(edit.sheet, edit.row, col);
         // A cell of a column the plan inserts lies inside a merged area when that area spans its left
         // neighbour and beyond (Excel widens merges over an inserted column).
         const left = col === null && features.merges && edit.col > 1 ? layout.originalCol(edit.sheet, edit.col - 1) : null;
         if (left !== null) {
           probe.col = null;
-          probe.around = ws.getRangeByIndexes(edit.row - 1, left - 1, 1, 1).getMergedAreasOrNullObject();
-          probe.around.load('address');
           probe.aroundCol = left;
+          reaches(edit.sheet, edit.row, left);
         }
         break;
       }
@@ -170,10 +189,7 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
           probe.col = left;
           probe.cells = ws.getRangeByIndexes(edit.range.top - 1, left - 1, edit.range.bottom - edit.range.top + 1, right - left + 1);
           probe.cells.load('values,formulas,numberFormat');
-          if (features.merges) {
-            probe.merges = probe.cells.getMergedAreasOrNullObject();
-            probe.merges.load('address');
-          }
+          if (features.merges) reaches(edit.sheet, edit.range.bottom, right);
         }
         break;
       }
@@ -195,26 +211,39 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
     for (const area of loadAreas(cells)) {
       const range = ws.getRangeByIndexes(area.top - 1, area.left - 1, area.rows, area.cols);
       range.load('values,formulas,numberFormat');
-      // Excel refuses a value in the hidden part of a merged area (and fails the whole batch), so
-      // ask for merges in bands small enough to stay under Excel's 512 areas per query.
-      const merged: Excel.RangeAreas[] = [];
-      const band = Math.max(1, Math.floor(1024 / area.cols));
-      for (let r = 0; features.merges && r < area.rows; r += band) {
-        const areas = ws.getRangeByIndexes(area.top - 1 + r, area.left - 1, Math.min(band, area.rows - r), area.cols).getMergedAreasOrNullObject();
-        areas.load('address');
-        merged.push(areas);
-      }
-      cellRanges.push({ sheet: name, top: area.top, left: area.left, range, merged });
+      cellRanges.push({ sheet: name, top: area.top, left: area.left, range });
     }
   }
-  return { sheets, worksheets, perEdit, cellRanges };
+  // Excel refuses a value in the hidden part of a merged area, or a merge over one (and fails the
+  // whole batch): the areas over everything the plan touches, in bands under the 512-area limit.
+  const merged = new Map<string, Excel.RangeAreas[]>();
+  for (const [name, { bottom, right }] of reach) {
+    const ws = worksheets.get(name);
+    if (!ws) continue;
+    const band = mergeBandRows(right);
+    const list: Excel.RangeAreas[] = [];
+    for (let top = 0; top < bottom; top += band) {
+      const areas = ws.getRangeByIndexes(top, 0, Math.min(band, bottom - top), right).getMergedAreasOrNullObject();
+      areas.load('address');
+      list.push(areas);
+    }
+    merged.set(name, list);
+  }
+  return { sheets, worksheets, perEdit, cellRanges, merged };
+}
+
+/** After the sync: each sheet's merged areas (pre-plan coordinates) over what the plan touches. */
+export function sheetMerges(probes: Probes): Map<string, CellRange[]> {
+  const out = new Map<string, CellRange[]>();
+  for (const [sheet, list] of probes.merged) out.set(sheet, list.flatMap((a) => (a.isNullObject ? [] : parseAreas(a.address))));
+  return out;
 }
 
 /** After the sync: setCell cells hidden by a merged area (not its top-left cell), keyed like cellStates. */
-export function hiddenByMerge(probes: Probes): Set<string> {
+export function hiddenByMerge(merges: Map<string, CellRange[]>): Set<string> {
   const out = new Set<string>();
-  for (const { sheet, merged } of probes.cellRanges) {
-    for (const m of merged.flatMap((a) => (a.isNullObject ? [] : parseAreas(a.address))))
+  for (const [sheet, list] of merges) {
+    for (const m of list)
       for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) out.add(`${sheet}\u0000${r},${c}`);
   }
   return out;

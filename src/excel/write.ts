@@ -3,10 +3,10 @@
  * can sync once per ≤5 MB block; runs of setCell edits become rectangles written as 2-D arrays.
  */
 import type { CellEdit, CellContent } from '../core/plan';
-import type { CellValue } from '../core/snapshot';
+import { cellAddress, type CellValue } from '../core/snapshot';
 import type { ExcelFeatures } from './capabilities';
 import { charsToPoints, toExcelInput } from './cell-input';
-import { entireColumn, type EditProbe, type Probes } from './probes';
+import { entireColumn } from './probes';
 import { jsonBytes, PAYLOAD_BUDGET_BYTES } from './payload';
 import { toRects } from './rects';
 import type { WriteGuard } from './guard';
@@ -20,12 +20,25 @@ export interface WriteOp {
   queue(): void;
 }
 
+/**
+ * An edit decided in the verify sync with what its write needs to know of that read, as plain data:
+ * the writes may run in another Excel.run (another request context), where the verify's proxies
+ * cannot be used.
+ */
+export interface WriteItem {
+  edit: CellEdit;
+  /** setNote: the cell has a note now. */
+  noteExists?: boolean;
+  /** insertColumn: the width (points) of the column formats are taken from. */
+  sourceWidth?: number | null;
+}
+
 /** Office.js's own request envelope per write (range lookup + property set), estimated generously. */
 const OP_OVERHEAD = 300;
 const DEFAULT_WIDTH_CHARS = 8.43;
 
 /** Splits rows so each part's JSON stays under a fraction of the budget. */
-function rowChunks<T>(rows: T[][], budget: number): { offset: number; rows: T[][] }[] {
+export function rowChunks<T>(rows: T[][], budget: number): { offset: number; rows: T[][] }[] {
   const out: { offset: number; rows: T[][] }[] = [];
   let start = 0;
   let size = 0;
@@ -45,12 +58,12 @@ function rowChunks<T>(rows: T[][], budget: number): { offset: number; rows: T[][
 export function planWrites(
   context: Context,
   features: ExcelFeatures,
-  items: { edit: CellEdit; probe: EditProbe }[],
-  probes: Probes,
+  items: WriteItem[],
+  standardWidths: Map<string, number>,
   guard?: WriteGuard,
   budget = PAYLOAD_BUDGET_BYTES,
 ): WriteOp[] {
-  const sheets = new Map(probes.worksheets);
+  const sheets = new Map<string, Excel.Worksheet>();
   const ws = (name: string): Excel.Worksheet => {
     let w = sheets.get(name);
     if (!w) {
@@ -59,7 +72,7 @@ export function planWrites(
     }
     return w;
   };
-  const standardWidth = (name: string) => (probes.worksheets.has(name) ? probes.worksheets.get(name)!.standardWidth : DEFAULT_WIDTH_CHARS);
+  const standardWidth = (name: string) => standardWidths.get(name) ?? DEFAULT_WIDTH_CHARS;
   const ops: WriteOp[] = [];
   const op = (bytes: number, queue: () => void) => ops.push({ bytes: bytes + OP_OVERHEAD, queue });
 
@@ -91,13 +104,14 @@ export function planWrites(
     if (run.length) writeCells(run);
     run = [];
   };
-  for (const { edit, probe } of items) {
+  for (const item of items) {
+    const { edit } = item;
     if (edit.kind === 'setCell') {
       run.push(edit);
       continue;
     }
     flush();
-    queueEdit(edit, probe);
+    queueEdit(edit, item);
   }
   flush();
   return ops;
@@ -107,7 +121,7 @@ export function planWrites(
     return ws(name).getRangeByIndexes(row - 1, col - 1, 1, 1);
   }
 
-  function queueEdit(edit: CellEdit, probe: EditProbe): void {
+  function queueEdit(edit: CellEdit, item: WriteItem): void {
     switch (edit.kind) {
       case 'setFill':
         return void op(50, () => {
@@ -117,7 +131,7 @@ export function planWrites(
         });
       case 'setNote':
         return void op(jsonBytes(edit.note), () => {
-          const existing = probe.note && !probe.note.isNullObject ? probe.note : null;
+          const existing = item.noteExists ? ws(edit.sheet).notes.getItem(cellAddress(edit.row, edit.col)) : null;
           if (edit.note === null) existing?.delete();
           else if (existing) existing.content = edit.note;
           else ws(edit.sheet).notes.add(cell(edit.sheet, edit.row, edit.col), edit.note);
@@ -142,8 +156,8 @@ export function planWrites(
           // (1.9) copies the planned column's formats with its merges, as the .xlsx host does.
           if (features.copyFrom) inserted.copyFrom(entireColumn(w, from), 'Formats');
           // A source at the sheet's standard width is left alone, so the new column stays "default".
-          const width = probe.width?.columnWidth;
-          if (width !== undefined && Math.abs(width - charsToPoints(standardWidth(edit.sheet))) > 0.5) inserted.format.columnWidth = width;
+          const width = item.sourceWidth;
+          if (typeof width === 'number' && Math.abs(width - charsToPoints(standardWidth(edit.sheet))) > 0.5) inserted.format.columnWidth = width;
         });
       case 'deleteColumn':
         return void op(0, () => {

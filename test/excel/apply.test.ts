@@ -32,7 +32,8 @@ describe('sync counts', () => {
       const result = await host.applyPlan(p);
       expect(result.skipped).toEqual([]);
       expect(excel.syncCount).toBe(2);
-      expect(excel.runs).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }]);
+      // The verify read runs ungrouped, the writes in one undo group.
+      expect(excel.runs).toEqual([{ delayForCellEdit: true }, { delayForCellEdit: true, mergeUndoGroup: true }]);
     }
   });
 
@@ -144,7 +145,7 @@ describe('capability fallbacks', () => {
     const unsupported = result.skipped.filter((s) => s.reason === 'unsupported');
     expect(unsupported.length).toBe(caps.notes ? 0 : notes);
     expect(result.applied).toBe(p.edits.length - unsupported.length);
-    expect(excel.runs[0]).toEqual(caps.undoGroup ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true });
+    expect(excel.runs[1]).toEqual(caps.undoGroup ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true });
     expect(host.unavailable().length).toBe(caps.notes ? 0 : caps.merges ? 2 : 3);
   });
 });

@@ -108,6 +108,9 @@ export class FakeRange extends FakeFound<RangeTarget> {
 
   private writeEntries(name: string, matrix: unknown[][]): void {
     this.writeGrid(name, matrix, (s, r, c, v) => {
+      // A write Excel refuses though the verify read could not tell (protection, a co-author's change).
+      const refused = this.ctx.excel.refuseWrite?.(s.name, r, c);
+      if (refused) throw refused;
       const entry = parseEntry(v);
       if (s.isHiddenByMerge(r, c) && (entry.value !== null || entry.formula)) throw excelError('InvalidOperation', `Cannot change part of a merged cell (${cellAddress(r, c)}).`);
       s.put(r, c, entry);
@@ -227,7 +230,10 @@ export class FakeRange extends FakeFound<RangeTarget> {
     this.ctx.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
     return new FakeRangeAreas(this.ctx, () => {
       const { sheet, range } = this.at();
-      const areas = sheet.merges.filter((m) => intersects(m, range));
+      // Only areas whose top-left cell lies inside the queried range (office-js#3611, open, reproduced
+      // on Windows desktop and the web; #1590 reported an older form). Areas reaching in from above or
+      // the left are not returned.
+      const areas = sheet.merges.filter((m) => m.top >= range.top && m.top <= range.bottom && m.left >= range.left && m.left <= range.right);
       const limit = this.ctx.excel.options.mergedAreaLimit ?? 512;
       if (areas.length > limit) throw excelError('GeneralException', `more than ${limit} merged areas`);
       return areas.length ? { sheet, areas } : null;

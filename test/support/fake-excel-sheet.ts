@@ -202,6 +202,16 @@ export class FakeNoteCollection extends FakeChild<FakeWorksheet> {
     return this.listed.map((n, i) => FakeNoteObject.loaded(this.ctx, n, contents[i]));
   }
 
+  /** NoteCollection.getItem: a missing note fails the sync with ItemNotFound. */
+  getItem(key: string): FakeNoteObject {
+    return new FakeNoteObject(this.ctx, () => {
+      const p = parseAddress(key.replace(/^.*!/, ''));
+      const note = p ? this.parent.sheet().note(p.row, p.col) : undefined;
+      if (!note) throw excelError('ItemNotFound', `no note at ${key}`);
+      return note;
+    });
+  }
+
   getItemOrNullObject(key: string): FakeNoteObject {
     return new FakeNoteObject(this.ctx, () => {
       const p = parseAddress(key.replace(/^.*!/, ''));

@@ -187,6 +187,8 @@ export class FakeExcel {
   syncs: SyncRecord[] = [];
   runs: Excel.RunOptions[] = [];
   handlers: { sheet: FakeSheet; handler: (e: unknown) => Promise<unknown> }[] = [];
+  /** Test hook: an error for a cell write Excel refuses at sync (protected cell …), or null. */
+  refuseWrite?: (sheet: string, row: number, col: number) => Error | null;
   /** Called before every sync's operations run (simulates a co-author's edit between syncs). */
   beforeSync?: (syncNumber: number) => void;
 
