@@ -1,0 +1,67 @@
+/**
+ * Excel as documented, rule by rule: each double rule against its source, and each defect the
+ * stricter double revealed in src/excel (a test that failed on the code before its fix).
+ */
+import type { CellEdit, EditPlan } from '../../src/core/plan';
+import { ExcelHost } from '../../src/excel/host';
+import { FakeExcel, FakeModel } from '../support/fake-excel';
+
+const plan = (edits: CellEdit[]): EditPlan => ({ command: 'fill', summary: 't', edits, notices: [] });
+
+/** 表: B2:C3 merged (a name over two rows and two columns), D1:D4 merged, values around. */
+function merged(api?: string) {
+  const model = FakeModel.fromSnapshot({
+    sheet: '表',
+    origin: { row: 1, col: 1 },
+    values: [
+      ['a', 'b', 'c', 'd', 'e'],
+      ['f', '名前', null, 'x', 'g'],
+      ['h', null, null, null, 'i'],
+      ['j', 'k', 'l', null, 'm'],
+    ],
+    merges: [
+      { top: 2, left: 2, bottom: 3, right: 3 },
+      { top: 1, left: 4, bottom: 4, right: 4 },
+    ],
+  });
+  const excel = new FakeExcel(model, { api });
+  return { excel, host: new ExcelHost(excel.env()) };
+}
+
+describe('merged-area queries (office-js#3611)', () => {
+  test('double: only areas whose top-left cell lies inside the queried range are returned', async () => {
+    const { excel } = merged();
+    const found = await excel.env().run({}, async (context) => {
+      const ws = context.workbook.worksheets.getItem('表');
+      const inside = ws.getRange('C3:D4').getMergedAreasOrNullObject();
+      const all = ws.getRange('A1:E4').getMergedAreasOrNullObject();
+      inside.load('address');
+      all.load('address');
+      await context.sync();
+      return { inside: inside.isNullObject, all: all.address };
+    });
+    // C3 is inside B2:C3 and D3:D4 inside D1:D4, but neither area starts in C3:D4.
+    expect(found.inside).toBe(true);
+    expect(found.all).toBe("'表'!B2:C3, '表'!D1:D4");
+  });
+
+  test('a write into a merged area reaching in from above or the left is skipped, not sent to Excel', async () => {
+    const { excel, host } = merged();
+    const result = await host.applyPlan(
+      plan([
+        { kind: 'setCell', sheet: '表', row: 3, col: 3, expect: null, content: { value: 'hidden' } },
+        { kind: 'setCell', sheet: '表', row: 4, col: 4, expect: null, content: { value: 'hidden too' } },
+        { kind: 'setCell', sheet: '表', row: 4, col: 5, expect: null, content: { value: 'free' } },
+      ]),
+    );
+    expect(result.skipped.map((s) => s.reason)).toEqual(['unsupported', 'unsupported']);
+    expect(excel.model.sheet('表')!.cell(4, 5).value).toBe('free');
+  });
+
+  test('a merge over an area reaching in from above is skipped', async () => {
+    const { excel, host } = merged();
+    const result = await host.applyPlan(plan([{ kind: 'merge', sheet: '表', range: { top: 3, left: 3, bottom: 4, right: 3 } }]));
+    expect(result.skipped.map((s) => s.reason)).toEqual(['exists']);
+    expect(excel.model.sheet('表')!.merges).toHaveLength(2);
+  });
+});
