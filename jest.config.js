@@ -18,6 +18,8 @@ const platform = (name) => ({
   setupFiles: [`<rootDir>/test/support/platform/${name}.ts`],
 });
 module.exports = {
+  // A global option (not read from projects).
+  testTimeout: 60000,
   projects: [
     { ...base, displayName: 'all', testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'], setupFiles: ['<rootDir>/test/support/platform/web.ts'] },
     platform('windows'),
