@@ -18,6 +18,7 @@ export type RuleId =
   | 'large-overshoot'
   | 'definition-drift'
   | 'sheet-number'
+  | 'grade-mismatch'
   // Changes against last year's edition (src/core/compare).
   | import('./compare/types').ChangeRuleId;
 

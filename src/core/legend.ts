@@ -76,6 +76,9 @@ export function parseLegendText(text: string, row = 0, col = 0): GradeLegend[] {
   for (const segment of text.split(/\s[/／]\s|[/／](?=\s*[^\s/／]{1,8}[:：])|\n/)) {
     const kind = segmentKind(segment);
     const entries = entriesOf(segment, kind);
+    // Status words alone give bands only on the four-step scale (順調/概ね順調/やや遅れ/遅れ).
+    const printedBounds = entries.some((e) => e.max !== null || (e.min !== null && e.min !== WORD_MIN[e.label]));
+    if (!printedBounds && entries.length < 3) for (const e of entries) e.min = null;
     if (entries.length >= 2) out.push({ kind, entries, row, col, text: segment.trim() });
   }
   return out;

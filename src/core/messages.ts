@@ -24,6 +24,14 @@ const MESSAGES = {
     ja: (p) => `基準値「${p.baseline}」と目標値「${p.target}」の単位が違います。比べられないため達成率・評価が出せません。どちらかの単位を揃えてください。`,
     en: (p) => `Baseline "${p.baseline}" and target "${p.target}" use different units, so no rate or grade can be given. Use one unit.`,
   },
+  'grade-mismatch': {
+    ja: (p) => `${p.year}の評価「${p.printed}」は、達成率 ${p.rate} に対してシートの凡例が示す評価「${p.expected}」と合いません。評価の誤りは進捗の判断を誤らせます。評価か達成率を確認してください。`,
+    en: (p) => `The ${p.year} grade "${p.printed}" is not what the sheet's own legend gives a rate of ${p.rate} ("${p.expected}"). A wrong grade misleads the progress review. Check the grade or the rate.`,
+  },
+  'grade-mismatch.trend': {
+    ja: (p) => `${p.year}の「${p.printed}」は実績の推移（${p.before} → ${p.actual}）と合いません。凡例では「${p.expected}」です。改善・悪化の表示を確認してください。`,
+    en: (p) => `The ${p.year} mark "${p.printed}" does not match the figures (${p.before} → ${p.actual}); the legend says "${p.expected}". Check the improvement mark.`,
+  },
   'not-a-number': {
     ja: (p) => `実績値「${p.text}」を数として読めません。数値目標のKPIなので達成率・評価が出せません。「${p.example}」のように数と単位だけを書き、説明は備考へ移してください。`,
     en: (p) => `Actual "${p.text}" cannot be read as a number. The KPI has a numeric target, so no rate or grade can be given. Write a number with its unit (like "${p.example}") and move the explanation to 備考.`,

@@ -11,6 +11,7 @@ import { analyseWorkbook } from '../../core/analyse';
 import { OWN_SHEETS } from '../../core/plans/input';
 import type { GridSnapshot } from '../../core/snapshot';
 import { formatYearLabel } from '../../core/years';
+import { cellAddress } from '../../core/snapshot';
 import { openXlsxHostFile } from '../../xlsx/node';
 import { parseOptions, t, type CliCommand, type CliContext } from '../io';
 import { isBatch, runBatch, terminalProgress } from '../batch';
@@ -55,7 +56,8 @@ function kpiJson(k: Kpi, analysis: CheckAnalysis | null) {
     id: k.id,
     name: k.name,
     row: k.row,
-    rateRow: k.rateRow,
+    // null when the layout has no rate cells (targets and actuals side by side)
+    rateRow: k.hasRateCells === false ? null : k.rateRow,
     table: k.tableIndex,
     unit: k.unit,
     direction: k.direction,
@@ -76,6 +78,9 @@ function kpiJson(k: Kpi, analysis: CheckAnalysis | null) {
     breakdownOf: k.breakdownOf,
     relistedFrom: k.relistedFrom,
     path: k.path,
+    ...(k.targets ? { targets: Object.fromEntries(Object.entries(k.targets).map(([y, v]) => [y, v.kind === 'number' ? v.value : null])) } : {}),
+    ...(k.printedGrades ? { printedGrades: Object.fromEntries(Object.entries(k.printedGrades).map(([y, g]) => [y, g.symbol])) } : {}),
+    ...(k.printedTrends ? { printedTrends: Object.fromEntries(Object.entries(k.printedTrends).map(([y, g]) => [y, g.symbol])) } : {}),
     ...(k.expected ? { expectedRow: k.expectedRow, expected: Object.fromEntries(Object.entries(k.expected).map(([y, v]) => [y, v.kind === 'number' ? v.value : null])) } : {}),
   };
 }
@@ -93,6 +98,9 @@ export function buildCheckDocument(file: string, model: ProgressModel, analysis:
     sheets: model.sheets.map((s) => ({
       sheet: s.sheet,
       tables: s.tables.length,
+      // each table with its layout family (the count above stays for existing consumers)
+      tableList: s.tables.map((tb) => ({ index: tb.index, layout: tb.layout ?? 'two-row', headerRow: tb.headerRow, firstRow: tb.firstRow, lastRow: tb.lastRow, kpis: s.kpis.filter((k) => k.tableIndex === tb.index).length })),
+      ...(s.legends ? { legends: s.legends.map((l) => ({ kind: l.kind, cell: cellAddress(l.row, l.col), entries: l.entries })) } : {}),
       kpis: s.kpis.map((k) => kpiJson(k, analysis)),
       findings: findings
         .filter((f) => f.sheet === s.sheet)

@@ -98,7 +98,9 @@ export function rowHeaderAt(g: Grid, row: number): RowHeader | null {
   const two = row < g.lastRow ? readHeader(g, row, 2) : null;
   const one = readHeader(g, row, 1);
   const years = (h: RowHeader | null) => (h ? h.columns.filter((c) => c.year).length : -1);
-  if (two && years(two) > years(one) && g.rowCells(row + 1).some(([c, t]) => yearOf(t) && !g.masterOf(row + 1, c))) return two;
+  // Two rows only under a row of group headers (成果指標名 | 単位 | 施策目標 | 施策目標の達成状況), never a title above.
+  const groupRow = g.rowCells(row).filter(([, t]) => roleOf(t) !== null).length >= 2;
+  if (two && groupRow && years(two) > years(one) && g.rowCells(row + 1).some(([c, t]) => yearOf(t) && !g.masterOf(row + 1, c))) return two;
   return one;
 }
 
@@ -162,12 +164,15 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
       if (++blanks > 1) break;
       continue;
     }
+    const afterBlank = blanks > 0;
     blanks = 0;
     if (rowHeaderAt(g, r)) break;
     const joined = cells.map(([, t]) => t).join(' ');
     if (parseLegendText(joined).length) break;
     const hasFigure = h.columns.some((c) => ['actual', 'target', 'baseline'].includes(c.role) && g.ownText(r, c.col) !== '' && g.masterOf(r, c.col) === null);
     if (!hasFigure) {
+      // a note under the table ("※ …", or text after a blank line) ends it
+      if (afterBlank || /^[※＊*注]/.test(joined)) break;
       // "≪成果と見直し≫ …" under a KPI: its narrative, not a KPI
       if (rows.length) narrative.set(rows[rows.length - 1], joined);
       continue;

@@ -233,6 +233,7 @@ function asBlock(g: Grid, t: KpiTable, k: Kpi, p: Pair): void {
   k.name = name;
   k.unit = unit ?? (header && header !== '単位' ? header : null) ?? k.unit;
   if (k.expected) k.targets = k.expected;
+  if (k.baseline.year === null && k.baseline.parsed?.annotation) k.baseline.year = yearInText(k.baseline.parsed.annotation)?.year ?? null;
   if (p.gradeRow !== undefined) {
     k.gradeRow = p.gradeRow;
     k.printedGrades = {};

@@ -7,6 +7,7 @@ import { breakdownSum, relistedMismatch } from './consistency';
 import { largeOvershoot, misplacedValue, qualitativeRate, rateFormat } from './rate-cells';
 import { definitionDrift } from './definition-drift';
 import { sheetNumberRule } from './sheet-number';
+import { gradeMismatch } from './grade-mismatch';
 
 export const RULES: RuleSpec[] = [
   { id: 'rate-mismatch', severity: 'error', check: rateMismatch },
@@ -24,6 +25,7 @@ export const RULES: RuleSpec[] = [
   { id: 'large-overshoot', severity: 'info', check: largeOvershoot },
   { id: 'definition-drift', severity: 'error', check: definitionDrift },
   { id: 'sheet-number', severity: 'warning', check: sheetNumberRule },
+  { id: 'grade-mismatch', severity: 'error', check: gradeMismatch },
 ];
 
 export type { RuleContext, RuleSpec } from './context';

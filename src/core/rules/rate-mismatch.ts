@@ -4,7 +4,7 @@
  */
 import type { Kpi } from '../model';
 import type { Finding } from '../findings';
-import { computeRate, divideExact, formatRate, kpiBounds, progressRate, roundRate, type RoundingMode } from '../rates';
+import { computeRate, divideExact, formatRate, kpiBounds, progressRate, roundRate, yearTarget, type RoundingMode } from '../rates';
 import { message } from '../messages';
 import { def, finding, rateFix, shown, yearLabel, type RuleContext } from './context';
 
@@ -70,8 +70,10 @@ export function rateMismatch(ctx: RuleContext): Finding[] {
       );
       const { baseline, target } = kpiBounds(kpi, def(ctx, kpi));
       const a = shown(kpi.actuals[year]);
+      // the year's own target where the sheet prints one (期待値, 施策目標 of that year)
+      const t = yearTarget(kpi, year) !== null ? shown(kpi.targets![year]) : shown(kpi.target.parsed) || target;
       const formula = rate.method === 'ratio'
-        ? `${a} ÷ ${shown(kpi.target.parsed) || target}`
+        ? `${a} ÷ ${t}`
         : `(${shown(kpi.baseline.parsed) || baseline} − ${a}) ÷ (${shown(kpi.baseline.parsed) || baseline} − ${shown(kpi.target.parsed) || target})`;
       const explanation = how ? message(ctx.lang, 'rate-mismatch.how', { how: how[ctx.lang] }) : '';
       out.push(finding(ctx, 'rate-mismatch', 'error', kpi, p, 'rate-mismatch', {

@@ -17,6 +17,7 @@ const names: Record<RuleId, [ja: string, en: string]> = {
   'large-overshoot': ['大幅な超過', 'Large overshoot'],
   'definition-drift': ['KPI定義との違い', 'Definition drift'],
   'sheet-number': ['シートNo.', 'Sheet number'],
+  'grade-mismatch': ['評価の不一致', 'Grade mismatch'],
   // Changes against last year's edition.
   'baseline-changed': ['基準値の変更', 'Baseline changed'],
   'target-changed': ['目標値の変更', 'Target changed'],

@@ -1,0 +1,90 @@
+/**
+ * grade-mismatch: a printed grade (評価 row, 達成度 column) that the sheet's own printed legend does
+ * not give the year's rate, or a trend mark (改善○ 維持△ 悪化×) that the figures do not show.
+ * Only where the sheet prints a legend: without one nothing says what a grade means.
+ */
+import type { Finding } from '../findings';
+import type { GradeLegend, Kpi, PrintedGrade } from '../model';
+import { computeRate, formatRate, kpiDirection, kpiUnit, normaliseUnit, roundRate } from '../rates';
+import { entryOf, gradeFromLegend, trendFromLegend } from '../legend';
+import { def, finding, shown, yearLabel, type RuleContext } from './context';
+
+function legendOf(ctx: RuleContext, kind: GradeLegend['kind']): GradeLegend | null {
+  return ctx.sheet.legends?.find((l) => l.kind === kind && (kind === 'trend' || l.entries.some((e) => e.min !== null || e.max !== null))) ?? null;
+}
+
+function entryText(e: { symbol: string; label: string }): string {
+  return e.label && e.label !== e.symbol ? `${e.symbol}（${e.label}）` : e.symbol;
+}
+
+function gradeFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend): Finding[] {
+  const out: Finding[] = [];
+  for (const [y, g] of Object.entries(kpi.printedGrades ?? {}) as [string, PrintedGrade][]) {
+    if (!g.symbol) continue;
+    const year = Number(y);
+    const rate = computeRate(kpi, year, def(ctx, kpi)).value;
+    if (rate === null) continue;
+    // Judged on the rate as the sheet prints it: 79.96 % shown as 80.0 % is in the 80 % band.
+    const shownRate = roundRate(rate, ctx.rounding.decimals, ctx.rounding.mode);
+    const expected = gradeFromLegend(legend, shownRate);
+    if (!expected) continue;
+    const printed = entryOf(legend, g.text);
+    if (printed && printed.symbol === expected.symbol) continue;
+    out.push(finding(ctx, 'grade-mismatch', 'error', kpi, g, 'grade-mismatch', {
+      printed: g.text,
+      year: yearLabel(ctx, kpi, year),
+      rate: formatRate(rate, ctx.rounding.decimals, ctx.rounding.mode),
+      expected: entryText(expected),
+    }));
+  }
+  return out;
+}
+
+/** improved / kept / worsened from the year before (or the baseline), in the KPI's direction. */
+function change(ctx: RuleContext, kpi: Kpi, year: number): 'improved' | 'kept' | 'worsened' | null {
+  const unit = kpiUnit(kpi, def(ctx, kpi));
+  const usable = (p: Kpi['baseline']['parsed']) => p && p.kind === 'number' && p.value !== null && (!unit || !normaliseUnit(p.unit) || normaliseUnit(p.unit) === unit);
+  const now = kpi.actuals[year];
+  if (!usable(now)) return null;
+  const earlier = Object.keys(kpi.actuals).map(Number).filter((x) => x < year && usable(kpi.actuals[x])).sort((a, b) => b - a)[0];
+  const before = earlier !== undefined ? kpi.actuals[earlier] : kpi.baseline.parsed;
+  if (!usable(before)) return null;
+  const diff = (now!.value as number) - (before!.value as number);
+  if (diff === 0) return 'kept';
+  const up = kpiDirection(kpi, def(ctx, kpi)) === 'up';
+  return (diff > 0) === up ? 'improved' : 'worsened';
+}
+
+function trendFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend): Finding[] {
+  const out: Finding[] = [];
+  for (const [y, g] of Object.entries(kpi.printedTrends ?? {}) as [string, PrintedGrade][]) {
+    if (!g.symbol) continue;
+    const year = Number(y);
+    const c = change(ctx, kpi, year);
+    const expected = c ? trendFromLegend(legend, c) : null;
+    if (!expected) continue;
+    const printed = entryOf(legend, g.text);
+    if (printed && printed.symbol === expected.symbol) continue;
+    const earlier = Object.keys(kpi.actuals).map(Number).filter((x) => x < year && kpi.actuals[x].kind === 'number').sort((a, b) => b - a)[0];
+    out.push(finding(ctx, 'grade-mismatch', 'error', kpi, g, 'grade-mismatch.trend', {
+      printed: g.text,
+      year: yearLabel(ctx, kpi, year),
+      actual: shown(kpi.actuals[year]),
+      before: earlier !== undefined ? shown(kpi.actuals[earlier]) : shown(kpi.baseline.parsed),
+      expected: entryText(expected),
+    }));
+  }
+  return out;
+}
+
+export function gradeMismatch(ctx: RuleContext): Finding[] {
+  const grades = legendOf(ctx, 'grade');
+  const trends = legendOf(ctx, 'trend');
+  if (!grades && !trends) return [];
+  const out: Finding[] = [];
+  for (const kpi of ctx.sheet.kpis) {
+    if (grades) out.push(...gradeFindings(ctx, kpi, grades));
+    if (trends) out.push(...trendFindings(ctx, kpi, trends));
+  }
+  return out;
+}
