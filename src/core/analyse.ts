@@ -2,13 +2,13 @@
  * analyse(): the recognised model in, rates, status, grade and findings out. Definitions (KPI定義)
  * override inference when given; every sheet is judged by its own rounding convention.
  */
-import type { Kpi, ProgressModel, SheetModel } from './model';
+import type { GradeLegend, Kpi, ProgressModel, SheetModel } from './model';
 import type { Finding, Lang } from './findings';
 import type { KpiDefinitions } from './definitions';
 import type { GridSnapshot } from './snapshot';
 import { definitionFor, DEFAULT_BANDS, DEFINITIONS_SHEET, readDefinitions } from './definitions';
 import { computeRate, detectRounding, rateMethod, withKpiTerms, type RateMethod, type RoundingConvention } from './rates';
-import { assessStatus, type Grade, type Status, type StatusResult } from './status';
+import { assessStatus, type Grade, type GradeBasis, type Status, type StatusResult } from './status';
 import { RULES } from './rules';
 import { buildIndex } from './rules/context';
 import { definitionProblems } from './rules/definition-drift';
@@ -25,6 +25,8 @@ export interface KpiAssessment {
   year: number | null;
   /** Path value (見込み値): the value on the straight line from baseline to target in that year. */
   pathValue: number | null;
+  /** The figures behind the grade (shown as one line: gradeLine in grade-line.ts); null without a grade. */
+  basis: GradeBasis | null;
 }
 
 export interface Analysis {
@@ -53,15 +55,20 @@ function sheetRounding(sheet: SheetModel, defs?: KpiDefinitions): RoundingConven
   return detectRounding(samples);
 }
 
+/** The sheet's printed grade legend, when it has one: it decides the grades. */
+export function gradeLegend(sheet: SheetModel): GradeLegend | undefined {
+  return sheet.legends?.find((l) => l.kind === 'grade');
+}
+
 /** Rates, status and grade of one KPI (also used by the live re-check of a single KPI). */
-export function assessKpi(kpi: Kpi, defs?: KpiDefinitions): { assessment: KpiAssessment; status: StatusResult } {
+export function assessKpi(kpi: Kpi, defs?: KpiDefinitions, legend?: GradeLegend): { assessment: KpiAssessment; status: StatusResult } {
   const def = definitionFor(defs, kpi);
-  const st = assessStatus(kpi, def, defs?.bands ?? DEFAULT_BANDS);
+  const st = assessStatus(kpi, def, { bands: defs?.bands ?? DEFAULT_BANDS, method: defs?.grading, legend });
   const rates: Record<number, number | null> = {};
   for (const y of Object.keys(kpi.actuals)) rates[Number(y)] = computeRate(kpi, Number(y), def).value;
   const assessment: KpiAssessment = {
     rates, status: st.status, grade: st.grade, progress: st.progress, method: rateMethod(kpi, def),
-    year: st.year, pathValue: st.pathValue,
+    year: st.year, pathValue: st.pathValue, basis: st.basis,
   };
   return { assessment, status: st };
 }
@@ -81,7 +88,7 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
     analysis.rounding[sheet.sheet] = rounding;
     const statuses: Record<string, StatusResult> = {};
     for (const kpi of sheet.kpis) {
-      const { assessment, status } = assessKpi(kpi, defs);
+      const { assessment, status } = assessKpi(kpi, defs, gradeLegend(sheet));
       statuses[kpi.id] = status;
       analysis.kpis[kpi.id] = assessment;
     }

@@ -7,6 +7,8 @@ import type { CellValue, GridSnapshot } from './snapshot';
 import { cellAddress } from './snapshot';
 import type { Kpi, ProgressModel } from './model';
 import type { RateMethod } from './rates';
+import type { GradingMethod } from './status';
+import { GRADING_LABEL } from './grade-line';
 import { isDash, nameKey } from './text';
 import { readNumberText } from './values';
 import { formatYearLabel, parseYearLabel } from './years';
@@ -33,7 +35,7 @@ export interface KpiDefinition {
   row: number;
 }
 
-/** Lower bounds of progress against the expected path, as fractions (A ≥ 1.0, B ≥ 0.8, C ≥ 0.5, else D). */
+/** Lower bounds of the grading figure (達成率, or actual ÷ expected), as fractions (A ≥ 1.0, B ≥ 0.8, C ≥ 0.5, else D). */
 export interface GradeBands {
   A: number;
   B: number;
@@ -52,6 +54,8 @@ export interface KpiDefinitions {
   sheet: string;
   kpis: KpiDefinition[];
   bands: GradeBands;
+  /** How grades are given (評価の方法 in the 評価区分 block); undefined: the default (達成率の区分). */
+  grading?: GradingMethod;
   /** Rows or cells that could not be read; the rest is still used. */
   problems: DefinitionProblem[];
 }
@@ -67,6 +71,14 @@ const FIELDS: Field[] = ['name', 'unit', 'direction', 'cumulative', 'method', 'b
   'targetYear', 'min', 'max', 'sheetNo', 'department', 'where'];
 
 const BANDS_TITLE = '評価区分';
+const GRADING_TITLE = '評価の方法';
+
+/** "見込み値（按分）に対する実績の区分", "見込み", "期待値" → expected; "達成率…" → rate. */
+function readGrading(how: string): GradingMethod | null {
+  if (/見込|期待|按分|expected/i.test(how)) return 'path';
+  if (/達成率|実績÷目標|rate/i.test(how)) return 'rate';
+  return null;
+}
 const DIRECTION_WORDS: Record<string, 'up' | 'down' | null> = {
   増加: 'up', 上昇: 'up', up: 'up', 減少: 'down', 低下: 'down', down: 'down', 自動: null, auto: null, '': null,
 };
@@ -224,6 +236,16 @@ function readBands(
     const c = s.values[r].findIndex((v) => text(v) === BANDS_TITLE);
     if (c < 0) continue;
     for (let k = r + 1; k < s.values.length; k++) {
+      if (text(s.values[k][c]) === GRADING_TITLE) {
+        const how = text(s.values[k][c + 1] ?? null);
+        const method = readGrading(how);
+        if (method) out.grading = method;
+        else if (how) {
+          problem(k, c + 1, `評価の方法「${how}」は読めません。「${GRADING_LABEL.rate.ja}」か「${GRADING_LABEL.path.ja}」を書いてください。既定（達成率）を使います。`,
+            `Grading method "${how}" cannot be read; write "${GRADING_LABEL.rate.ja}" or "${GRADING_LABEL.path.ja}". Using the default (achievement rate).`);
+        }
+        continue;
+      }
       const grade = text(s.values[k][c]).toUpperCase();
       if (grade !== 'A' && grade !== 'B' && grade !== 'C') continue;
       const v = bandValue(s.values[k][c + 1] ?? null);
@@ -247,7 +269,7 @@ function readBands(
  */
 export function definitionRows(
   model: ProgressModel,
-  analysis?: { kpis: Record<string, { method: RateMethod }>; bands?: GradeBands },
+  analysis?: { kpis: Record<string, { method: RateMethod }>; bands?: GradeBands; grading?: GradingMethod },
 ): CellValue[][] {
   const rows: CellValue[][] = [
     ['KPI定義: この表を直すと、達成率・評価・検証はこの定義に従います。方向=増加/減少、累計=累計/単年度、達成率の計算=実績÷目標/差分/なし/自動。'],
@@ -264,7 +286,9 @@ export function definitionRows(
     }
   }
   const bands = analysis?.bands ?? DEFAULT_BANDS;
-  rows.push([], [BANDS_TITLE, '期待値に対する進捗の下限'],
+  const grading = analysis?.grading ?? 'rate';
+  rows.push([], [BANDS_TITLE, grading === 'rate' ? '達成率の下限' : '見込み値に対する実績の下限'],
+    [GRADING_TITLE, GRADING_LABEL[grading].ja],
     ['A', `${bands.A * 100}%`], ['B', `${bands.B * 100}%`], ['C', `${bands.C * 100}%`], ['D', '上記未満']);
   return rows.map((r) => padRow(r, DEFINITION_HEADERS.length));
 }

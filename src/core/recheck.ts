@@ -4,7 +4,7 @@
  * relistings). Costs microseconds to a few milliseconds whatever the size of the workbook, where a full
  * recognise + analyse of 10,000 KPIs takes seconds.
  */
-import { assessKpi, type Analysis, type KpiAssessment } from './analyse';
+import { assessKpi, gradeLegend, type Analysis, type KpiAssessment } from './analyse';
 import type { KpiDefinitions } from './definitions';
 import type { Finding, Lang } from './findings';
 import type { Kpi, ProgressModel, SheetModel } from './model';
@@ -118,7 +118,7 @@ export function recheckKpi(model: ProgressModel, snapshot: GridSnapshot, kpiId: 
   const statuses: Record<string, StatusResult> = {};
   let assessment: KpiAssessment | null = null;
   for (const k of onSheet) {
-    const r = assessKpi(k, options.definitions);
+    const r = assessKpi(k, options.definitions, gradeLegend(nextSheet));
     statuses[k.id] = r.status;
     if (k === kpi) assessment = r.assessment;
   }

@@ -1,14 +1,38 @@
 /**
- * Status and grade of a KPI from its latest actual: achieved / on-track / behind against a linear
- * path from the baseline (year) to the target (year); grade bands on progress against that path.
+ * Status and grade of a KPI from its latest actual. Status: achieved / on-track / behind against a
+ * linear path from the baseline (year) to the target (year). Grade: bands on one figure a reader can
+ * check by hand, chosen by the grading method — the achievement rate (actual ÷ target, the table's own
+ * 達成率; default) or the actual against that year's expected value on the path (見込み値, 按分).
  */
-import type { Kpi, ParsedValue } from './model';
+import type { GradeLegend, Kpi, LegendEntry, ParsedValue } from './model';
+import { gradeFromLegend } from './legend';
 import type { GradeBands, KpiDefinition } from './definitions';
 import { DEFAULT_BANDS } from './definitions';
-import { divideExact, kpiBounds, kpiDirection, kpiUnit, normaliseUnit, progressRate, rateMethod } from './rates';
+import { computeRate, divideExact, kpiBounds, kpiDirection, kpiUnit, normaliseUnit, progressRate, rateMethod } from './rates';
 
 export type Status = 'achieved' | 'on-track' | 'behind' | 'no-data' | 'qualitative';
 export type Grade = 'A' | 'B' | 'C' | 'D';
+/** rate: 達成率（実績÷目標）の区分; path: 見込み値（按分, the path value）に対する実績の区分. */
+export type GradingMethod = 'rate' | 'path';
+export const DEFAULT_GRADING: GradingMethod = 'rate';
+
+/** The figures behind a grade, so every grade can be shown as one line a reader can recompute. */
+export interface GradeBasis {
+  /** rate: the KPI's achievement rate; expected: actual against the expected value. */
+  method: GradingMethod;
+  /** ratio: actual ÷ reference; gap: (baseline − actual) ÷ (baseline − reference); inverse: reference ÷ actual (decrease-type). */
+  formula: 'ratio' | 'gap' | 'inverse';
+  /** The fraction compared with the bands. */
+  value: number;
+  year: number;
+  actual: number;
+  /** Target (rate) or expected value (expected). */
+  reference: number;
+  baseline: number | null;
+  unit: string | null;
+  /** The printed legend's entry the figure falls in, when the sheet prints a legend ("B+", 概ね順調). */
+  legend?: { symbol: string; label: string };
+}
 
 export interface StatusResult {
   status: Status;
@@ -21,6 +45,10 @@ export interface StatusResult {
   pathValue: number | null;
   /** Share of the plan period elapsed in that year (0…1), or null. */
   elapsed: number | null;
+  /** Progress against the path (1 = exactly on it); null when it cannot be told. Independent of the grading method. */
+  pathRatio: number | null;
+  /** The figures behind the grade; null when there is no grade. */
+  basis: GradeBasis | null;
 }
 
 /** Numeric actuals in the KPI's unit, by year, ascending. */
@@ -63,8 +91,31 @@ export function gradeOf(ratioToExpected: number, bands: GradeBands = DEFAULT_BAN
   return 'D';
 }
 
-export function assessStatus(kpi: Kpi, def?: KpiDefinition, bands: GradeBands = DEFAULT_BANDS): StatusResult {
-  const none = { grade: null, progress: null, year: null, pathValue: null, elapsed: null };
+export interface GradeOptions {
+  bands?: GradeBands;
+  method?: GradingMethod;
+  /** A grade legend the sheet prints: it wins over bands and method (its own wording says which figure). */
+  legend?: GradeLegend;
+}
+
+/** Which figure a printed legend bands: "「実績値」が「期待値」以上" → expected; otherwise the 達成率. */
+export function legendMethod(legend: GradeLegend): GradingMethod {
+  return /期待値|見込/.test(legend.text) ? 'path' : 'rate';
+}
+
+/** A legend symbol as one of A–D for counts and colours: its letter, else its rank among the bands. */
+function gradeOfEntry(legend: GradeLegend, entry: LegendEntry): Grade {
+  const letter = /^[A-D]/.exec(entry.symbol)?.[0];
+  if (letter) return letter as Grade;
+  const rank = legend.entries.indexOf(entry);
+  return (['A', 'B', 'C', 'D'] as const)[Math.min(3, Math.max(0, rank))];
+}
+
+export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands | GradeOptions = DEFAULT_BANDS): StatusResult {
+  const opts: GradeOptions = 'A' in grading ? { bands: grading as GradeBands } : (grading as GradeOptions);
+  const bands = opts.bands ?? DEFAULT_BANDS;
+  const method = opts.legend ? legendMethod(opts.legend) : opts.method ?? DEFAULT_GRADING;
+  const none = { grade: null, progress: null, year: null, pathValue: null, elapsed: null, pathRatio: null, basis: null };
   const { target } = kpiBounds(kpi, def);
   if (target === null || rateMethod(kpi, def) === 'none') return { status: 'qualitative', ...none };
   const actuals = readableActuals(kpi, def);
@@ -77,18 +128,59 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, bands: GradeBands = 
     ? Math.min(1, Math.max(0, (year - start.year) / (targetYear - start.year)))
     : null;
   const pathValue = elapsed !== null && start.value !== null ? start.value + elapsed * (target - start.value) : null;
+  // Graded against the sheet's own 目安値 row when it prints one for the year, else the path value.
+  const printed = kpi.expected?.[year];
+  const expected = printed?.kind === 'number' && printed.value !== null ? printed.value : pathValue;
   // A KPI to keep at its level (baseline = target) is judged by its ratio to the target, in its direction.
   const keep = start.value === null || start.value === target;
   const progress = !keep
     ? progressRate(actual, start.value as number, target)
     : kpiDirection(kpi, def) === 'down' ? divideExact(target, actual) : divideExact(actual, target);
-  if (isAchieved(kpi, actual, target, def)) {
-    return { status: 'achieved', grade: 'A', progress, year, pathValue, elapsed };
-  }
   const share = keep ? 1 : elapsed;
-  if (progress === null || share === null) return { status: 'behind', grade: null, progress, year, pathValue, elapsed };
   // 12 significant digits: 0.4 / 0.5 is a B at 80 %, whatever the last binary digit says.
-  const ratio = share === 0 ? (progress >= 0 ? 1 : 0) : Number((progress / share).toPrecision(12));
-  const status: Status = ratio >= 1 ? 'on-track' : 'behind';
-  return { status, grade: gradeOf(ratio, bands), progress, year, pathValue, elapsed };
+  const pathRatio = progress === null || share === null ? null
+    : share === 0 ? (progress >= 0 ? 1 : 0) : Number((progress / share).toPrecision(12));
+  const basis = gradeBasis(kpi, def, method, { year, actual, expected });
+  const achieved = isAchieved(kpi, actual, target, def);
+  let grade: Grade | null = achieved ? 'A' : basis ? gradeOf(Number(basis.value.toPrecision(12)), bands) : null;
+  const entry = opts.legend && basis ? gradeFromLegend(opts.legend, achieved ? Math.max(1, basis.value) : basis.value) : null;
+  if (entry && basis && opts.legend) {
+    basis.legend = { symbol: entry.symbol, label: entry.label };
+    grade = gradeOfEntry(opts.legend, entry);
+  }
+  const status: Status = achieved ? 'achieved' : pathRatio === null ? 'behind' : pathRatio >= 1 ? 'on-track' : 'behind';
+  return { status, grade, progress, year, pathValue, elapsed, pathRatio, basis };
+}
+
+/**
+ * The figure a grade rests on. rate: the KPI's own achievement rate of the judged year (actual ÷ target,
+ * or the gap formula for decrease-type KPIs). expected: actual ÷ expected value (expected ÷ actual for
+ * decrease-type KPIs); without plan years, as rate.
+ */
+function gradeBasis(
+  kpi: Kpi, def: KpiDefinition | undefined, method: GradingMethod,
+  at: { year: number; actual: number; expected: number | null },
+): GradeBasis | null {
+  const unit = kpiUnit(kpi, def);
+  const down = kpiDirection(kpi, def) === 'down';
+  if (method === 'path' && at.expected !== null) {
+    const value = down ? divideExact(at.expected, at.actual) : divideExact(at.actual, at.expected);
+    if (value !== null && value >= 0) {
+      return { method, formula: down ? 'inverse' : 'ratio', value, year: at.year, actual: at.actual, reference: at.expected, baseline: null, unit };
+    }
+  }
+  const { baseline, target } = kpiBounds(kpi, def);
+  const rate = computeRate(kpi, at.year, def);
+  if (target === null) return null;
+  if (rate.value === null) {
+    // A decrease-type KPI kept at its level (baseline = target) has no gap rate: target ÷ actual.
+    const inverse = down ? divideExact(target, at.actual) : null;
+    return inverse === null || inverse < 0 ? null
+      : { method: 'rate', formula: 'inverse', value: inverse, year: at.year, actual: at.actual, reference: target, baseline: null, unit };
+  }
+  const gap = rate.method === 'gap';
+  return {
+    method: 'rate', formula: gap ? 'gap' : 'ratio', value: rate.value, year: at.year, actual: at.actual,
+    reference: target, baseline: gap ? baseline : null, unit,
+  };
 }

@@ -28,10 +28,13 @@ export function effectiveDefinitions(defs: KpiDefinitions | undefined, model: Pr
   const d = defaultSettings.gradeBands;
   const customBands = b.A !== d.A || b.B !== d.B || b.C !== d.C;
   const method = settings.rateMethod === 'auto' ? null : settings.rateMethod;
-  if (!customBands && !method) return defs;
+  const grading = settings.grading === 'auto' ? null : settings.grading;
+  if (!customBands && !method && !grading) return defs;
   const out: KpiDefinitions = defs
     ? { ...defs, kpis: [...defs.kpis] }
     : { sheet: '', kpis: [], bands: { ...DEFAULT_BANDS }, problems: [] };
+  // A grading method chosen in 設定 wins over KPI定義's; 'auto' keeps the workbook's.
+  if (grading) out.grading = grading;
   if (customBands) out.bands = { A: b.A / 100, B: b.B / 100, C: b.C / 100 };
   if (method) {
     for (const kpi of model.sheets.flatMap((s) => s.kpis)) {

@@ -1,9 +1,12 @@
 /** Add-in settings as the task pane edits them; stored in the workbook by the host's SettingsStore. */
 import type { Lang } from '../core/findings';
+import type { GradingMethod } from '../core/status';
 
 export interface AddinSettings {
   /** Lowest achievement rate (percent) for grades A, B and C; below C is D. */
   gradeBands: { A: number; B: number; C: number };
+  /** How grades are given; 'auto' follows the workbook (printed legend, KPI定義), else the 達成率. */
+  grading: 'auto' | GradingMethod;
   /** Rate method for KPIs whose KPI定義 row does not set one; 'auto' infers it (ratio, gap for decreases). */
   rateMethod: 'auto' | 'ratio' | 'gap';
   /** Where the management sheets (進行管理シート) are: '' for this workbook, else a file name. */
@@ -14,6 +17,7 @@ export interface AddinSettings {
 
 export const defaultSettings: AddinSettings = {
   gradeBands: { A: 100, B: 80, C: 50 },
+  grading: 'auto',
   rateMethod: 'auto',
   managementWorkbook: '',
   lang: null,
@@ -32,6 +36,7 @@ export function normaliseSettings(stored: Partial<AddinSettings> | null | undefi
     bands && [bands.A, bands.B, bands.C].every((n) => typeof n === 'number' && Number.isFinite(n)) && bands.A >= bands.B && bands.B >= bands.C;
   return {
     gradeBands: validBands ? { A: bands.A, B: bands.B, C: bands.C } : defaultSettings.gradeBands,
+    grading: s.grading === 'rate' || s.grading === 'path' ? s.grading : 'auto',
     rateMethod: s.rateMethod === 'gap' || s.rateMethod === 'ratio' ? s.rateMethod : 'auto',
     managementWorkbook: typeof s.managementWorkbook === 'string' ? s.managementWorkbook.trim() : '',
     lang: s.lang === 'en' || s.lang === 'ja' ? s.lang : null,

@@ -32,7 +32,7 @@ test('definitionRows: a note, the header, one row per KPI (relisted once), the g
   expect(names).not.toContain('錦鯉の海外展示出展数(再掲)');
   expect(rows.find((r) => r[0] === '都市計画マスタープラン見直し')!.slice(4, 9)).toEqual(['なし', null, 'H30', '見直し完了', 'R6']);
   expect(rows.find((r) => r[0] === '市内高校卒業生のうち市内事業所への就職率')!.slice(9, 11)).toEqual([0, 100]);
-  expect(rows.slice(-5).map((r) => r.slice(0, 2))).toEqual([['評価区分', '期待値に対する進捗の下限'], ['A', '100%'], ['B', '80%'], ['C', '50%'], ['D', '上記未満']]);
+  expect(rows.slice(-5).map((r) => r.slice(0, 2))).toEqual([['評価の方法', '達成率（実績÷目標）の区分'], ['A', '100%'], ['B', '80%'], ['C', '50%'], ['D', '上記未満']]);
 });
 
 test('the sample with its own generated KPI定義: read back whole, no drift, same judgement', async () => {
@@ -68,6 +68,7 @@ test('definitions override inference: method, direction and grade bands', async 
   const bandsRow = rows.findIndex((r) => r[0] === 'B') + 1;
   const r = await analyseSample(withDefinitions(rows, (defs) => {
     defs.getCell(`E${row}`).value = '差分';
+    defs.getCell(`B${bandsRow - 1}`).value = '80%'; // A from 80 %
     defs.getCell(`B${bandsRow}`).value = '60%'; // B from 60 %
   }));
   expect(clean.analysis.kpis[kpi]).toMatchObject({ method: 'ratio' });
@@ -75,9 +76,22 @@ test('definitions override inference: method, direction and grade bands', async 
   // (34 − 26) ÷ (45 − 26) = 42.1 %, so the printed ratio 75.6 % no longer matches.
   expect(r.analysis.kpis[kpi].rates[2020]).toBeCloseTo(8 / 19, 12);
   expect(findingAt(r, 'rate-mismatch', 'F12')!.message).toContain('計算値 42.1%');
-  // 技能士合格者数 is at 68 % of the expected path: C by default, B with B ≥ 60 %.
-  expect(clean.analysis.kpis[`${SHEET}!72`].grade).toBe('C');
-  expect(r.analysis.kpis[`${SHEET}!72`].grade).toBe('B');
+  // 技能士合格者数: 達成率 176 ÷ 220 = 80 %: B by default, A with A ≥ 80 %.
+  expect(clean.analysis.kpis[`${SHEET}!72`].grade).toBe('B');
+  expect(r.analysis.kpis[`${SHEET}!72`].grade).toBe('A');
+});
+
+test('評価の方法 in KPI定義 chooses the grading: 見込み値（按分）に対する実績の区分', async () => {
+  const methodRow = rows.findIndex((r) => r[0] === '評価の方法') + 1;
+  expect(rows[methodRow - 1][1]).toBe('達成率（実績÷目標）の区分');
+  const r = await analyseSample(withDefinitions(rows, (defs) => {
+    defs.getCell(`B${methodRow}`).value = '見込み値（按分）に対する実績の区分';
+  }));
+  // 新規創業件数: 達成率 34 ÷ 45 = 75.6 % → C; against the expected 32.3 (R2 of H30→R6) → A.
+  expect(clean.analysis.kpis[`${SHEET}!11`].grade).toBe('C');
+  expect(r.analysis.kpis[`${SHEET}!11`]).toMatchObject({ grade: 'A', basis: { method: 'path' } });
+  const bad = await analyseSample(withDefinitions(rows, (defs) => { defs.getCell(`B${methodRow}`).value = '適当'; }));
+  expect(bad.analysis.findings.find((f) => f.sheet === DEFINITIONS_SHEET)!.message).toContain('評価の方法「適当」は読めません');
 });
 
 test('unreadable definition cells are reported on the KPI定義 sheet; the rest is still used', async () => {

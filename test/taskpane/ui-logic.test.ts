@@ -70,12 +70,14 @@ describe('theme and settings', () => {
   it('falls back to defaults for malformed stored settings', () => {
     expect(normaliseSettings({ gradeBands: { A: 50, B: 80, C: 10 }, rateMethod: 'x' as never, lang: 'fr' as never })).toEqual({
       gradeBands: { A: 100, B: 80, C: 50 },
+      grading: 'auto',
       rateMethod: 'auto',
       managementWorkbook: '',
       lang: null,
     });
-    expect(normaliseSettings({ gradeBands: { A: 90, B: 70, C: 40 }, rateMethod: 'gap', managementWorkbook: ' 管理.xlsx ', lang: 'en' })).toEqual({
+    expect(normaliseSettings({ gradeBands: { A: 90, B: 70, C: 40 }, grading: 'path', rateMethod: 'gap', managementWorkbook: ' 管理.xlsx ', lang: 'en' })).toEqual({
       gradeBands: { A: 90, B: 70, C: 40 },
+      grading: 'path',
       rateMethod: 'gap',
       managementWorkbook: '管理.xlsx',
       lang: 'en',
@@ -226,6 +228,13 @@ describe('settings folded into KPI definitions', () => {
       ['新規創業件数', 'gap'],
     ]);
     expect(defs.kpis).toHaveLength(1);
+  });
+
+  it('a grading method chosen in 設定 wins over KPI定義; 自動 keeps the workbook\'s', () => {
+    const withGrading = { ...defs, grading: 'path' as const };
+    expect(effectiveDefinitions(withGrading, model, normaliseSettings({ grading: 'rate' }))!.grading).toBe('rate');
+    expect(effectiveDefinitions(withGrading, model, normaliseSettings({ grading: 'auto' }))!.grading).toBe('path');
+    expect(effectiveDefinitions(undefined, model, normaliseSettings({ grading: 'path' }))!.grading).toBe('path');
   });
 });
 

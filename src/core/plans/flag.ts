@@ -1,11 +1,11 @@
 /**
- * flag: fills the rate cell of each KPI behind (its latest judged year) by grade, with a note
+ * flag: fills the rate cell of each behind KPI (its latest judged year) by grade, with a note
  * saying why. unflag: restores the fills and notes flag changed, from the undo record.
  */
 import type { Kpi, SheetModel } from '../model';
 import { cellAddress, cellKey } from '../snapshot';
 import type { CellEdit, EditPlan } from '../plan';
-import { formatYearLabel } from '../years';
+import { figure, gradeLine, kpiYearLabel } from '../grade-line';
 import { extrasAt, say, snapshotOf, type PlanInput } from './context';
 
 /** Fill colours by grade: D red, C orange, B (or no grade) yellow. */
@@ -15,30 +15,25 @@ export const NOTE_TAG = '【KPI進捗アシスタント】';
 const GRADE_WORD = { ja: { B: 'やや遅れ', C: '遅れ', D: '大幅な遅れ' }, en: { B: 'slightly behind', C: 'behind', D: 'far behind' } };
 
 function yearLabel(sheet: SheetModel, kpi: Kpi, year: number): string {
-  const yc = sheet.tables[kpi.tableIndex].columns.years.find((y) => y.year === year);
-  return yc ? formatYearLabel(year, yc.style) : `${year}`;
+  return kpiYearLabel(sheet, kpi, year);
 }
 
-function figure(n: number | null): string {
-  if (n === null) return '-';
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 1 });
-}
-
+/** Why the KPI is flagged, with the figures behind its grade; never a negative percentage. */
 function explanation(input: PlanInput, sheet: SheetModel, kpi: Kpi, year: number): string {
   const a = input.analysis.kpis[kpi.id];
   const grade = a.grade && a.grade !== 'A' ? a.grade : null;
-  const actual = kpi.actuals[year]?.text ?? '';
-  const label = yearLabel(sheet, kpi, year);
-  const progress = a.progress === null ? '-' : `${(a.progress * 100).toFixed(1)}%`;
+  const actual = kpi.actuals[a.year ?? year]?.text ?? '';
+  const label = yearLabel(sheet, kpi, a.year ?? year);
   const unit = kpi.unit ?? '';
+  const basis = a.basis ? gradeLine(a.basis, a.grade, input.lang) : null;
   if (input.lang === 'en') {
     const word = grade ? GRADE_WORD.en[grade] : 'behind';
-    const exp = a.pathValue !== null ? ` below the ${figure(a.pathValue)}${unit} expected on the way to the target ${kpi.target.text}` : ` short of the target ${kpi.target.text}`;
-    return `${NOTE_TAG}Off track (${word}${grade ? `, grade ${grade}` : ''}): the ${label} actual ${actual} is${exp}; progress ${progress}. Explain the shortfall in 備考.`;
+    const exp = a.pathValue !== null ? `below the ${figure(a.pathValue)}${unit} expected by now on the way to the target ${kpi.target.text}` : `short of the target ${kpi.target.text}`;
+    return `${NOTE_TAG}${kpi.name} (${label}): ${word}. The actual ${actual} is ${exp}.${basis ? ` ${basis}.` : ''} Please give the reason in 備考.`;
   }
   const word = grade ? GRADE_WORD.ja[grade] : '遅れ';
-  const exp = a.pathValue !== null ? `目標 ${kpi.target.text} に向けた見込み ${figure(a.pathValue)}${unit} を下回っています` : `目標 ${kpi.target.text} に届いていません`;
-  return `${NOTE_TAG}${word}${grade ? `（評価 ${grade}）` : ''}: ${label}の実績 ${actual} は${exp}。進捗率 ${progress}。備考に理由を書いてください。`;
+  const exp = a.pathValue !== null ? `目標 ${kpi.target.text} に向けた${label}の見込み値 ${figure(a.pathValue)}${unit} を下回っています` : `目標 ${kpi.target.text} に届いていません`;
+  return `${NOTE_TAG}${kpi.name}（${label}）: ${word}。実績 ${actual} は${exp}。${basis ? `${basis}。` : ''}備考に理由を書いてください。`;
 }
 
 /** The latest year with a computed rate (else the judged year), and its rate cell. */
@@ -77,7 +72,7 @@ export function planFlag(input: PlanInput): EditPlan {
   const parts = Object.entries(byGrade).map(([g, c]) => (g === 'none' ? say(lang, `評価なし ${c}`, `no grade ${c}`) : `${g} ${c}`)).join(', ');
   return {
     command: 'flag',
-    summary: say(lang, `遅れているKPI ${n} 件の達成率セルに色と説明を付与（${parts || '0'}）`, `flag ${n} KPIs behind with a fill and a note (${parts || '0'})`),
+    summary: say(lang, `遅れているKPI ${n} 件の達成率セルに色と説明を付与（${parts || '0'}）`, `flag ${n} behind KPIs with a fill and a note (${parts || '0'})`),
     edits,
     notices: [],
   };

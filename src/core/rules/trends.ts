@@ -28,6 +28,9 @@ export function cumulativeDecrease(ctx: RuleContext): Finding[] {
   return out;
 }
 
+/** Below 80 % of the way the plan expects by now. */
+const CLEARLY_BEHIND = 0.8;
+
 export function missingRemark(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const kpi of ctx.sheet.kpis) {
@@ -45,13 +48,13 @@ export function missingRemark(ctx: RuleContext): Finding[] {
       reason = ctx.lang === 'ja'
         ? `実績が ${yearLabel(ctx, kpi, prev.year)} の ${shown(prev.cell)} から ${yearLabel(ctx, kpi, last.year)} の ${shown(last.cell)} に悪化している`
         : `The actual worsened from ${shown(prev.cell)} (${yearLabel(ctx, kpi, prev.year)}) to ${shown(last.cell)} (${yearLabel(ctx, kpi, last.year)})`;
-    } else if (st?.status === 'behind' && (st.grade === 'C' || st.grade === 'D') && st.year !== null) {
-      // Grade B is 概ね順調 (roughly on track): no explanation expected.
+    } else if (st?.status === 'behind' && st.pathRatio !== null && st.pathRatio < CLEARLY_BEHIND && st.year !== null) {
+      // Clearly behind the path to the target, whatever grading method is chosen (80 %: 概ね順調 above it).
       const y = yearLabel(ctx, kpi, st.year);
-      const pathValue = st.pathValue !== null ? `${amount(st.pathValue)}${kpi.unit ?? ''}` : null;
+      const expected = st.pathValue !== null ? `${amount(st.pathValue)}${kpi.unit ?? ''}` : null;
       reason = ctx.lang === 'ja'
-        ? `${y}の実績 ${shown(last.cell)} が${pathValue ? `見込み値 ${pathValue}` : '目標までの道筋'}を下回り評価${st.grade}である`
-        : `The ${y} actual ${shown(last.cell)} is behind ${pathValue ? `the path value ${pathValue}` : 'the path to the target'} (grade ${st.grade})`;
+        ? `${y}の実績 ${shown(last.cell)} が${expected ? `見込み値 ${expected}` : '目標までの道筋'}を大きく下回っている`
+        : `The ${y} actual ${shown(last.cell)} is well behind ${expected ? `the expected ${expected}` : 'the path to the target'}`;
     }
     if (!reason) continue;
     out.push(finding(ctx, 'missing-remark', 'warning', kpi, { row: kpi.row, col }, 'missing-remark', { reason }));

@@ -68,7 +68,12 @@ export const ja = {
   undone: '直前の操作を元に戻しました（{n} 件）。',
   nothingToUndo: '元に戻せる操作はありません。',
   // Settings
-  gradeBands: '評価の区分（達成率の下限 %）',
+  gradeBands: '評価の区分（下限 %）',
+  grading: '評価の方法',
+  gradingAuto: 'ブックに従う（表の凡例・KPI定義。なければ達成率）',
+  gradingRate: '達成率（実績÷目標）の区分',
+  gradingExpected: '見込み値（按分）に対する実績の区分',
+  gradeLineLabel: '評価の根拠',
   rateMethod: '達成率の計算方法',
   rateAuto: '自動（通常は 実績値 ÷ 目標値、減少が目標のKPIは進捗率）',
   rateRatio: '実績値 ÷ 目標値',

@@ -101,7 +101,7 @@ export function OverviewTab({ workbook, lang }: { workbook: PlanInput | null; la
       <section className={styles.section}>
         <Subtitle2>{t.structure}</Subtitle2>
         {workbook.model.sheets.map((s) => (
-          <StructureTree key={s.sheet} nodes={s.structure} kpis={kpiIndex} analysis={workbook.analysis} lang={lang} />
+          <StructureTree key={s.sheet} sheet={s} nodes={s.structure} kpis={kpiIndex} analysis={workbook.analysis} lang={lang} />
         ))}
       </section>
     </div>

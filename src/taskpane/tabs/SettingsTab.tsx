@@ -56,6 +56,13 @@ export function SettingsTab({ settings, lang, onSave, api }: Props) {
           ))}
         </div>
       </Field>
+      <Field label={t.grading}>
+        <RadioGroup value={draft.grading} onChange={(_, d) => setDraft({ ...draft, grading: d.value as AddinSettings['grading'] })} data-testid="grading">
+          <Radio value="auto" label={t.gradingAuto} />
+          <Radio value="rate" label={t.gradingRate} />
+          <Radio value="path" label={t.gradingExpected} />
+        </RadioGroup>
+      </Field>
       <Field label={t.rateMethod}>
         <RadioGroup value={draft.rateMethod} onChange={(_, d) => setDraft({ ...draft, rateMethod: d.value as AddinSettings['rateMethod'] })}>
           <Radio value="auto" label={t.rateAuto} />

@@ -26,7 +26,14 @@ describe('flag / unflag', () => {
     expect(fill).toMatchObject({ col: 6, fill: FLAG_COLOURS[(a.grade ?? 'none') as 'B'] });
     const note = plan.edits.find((e) => e.kind === 'setNote' && e.row === 16);
     expect(note).toMatchObject({ col: 6 });
-    expect(note!.kind === 'setNote' && note!.note).toMatch(new RegExp(`^担当者のメモ\\n\\n${NOTE_TAG}.*R2の実績 10件`));
+    expect(note!.kind === 'setNote' && note!.note).toMatch(new RegExp(`^担当者のメモ\\n\\n${NOTE_TAG}${kpi.name.replace(/[()]/g, '.')}（R2）: .*実績 10件`));
+    // Every note names its KPI and year and shows the figures behind its grade; no negative percentage.
+    const notes = plan.edits.filter((e) => e.kind === 'setNote').map((e) => (e as { note: string }).note);
+    for (const n of notes) {
+      expect(n).toMatch(/（(R|H)\d+）: /);
+      expect(n).not.toMatch(/-\d+(\.\d+)?%/);
+    }
+    expect(notes.filter((n) => /→ [BCD]。/.test(n)).length).toBeGreaterThan(notes.length / 2);
     // nothing flagged that is achieved or on track
     for (const e of plan.edits) {
       const k = input.model.sheets[0].kpis.find((x) => x.rateRow === (e as { row: number }).row)!;
