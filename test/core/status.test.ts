@@ -67,7 +67,7 @@ describe('status', () => {
     // Expected at R2: 120 − 60 × 2/6 = 100; 95 is better. 達成率 (120 − 95) ÷ (120 − 60) = 41.7 % → D;
     // against the expected value 100 ÷ 95 = 105 % → A.
     const s = assessStatus(kpi);
-    expect(s).toMatchObject({ status: 'on-track', grade: 'D', expected: 100 });
+    expect(s).toMatchObject({ status: 'on-track', grade: 'D', pathValue: 100 });
     expect(gradeLine(s.basis!, s.grade, 'ja')).toBe('達成率 41.7%（(基準 120件 − 95件) ÷ (基準 120件 − 目標 60件)）→ D');
     expect(assessStatus(kpi, undefined, EXPECTED).grade).toBe('A');
   });
@@ -125,7 +125,7 @@ test('a count without baseline ("-") starts from 0; a percentage without baselin
   const count = makeKpi({ baseline: '-', target: '10回', actuals: { 2019: '-', 2020: '5回' } });
   expect(assessStatus(count)).toMatchObject({ status: 'on-track', grade: 'C', progress: 0.5 });
   const share = makeKpi({ baseline: '-', target: '50%', actuals: { 2020: '25%' } });
-  expect(assessStatus(share)).toMatchObject({ status: 'behind', grade: 'C', progress: 0.5, expected: null });
+  expect(assessStatus(share)).toMatchObject({ status: 'behind', grade: 'C', progress: 0.5, pathValue: null });
 });
 
 test('a decrease-type KPI kept at its level is judged downwards', () => {
