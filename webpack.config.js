@@ -41,16 +41,43 @@ function devServerHttps() {
   return { type: 'https', options };
 }
 
-function page(name, { chunks, title, office, template }) {
+function page(name, { chunks, title, office, template, noOfficeNotice = false }) {
   return new HtmlWebpackPlugin({
     filename: `${name}.html`,
     template: template ?? path.resolve(__dirname, 'src/taskpane/taskpane.html'),
     chunks,
     title,
-    templateParameters: { csp: csp({ office }), officeJs: office ? OFFICE_JS : '', title },
+    templateParameters: { csp: csp({ office }), officeJs: office ? OFFICE_JS : '', title, noOfficeNotice },
     inject: 'body',
     scriptLoading: 'defer',
   });
+}
+
+/**
+ * Writes dist/pages.json: every file each page needs at run time (its entry's chunks and their async
+ * chunks, no source maps), so scripts/package.ts zips exactly what must be served.
+ */
+class PagesManifestPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('PagesManifestPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'PagesManifestPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const pages = {};
+        for (const [name, entry] of compilation.entrypoints) {
+          const files = new Set();
+          const seen = new Set();
+          const visit = (group) => {
+            if (seen.has(group)) return;
+            seen.add(group);
+            for (const chunk of group.chunks) for (const f of [...chunk.files, ...chunk.auxiliaryFiles]) if (!f.endsWith('.map')) files.add(f);
+            for (const child of group.childrenIterable) visit(child);
+          };
+          visit(entry);
+          pages[`${name}.html`] = [...files].sort();
+        }
+        compilation.emitAsset('pages.json', new compiler.webpack.sources.RawSource(JSON.stringify(pages, null, 2) + '\n'));
+      });
+    });
+  }
 }
 
 module.exports = (env, argv) => {
@@ -88,10 +115,11 @@ module.exports = (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      page('taskpane', { chunks: ['taskpane'], title: 'KPI進捗アシスタント', office: true }),
+      page('taskpane', { chunks: ['taskpane'], title: 'KPI進捗アシスタント', office: true, noOfficeNotice: true }),
       page('commands', { chunks: ['commands'], title: 'KPI進捗アシスタント commands', office: true }),
       page('status', { chunks: ['status'], title: 'KPI進捗アシスタント', office: true }),
       page('preview', { chunks: ['preview'], title: 'KPI進捗アシスタント — プレビュー', office: false }),
+      new PagesManifestPlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets', globOptions: { ignore: ['**/.gitkeep'] }, noErrorOnMissing: true },

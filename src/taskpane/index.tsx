@@ -7,12 +7,22 @@ import { excelChangeSource, excelSettingsStore } from './office-adapters';
 
 const root = document.getElementById('root')!;
 
+// taskpane.html holds a static message for a pane without Office.js (Microsoft's CDN unreachable, or the
+// page opened outside Office): show it at once then, keep it hidden while Office starts.
+function showNoOffice(): void {
+  document.documentElement.classList.remove('office-starting');
+  document.documentElement.classList.add('office-missing');
+}
+
 if (typeof Office === 'undefined') {
-  // office.js comes from Microsoft's CDN; without it (offline, blocked) say so instead of a blank pane.
-  root.textContent =
-    'Office.js を読み込めませんでした。ネットワーク接続を確認し、作業ウィンドウを開き直してください。 / Office.js could not be loaded: check the network connection and reopen the task pane.';
+  showNoOffice();
 } else {
-  Office.onReady(async () => {
+  document.documentElement.classList.add('office-starting');
+  Office.onReady(async (info) => {
+    if (!info.host) {
+      showNoOffice();
+      return;
+    }
     const host = new ExcelHost();
     const initialNotice = (await takeCommandStatus()) ?? undefined;
     createRoot(root).render(
