@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { WorkbookLoadError } from '../xlsx/load';
 import { openXlsxHostFile } from '../xlsx/node';
-import { buildCheckDocument, checkExitCode, readModel, summaryLines, type Analyser } from './commands/check';
+import { buildCheckDocument, checkExitCode, loadForCheck, summaryLines } from './commands/check';
 import { t, type CliContext } from './io';
 
 export interface BatchOptions {
@@ -15,7 +15,6 @@ export interface BatchOptions {
   sheet?: string;
   /** The 進行管理シート workbook (--management), read once for every file. */
   management?: string;
-  analyser: Analyser;
   /** Raw writes for the progress bar (stderr of a terminal); none when not a terminal. */
   progress?: (text: string) => void;
 }
@@ -75,8 +74,7 @@ export async function checkFile(file: string, options: BatchOptions, ctx: CliCon
     if (only && !(await host.listSheets()).some((s) => s.name === only)) {
       return failed(file, t(ctx, `${file} にシート「${only}」がありません。`, `${file} has no sheet "${only}".`));
     }
-    const { model, snapshots } = await readModel(host, only);
-    const analysis = model.sheets.length ? options.analyser(model, ctx.lang, snapshots, managementSheets) : null;
+    const { model, snapshots, analysis } = await loadForCheck(host, ctx.lang, only, managementSheets);
     const findings = analysis?.findings ?? [];
     return {
       file,

@@ -1,7 +1,7 @@
 /** Status texts of the ribbon commands (pure, unit-tested). */
 import type { Finding, Lang } from '../core/findings';
 import type { ApplyResult, EditPlan } from '../core/plan';
-import type { PlanInput } from '../taskpane/engine';
+import type { PlanInput } from '../app';
 import { format } from '../taskpane/i18n';
 
 const texts = {

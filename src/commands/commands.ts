@@ -8,7 +8,7 @@ import type { ProgressHost } from '../core/host';
 import { ExcelHost } from '../excel/host';
 import { excelSettingsStore } from '../taskpane/office-adapters';
 import { officeLang, saveCommandStatus } from '../taskpane/office';
-import { normaliseSettings, type AddinSettings } from '../taskpane/settings';
+import { normaliseSettings, type AddinSettings } from '../app';
 import { addNextYear, checkWorkbook, completeAlways } from './ribbon-actions';
 import { showStatus } from './show-status';
 

@@ -2,9 +2,9 @@
 import type { Finding, Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
 import { cellAddress } from '../core/snapshot';
-import { applyWithUndo, loadWorkbook, planCommand } from '../taskpane/engine';
+import { applyWithUndo, loadWorkbook, planCommand } from '../app';
 import { format } from '../taskpane/i18n';
-import { normaliseSettings, type AddinSettings } from '../taskpane/settings';
+import { normaliseSettings, type AddinSettings } from '../app';
 import { checkSummary, commandText, yearSummary } from './command-text';
 
 /** チェック: runs the check, selects the first error (or finding), returns the counts. */

@@ -4,7 +4,7 @@ import type { Lang } from '../core/findings';
 import { cellAddress, type GridSnapshot } from '../core/snapshot';
 import { App } from '../taskpane/App';
 import { langFromDisplayLanguage } from '../taskpane/i18n';
-import { memorySettingsStore } from '../taskpane/settings';
+import { memorySettingsStore } from '../app';
 import { XlsxHost } from '../xlsx/host';
 import { Grid } from './Grid';
 import { PreviewHost } from './preview-host';

@@ -21,7 +21,7 @@ import type { Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
 import { messages } from './i18n';
 import type { ChangeSource } from './live';
-import { normaliseSettings, type AddinSettings, type SettingsStore } from './settings';
+import { normaliseSettings, type AddinSettings, type SettingsStore } from '../app';
 import { ActionsTab } from './tabs/ActionsTab';
 import { FindingsTab } from './tabs/FindingsTab';
 import { OverviewTab } from './tabs/OverviewTab';

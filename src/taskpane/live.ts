@@ -3,7 +3,7 @@ import type { ProgressHost } from '../core/host';
 import type { ProgressModel } from '../core/model';
 import type { ApplyResult, EditPlan } from '../core/plan';
 import { parseAddress, type GridSnapshot } from '../core/snapshot';
-import { planCommand, recheckKpis, replaceSnapshot, type EngineContext, type PlanInput } from './engine';
+import { planCommand, recheckKpis, replaceSnapshot, type EngineContext, type PlanInput } from '../app';
 
 export interface CellChange {
   sheet: string;

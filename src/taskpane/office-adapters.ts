@@ -2,7 +2,7 @@
 import { ExcelHost } from '../excel/host';
 import { WorkbookSettingsStore, officeDocumentSettings } from '../excel/settings';
 import type { ChangeSource } from './live';
-import type { AddinSettings, SettingsStore } from './settings';
+import type { AddinSettings, SettingsStore } from '../app';
 
 export function excelSettingsStore(): SettingsStore {
   return new WorkbookSettingsStore<AddinSettings>(officeDocumentSettings());

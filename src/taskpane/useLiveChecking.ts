@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
 import { recheckAfterEdit, type CellChange, type ChangeSource } from './live';
-import type { AddinSettings } from './settings';
+import type { AddinSettings } from '../app';
 import type { WorkbenchApi } from './useWorkbench';
 
 export function useLiveChecking(changes: ChangeSource | undefined, host: ProgressHost, bench: WorkbenchApi, lang: Lang, settings: AddinSettings) {

@@ -3,10 +3,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
-import { applyWithUndo, loadWorkbook, planCommand, undoLastAction, type ActionCommand, type PlanInput } from './engine';
+import { applyWithUndo, loadWorkbook, planCommand, undoLastAction, type ActionCommand, type PlanInput } from '../app';
 import { errorDetail } from '../core/catalogue';
 import { format, messages } from './i18n';
-import type { AddinSettings } from './settings';
+import type { AddinSettings } from '../app';
 
 export interface Notice {
   id: number;

@@ -8,7 +8,6 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { displayWidth, runBatch } from '../../src/cli/batch';
-import { analyseWorkbook } from '../../src/core/analyse';
 import { ROOT, SAMPLE_PROGRESS, SAMPLE_SHEET, loadSampleWorkbook } from '../support/sample';
 
 const dir = mkdtempSync(join(tmpdir(), 'kpi-batch-'));
@@ -93,8 +92,7 @@ test('the progress bar is drawn only when given a terminal writer', async () => 
   const drawn: string[] = [];
   const lines: string[] = [];
   const ctx = { lang: 'ja' as const, out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
-  const analyser = (m: Parameters<typeof analyseWorkbook>[0], lang: 'ja' | 'en', s: Parameters<typeof analyseWorkbook>[1]) => analyseWorkbook(m, s, { lang });
-  const code = await runBatch([join(folder, 'a-sample.xlsx'), join(folder, 'b-broken.xlsx')], { json: true, analyser, progress: (s) => drawn.push(s) }, ctx);
+  const code = await runBatch([join(folder, 'a-sample.xlsx'), join(folder, 'b-broken.xlsx')], { json: true, progress: (s) => drawn.push(s) }, ctx);
   expect(code).toBe(2);
   expect(drawn.filter((s) => s.includes('/2 '))).toEqual([expect.stringContaining('] 0/2 '), expect.stringContaining('] 1/2 '), expect.stringContaining('] 2/2 ')]);
   expect(drawn[drawn.length - 1]).toMatch(/\[#{24}\] 2\/2 \n$/);

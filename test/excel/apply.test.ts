@@ -3,7 +3,7 @@ import { translateError } from '../../src/core/catalogue';
 import { planAddYear } from '../../src/core/plans/add-year';
 import { planFill } from '../../src/core/plans/fill';
 import { planFlag } from '../../src/core/plans/flag';
-import { readPlanInput } from '../../src/core/plans/input';
+import { loadWorkbook } from '../../src/app';
 import type { CellEdit, EditPlan } from '../../src/core/plan';
 import { ExcelHost } from '../../src/excel/host';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/payload';
@@ -26,7 +26,7 @@ describe('sync counts', () => {
   test('sample: fill --fix and add-year each take 1 verify sync + 1 write sync', async () => {
     const { excel, host } = await sample();
     for (const planner of [(i: Parameters<typeof planFill>[0]) => planFill(i, { fix: true }), planAddYear]) {
-      const p = planner(await readPlanInput(host));
+      const p = planner(await loadWorkbook(host));
       expect(p.edits.length).toBeGreaterThan(0);
       excel.resetCounts();
       const result = await host.applyPlan(p);
@@ -66,7 +66,7 @@ describe('sync counts', () => {
     test('fill: 1 verify sync + 1 write sync, every request under 5 MB', async () => {
       const excel = new FakeExcel(model, { payloadLimitBytes: PAYLOAD_LIMIT_BYTES });
       const host = new ExcelHost(excel.env());
-      const p = planFill(await readPlanInput(host));
+      const p = planFill(await loadWorkbook(host));
       const cells = p.edits.filter((e) => e.kind === 'setCell').length;
       expect(cells).toBeGreaterThan(8000);
       excel.resetCounts();
@@ -82,7 +82,7 @@ describe('sync counts', () => {
 describe('skip and report', () => {
   test('a cell the user changed after the plan was made is skipped as "changed"; the rest is applied', async () => {
     const { excel, host } = await sample();
-    const p = planFill(await readPlanInput(host), { fix: true });
+    const p = planFill(await loadWorkbook(host), { fix: true });
     const target = p.edits.find((e): e is Extract<CellEdit, { kind: 'setCell' }> => e.kind === 'setCell' && e.expect !== null)!;
     excel.userEdit(S, `${String.fromCharCode(64 + target.col)}${target.row}`, '12.3%');
     const result = await host.applyPlan(p);
@@ -137,7 +137,7 @@ describe('capability fallbacks', () => {
   ])('ExcelApi %s: flag applies fills, notes are skipped as unsupported where missing, never an exception', async (api, caps) => {
     const { excel, host } = await sample(api);
     expect(host.capabilities()).toEqual(caps);
-    const p = planFlag(await readPlanInput(host));
+    const p = planFlag(await loadWorkbook(host));
     const notes = p.edits.filter((e) => e.kind === 'setNote').length;
     expect(notes).toBeGreaterThan(0);
     excel.resetCounts();

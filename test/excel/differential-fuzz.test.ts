@@ -10,7 +10,7 @@ import type ExcelJS from 'exceljs';
 import { planAddYear } from '../../src/core/plans/add-year';
 import { planFill } from '../../src/core/plans/fill';
 import { planFlag } from '../../src/core/plans/flag';
-import { readPlanInput } from '../../src/core/plans/input';
+import { loadWorkbook } from '../../src/app';
 import { planLink } from '../../src/core/plans/link';
 import type { PlanInput } from '../../src/core/plans/context';
 import type { EditPlan } from '../../src/core/plan';
@@ -70,8 +70,8 @@ async function differences(sample: GridSheet, c: FuzzCase): Promise<string[]> {
   ];
   const compare = async (step: string) => (await diffWithXlsx(excel, xlsx.workbook, { limit: 3, ignoreSheets: [UNDO_SHEET] })).map((d) => `${step}: ${d}`);
   for (const [name, planner] of planners) {
-    const pa = planner(await readPlanInput(host));
-    const pb = planner(await readPlanInput(xlsx));
+    const pa = planner(await loadWorkbook(host));
+    const pb = planner(await loadWorkbook(xlsx));
     // the same known '' / null difference shows in expectations (see comparable)
     const plain = (p: EditPlan) => JSON.parse(JSON.stringify(p).replace(/"value":""/g, '"value":null'));
     if (!isDeepStrictEqual(plain(pa), plain(pb))) out.push(`${name}: plans differ`);

@@ -9,7 +9,7 @@ import { planAddYear } from '../../src/core/plans/add-year';
 import { planDefinitions } from '../../src/core/plans/definitions';
 import { planFill } from '../../src/core/plans/fill';
 import { planFlag, planUnflag } from '../../src/core/plans/flag';
-import { readPlanInput } from '../../src/core/plans/input';
+import { loadWorkbook } from '../../src/app';
 import { planLink } from '../../src/core/plans/link';
 import { planReport } from '../../src/core/plans/report';
 import type { PlanInput } from '../../src/core/plans/context';
@@ -39,7 +39,7 @@ async function pair(api = '1.20') {
 }
 
 async function run(host: ProgressHost, planner: Planner) {
-  const plan = planner(await readPlanInput(host));
+  const plan = planner(await loadWorkbook(host));
   const result = await runCommand(host, plan);
   return { plan, result };
 }

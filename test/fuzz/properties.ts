@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import type { CellEdit, EditPlan } from '../../src/core/plan';
 import { parseAddress, lastRow, lastCol } from '../../src/core/snapshot';
-import { readPlanInput } from '../../src/core/plans/input';
+import { loadWorkbook } from '../../src/app';
 import type { PlanInput } from '../../src/core/plans/context';
 import { planFill } from '../../src/core/plans/fill';
 import { planFlag } from '../../src/core/plans/flag';
@@ -212,7 +212,7 @@ export async function runCase(sample: GridSheet, c: FuzzCase): Promise<CaseResul
   let rechecked = false;
   await reopen('the mutated workbook');
   for (const [name, planner] of COMMANDS) {
-    const input = await readPlanInput(host);
+    const input = await loadWorkbook(host);
     if (name === 'fill') {
       kpis = input.model.sheets.reduce((n, s) => n + s.kpis.length, 0);
       problems.push(...findingProblems(input));

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { XlsxHost } from '../../src/xlsx/host';
-import { readPlanInput } from '../../src/core/plans/input';
+import { loadWorkbook } from '../../src/app';
 import { planAddYear } from '../../src/core/plans/add-year';
 import { runCommand, undoLast } from '../../src/core/session';
 import { buildWorkbook, mutatedGrid } from './mutate';
@@ -37,7 +37,7 @@ test('add-year moves a link on an empty cell right of the new column as a link, 
   const sample = await loadSampleGrid();
   const wb = buildWorkbook(mutatedGrid(sample, { window: { from: 0, count: 1 }, mutations: [], management: ['01'] }), ['01']);
   const host = await XlsxHost.fromBuffer(await withLinkOnEmptyCell(wb, '進捗状況一覧表', 'L1'));
-  await runCommand(host, planAddYear(await readPlanInput(host)));
+  await runCommand(host, planAddYear(await loadWorkbook(host)));
   const moved = host.workbook.getWorksheet('進捗状況一覧表')!.getCell('M1');
   expect(moved.value).toEqual({ text: '', hyperlink: "#'01'!A1" });
   await undoLast(host);

@@ -1,8 +1,8 @@
 /** Live checking over the strict Excel test double: a typed actual gets its rate, own writes are ignored. */
 import { ExcelHost } from '../../src/excel/host';
-import { loadWorkbook } from '../../src/taskpane/engine';
+import { loadWorkbook } from '../../src/app';
 import { recheckAfterEdit, type CellChange } from '../../src/taskpane/live';
-import { normaliseSettings } from '../../src/taskpane/settings';
+import { normaliseSettings } from '../../src/app';
 import { FakeExcel, FakeModel } from '../support/fake-excel';
 import { loadSampleWorkbook, SAMPLE_SHEET } from '../support/sample';
 

@@ -3,7 +3,7 @@ import { analyseWorkbook } from '../../src/core/analyse';
 import { recognise } from '../../src/core/recognise';
 import { addNextYear, checkWorkbook, completeAlways } from '../../src/commands/ribbon-actions';
 import { ExcelHost } from '../../src/excel/host';
-import { undoLastAction } from '../../src/taskpane/engine';
+import { undoLastAction } from '../../src/app';
 import { FakeExcel, FakeModel } from '../support/fake-excel';
 import { loadSampleWorkbook, sampleSnapshots, SAMPLE_SHEET } from '../support/sample';
 

@@ -6,9 +6,8 @@
 import type { Finding, Lang } from '../../core/findings';
 import type { ProgressHost } from '../../core/host';
 import type { Kpi, ProgressModel, SheetModel } from '../../core/model';
-import { recognise } from '../../core/recognise';
-import { analyseWorkbook } from '../../core/analyse';
-import { OWN_SHEETS } from '../../core/plans/input';
+import { loadWorkbook } from '../../app/load';
+import type { Analysis } from '../../core/analyse';
 import type { GridSnapshot } from '../../core/snapshot';
 import { formatYearLabel } from '../../core/years';
 import { cellAddress } from '../../core/snapshot';
@@ -16,24 +15,19 @@ import { openXlsxHostFile } from '../../xlsx/node';
 import { parseOptions, t, type CliCommand, type CliContext } from '../io';
 import { isBatch, runBatch, terminalProgress } from '../batch';
 
-/** What check needs of an analysis (engineer V's `analyse()` returns at least this). */
+/** What check needs of an analysis (the core's Analysis has at least this). */
 export interface CheckAnalysis {
   kpis: Record<string, { rates: Record<number, number | null>; status: string | null; grade?: string | null; progress?: number | null; method?: string }>;
   findings: Finding[];
 }
 
-/** Hook for the rules; snapshots carry the KPI定義 sheet; management sheets from --management, else the workbook's. */
-export type Analyser = (model: ProgressModel, lang: Lang, snapshots: GridSnapshot[], managementSheets?: string[]) => CheckAnalysis | null;
-
-const rules: Analyser = (model, lang, snapshots, managementSheets) => analyseWorkbook(model, snapshots, { lang, managementSheets });
-
-/** Reads every (or one) sheet of a host and recognises them. */
-export async function readModel(host: ProgressHost, only?: string): Promise<{ model: ProgressModel; snapshots: GridSnapshot[] }> {
-  const sheets = (await host.listSheets()).filter((s) => !only || s.name === only);
-  const snapshots: GridSnapshot[] = [];
-  for (const s of sheets) snapshots.push(await host.readSnapshot(s.name));
-  // The add-in's own sheets (KPI定義 is read as definitions, undo record, report) are no progress sheets.
-  return { model: recognise(snapshots.filter((s) => !OWN_SHEETS.includes(s.sheet))), snapshots };
+/**
+ * Reads a workbook through the app's one loader (src/app/load.ts), as the task pane and the writing
+ * commands do: same sheets, KPI定義 and management sheets; the analysis is null without a table.
+ */
+export async function loadForCheck(host: ProgressHost, lang: Lang, only?: string, managementSheets?: string[]): Promise<{ model: ProgressModel; snapshots: GridSnapshot[]; analysis: Analysis | null }> {
+  const input = await loadWorkbook(host, { lang, sheet: only, managementSheets });
+  return { model: input.model, snapshots: input.snapshots, analysis: input.model.sheets.length ? input.analysis : null };
 }
 
 type JsonValue = number | string | null;
@@ -196,7 +190,7 @@ export function summaryLines(file: string, model: ProgressModel, analysis: Check
   return out;
 }
 
-export function makeCheckCommand(analyser: Analyser = rules): CliCommand {
+export function makeCheckCommand(): CliCommand {
   return {
     name: 'check',
     summary: { ja: '進捗状況一覧表を認識し、検査結果を表示する', en: 'recognise the progress sheet and report what is wrong' },
@@ -209,19 +203,14 @@ export function makeCheckCommand(analyser: Analyser = rules): CliCommand {
       }
       const file = positional[0];
       const only = typeof options.sheet === 'string' ? options.sheet : undefined;
-      if (await isBatch(positional)) return runBatch(positional, { json: !!options.json, sheet: only, management: typeof options.management === 'string' ? options.management : undefined, analyser, progress: terminalProgress() }, ctx);
+      if (await isBatch(positional)) return runBatch(positional, { json: !!options.json, sheet: only, management: typeof options.management === 'string' ? options.management : undefined, progress: terminalProgress() }, ctx);
       const host = await openXlsxHostFile(file);
-      if (only && !(await host.listSheets()).some((s) => s.name === only)) {
-        const names = (await host.listSheets()).map((s) => s.name).join('、');
-        ctx.err(t(ctx, `シート「${only}」がありません（あるシート: ${names}）。`, `No sheet "${only}" (sheets: ${names}).`));
-        return 2;
-      }
-      const { model, snapshots } = await readModel(host, only);
       // The 進行管理シート workbook, when given: its sheet names let the sheet-number rule check シートNo.
       const management = typeof options.management === 'string'
         ? (await (await openXlsxHostFile(options.management)).listSheets()).map((s) => s.name)
         : undefined;
-      const analysis = model.sheets.length ? analyser(model, ctx.lang, snapshots, management) : null;
+      // An unknown --sheet is a MessageError from the loader: main() prints it translated, exit 2.
+      const { model, snapshots, analysis } = await loadForCheck(host, ctx.lang, only, management);
       if (options.json) ctx.out(JSON.stringify(buildCheckDocument(file, model, analysis, ctx.lang, snapshots), null, 2));
       else for (const line of summaryLines(file, model, analysis, ctx, snapshots)) ctx.out(line);
       if (model.sheets.length === 0 && !options.json) {

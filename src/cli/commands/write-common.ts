@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { EditPlan } from '../../core/plan';
 import type { PlanInput } from '../../core/plans/context';
 import { describePlan, describeSkipped } from '../../core/plans/describe';
-import { NoSheetError, readPlanInput } from '../../core/plans/input';
+import { loadWorkbook } from '../../app';
 import { runCommand } from '../../core/session';
 import { UndoRecordError } from '../../core/undo';
 import type { XlsxHost } from '../../xlsx/host';
@@ -72,16 +72,8 @@ export interface WriteCommandSpec {
 
 export async function openForPlanning(args: ParsedArgs, ctx: CliContext, needsTables: boolean): Promise<{ host: XlsxHost; input: PlanInput } | number> {
   const host = await openXlsxHostFile(args.input);
-  let input: PlanInput;
-  try {
-    input = await readPlanInput(host, { sheet: args.sheet, lang: ctx.lang });
-  } catch (e) {
-    if (e instanceof NoSheetError) {
-      ctx.err(e.message);
-      return 2;
-    }
-    throw e;
-  }
+  // An unknown --sheet is a MessageError: main() prints it translated and exits 2.
+  const input = await loadWorkbook(host, { sheet: args.sheet, lang: ctx.lang });
   if (needsTables && input.model.sheets.length === 0) {
     ctx.err(t(ctx, `${args.input} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${args.input}.`));
     for (const u of input.model.unrecognised) ctx.err(`  - ${u.sheet}: ${ctx.lang === 'en' ? (u as { reasonEn?: string }).reasonEn ?? u.reason : u.reason}`);

@@ -24,4 +24,12 @@ export const ERRORS = {
     (p: { detail: string }) => `設定をブックに保存できませんでした: ${p.detail}。ブックが読み取り専用でないか確認して、もう一度保存してください。`,
     (p) => `Could not save the settings in the workbook: ${p.detail}. Check that the workbook is not read-only, then save again.`,
   ),
+  'error.no-such-sheet': msg(
+    (p: { sheet: string; names: string[] }) => `シート「${p.sheet}」がありません（あるシート: ${p.names.join('、')}）。`,
+    (p) => `No sheet "${p.sheet}" (sheets: ${p.names.join(', ')}).`,
+  ),
+  'error.command-unavailable': msg(
+    (p: { command: string }) => `「${p.command}」はまだ利用できません。`,
+    (p) => `"${p.command}" is not available yet.`,
+  ),
 };

@@ -3,8 +3,8 @@ import { Button, Card, CardHeader, MessageBar, MessageBarBody, Spinner, Text, ma
 import { useState } from 'react';
 import type { Lang } from '../../core/findings';
 import type { EditPlan } from '../../core/plan';
-import { actionCommands, type ActionCommand, type PlanInput } from '../engine';
-import { isAvailable } from '../engine-commands';
+import { actionCommands, type ActionCommand, type PlanInput } from '../../app';
+import { isAvailable } from '../../app';
 import { format, messages, type Messages } from '../i18n';
 import { describeEdit } from '../../core/plans/describe';
 import { changedCellCount, editTarget } from '../plan-view';

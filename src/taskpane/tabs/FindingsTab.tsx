@@ -16,7 +16,7 @@ import {
 import { useMemo, useState } from 'react';
 import type { Finding, Lang, Severity } from '../../core/findings';
 import type { ProgressHost } from '../../core/host';
-import type { PlanInput } from '../engine';
+import type { PlanInput } from '../../app';
 import { format, messages } from '../i18n';
 import { ruleName } from '../i18n/rules';
 import { filterFindings, groupFindings, type FindingFilter } from '../findings-view';

@@ -5,7 +5,7 @@ import type { Lang } from '../../core/findings';
 import type { Kpi, Unrecognised } from '../../core/model';
 import { ProgressChart } from '../components/ProgressChart';
 import { StructureTree } from '../components/StructureTree';
-import type { PlanInput } from '../engine';
+import type { PlanInput } from '../../app';
 import { messages } from '../i18n';
 import { gradeLabel, statusColor, statusLabel } from '../status';
 import { gradeOrder, statusOrder, summarise, yearRange } from '../summary';

@@ -3,7 +3,7 @@ import { Button, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } f
 import { useState } from 'react';
 import type { Lang } from '../../core/findings';
 import { format, messages } from '../i18n';
-import { normaliseSettings, type AddinSettings } from '../settings';
+import { normaliseSettings, type AddinSettings } from '../../app';
 import type { WorkbenchApi } from '../useWorkbench';
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import ExcelJS from 'exceljs';
 import { XlsxHost } from '../../../src/xlsx/host';
-import { readPlanInput } from '../../../src/core/plans/input';
+import { loadWorkbook } from '../../../src/app';
 import { nextYearLabel, planAddYear } from '../../../src/core/plans/add-year';
 import { planFill } from '../../../src/core/plans/fill';
 import { runCommand, undoLast } from '../../../src/core/session';
@@ -12,7 +12,7 @@ import { SAMPLE_PROGRESS, SAMPLE_SHEET } from '../../support/sample';
 import { twoRowHeaders, westernYearHeaders } from '../../support/variants';
 
 async function addYear(host: XlsxHost, year?: number) {
-  const plan = planAddYear(await readPlanInput(host), { year });
+  const plan = planAddYear(await loadWorkbook(host), { year });
   const result = await runCommand(host, plan);
   return { plan, result, reopened: await XlsxHost.fromBuffer(await host.toBuffer()) };
 }
@@ -33,7 +33,7 @@ describe('add-year on the sample', () => {
     const { plan, result, reopened } = await addYear(host);
     expect(result.skipped).toEqual([]);
     expect(plan.edits.filter((e) => e.kind === 'insertColumn')).toEqual([{ kind: 'insertColumn', sheet: SAMPLE_SHEET, col: 12, formatFrom: 11 }]);
-    const input = await readPlanInput(reopened);
+    const input = await loadWorkbook(reopened);
     const sheet = input.model.sheets[0];
     expect(sheet.tables).toHaveLength(38);
     expect(sheet.kpis).toHaveLength(84);
@@ -56,7 +56,7 @@ describe('add-year on the sample', () => {
     // fill on the result: an R7 actual gets its rate
     ws.getCell('L11').value = '40件';
     const again = await XlsxHost.fromBuffer(await reopened.toBuffer());
-    const fill = planFill(await readPlanInput(again));
+    const fill = planFill(await loadWorkbook(again));
     expect(fill.edits).toEqual([expect.objectContaining({ row: 12, col: 12, content: { value: '88.9%' } })]);
   });
 
@@ -64,7 +64,7 @@ describe('add-year on the sample', () => {
     const bytes = readFileSync(SAMPLE_PROGRESS);
     const host = await XlsxHost.fromBuffer(bytes);
     const { reopened } = await addYear(host);
-    const again = planAddYear(await readPlanInput(reopened), { year: 2025 });
+    const again = planAddYear(await loadWorkbook(reopened), { year: 2025 });
     expect(again.edits).toEqual([]);
     expect(again.notices).toHaveLength(38);
     expect(again.notices[0]).toContain('2025年度の列が既にあります');
@@ -77,7 +77,7 @@ describe('add-year on other layouts', () => {
   test('西暦 headers: 2024年度 → 2025年度', async () => {
     const host = XlsxHost.fromWorkbook(await westernYearHeaders());
     const { reopened } = await addYear(host);
-    const sheet = (await readPlanInput(reopened)).model.sheets[0];
+    const sheet = (await loadWorkbook(reopened)).model.sheets[0];
     expect(sheet.tables).toHaveLength(38);
     for (const t of sheet.tables) expect(t.columns.years.map((y) => y.label).slice(-2)).toEqual(['2024年度', '2025年度']);
   });
@@ -86,7 +86,7 @@ describe('add-year on other layouts', () => {
     const host = XlsxHost.fromWorkbook(await twoRowHeaders());
     const { result, reopened } = await addYear(host);
     expect(result.skipped).toEqual([]);
-    const sheet = (await readPlanInput(reopened)).model.sheets[0];
+    const sheet = (await loadWorkbook(reopened)).model.sheets[0];
     const t = sheet.tables[0];
     expect(t.columns.years.map((y) => y.year).slice(-2)).toEqual([2024, 2025]);
     const ws = reopened.workbook.getWorksheet(SAMPLE_SHEET)!;
@@ -122,7 +122,7 @@ describe('add-year on other layouts', () => {
     ws.addRow(['重要業績評価指標 (KPI)', '', '基準値 (H30)', '目標値 (R6)', 'R4', 'R5', 'R6', '担当課']);
     ws.addRow(['観光客数', '実績値', '100万人', '120万人', '101万人', '104万人', '110万人', '観光課']);
     ws.addRow(['', '達成率', '', '', '84.2%', '86.7%', '91.7%', '']);
-    const input = await readPlanInput(XlsxHost.fromWorkbook(wb));
+    const input = await loadWorkbook(XlsxHost.fromWorkbook(wb));
     expect(input.model.sheets[0].tables).toHaveLength(2);
     const plan = planAddYear(input);
     expect(plan.edits.filter((e) => e.kind === 'insertColumn')).toEqual([{ kind: 'insertColumn', sheet: '進捗', col: 8, formatFrom: 7 }]);
@@ -142,7 +142,7 @@ describe('add-year on other layouts', () => {
     const host = XlsxHost.fromWorkbook(wb);
     const { plan, reopened } = await addYear(host);
     expect(plan.edits).toContainEqual(expect.objectContaining({ kind: 'setCell', row: 1, col: 8, content: { value: 'R2' } }));
-    const t = (await readPlanInput(reopened)).model.sheets[0].tables[0];
+    const t = (await loadWorkbook(reopened)).model.sheets[0].tables[0];
     expect(t.columns.years.map((y) => `${y.label}=${y.year}`)).toEqual(['H29=2017', 'H30=2018', 'H31=2019', 'R2=2020']);
     expect(t.columns.department).toBe(9);
   });

@@ -4,7 +4,7 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { XlsxHost } from '../../../src/xlsx/host';
-import { readPlanInput } from '../../../src/core/plans/input';
+import { loadWorkbook } from '../../../src/app';
 import { planFill } from '../../../src/core/plans/fill';
 import { runCommand } from '../../../src/core/session';
 import { formatRate, roundRate } from '../../../src/core/rates';
@@ -18,7 +18,7 @@ import { numbersWithFormats } from '../../support/variants';
 /** The workbook with every printed rate that is a figure (not "-") removed, as a fresh year would be. */
 async function withoutRates(wb: ExcelJS.Workbook): Promise<{ host: XlsxHost; cleared: Map<string, ExcelJS.CellValue> }> {
   const host = XlsxHost.fromWorkbook(wb);
-  const input = await readPlanInput(host);
+  const input = await loadWorkbook(host);
   const ws = wb.getWorksheet(SAMPLE_SHEET)!;
   const cleared = new Map<string, ExcelJS.CellValue>();
   for (const kpi of input.model.sheets[0].kpis) {
@@ -39,7 +39,7 @@ describe('fill on the sample (rates stored as text "68.9%")', () => {
   test('writes every computable rate in the sheet style; reproduces the published figures except the wrong ones; changes nothing else', async () => {
     const { host, cleared } = await withoutRates(await sampleWorkbook());
     const before = await host.toBuffer();
-    const input = await readPlanInput(host);
+    const input = await loadWorkbook(host);
     const plan = planFill(input);
     const written = new Map<string, unknown>();
     for (const e of plan.edits) {
@@ -70,7 +70,7 @@ describe('fill on the sample (rates stored as text "68.9%")', () => {
 
   test('fills only empty cells and its own; --fix corrects wrong printed rates; never touches "-"', async () => {
     const host = await XlsxHost.fromBuffer(readFileSync(SAMPLE_PROGRESS));
-    const input = await readPlanInput(host);
+    const input = await loadWorkbook(host);
     expect(planFill(input).edits).toHaveLength(0);
     const fix = planFill(input, { fix: true });
     expect(fix.edits.map((e) => (e.kind === 'setCell' ? `${cellAddress(e.row, e.col)}=${String(e.content.value)}` : ''))).toEqual(['E227=68.2%', 'F227=84.5%']);
@@ -81,13 +81,13 @@ describe('fill on the sample (rates stored as text "68.9%")', () => {
 
   test('a second fill refreshes the cells it wrote (after an actual changed) and keeps cells a person overwrote', async () => {
     const { host } = await withoutRates(await sampleWorkbook());
-    await runCommand(host, planFill(await readPlanInput(host)));
+    await runCommand(host, planFill(await loadWorkbook(host)));
     const ws = host.workbook.getWorksheet(SAMPLE_SHEET)!;
     expect(ws.getCell('E12').value).toBe('68.9%');
     ws.getCell('E11').value = '36件'; // actual corrected: 36 / 45 = 80.0%
     ws.getCell('F12').value = '手入力'; // a person wrote here
     const reopened = await XlsxHost.fromBuffer(await host.toBuffer());
-    const plan = planFill(await readPlanInput(reopened));
+    const plan = planFill(await loadWorkbook(reopened));
     expect(plan.edits.map((e) => (e.kind === 'setCell' ? `${cellAddress(e.row, e.col)}=${String(e.content.value)}` : ''))).toEqual(['E12=80.0%']);
   });
 });
@@ -95,7 +95,7 @@ describe('fill on the sample (rates stored as text "68.9%")', () => {
 describe('fill on numbers with percent formats: live formulas, checked by LibreOffice', () => {
   test('formulas recalculated by LibreOffice equal the engine rounded rates', async () => {
     const { host } = await withoutRates(await numbersWithFormats());
-    const input = await readPlanInput(host);
+    const input = await loadWorkbook(host);
     const plan = planFill(input);
     const formulas = plan.edits.filter((e) => e.kind === 'setCell' && e.content.formula);
     expect(formulas.length).toBeGreaterThan(100);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { XlsxHost } from '../../../src/xlsx/host';
-import { readPlanInput } from '../../../src/core/plans/input';
+import { loadWorkbook } from '../../../src/app';
 import { FLAG_COLOURS, NOTE_TAG, planFlag, planUnflag } from '../../../src/core/plans/flag';
 import { runCommand } from '../../../src/core/session';
 import { UNDO_SHEET } from '../../../src/core/undo';
@@ -15,7 +15,7 @@ describe('flag / unflag', () => {
     ws.getCell('F16').note = '担当者のメモ'; // a person's note stays in front of ours
     ws.getCell('F16').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
     const before = await host.toBuffer();
-    const input = await readPlanInput(await XlsxHost.fromBuffer(before));
+    const input = await loadWorkbook(await XlsxHost.fromBuffer(before));
     const behind = Object.entries(input.analysis.kpis).filter(([, a]) => a.status === 'behind');
     const plan = planFlag(input);
     expect(plan.edits.filter((e) => e.kind === 'setFill')).toHaveLength(behind.length);
@@ -42,7 +42,7 @@ describe('flag / unflag', () => {
     await runCommand(host, plan);
     const flagged = await XlsxHost.fromBuffer(await host.toBuffer());
     expect(flagged.workbook.getWorksheet(SAMPLE_SHEET)!.getCell('F16').fill).toMatchObject({ fgColor: { argb: `FF${(fill as { fill: string }).fill.slice(1)}` } });
-    const unflag = planUnflag(await readPlanInput(flagged));
+    const unflag = planUnflag(await loadWorkbook(flagged));
     expect(unflag.edits).toHaveLength(plan.edits.length);
     await runCommand(flagged, unflag);
     expect(await diffWorkbooks(before, await flagged.toBuffer(), { ignoreSheets: [UNDO_SHEET] })).toEqual([]);
@@ -50,11 +50,11 @@ describe('flag / unflag', () => {
 
   test('unflag leaves a mark a person changed after flag', async () => {
     const host = await XlsxHost.fromBuffer(readFileSync(SAMPLE_PROGRESS));
-    const plan = planFlag(await readPlanInput(host));
+    const plan = planFlag(await loadWorkbook(host));
     await runCommand(host, plan);
     const first = plan.edits.find((e) => e.kind === 'setFill')!;
     host.workbook.getWorksheet(SAMPLE_SHEET)!.getCell((first as { row: number }).row, (first as { col: number }).col).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00FF00' } };
-    const unflag = planUnflag(await readPlanInput(host));
+    const unflag = planUnflag(await loadWorkbook(host));
     expect(unflag.edits).toHaveLength(plan.edits.length - 1);
     expect(unflag.notices[0]).toContain('1 件は色やメモが変更済み');
   });

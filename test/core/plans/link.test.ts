@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import JSZip from 'jszip';
 import { XlsxHost } from '../../../src/xlsx/host';
-import { readPlanInput } from '../../../src/core/plans/input';
+import { loadWorkbook } from '../../../src/app';
 import { managementSheetNumber, planLink } from '../../../src/core/plans/link';
 import { runCommand } from '../../../src/core/session';
 import { cellAddress } from '../../../src/core/snapshot';
@@ -41,7 +41,7 @@ describe('link', () => {
     const host = await XlsxHost.fromBuffer(readFileSync(SAMPLE_PROGRESS));
     for (let n = 1; n <= 33; n++) if (n !== 5) host.workbook.addWorksheet(styles(n)).getCell('A1').value = `進行管理シート ${n}`;
     host.workbook.addWorksheet('34').getCell('A1').value = '使われないシート';
-    const input = await readPlanInput(await XlsxHost.fromBuffer(await host.toBuffer()));
+    const input = await loadWorkbook(await XlsxHost.fromBuffer(await host.toBuffer()));
     const plan = planLink(input);
     const kpis = input.model.sheets[0].kpis.filter((k) => k.sheetNoCell && /^\d+$/.test(k.sheetNo ?? ''));
     const withFive = kpis.filter((k) => Number(k.sheetNo) === 5);
@@ -71,7 +71,7 @@ describe('link', () => {
     const host = await XlsxHost.fromBuffer(readFileSync(SAMPLE_PROGRESS));
     const mgmt = await XlsxHost.fromBuffer(readFileSync(MANAGEMENT));
     const sheets = (await mgmt.listSheets()).map((s) => s.name);
-    const input = await readPlanInput(host);
+    const input = await loadWorkbook(host);
     const plan = planLink(input, { management: { file: 'management-sheets.xlsx', sheets } });
     const kpis = input.model.sheets[0].kpis.filter((k) => k.sheetNoCell && /^\d+$/.test(k.sheetNo ?? ''));
     expect(plan.edits).toHaveLength(kpis.length);

@@ -1,13 +1,15 @@
 /** Planning and applying commands for the UI: planners from the core, undo through the session. */
+import { MessageError } from '../core/catalogue';
 import type { ProgressHost } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
 import { runCommand, undoLast } from '../core/session';
-import type { ActionCommand, EngineContext, PlanInput } from './engine';
+import type { PlanInput } from '../core/plans/context';
+import type { ActionCommand, EngineContext } from './engine';
 import { planners } from './planners';
 
-export class CommandUnavailableError extends Error {
+export class CommandUnavailableError extends MessageError<'error.command-unavailable'> {
   constructor(readonly command: ActionCommand) {
-    super(`「${command}」はまだ利用できません / "${command}" is not available yet`);
+    super('error.command-unavailable', { command });
   }
 }
 

@@ -6,7 +6,8 @@ import { planFill } from '../core/plans/fill';
 import { planFlag, planUnflag } from '../core/plans/flag';
 import { planLink, type ManagementWorkbook } from '../core/plans/link';
 import { planReport } from '../core/plans/report';
-import type { ActionCommand, EngineContext, PlanInput } from './engine';
+import type { PlanInput } from '../core/plans/context';
+import type { ActionCommand, EngineContext } from './engine';
 
 export type Planner = (input: PlanInput, ctx: EngineContext) => EditPlan;
 

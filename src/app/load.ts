@@ -1,0 +1,91 @@
+/**
+ * The one workbook loader: host → snapshots → model → analysis → PlanInput. The task pane, the
+ * ribbon commands, the browser preview and every CLI command read a workbook through here, so they
+ * all see the same sheets (not very hidden, not the product's own), the same KPI定義, the same
+ * management sheets and the same settings.
+ */
+import { analyse } from '../core/analyse';
+import { MessageError } from '../core/catalogue';
+import { DEFINITIONS_SHEET, readDefinitions, type KpiDefinitions } from '../core/definitions';
+import type { Lang } from '../core/findings';
+import type { ProgressHost, SheetInfo } from '../core/host';
+import type { ProgressModel } from '../core/model';
+import type { PlanInput } from '../core/plans/context';
+import { withHostExtras } from '../core/plans/host-extras';
+import { OWN_SHEETS } from '../core/plans/input';
+import { recognise } from '../core/recognise';
+import { readUndoRecord } from '../core/session';
+import type { GridSnapshot } from '../core/snapshot';
+import type { UndoRecord } from '../core/undo';
+import { effectiveDefinitions } from './effective-definitions';
+import { defaultSettings, type AddinSettings } from './settings';
+
+export interface LoadOptions {
+  lang?: Lang;
+  /** The add-in's settings (grade bands, rate method); the CLI uses the defaults. */
+  settings?: AddinSettings;
+  /** Read only this sheet (CLI --sheet); an unknown name is a MessageError. */
+  sheet?: string;
+  /** Names of the management sheets when known from elsewhere (CLI --management). */
+  managementSheets?: string[];
+}
+
+/** Sheets to read: not very hidden and not the product's own (undo record, definitions, report). */
+export function candidateSheets(sheets: SheetInfo[], only?: string): SheetInfo[] {
+  return sheets.filter((s) => s.visibility !== 'veryHidden' && !OWN_SHEETS.includes(s.name) && (!only || s.name === only));
+}
+
+export async function loadWorkbook(host: ProgressHost, options: LoadOptions = {}, onProgress?: (done: number, total: number) => void): Promise<PlanInput> {
+  const sheets = await host.listSheets();
+  if (options.sheet && !sheets.some((s) => s.name === options.sheet)) {
+    const names = sheets.filter((s) => s.visibility !== 'veryHidden').map((s) => s.name);
+    throw new MessageError('error.no-such-sheet', { sheet: options.sheet, names });
+  }
+  const toRead = candidateSheets(sheets, options.sheet);
+  const hasDefinitions = sheets.some((s) => s.name === DEFINITIONS_SHEET);
+  const total = toRead.length + (hasDefinitions ? 1 : 0);
+  const snapshots: GridSnapshot[] = [];
+  for (const [i, sheet] of toRead.entries()) {
+    onProgress?.(i, total);
+    snapshots.push(await host.readSnapshot(sheet.name));
+  }
+  const definitionsSnapshot = hasDefinitions ? await host.readSnapshot(DEFINITIONS_SHEET) : null;
+  onProgress?.(total, total);
+  const input = analyseSnapshots(sheets, snapshots, definitionsSnapshot, await readUndoRecord(host), options);
+  return withHostExtras(host, input);
+}
+
+/** Sheets that are neither progress sheets nor the product's own: the management sheets, if any. */
+export function managementSheets(sheets: SheetInfo[], model: ProgressModel): string[] | undefined {
+  const recognised = new Set(model.sheets.map((s) => s.sheet));
+  const others = candidateSheets(sheets).map((s) => s.name).filter((n) => !recognised.has(n));
+  return others.length ? others : undefined;
+}
+
+export function runAnalysis(
+  sheets: SheetInfo[],
+  snapshots: GridSnapshot[],
+  definitionsFor: (m: ProgressModel) => KpiDefinitions | undefined,
+  options: Pick<LoadOptions, 'lang' | 'managementSheets'>,
+) {
+  const read = new Set(snapshots.map((s) => s.sheet));
+  const model = recognise(snapshots);
+  const definitions = definitionsFor(model);
+  const management = options.managementSheets ?? managementSheets(sheets.filter((s) => read.has(s.name)), model);
+  const analysis = analyse(model, { lang: options.lang ?? 'ja', definitions, managementSheets: management });
+  return { model, analysis, definitions };
+}
+
+/** Recognition and rules over snapshots already read. */
+export function analyseSnapshots(
+  sheets: SheetInfo[],
+  snapshots: GridSnapshot[],
+  definitionsSnapshot: GridSnapshot | null,
+  record: UndoRecord,
+  options: LoadOptions,
+): PlanInput {
+  const stored = definitionsSnapshot ? readDefinitions(definitionsSnapshot) : undefined;
+  const settings = options.settings ?? defaultSettings;
+  const analysed = runAnalysis(sheets, snapshots, (model) => effectiveDefinitions(stored, model, settings), options);
+  return { sheets, snapshots, ...analysed, record, lang: options.lang ?? 'ja' };
+}
