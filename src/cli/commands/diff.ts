@@ -9,7 +9,7 @@ import type { ProgressModel } from '../../core/model';
 import type { PlanInput } from '../../core/plans/context';
 import { openXlsxHostFile } from '../../xlsx/node';
 import { parseOptions, t, UsageError, type CliCommand, type CliContext } from '../io';
-import { readModel } from './check';
+import { loadForCheck } from './check';
 
 /** The `--json` document of issue #15. */
 export function diffDocument(previous: string, current: string, c: EditionComparison) {
@@ -65,8 +65,8 @@ export const diffCommand: CliCommand = {
     const { positional, options } = parseOptions(args, ['json'], []);
     if (positional.length !== 2) throw new UsageError(t(ctx, `前年度版と今年度版の2つのファイルを指定してください。\n使い方: ${this.usage}`, `give two files: last year's edition, then this year's.\nusage: ${this.usage}`));
     const [previous, current] = positional;
-    const prev = (await readModel(await openXlsxHostFile(previous))).model;
-    const cur = (await readModel(await openXlsxHostFile(current))).model;
+    const prev = (await loadForCheck(await openXlsxHostFile(previous), ctx.lang)).model;
+    const cur = (await loadForCheck(await openXlsxHostFile(current), ctx.lang)).model;
     for (const [file, model] of [[previous, prev], [current, cur]] as const) {
       if (model.sheets.length) continue;
       ctx.err(t(ctx, `${file} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${file}.`));
@@ -82,7 +82,7 @@ export const diffCommand: CliCommand = {
 
 /** The plan input with the changes against a previous edition added to its findings (report --previous). */
 export async function withPreviousEdition(input: PlanInput, previous: string, ctx: CliContext): Promise<PlanInput> {
-  const prev = (await readModel(await openXlsxHostFile(previous))).model;
+  const prev = (await loadForCheck(await openXlsxHostFile(previous), ctx.lang)).model;
   if (!prev.sheets.length) throw new UsageError(t(ctx, `--previous の ${previous} に進捗状況一覧表（KPI表）が見つかりません。前年度版のファイルを指定してください。`, `No progress table (KPI table) in ${previous} given with --previous; give last year's edition.`));
   const c = compareEditions(prev, input.model, { lang: ctx.lang });
   return { ...input, analysis: { ...input.analysis, findings: [...input.analysis.findings, ...c.findings] } };
