@@ -4,7 +4,7 @@
  * (this file runs in each platform project; see jest.config.js).
  */
 import { planAddYear } from '../../src/core/plans/add-year';
-import { readPlanInput } from '../../src/core/plans/input';
+import { loadWorkbook } from '../../src/app';
 import type { CellEdit, EditPlan } from '../../src/core/plan';
 import { cleanUndoRecord, readUndoRecord, runCommand, undoLast } from '../../src/core/session';
 import { UNDO_SHEET } from '../../src/core/undo';
@@ -80,7 +80,7 @@ describe(`undo record on Excel (${defaultPlatform()})`, () => {
   test('add-year with its record, undo, clean: grouped writes throughout, record veryHidden, sample restored', async () => {
     const { excel, host } = await sample();
     const original = excel.model.sheet(S)!.cell(10, 11).value;
-    const plan = planAddYear(await readPlanInput(host));
+    const plan = planAddYear(await loadWorkbook(host));
     excel.resetCounts();
     const done = await runCommand(host, plan);
     expect(done.entry).toBe(1);
