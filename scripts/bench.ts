@@ -40,7 +40,7 @@ const BEFORE = argv.includes('--before') ? arg('before') : null;
 const text = (c: GridCell | null) => (c && typeof c.v === 'string' ? c.v : '');
 
 /** A workbook of n KPIs: the sample's tables repeated (names numbered), the R2 rates emptied for fill. */
-function synthetic(sample: GridSheet, n: number, perSheet = KPIS_PER_SHEET, bodyMerges: CellRange[] | null = null): ExcelJS.Workbook {
+export function synthetic(sample: GridSheet, n: number, perSheet = KPIS_PER_SHEET, bodyMerges: CellRange[] | null = null): ExcelJS.Workbook {
   const heads = headerRows(sample);
   const spans = heads.map((h, i) => [h, i + 1 < heads.length ? heads[i + 1] : sample.rows.length]);
   const wb = new ExcelJS.Workbook();

@@ -47,7 +47,7 @@ export type CellEdit =
   | { kind: 'addSheet'; sheet: string; visibility: 'visible' | 'hidden' | 'veryHidden'; rows?: CellValue[][] }
   | { kind: 'deleteSheet'; sheet: string };
 
-export type CommandName = 'fill' | 'flag' | 'unflag' | 'link' | 'add-year' | 'definitions' | 'report' | 'undo' | 'clean';
+export type CommandName = 'fill' | 'flag' | 'unflag' | 'link' | 'add-year' | 'definitions' | 'report' | 'undo' | 'clean' | 'merge';
 
 export interface EditPlan {
   command: CommandName;

@@ -9,6 +9,8 @@ import { linkCommand } from './link';
 import { reportCommand } from './report';
 import { cleanCommand, undoCommand } from './undo';
 import { diffCommand } from './diff';
+import { mergeCommand } from './merge';
+import { splitCommand } from './split';
 
 export const commands: CliCommand[] = [
   checkCommand,
@@ -22,6 +24,8 @@ export const commands: CliCommand[] = [
   undoCommand,
   cleanCommand,
   diffCommand,
+  splitCommand,
+  mergeCommand,
 ];
 
 export function findCommand(name: string): CliCommand | undefined {
