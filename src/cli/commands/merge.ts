@@ -7,15 +7,16 @@
  */
 import { planMerge, type Answer, type MergeConflict, type MergeResult } from '../../core/compare/merge';
 import { eraYearLabel } from '../../core/definitions';
-import { analyseWorkbook } from '../../core/analyse';
 import { describePlan, describeSkipped } from '../../core/plans/describe';
-import { readPlanInput } from '../../core/plans/input';
+import { loadWorkbook } from '../../app/load';
+import { ROUND_SHEET } from '../../core/compare/round';
+import type { ProgressHost } from '../../core/host';
 import { runCommand } from '../../core/session';
 import type { Lang } from '../../core/findings';
 import { openXlsxHostFile } from '../../xlsx/node';
 import { expandInputs } from '../batch';
 import { parseOptions, t, UsageError, type CliCommand, type CliContext } from '../io';
-import { readModel, summaryLines } from './check';
+import { summaryLines } from './check';
 import { yearOption } from './split';
 import { writeFileAtomic } from './write-common';
 
@@ -53,6 +54,13 @@ function mergeLines(r: MergeResult, ctx: CliContext): string[] {
   return out;
 }
 
+/** An answer as the loader reads it, plus its round record (a veryHidden sheet the loader skips). */
+async function readAnswer(host: ProgressHost, lang: Lang) {
+  const input = await loadWorkbook(host, { lang });
+  const hasRecord = (await host.listSheets()).some((s) => s.name === ROUND_SHEET);
+  return { model: input.model, snapshots: hasRecord ? [...input.snapshots, await host.readSnapshot(ROUND_SHEET)] : input.snapshots };
+}
+
 export const mergeCommand: CliCommand = {
   name: 'merge',
   summary: { ja: '担当課の回答をKPIごとにマスターへ取り込む（競合・未回答を表示、元に戻せる）', en: "take the departments' answers into the master by KPI (conflicts and missing answers listed; undoable)" },
@@ -63,7 +71,7 @@ export const mergeCommand: CliCommand = {
     if (positional.length < 2 || (typeof options.output !== 'string' && !dryRun)) throw new UsageError(t(ctx, `マスター、回答ファイル、出力 -o を指定してください（確認だけなら --dry-run）。\n使い方: ${this.usage}`, `give the master, the answers and the output -o (or --dry-run).\nusage: ${this.usage}`));
     const [masterFile, ...inputs] = positional;
     const host = await openXlsxHostFile(masterFile);
-    const input = await readPlanInput(host, { lang: ctx.lang });
+    const input = await loadWorkbook(host, { lang: ctx.lang });
     if (!input.model.sheets.length) {
       ctx.err(t(ctx, `${masterFile} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${masterFile}.`));
       return 2;
@@ -71,8 +79,7 @@ export const mergeCommand: CliCommand = {
     const { files } = await expandInputs(inputs);
     const answers: Answer[] = [];
     for (const file of files) {
-      const { model, snapshots } = await readModel(await openXlsxHostFile(file));
-      answers.push({ file, model, snapshots });
+      answers.push({ file, ...(await readAnswer(await openXlsxHostFile(file), ctx.lang)) });
     }
     const result = planMerge({ model: input.model, snapshots: input.snapshots }, answers, { year: yearOption(options.year, ctx), lang: ctx.lang });
     let findings = input.analysis.findings;
@@ -82,8 +89,8 @@ export const mergeCommand: CliCommand = {
     }
     if (!dryRun) {
       await writeFileAtomic(String(options.output), await host.toBuffer());
-      const after = await readModel(host);
-      findings = analyseWorkbook(after.model, after.snapshots, { lang: ctx.lang }).findings;
+      const after = await loadWorkbook(host, { lang: ctx.lang });
+      findings = after.analysis.findings;
       if (!options.json) {
         for (const line of mergeLines(result, ctx)) ctx.out(line);
         ctx.out('');

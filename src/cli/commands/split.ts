@@ -11,7 +11,7 @@ import { parseYearLabel } from '../../core/years';
 import { writeRoundCopy } from '../../xlsx/round-copy';
 import { openXlsxHostFile } from '../../xlsx/node';
 import { parseOptions, t, UsageError, type CliCommand, type CliContext } from '../io';
-import { readModel } from './check';
+import { loadForCheck } from './check';
 import { writeFileAtomic } from './write-common';
 
 /** `--year R3` / 2021 / 令和3年度 → 2021. */
@@ -38,7 +38,7 @@ export const splitCommand: CliCommand = {
     const folder = options.output;
     if (typeof options.due === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(options.due)) throw new UsageError(t(ctx, `--due は 2026-06-30 のように書いてください（${options.due}）。`, `--due takes a date such as 2026-06-30 (got ${options.due}).`));
     const bytes = new Uint8Array(await fs.readFile(master).catch(() => new Uint8Array()));
-    const { model } = await readModel(await openXlsxHostFile(master));
+    const { model } = await loadForCheck(await openXlsxHostFile(master), ctx.lang);
     if (!model.sheets.length) {
       ctx.err(t(ctx, `${master} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${master}.`));
       return 2;
