@@ -73,7 +73,7 @@ export function readme(base: URL, served: string[], version: string): string {
     '  Web サーバーのフォルダーに置きます（assets/ はサブフォルダーのまま）。',
     ...served.map((f) => `    ${base.href}${f}`),
     '  manifest.xml はサーバーに置く必要はありません。次のどれかで利用者に配ります（詳しくは README.md の',
-    '  「配布」の節）: Microsoft 365 管理センターの「統合アプリ」/ SharePoint のアプリ カタログ /',
+    '  「庁内への配布」の節）: Microsoft 365 管理センターの「統合アプリ」/ SharePoint のアプリ カタログ /',
     '  共有フォルダーの「信頼できるアドイン カタログ」（Windows 版 Excel）/ 1 台だけならサイドロード。',
     '',
     '2. サーバーの設定',
