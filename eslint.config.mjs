@@ -4,6 +4,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 
+// Layers (docs/ARCHITECTURE.md): the core is pure, the app layer is host- and UI-agnostic, components
+// only render. The compiler enforces the rest (tsconfig.core.json: no DOM, Node or Office types in src/core).
+const NODE_BUILTINS = ['fs', 'fs/*', 'path', 'os', 'child_process', 'url', 'crypto', 'stream', 'zlib', 'util', 'buffer', 'process', 'worker_threads', 'node:*'];
+const HOST_LIBRARIES = ['exceljs', 'exceljs/*', 'jszip'];
+const UI_LIBRARIES = ['react', 'react/*', 'react-dom', 'react-dom/*', '@fluentui/*'];
+const restrict = (message, groups) => ['error', { patterns: [{ group: groups, message }] }];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -34,6 +41,33 @@ export default tseslint.config(
     rules: {
       'office-addins/call-sync-before-read': 'off',
       'office-addins/load-object-before-read': 'off',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict('src/core is pure TypeScript: no host, UI, app, exceljs or Node imports (docs/ARCHITECTURE.md).', [
+        ...HOST_LIBRARIES, ...UI_LIBRARIES, ...NODE_BUILTINS,
+        '**/app', '**/app/*', '**/excel/*', '**/xlsx/*', '**/taskpane/*', '**/commands/*', '**/cli/*', '**/preview/*',
+      ]),
+    },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict('src/app is shared by every UI and host: it takes a host, never imports one, and renders nothing.', [
+        ...HOST_LIBRARIES, ...UI_LIBRARIES, ...NODE_BUILTINS,
+        '**/excel/*', '**/xlsx/*', '**/taskpane/*', '**/commands/*', '**/cli/*', '**/preview/*',
+      ]),
+    },
+  },
+  {
+    files: ['src/taskpane/components/**/*.tsx', 'src/taskpane/tabs/**/*.tsx', 'src/preview/Grid.tsx'],
+    rules: {
+      'no-restricted-imports': restrict('Components render: they get host functions passed in and reach the core through src/app, never a host.', [
+        ...HOST_LIBRARIES, ...NODE_BUILTINS,
+        '**/excel/*', '**/xlsx/*', '**/cli/*', '**/commands/*', '**/core/session', '**/core/session.ts',
+      ]),
     },
   },
 );

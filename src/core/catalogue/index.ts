@@ -11,12 +11,14 @@ import type { Lang } from '../findings';
 import { FINDING_MESSAGES } from '../messages';
 import type { Entry } from './entry';
 import { ERRORS } from './errors';
+import { HOST_MESSAGES } from './host';
 
 export { msg, type Entry } from './entry';
 
 export const CATALOGUE = {
   ...FINDING_MESSAGES,
   ...ERRORS,
+  ...HOST_MESSAGES,
 };
 
 export type Catalogue = typeof CATALOGUE;

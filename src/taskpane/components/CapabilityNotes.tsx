@@ -2,11 +2,12 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { Lang } from '../../core/findings';
 import type { HostCapabilities } from '../../core/host';
-import { unavailableFeatures } from '../../excel/capabilities';
+import { unavailableFeatureIds } from '../../core/capabilities';
+import { t } from '../../core/catalogue';
 import { messages } from '../i18n';
 
 export function capabilityGaps(caps: HostCapabilities, lang: Lang, liveAvailable: boolean): string[] {
-  const gaps = unavailableFeatures(caps).map((f) => f[lang]);
+  const gaps = unavailableFeatureIds(caps).map((id) => t(lang, id));
   if (liveAvailable && caps.hyperlinks && !caps.changeEvents) gaps.push(messages(lang).liveUnavailable);
   return gaps;
 }

@@ -1,0 +1,13 @@
+/** Which of a host's missing capabilities the user is told about, as catalogue message ids. */
+import type { HostCapabilities } from './host';
+
+export type CapabilityMessageId = 'capability.notes' | 'capability.merges' | 'capability.undo-group' | 'capability.hyperlinks';
+
+export function unavailableFeatureIds(f: HostCapabilities): CapabilityMessageId[] {
+  const out: CapabilityMessageId[] = [];
+  if (!f.notes) out.push('capability.notes');
+  if (!f.merges) out.push('capability.merges');
+  if (!f.undoGroup) out.push('capability.undo-group');
+  if (!f.hyperlinks) out.push('capability.hyperlinks');
+  return out;
+}

@@ -1,0 +1,21 @@
+/** What a host cannot do, said once for the task pane (CapabilityNotes) and the Excel host. */
+import { msg } from './entry';
+
+export const HOST_MESSAGES = {
+  'capability.notes': msg(
+    () => 'このExcelではメモ(ノート)を操作できません(ExcelApi 1.18 が必要。買い切り版/LTSC Office 2024 は非対応)。メモの追加・削除は省略されます。',
+    () => 'Notes cannot be edited in this Excel (needs ExcelApi 1.18; perpetual/LTSC Office 2024 lacks it). Note edits are skipped.',
+  ),
+  'capability.merges': msg(
+    () => 'セル結合の範囲を読み取れません(ExcelApi 1.13 が必要)。結合の判定は行いません。',
+    () => 'Merged areas cannot be read (needs ExcelApi 1.13); merges are not taken into account.',
+  ),
+  'capability.undo-group': msg(
+    () => '1回の操作がExcelの「元に戻す」で複数の手順になります(ExcelApi 1.20 が必要)。アドインの「元に戻す」は使えます。',
+    () => "One action may take several Excel undo steps (needs ExcelApi 1.20); the add-in's own Undo still works.",
+  ),
+  'capability.hyperlinks': msg(
+    () => 'ハイパーリンクとライブチェックには ExcelApi 1.7 が必要です。',
+    () => 'Hyperlinks and live checking need ExcelApi 1.7.',
+  ),
+};
