@@ -4,7 +4,7 @@
  * borders and merges from the neighbouring year column, rate formulas carried over. A table that
  * already has the year is left alone and reported.
  */
-import type { KpiTable, YearLabelStyle } from '../model';
+import type { KpiTable, YearColumn, YearLabelStyle } from '../model';
 import { cellAddress, formulaAt, valueAt, type CellRange, type GridSnapshot } from '../snapshot';
 import type { CellEdit, EditPlan } from '../plan';
 import { translateFormula } from '../formula-refs';
@@ -31,6 +31,58 @@ function newestYear(table: KpiTable) {
   return table.columns.years.reduce((a, b) => (b.year > a.year ? b : a));
 }
 
+function newestOf(cols: YearColumn[]): YearColumn {
+  return cols.reduce((a, b) => (b.year > a.year ? b : a));
+}
+
+/** The newest year's columns of a one-row layout with two per year: 実績 + 達成率, or 施策目標 + 達成状況. */
+function pairedColumns(table: KpiTable): number[] {
+  const second = table.layout === 'row-years' ? table.rateYears : table.targetYears;
+  return [newestOf(table.columns.years).col, ...(second?.length ? [newestOf(second).col] : [])];
+}
+
+/** "R2実績" → "R3実績", "H30" → "H31": the header cell's own text with its year written as the next year. */
+function nextHeader(c: YearColumn, own: string): string {
+  const next = nextYearLabel(c.year + 1, c.style);
+  const now = formatYearLabel(c.year, c.style);
+  return own.includes(now) ? own.replace(now, next) : next;
+}
+
+/**
+ * The next year in a one-row layout: a new 実績 column and a new 達成率 column after R2達成率
+ * (row-years), or a new target column after the newest 施策目標 and a new actual column after the
+ * newest 達成状況 (side-by-side), with their group headers widened.
+ */
+function pairedYearEdits(s: GridSnapshot, sheet: string, tables: KpiTable[]): CellEdit[] {
+  const t = tables[0];
+  const edits: CellEdit[] = [];
+  const labelRow = t.headerRow + (t.headerRows ?? 1) - 1;
+  const header = (at: number, c: YearColumn) => tables.map((x): CellEdit => ({
+    kind: 'setCell', sheet, row: x.headerRow + (x.headerRows ?? 1) - 1, col: at, expect: { value: null, formula: null },
+    content: { value: typeof valueAt(s, labelRow, c.col) === 'number' ? c.year + 1 : nextHeader(c, String(valueAt(s, labelRow, c.col) ?? c.label)) },
+  }));
+  const widen = (col: number, at: number) => groupMerges(s, t, col).flatMap((range): CellEdit[] => [
+    { kind: 'unmerge', sheet, range }, { kind: 'merge', sheet, range: { ...range, right: at } },
+  ]);
+  const actual = newestOf(t.columns.years);
+  if (t.layout === 'row-years' && t.rateYears?.length) {
+    const rate = newestOf(t.rateYears);
+    const at = Math.max(actual.col, rate.col) + 1;
+    // the pair keeps its order: 実績 then 達成率, formats from the newest pair
+    edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: rate.col });
+    edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: actual.col });
+    edits.push(...header(at, actual), ...header(at + 1, rate));
+    return edits;
+  }
+  const target = t.targetYears?.length ? newestOf(t.targetYears) : null;
+  const steps = [actual, ...(target ? [target] : [])].sort((a, b) => b.col - a.col);
+  for (const c of steps) {
+    const at = c.col + 1;
+    edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: c.col }, ...widen(c.col, at), ...header(at, c));
+  }
+  return edits;
+}
+
 export interface AddYearOptions {
   /** The fiscal year to add (western); default: the year after each table's newest. */
   year?: number;
@@ -45,6 +97,7 @@ export function planAddYear(input: PlanInput, options: AddYearOptions = {}): Edi
     const s = snapshotOf(input, sheet.sheet);
     // tables sharing the insertion column get one inserted column; rightmost first keeps coordinates valid
     const groups = new Map<number, KpiTable[]>();
+    const paired = new Map<string, KpiTable[]>();
     for (const table of sheet.tables) {
       if (table.columns.years.length === 0) continue;
       const newest = newestYear(table);
@@ -57,7 +110,22 @@ export function planAddYear(input: PlanInput, options: AddYearOptions = {}): Edi
         notices.push(say(lang, `${sheet.sheet} 表${table.index + 1}（${table.headerRow}行）には ${next}年度の列が既にあります。変更しません。`, `${sheet.sheet} table ${table.index + 1} (row ${table.headerRow}) already has a ${next} column; nothing changed.`));
         continue;
       }
+      const layout = table.layout ?? 'two-row';
+      if (layout === 'row-latest' || layout === 'row-text') {
+        notices.push(say(lang, `${sheet.sheet} 表${table.index + 1}（${table.headerRow}行）は最新年度だけを載せる形式のため、年度列は追加しません。`, `${sheet.sheet} table ${table.index + 1} (row ${table.headerRow}) shows the latest year only; no year column is added.`));
+        continue;
+      }
+      if (layout === 'row-years' || layout === 'side-by-side') {
+        const key = pairedColumns(table).join(',');
+        paired.set(key, [...(paired.get(key) ?? []), table]);
+        continue;
+      }
       groups.set(newest.col, [...(groups.get(newest.col) ?? []), table]);
+    }
+    // one-row layouts with two columns per year: both columns, rightmost first
+    for (const tables of paired.values()) {
+      edits.push(...pairedYearEdits(s, sheet.sheet, tables));
+      for (const t of tables) added.push(`${sheet.sheet} ${t.headerRow}`);
     }
     for (const col of [...groups.keys()].sort((a, b) => b - a)) {
       const at = col + 1;

@@ -7,7 +7,7 @@
 import type { Kpi, SheetModel } from '../model';
 import { cellAddress, valueAt, type GridSnapshot } from '../snapshot';
 import type { CellContent, CellEdit, EditPlan } from '../plan';
-import { formatRate, roundRate, type RoundingMode } from '../rates';
+import { formatRate, roundRate, yearTarget, type RoundingMode } from '../rates';
 import { ownedCells, ownedKey } from '../undo';
 import { expectationAt, isEmptyAt, say, snapshotOf, type PlanInput } from './context';
 
@@ -67,18 +67,31 @@ function absCol(address: string): string {
 /** A live formula for the rate, or null when actual / target (/ baseline) are not numeric cells. */
 export function rateFormula(kpi: Kpi, year: number, method: string, s: GridSnapshot, style: SheetStyle): string | null {
   const actual = numericCell(s, kpi.actuals[year]);
-  const target = numericCell(s, kpi.target.parsed);
+  // the year's own target (期待値, 施策目標 of that year) where the sheet prints one, as a relative reference
+  const own = yearTarget(kpi, year) !== null ? numericCell(s, kpi.targets?.[year]) : null;
+  const target = own ?? numericCell(s, kpi.target.parsed);
   if (!actual || !target) return null;
   const round = style.mode === 'truncate' ? 'ROUNDDOWN' : 'ROUND';
   const digits = style.decimals + 2;
   let ratio: string;
-  if (method === 'ratio') ratio = `${actual}/${absCol(target)}`;
+  if (method === 'ratio') ratio = `${actual}/${own ? target : absCol(target)}`;
   else if (method === 'gap') {
     const baseline = numericCell(s, kpi.baseline.parsed);
     if (!baseline) return null;
     ratio = `(${absCol(baseline)}-${actual})/(${absCol(baseline)}-${absCol(target)})`;
   } else return null;
   return `=IF(${actual}="","",IFERROR(${round}(${ratio},${digits}),""))`;
+}
+
+/**
+ * Where the year's rate goes: the printed-rate cell the recogniser found (a 達成率 row, or a 達成率
+ * column of a one-row layout), else the 達成率 row under the year column of a two-row table.
+ */
+function rateCell(sheet: SheetModel, kpi: Kpi, year: number, col: number): { row: number; col: number } | null {
+  const printed = kpi.printedRates[year];
+  if (printed) return { row: printed.row, col: printed.col };
+  const layout = sheet.tables[kpi.tableIndex]?.layout ?? 'two-row';
+  return kpi.hasRateCells === false || (layout !== 'two-row' && layout !== 'block') ? null : { row: kpi.rateRow, col };
 }
 
 function sameContent(s: GridSnapshot, row: number, col: number, c: CellContent): boolean {
@@ -104,9 +117,11 @@ export function planFill(input: PlanInput, options: FillOptions = {}): EditPlan 
           if (kpi.actuals[yc.year]?.kind === 'number') counts.none++;
           continue;
         }
-        const row = kpi.rateRow;
-        const col = yc.col;
         const printed = kpi.printedRates[yc.year];
+        // the year's rate cell as the layout places it; none where the layout has no rate cell
+        const cell = rateCell(sheet, kpi, yc.year, yc.col);
+        if (!cell) continue;
+        const { row, col } = cell;
         if (printed?.kind === 'none') continue;
         const mine = owned.get(ownedKey(sheet.sheet, row, col));
         const isMine = !!mine && sameContent(s, row, col, mine.formula ? { formula: mine.formula } : { value: mine.value });

@@ -42,6 +42,11 @@ function flagCell(sheet: SheetModel, input: PlanInput, kpi: Kpi): { year: number
   const years = Object.entries(a.rates).filter(([, r]) => r !== null).map(([y]) => Number(y));
   const year = years.length ? Math.max(...years) : a.year;
   if (year === null) return null;
+  // the year's rate cell where the layout has one, else its actual (targets and actuals side by side)
+  const printed = kpi.printedRates[year];
+  if (printed) return { year, row: printed.row, col: printed.col };
+  const actual = kpi.actuals[year];
+  if (kpi.hasRateCells === false || (sheet.tables[kpi.tableIndex]?.layout ?? 'two-row') !== 'two-row') return actual ? { year, row: actual.row, col: actual.col } : null;
   const col = sheet.tables[kpi.tableIndex].columns.years.find((y) => y.year === year)?.col;
   return col ? { year, row: kpi.rateRow, col } : null;
 }

@@ -100,7 +100,10 @@ export function rowHeaderAt(g: Grid, row: number): RowHeader | null {
   const years = (h: RowHeader | null) => (h ? h.columns.filter((c) => c.year).length : -1);
   // Two rows only under a row of group headers (成果指標名 | 単位 | 施策目標 | 施策目標の達成状況), never a title above.
   const groupRow = g.rowCells(row).filter(([, t]) => roleOf(t) !== null).length >= 2;
-  if (two && groupRow && years(two) > years(one) && g.rowCells(row + 1).some(([c, t]) => yearOf(t) && !g.masterOf(row + 1, c))) return two;
+  // ... and a row of sub-headers under it: year labels or header words, no figures ("163人")
+  const sub = g.rowCells(row + 1).filter(([c]) => !g.masterOf(row + 1, c));
+  const subHeaders = sub.length > 0 && sub.every(([, t]) => roleOf(t) !== null || (yearOf(t) !== null && normalise(t).length <= 8));
+  if (two && groupRow && subHeaders && years(two) > years(one) && sub.some(([, t]) => yearOf(t))) return two;
   return one;
 }
 
@@ -234,7 +237,10 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
     for (const c of of('grade')) printedGrades[c.year?.year ?? latest.year!.year] = grade(g, r, c.col);
     for (const c of of('trend')) printedTrends[c.year?.year ?? latest.year!.year] = grade(g, r, c.col);
     let target = finalTarget ? valueAt(g, r, finalTarget.col) : null;
-    if (layout === 'side-by-side' && targetYears?.length) target = targets[targetYears[targetYears.length - 1].year];
+    let targetYear = table.targetYear;
+    // side by side: the target is the last year's 施策目標 written (a year just added is still blank)
+    const lastSet = [...(targetYears ?? [])].reverse().find((y) => targets[y.year].kind !== 'empty');
+    if (layout === 'side-by-side' && lastSet) [target, targetYear] = [targets[lastSet.year], lastSet.year];
     const baseline = baselineCol ? valueAt(g, r, baselineCol.col) : null;
     const unitText = unitCol !== undefined ? g.text(r, unitCol) : '';
     const cellUnit = [target, baseline, ...Object.values(actuals)].find((v) => v && v.kind === 'number' && v.unit)?.unit ?? null;
@@ -254,7 +260,7 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
       cumulative: /累計|累積|延べ|通算/.test(name) || Object.values(actuals).some((a) => /^(延べ|のべ|累計)/.test(a.text)),
       cumulativeFrom: null,
       baseline: { year: baseline?.annotation ? yearInText(baseline.annotation)?.year ?? table.baselineYear : table.baselineYear, value: baseline?.kind === 'number' ? baseline.value : null, text: baseline?.text ?? '', parsed: baseline },
-      target: { year: table.targetYear, value: target?.kind === 'number' ? target.value : null, text: target?.text ?? '', qualifier: target?.qualifier ?? null, parsed: target },
+      target: { year: targetYear, value: target?.kind === 'number' ? target.value : null, text: target?.text ?? '', qualifier: target?.qualifier ?? null, parsed: target },
       actuals,
       printedRates,
       rateRowOther: [],
@@ -274,7 +280,9 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
     kpi.direction = directionOf(kpi);
     return kpi;
   });
-  return { table, kpis };
+  // a table of words only (a form, a list of measures) is no KPI table
+  const figures = kpis.some((k) => [k.target.parsed, ...Object.values(k.actuals)].some((v) => v?.kind === 'number'));
+  return figures ? { table, kpis } : null;
 }
 
 function directionOf(k: Kpi): Kpi['direction'] {
