@@ -4,7 +4,7 @@
  * inverse of a structural edit is. Hosts (src/excel, src/xlsx) only read and write cells and call these.
  * Pure: no Office.js, exceljs, DOM or Node.
  */
-import type { CellEdit, CellExpectation, SkippedEdit } from './plan';
+import { linkTarget, parseLinkTarget, type CellEdit, type CellExpectation, type SkippedEdit } from './plan';
 import { cellAddress, columnLetter, type CellRange, type CellValue } from './snapshot';
 
 /** Past these a sheet is cut when read and the snapshot's `truncated` says so (both hosts). */
@@ -34,11 +34,43 @@ const at = (sheet: string, row: number, col: number) => `${sheet}!${cellAddress(
 const rangeText = (r: CellRange) => `${columnLetter(r.left)}${r.top}:${columnLetter(r.right)}${r.bottom}`;
 const shown = (value: CellValue, formula: string | null) => formula ?? JSON.stringify(value);
 
+/** A fill as "#RRGGBB" upper case, or null for none (Excel reports no fill as white). */
+function normalFill(fill: string | null | undefined): string | null {
+  if (!fill) return null;
+  const hex = fill.replace('#', '').toUpperCase().slice(-6);
+  return hex === 'FFFFFF' ? null : `#${hex}`;
+}
+
+/** Does the cell's fill (as the host reads it) still hold what an undo edit expects? */
+export function fillMatches(current: string | null | undefined, expected: string | null): boolean {
+  return normalFill(current) === normalFill(expected);
+}
+
+/** Notes are compared as text, line ends unified (Excel and files store CR LF or LF). */
+export function noteMatches(current: string | null | undefined, expected: string | null): boolean {
+  const norm = (n: string | null | undefined) => (n ?? '').replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  return norm(current) === norm(expected);
+}
+
+/** Link targets are compared in one spelling ("#'01'!A1"), so quoting differences do not count. */
+export function linkMatches(current: string | null | undefined, expected: string | null): boolean {
+  const norm = (t: string | null | undefined) => {
+    if (!t) return '';
+    const parsed = parseLinkTarget(t);
+    return parsed ? linkTarget(parsed) : t;
+  };
+  return norm(current) === norm(expected);
+}
+
 /** Why an edit is skipped: one reason and one sentence per case, the same on every host. */
 export const skip = {
   changed(edit: Extract<CellEdit, { kind: 'setCell' }>, found: { value: CellValue; formula: string | null }): SkippedEdit {
     const expect = edit.expect!;
     return { edit, reason: 'changed', detail: `${at(edit.sheet, edit.row, edit.col)}: expected ${shown(expect.value ?? null, expect.formula)}, found ${shown(found.value, found.formula)}` };
+  },
+  /** An undo edit whose cell no longer holds what the command wrote (a later edit is kept). */
+  changedSince(edit: Extract<CellEdit, { row: number; col: number }>, what: string): SkippedEdit {
+    return { edit, reason: 'changed', detail: `${at(edit.sheet, edit.row, edit.col)}: ${what} changed since; kept` };
   },
   insideMerge(edit: Extract<CellEdit, { row: number; col: number }>): SkippedEdit {
     return { edit, reason: 'unsupported', detail: `${at(edit.sheet, edit.row, edit.col)} is inside a merged area` };
@@ -95,4 +127,23 @@ export function deleteColumnInverse(edit: Extract<CellEdit, { kind: 'deleteColum
 /** The inverse of adding a sheet. */
 export function addSheetInverse(edit: Extract<CellEdit, { kind: 'addSheet' }>): CellEdit[] {
   return [{ kind: 'deleteSheet', sheet: edit.sheet }];
+}
+
+/** What a host reads of a cell for an undo edit's check; read lazily (only guarded edits need it). */
+export interface CellMarks {
+  fill: string | null;
+  note: string | null;
+  link: string | null;
+}
+
+/**
+ * An undo edit of a fill, note or link whose cell no longer holds what the command wrote (the user
+ * recoloured it, appended to the note, or a row moved it): the skip, or null when it may be applied.
+ * Edits without an expectation (plans, records older than this rule) are never held back.
+ */
+export function marksConflict(edit: CellEdit, read: () => CellMarks): SkippedEdit | null {
+  if (edit.kind === 'setFill' && edit.expectFill !== undefined) return fillMatches(read().fill, edit.expectFill) ? null : skip.changedSince(edit, 'fill');
+  if (edit.kind === 'setNote' && edit.expectNote !== undefined) return noteMatches(read().note, edit.expectNote) ? null : skip.changedSince(edit, 'note');
+  if (edit.kind === 'setHyperlink' && edit.expectLink !== undefined) return linkMatches(read().link, edit.expectLink) ? null : skip.changedSince(edit, 'link');
+  return null;
 }

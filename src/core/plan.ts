@@ -24,9 +24,26 @@ export type CellEdit =
   | { kind: 'setCell'; sheet: string; row: number; col: number; expect: CellExpectation | null; content: CellContent }
   /** fill "#RRGGBB", or null to remove the fill. `spec`: a host's exact prior fill (xlsx: the exceljs
    *  Fill object, null = none) recorded in inverses; other hosts fall back to `fill`. */
-  | { kind: 'setFill'; sheet: string; row: number; col: number; fill: string | null; spec?: Record<string, unknown> | null }
+  | {
+      kind: 'setFill';
+      sheet: string;
+      row: number;
+      col: number;
+      fill: string | null;
+      spec?: Record<string, unknown> | null;
+      /** Undo: the fill the command wrote ("#RRGGBB", null = none); skipped as changed when the cell has another. */
+      expectFill?: string | null;
+    }
   /** note text, or null to remove. Hosts without notes report it as skipped ("unsupported"). */
-  | { kind: 'setNote'; sheet: string; row: number; col: number; note: string | null }
+  | {
+      kind: 'setNote';
+      sheet: string;
+      row: number;
+      col: number;
+      note: string | null;
+      /** Undo: the note the command wrote; skipped as changed when the note reads otherwise. */
+      expectNote?: string | null;
+    }
   /** Internal link ("#'01'!A1" style target sheet+cell), external (file + optional sheet/cell), or null to remove. */
   | {
       kind: 'setHyperlink';
@@ -35,6 +52,8 @@ export type CellEdit =
       col: number;
       /** `url`: a verbatim target (web address) restored by an inverse; sheet/cell are then ignored. */
       link: { sheet: string; cell: string; file?: string; tooltip?: string; url?: string } | null;
+      /** Undo: the link target the command wrote (linkTarget form), null = none. */
+      expectLink?: string | null;
     }
   /** Inserts an empty column at `col` (cells at col and right shift right), taking formats, borders,
    *  width and in-table merges from column `formatFrom` (given in coordinates before the insert). */
@@ -45,7 +64,8 @@ export type CellEdit =
   | { kind: 'setColumnWidth'; sheet: string; col: number; width: number | null }
   /** Adds a sheet (no-op with a skip report if it exists). Rows start at A1. */
   | { kind: 'addSheet'; sheet: string; visibility: 'visible' | 'hidden' | 'veryHidden'; rows?: CellValue[][] }
-  | { kind: 'deleteSheet'; sheet: string };
+  /** `expectRows`: undo only — the sheet is deleted only while it holds exactly the command's rows (rowsDigest). */
+  | { kind: 'deleteSheet'; sheet: string; expectRows?: string };
 
 export type CommandName = 'fill' | 'flag' | 'unflag' | 'link' | 'add-year' | 'definitions' | 'report' | 'undo' | 'clean' | 'merge';
 

@@ -8,8 +8,12 @@ import {
   UNDO_SHEET,
   decodeRecord,
   emptyRecord,
+  guardInverse,
   nextEntryId,
+  planUndo,
   recordPlan,
+  remainingEntry,
+  sheetsUndoReads,
   UndoRecordError,
   type OwnedCell,
   type UndoEntry,
@@ -63,7 +67,7 @@ function newEntry(record: UndoRecord, plan: EditPlan, result: ApplyResult): Undo
     command: plan.command,
     at: new Date().toISOString(),
     summary: plan.summary,
-    inverse: result.inverse,
+    inverse: guardInverse(plan, result.skipped, result.inverse),
   };
   const owned = ownedBy(plan, result);
   if (owned.length) entry.owned = owned;
@@ -94,25 +98,47 @@ export async function runCommand(host: ProgressHost, plan: EditPlan): Promise<Co
 export interface UndoResult extends ApplyResult {
   /** The entry undone, or null when there was nothing to undo. */
   undone: UndoEntry | null;
+  /** True when later work kept part of it from being undone: that part stays in the record. */
+  partial: boolean;
   remaining: number;
 }
 
-/** Undoes the newest recorded command. Edits whose cells changed since are skipped and reported. */
+/** The record after undoing `last`: without it, or with what was not undone in its place. */
+function afterUndo(now: UndoRecord, last: UndoEntry, rest: UndoEntry | null): UndoRecord {
+  return { ...now, entries: rest ? now.entries.map((e) => (e.id === last.id ? rest : e)) : now.entries.filter((e) => e.id !== last.id) };
+}
+
+/**
+ * Undoes the newest recorded command, never over later work: edits whose cells changed since (and an
+ * inserted column that is no longer empty or no longer the one inserted) are skipped, reported and
+ * kept in the record, which then still holds the entry with what was not undone.
+ */
 export async function undoLast(host: ProgressHost): Promise<UndoResult> {
   const stored = await loadRecord(host);
   const entries = stored.record.entries;
   const last = entries[entries.length - 1];
-  if (!last) return { applied: 0, skipped: [], inverse: [], undone: null, remaining: 0 };
+  if (!last) return { applied: 0, skipped: [], inverse: [], undone: null, partial: false, remaining: 0 };
+  const present = new Set((await host.listSheets()).map((s) => s.name));
+  const snapshots = await Promise.all(sheetsUndoReads(last).filter((s) => present.has(s)).map((s) => host.readSnapshot(s)));
+  const { edits, kept } = planUndo(last, snapshots);
+  const plan: EditPlan = { command: 'undo', summary: `undo ${last.command}`, edits, notices: [] };
+  let rest: UndoEntry | null = null;
+  const finish = (r: ApplyResult): UndoResult => {
+    const skipped = [...kept, ...r.skipped];
+    rest = remainingEntry(last, skipped);
+    return { ...r, skipped, undone: last, partial: rest !== null, remaining: entries.length - (rest ? 0 : 1) };
+  };
   if (host.applyRecorded) {
-    const { record: _record, ...result } = await host.applyRecorded({ command: 'undo', summary: `undo ${last.command}`, edits: last.inverse, notices: [] }, (now) => ({
-      ...now,
-      entries: now.entries.filter((e) => e.id !== last.id),
-    }));
-    return { ...result, undone: last, remaining: entries.length - 1 };
+    let out: UndoResult | null = null;
+    const { record: _record, ...result } = await host.applyRecorded(plan, (now, r) => {
+      out = finish(r);
+      return afterUndo(now, last, rest);
+    });
+    return out ?? finish(result);
   }
-  const result = await host.applyPlan({ command: 'undo', summary: `undo ${last.command}`, edits: last.inverse, notices: [] });
-  await storeRecord(host, stored, { ...stored.record, entries: entries.slice(0, -1) });
-  return { ...result, undone: last, remaining: entries.length - 1 };
+  const out = finish(await host.applyPlan(plan));
+  await storeRecord(host, stored, afterUndo(stored.record, last, rest));
+  return out;
 }
 
 /** Removes the undo record (kpi-progress clean). Returns how many entries it held. */

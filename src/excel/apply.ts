@@ -5,8 +5,8 @@
 import type { ApplyResult, CellEdit, EditPlan, SkippedEdit } from '../core/plan';
 import type { ExcelFeatures } from './capabilities';
 import { fromExcelFormula } from './cell-input';
-import { matchesExpectation, skip as skips } from '../core/apply-rules';
-import { deleteSheetInverse, inverseOf, restoreCell } from './inverse';
+import { marksConflict, matchesExpectation, skip as skips } from '../core/apply-rules';
+import { deleteSheetInverse, inverseOf, probedMarks, restoreCell } from './inverse';
 import { PlanMerges, widenedOver } from './plan-merges';
 import { PlanLayout } from './layout';
 import { cellStates, hiddenByMerge, queueProbes, sheetMerges, type EditProbe, type Probes } from './probes';
@@ -120,6 +120,8 @@ export async function decideEdits(context: Context, features: ExcelFeatures, pla
     } else if (edit.kind === 'merge' && merges.overlaps(edit.sheet, edit.range, probe, areas.get(edit.sheet) ?? [])) {
       return skip(skips.mergeOverlaps(edit));
     } else {
+      const conflict = marksConflict(edit, () => probedMarks(probe));
+      if (conflict) return skip(conflict);
       inverses.push(inverseOf(edit, probe));
     }
     if (edit.kind === 'merge' || edit.kind === 'unmerge') merges.record(edit);

@@ -1,6 +1,6 @@
 /** What restores each edit: captured in the verify sync, returned as the plan's inverse. */
 import { parseLinkTarget, type CellEdit, type LinkSpec } from '../core/plan';
-import { deleteColumnInverse, insertColumnInverse } from '../core/apply-rules';
+import { deleteColumnInverse, insertColumnInverse, type CellMarks } from '../core/apply-rules';
 import { linkTargetOf } from './extras';
 import type { CellValue } from '../core/snapshot';
 import { fromExcelFormula, fromExcelValue, pointsToChars } from './cell-input';
@@ -82,6 +82,15 @@ export function inverseOf(edit: CellEdit, probe: EditProbe): CellEdit[] {
     default:
       return [];
   }
+}
+
+/** Fill, note and link of an edit's cell as read in the verify sync, for the core's undo checks. */
+export function probedMarks(probe: EditProbe): CellMarks {
+  return {
+    fill: probe.fill ? probe.fill.color : null,
+    note: probe.note && !probe.note.isNullObject ? probe.note.content : null,
+    link: probe.link && probe.link.hyperlink ? linkTargetOf(probe.link.hyperlink) : null,
+  };
 }
 
 export function deleteSheetInverse(sheet: string, probe: EditProbe, probes: Probes): CellEdit[] {

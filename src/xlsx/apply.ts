@@ -4,9 +4,10 @@
  */
 import type ExcelJS from 'exceljs';
 import { linkTarget, parseLinkTarget, type ApplyResult, type CellEdit, type CellExpectation, type EditPlan, type SkippedEdit } from '../core/plan';
-import { addSheetInverse, deleteColumnInverse, insertColumnInverse, matchesExpectation as coreMatches, skip } from '../core/apply-rules';
+import { addSheetInverse, deleteColumnInverse, insertColumnInverse, marksConflict, matchesExpectation as coreMatches, skip } from '../core/apply-rules';
 import {
   readContent,
+  readFillColour,
   readFormula,
   readHyperlink,
   readNote,
@@ -110,11 +111,13 @@ function applyOne(wb: ExcelJS.Workbook, e: CellEdit): Inverse | SkippedEdit {
     case 'setCell':
       return setCell(ws, e);
     case 'setFill':
-      return setFill(ws, e);
     case 'setNote':
-      return setNote(ws, e);
-    case 'setHyperlink':
-      return setHyperlink(ws, e);
+    case 'setHyperlink': {
+      const cell = ws.getCell(e.row, e.col);
+      const conflict = marksConflict(e, () => ({ fill: readFillColour(cell), note: readNote(cell), link: readHyperlink(cell) }));
+      if (conflict) return conflict;
+      return e.kind === 'setFill' ? setFill(ws, e) : e.kind === 'setNote' ? setNote(ws, e) : setHyperlink(ws, e);
+    }
     case 'insertColumn':
       insertColumn(ws, e.col, e.formatFrom);
       return insertColumnInverse(e);

@@ -42,6 +42,10 @@ export interface FuzzCase {
   roundTrip?: boolean;
   /** A live edit of one KPI's year cell, re-checked alone and compared with a full re-analysis. */
   edit?: { kpi: number; year: number; rateRow: boolean; cell: CellSpec };
+  /** The user's own edits between a command (`at`, index into fill/flag/link/add-year) and its undo:
+   *  retyping, recolouring or appending to a note of a cell the command wrote, or typing into the
+   *  column it inserted (`pick` chooses which). */
+  later?: { at: number; edits: { how: 'type' | 'recolour' | 'appendNote' | 'typeInNewColumn'; pick: number }[] };
 }
 
 const DOMAIN_TEXT = [
@@ -108,6 +112,10 @@ export const fuzzCaseArb: fc.Arbitrary<FuzzCase> = fc.record({
   secondSheet: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   roundTrip: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   edit: fc.record({ kpi: pos, year: pos, rateRow: fc.boolean(), cell: cellSpec }),
+  later: fc.record({
+    at: fc.nat({ max: 3 }),
+    edits: fc.array(fc.record({ how: fc.constantFrom('type' as const, 'recolour' as const, 'appendNote' as const, 'typeInNewColumn' as const), pick: pos }), { minLength: 1, maxLength: 3 }),
+  }),
 }, { requiredKeys: ['window', 'mutations', 'management'] });
 
 // ---- applying mutations to a GridSheet ----

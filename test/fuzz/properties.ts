@@ -16,6 +16,7 @@ import { planDefinitions } from '../../src/core/plans/definitions';
 import { planReport } from '../../src/core/plans/report';
 import { runCommand, undoLast } from '../../src/core/session';
 import { UNDO_SHEET } from '../../src/core/undo';
+import { readUndoRecord } from '../../src/core/session';
 import { XlsxHost } from '../../src/xlsx/host';
 import { readFillColour, readFormula, readHyperlink, readNote, readShown } from '../../src/xlsx/cell-io';
 import { diffWorkbooks } from '../support/workbook-diff';
@@ -210,6 +211,7 @@ export async function runCase(sample: GridSheet, c: FuzzCase): Promise<CaseResul
   let done = 0;
   let facts: Map<string, Facts> | null = null;
   let rechecked = false;
+  const commandBefore = new Map<string, Map<string, Facts>>();
   await reopen('the mutated workbook');
   for (const [name, planner] of COMMANDS) {
     const input = await loadWorkbook(host);
@@ -225,6 +227,7 @@ export async function runCase(sample: GridSheet, c: FuzzCase): Promise<CaseResul
     const plan = planner(input);
     // the undo record is left out of the facts, so one command's after is the next one's before
     const before = facts ?? factsOf(host.workbook);
+    commandBefore.set(plan.command, before);
     const result = await runCommand(host, plan);
     applied[name] = result.applied;
     if (result.entry !== null) done++;
@@ -233,7 +236,23 @@ export async function runCase(sample: GridSheet, c: FuzzCase): Promise<CaseResul
     await reopen(name);
   }
   for (let i = 0; i < done; i++) {
+    const newest = (await readUndoRecord(host)).entries.at(-1);
+    const later = c.later && newest?.command === COMMANDS[c.later.at][0] ? await userEdits(host, newest.inverse, c.later.edits) : null;
     const u = await undoLast(host);
+    if (later?.length) {
+      applied.later = later.length;
+      // the user's work survives, the rest of the command is undone, and the record keeps what was not
+      problems.push(...laterWorkProblems(host.workbook, later, u.partial, newest!.command));
+      if (u.partial && !(await readUndoRecord(host)).entries.some((e) => e.partial)) problems.push(`undo ${newest!.command}: partly undone but not kept in the record`);
+      const touched = new Set([...later.map((l) => l.key), ...u.skipped.flatMap((s) => ('row' in s.edit ? [`${s.edit.sheet}|${s.edit.row},${s.edit.col}`] : []))]);
+      if (!u.skipped.some((s) => s.edit.kind === 'deleteColumn' || s.edit.kind === 'deleteSheet')) {
+        const now = factsOf(host.workbook);
+        const was = commandBefore.get(newest!.command)!;
+        for (const k of new Set([...was.keys(), ...now.keys()]))
+          if (!touched.has(k) && JSON.stringify(was.get(k)) !== JSON.stringify(now.get(k))) problems.push(`undo ${newest!.command} after user edits: ${k} not restored`);
+      }
+      return { problems, applied, kpis, rechecked };
+    }
     for (const s of u.skipped) problems.push(`undo ${u.undone?.command}: skipped ${s.reason}: ${s.detail}`);
     await reopen(`undo ${u.undone?.command}`);
   }
@@ -247,4 +266,66 @@ export async function runCase(sample: GridSheet, c: FuzzCase): Promise<CaseResul
 export async function loadSampleGrid(): Promise<GridSheet> {
   const host = await XlsxHost.fromBuffer(readFileSync(SAMPLE_PROGRESS));
   return gridFromWorksheet(host.workbook.worksheets[0]);
+}
+
+interface UserEdit {
+  key: string;
+  sheet: string;
+  row: number;
+  col: number;
+  value?: string;
+  fill?: string;
+  note?: string;
+}
+
+/** The user's edits on cells the newest command wrote (its inverse names them), applied as typing would. */
+async function userEdits(host: XlsxHost, inverse: CellEdit[], wanted: NonNullable<FuzzCase['later']>['edits']): Promise<UserEdit[]> {
+  const out: UserEdit[] = [];
+  const cellsOf = (kind: CellEdit['kind']) => inverse.filter((e): e is Extract<CellEdit, { row: number; col: number }> => e.kind === kind && 'row' in e);
+  for (const w of wanted) {
+    const column = inverse.find((e) => e.kind === 'deleteColumn');
+    let target: { sheet: string; row: number; col: number } | undefined;
+    if (w.how === 'typeInNewColumn') target = column && column.kind === 'deleteColumn' ? { sheet: column.sheet, row: 1 + (w.pick % 40), col: column.col } : undefined;
+    else {
+      const list = cellsOf(w.how === 'type' ? 'setCell' : w.how === 'recolour' ? 'setFill' : 'setNote');
+      target = list[w.pick % Math.max(1, list.length)];
+    }
+    if (!target) continue;
+    const ws = host.workbook.getWorksheet(target.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(target.row, target.col);
+    if (cell.type === 1 /* inside a merged area: nobody can type there */) continue;
+    const at = { sheet: target.sheet, row: target.row, col: target.col, key: `${target.sheet}|${target.row},${target.col}` };
+    if (out.some((o) => o.key === at.key)) continue;
+    let edit: CellEdit;
+    let mine: UserEdit;
+    if (w.how === 'recolour') {
+      edit = { kind: 'setFill', ...at, fill: '#00B050' };
+      mine = { ...at, fill: '#00B050' };
+    } else if (w.how === 'appendNote') {
+      const note = `${readNote(cell) ?? ''} 追記`;
+      edit = { kind: 'setNote', ...at, note };
+      mine = { ...at, note };
+    } else {
+      edit = { kind: 'setCell', ...at, expect: null, content: { value: 'ユーザー入力' } };
+      mine = { ...at, value: 'ユーザー入力' };
+    }
+    const r = await host.applyPlan({ command: 'fill', summary: 'the user', edits: [edit], notices: [] });
+    if (r.skipped.length === 0) out.push(mine);
+  }
+  return out;
+}
+
+function laterWorkProblems(wb: ExcelJS.Workbook, later: UserEdit[], partial: boolean, command: string): string[] {
+  const out: string[] = [];
+  if (!partial) out.push(`undo ${command} after user edits: not reported as partly undone`);
+  for (const l of later) {
+    const cell = wb.getWorksheet(l.sheet)?.getCell(l.row, l.col);
+    const got = cell ? { value: readShown(cell), fill: readFillColour(cell), note: readNote(cell) } : null;
+    if (!got) out.push(`undo ${command}: sheet ${l.sheet} with the user's edit is gone`);
+    else if (l.value !== undefined && got.value !== l.value) out.push(`undo ${command}: ${l.key} typed ${l.value}, now ${JSON.stringify(got.value)}`);
+    else if (l.fill !== undefined && got.fill !== l.fill) out.push(`undo ${command}: ${l.key} recoloured ${l.fill}, now ${got.fill}`);
+    else if (l.note !== undefined && got.note !== l.note) out.push(`undo ${command}: ${l.key} note ${JSON.stringify(l.note)}, now ${JSON.stringify(got.note)}`);
+  }
+  return out;
 }

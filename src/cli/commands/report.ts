@@ -7,6 +7,7 @@ import { describePlan } from '../../core/plans/describe';
 import { planReport, reportJson, reportMarkdown } from '../../core/plans/report';
 import { t, UsageError, type CliCommand, type CliContext } from '../io';
 import { withPreviousEdition } from './diff';
+import { withWriteLock } from '../safe-file';
 import { applyAndWrite, openForPlanning, parseWriteArgs, writeFileAtomic } from './write-common';
 
 export const reportCommand: CliCommand = {
@@ -26,7 +27,7 @@ export const reportCommand: CliCommand = {
       const plan = planReport(input);
       for (const line of describePlan(plan, ctx.lang, args.dryRun ? 20 : 0)) ctx.out(line);
       if (args.dryRun) return 0;
-      return applyAndWrite(host, plan, args.output!, ctx);
+      return withWriteLock([args.output!], () => applyAndWrite(host, plan, args.output!, ctx, opened.source));
     }
     const text = ext === '.json' ? reportJson(input, args.input) : reportMarkdown(input, args.input);
     if (!args.output || args.dryRun) {

@@ -11,8 +11,9 @@ import { describePlan, describeSkipped } from '../../core/plans/describe';
 import { loadWorkbook } from '../../app';
 import { runCommand } from '../../core/session';
 import { UndoRecordError } from '../../core/undo';
-import type { XlsxHost } from '../../xlsx/host';
-import { openXlsxHostFile } from '../../xlsx/node';
+import { XlsxHost } from '../../xlsx/host';
+import { readFileBytes } from '../../xlsx/node';
+import { fingerprintOf, refuseIfOpenInExcel, withWriteLock, writeFileSafely, type Fingerprint, type SafeWriteOptions } from '../safe-file';
 import { parseOptions, t, UsageError, type CliCommand, type CliContext } from '../io';
 
 export interface ParsedArgs {
@@ -37,24 +38,27 @@ export function parseWriteArgs(args: string[], booleans: string[] = [], valued: 
   };
 }
 
-/** Writes bytes next to the target first, then renames: a failed write never leaves half a file. */
-export async function writeFileAtomic(file: string, bytes: Uint8Array | string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new UsageError(`${file} に書き込めません（${code}）。フォルダーと権限を確かめてください / cannot write ${file} (${code}); check the folder and permissions.`);
-  }
+/**
+ * Writes bytes beside the target and renames, keeping mode and symlinks; refuses a read-only target,
+ * a book open in Excel, and (given `source`) an input changed since it was read (src/cli/safe-file.ts).
+ */
+export async function writeFileAtomic(file: string, bytes: Uint8Array | string, options: SafeWriteOptions = {}): Promise<void> {
+  await writeFileSafely(file, bytes, options);
+}
+
+/** Opens the input as a host, with the fingerprint of exactly the bytes read. */
+export async function openInput(file: string): Promise<{ host: XlsxHost; source: Fingerprint }> {
+  const stat = await fs.stat(file).catch(() => null);
+  const bytes = await readFileBytes(file);
+  const host = await XlsxHost.fromBuffer(bytes, path.basename(file));
+  return { host, source: fingerprintOf(file, bytes, stat ?? { size: -1, mtimeMs: -1 }) };
 }
 
 /** Applies a plan with an undo record, reports, and writes the workbook. Returns the exit status. */
-export async function applyAndWrite(host: XlsxHost, plan: EditPlan, output: string, ctx: CliContext): Promise<number> {
+export async function applyAndWrite(host: XlsxHost, plan: EditPlan, output: string, ctx: CliContext, source?: Fingerprint): Promise<number> {
   const result = await runCommand(host, plan);
   for (const line of describeSkipped(result.skipped, ctx.lang)) ctx.err(line);
-  await writeFileAtomic(output, await host.toBuffer());
+  await writeFileAtomic(output, await host.toBuffer(), { source });
   ctx.out(t(ctx, `${result.applied} 件を変更し ${output} に保存しました（元に戻す: kpi-progress undo ${output} -o <出力>）。`, `${result.applied} edits applied, saved to ${output} (to revert: kpi-progress undo ${output} -o <out>).`));
   return result.skipped.some((s) => s.reason === 'changed') ? 1 : 0;
 }
@@ -70,8 +74,8 @@ export interface WriteCommandSpec {
   plan(input: PlanInput, args: ParsedArgs, ctx: CliContext): Promise<EditPlan> | EditPlan;
 }
 
-export async function openForPlanning(args: ParsedArgs, ctx: CliContext, needsTables: boolean): Promise<{ host: XlsxHost; input: PlanInput } | number> {
-  const host = await openXlsxHostFile(args.input);
+export async function openForPlanning(args: ParsedArgs, ctx: CliContext, needsTables: boolean): Promise<{ host: XlsxHost; input: PlanInput; source: Fingerprint } | number> {
+  const { host, source } = await openInput(args.input);
   // An unknown --sheet is a MessageError: main() prints it translated and exits 2.
   const input = await loadWorkbook(host, { sheet: args.sheet, lang: ctx.lang });
   if (needsTables && input.model.sheets.length === 0) {
@@ -79,7 +83,7 @@ export async function openForPlanning(args: ParsedArgs, ctx: CliContext, needsTa
     for (const u of input.model.unrecognised) ctx.err(`  - ${u.sheet}: ${ctx.lang === 'en' ? (u as { reasonEn?: string }).reasonEn ?? u.reason : u.reason}`);
     return 2;
   }
-  return { host, input };
+  return { host, input, source };
 }
 
 export function makeWriteCommand(spec: WriteCommandSpec): CliCommand {
@@ -102,6 +106,13 @@ export function makeWriteCommand(spec: WriteCommandSpec): CliCommand {
 async function runWrite(spec: WriteCommandSpec, argv: string[], ctx: CliContext): Promise<number> {
       const args = parseWriteArgs(argv, spec.booleans, spec.valued);
       if (!args.output && !args.dryRun) throw new UsageError(t(ctx, `出力先 -o <出力.xlsx> を指定してください（確認だけなら --dry-run）。\n使い方: ${spec.usage}`, `give the output -o <out.xlsx> (or --dry-run to preview).\nusage: ${spec.usage}`));
+      if (args.dryRun) return planAndWrite(spec, args, ctx);
+      // one writer at a time on the output, and none while Excel has it open
+      await refuseIfOpenInExcel(args.output!);
+      return withWriteLock([args.output!], () => planAndWrite(spec, args, ctx));
+}
+
+async function planAndWrite(spec: WriteCommandSpec, args: ParsedArgs, ctx: CliContext): Promise<number> {
       const opened = await openForPlanning(args, ctx, spec.needsTables ?? true);
       if (typeof opened === 'number') return opened;
       const plan = await spec.plan(opened.input, args, ctx);
@@ -115,5 +126,5 @@ async function runWrite(spec: WriteCommandSpec, argv: string[], ctx: CliContext)
         ctx.out(t(ctx, '変更はありません。出力ファイルは作りませんでした。', 'Nothing to change; no output written.'));
         return 0;
       }
-      return applyAndWrite(opened.host, plan, args.output!, ctx);
+      return applyAndWrite(opened.host, plan, args.output!, ctx, opened.source);
 }
