@@ -16,7 +16,6 @@ import type { Lang } from '../../core/findings';
 import { openXlsxHostFile } from '../../xlsx/node';
 import { expandInputs } from '../batch';
 import { parseOptions, t, UsageError, type CliCommand, type CliContext } from '../io';
-import { summaryLines } from './check';
 import { yearOption } from './split';
 import { writeFileAtomic } from './write-common';
 
@@ -95,8 +94,9 @@ export const mergeCommand: CliCommand = {
         for (const line of mergeLines(result, ctx)) ctx.out(line);
         ctx.out('');
         ctx.out(t(ctx, `${result.plan.edits.length} セルを取り込み ${String(options.output)} に保存しました（元に戻す: kpi-progress undo ${String(options.output)} -o <出力>）。`, `${result.plan.edits.length} cells merged, saved to ${String(options.output)} (to revert: kpi-progress undo ${String(options.output)} -o <out>).`));
-        ctx.out('');
-        for (const line of summaryLines(String(options.output), after.model, { kpis: {}, findings }, ctx).slice(1)) ctx.out(line);
+        const errors = findings.filter((f) => f.severity === 'error');
+        ctx.out(t(ctx, `取り込み後の検査: 所見 ${findings.length} 件（エラー ${errors.length} 件）。一覧は kpi-progress check ${String(options.output)}`, `Check after merging: ${findings.length} findings (${errors.length} errors); list them with kpi-progress check ${String(options.output)}`));
+        for (const f of errors) ctx.out(`  [error] ${f.rule} ${f.sheet}!${f.cell} ${f.message}`);
       }
     } else if (!options.json) {
       for (const line of describePlan(result.plan, ctx.lang, 200)) ctx.out(line);
