@@ -3,6 +3,7 @@
  * exceljs shares style objects between cells loaded with the same style id, so every style change
  * here replaces the cell's style object instead of mutating it.
  */
+import { dropCellComment } from './exceljs-internals';
 import type ExcelJS from 'exceljs';
 import type { CellValue } from '../core/snapshot';
 import type { CellContent } from '../core/plan';
@@ -95,9 +96,7 @@ export function readNote(cell: ExcelJS.Cell): string | null {
 /** Removes a note. exceljs's cell.model getter copies the note into the value's model, where it would
  *  survive and be written again, so it goes from both places. */
 export function dropNote(cell: ExcelJS.Cell): void {
-  const inner = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
-  delete inner._comment;
-  if (inner._value?.model) delete inner._value.model.comment;
+  dropCellComment(cell);
 }
 
 export function writeNote(cell: ExcelJS.Cell, note: string | null): void {

@@ -7,23 +7,15 @@
 import type ExcelJS from 'exceljs';
 import type { CellRange } from '../core/snapshot';
 import { dropNote } from './cell-io';
+import { conditionalFormattings, dataValidations, definedColumnCount, mergeAreas, setMergeAreas, spliceDefinedNameColumns } from './exceljs-internals';
 import { shiftFormula, shiftRangeList, type ColumnShift } from '../core/formula-refs';
 
 type CellModel = Record<string, unknown> & { address: string; type: number; style?: unknown };
 const MERGE = 1;
 const FORMULA = 6;
 
-interface Internals {
-  _merges: Record<string, CellRange & { range: string }>;
-  _rows: (ExcelJS.Row | undefined)[];
-}
-
-function internals(ws: ExcelJS.Worksheet): Internals {
-  return ws as unknown as Internals;
-}
-
 export function listMerges(ws: ExcelJS.Worksheet): CellRange[] {
-  return Object.values(internals(ws)._merges)
+  return Object.values(mergeAreas(ws))
     .filter(Boolean)
     .map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
 }
@@ -31,8 +23,7 @@ export function listMerges(ws: ExcelJS.Worksheet): CellRange[] {
 function lastUsedColumn(ws: ExcelJS.Worksheet): number {
   let max = ws.columnCount;
   for (const m of listMerges(ws)) max = Math.max(max, m.right);
-  const cols = (ws as unknown as { _columns?: unknown[] })._columns;
-  return Math.max(max, cols?.length ?? 0);
+  return Math.max(max, definedColumnCount(ws));
 }
 
 /** Replaces shared formulas by plain ones so cells can move independently. */
@@ -81,8 +72,7 @@ function moveCell(ws: ExcelJS.Worksheet, row: number, from: number, to: number):
 }
 
 function setMerges(ws: ExcelJS.Worksheet, merges: CellRange[]): void {
-  const own = internals(ws);
-  for (const m of Object.values(own._merges)) {
+  for (const m of Object.values(mergeAreas(ws))) {
     if (!m) continue;
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++) {
@@ -93,7 +83,7 @@ function setMerges(ws: ExcelJS.Worksheet, merges: CellRange[]): void {
         }
       }
   }
-  own._merges = {};
+  setMergeAreas(ws, {});
   for (const m of merges) if (m.right > m.left || m.bottom > m.top) ws.mergeCellsWithoutStyle(m.top, m.left, m.bottom, m.right);
 }
 
@@ -102,14 +92,14 @@ function moveColumnProps(ws: ExcelJS.Worksheet, from: number, to: number): void 
 }
 
 function shiftSheetRanges(ws: ExcelJS.Worksheet, shift: ColumnShift): void {
-  const cfs = (ws as unknown as { conditionalFormattings?: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+  const cfs = conditionalFormattings(ws);
   if (cfs) {
     for (const cf of cfs) {
       cf.ref = shiftRangeList(cf.ref, shift) ?? cf.ref;
       for (const rule of cf.rules) if (rule.formulae) rule.formulae = rule.formulae.map((f) => shiftFormula(String(f), ws.name, shift));
     }
   }
-  const dv = (ws as unknown as { dataValidations?: { model: Record<string, { formulae?: unknown[] }> } }).dataValidations;
+  const dv = dataValidations(ws);
   if (dv?.model) {
     const next: Record<string, { formulae?: unknown[] }> = {};
     for (const [ref, rule] of Object.entries(dv.model)) {
@@ -128,7 +118,7 @@ function shiftEverywhere(ws: ExcelJS.Worksheet, shift: ColumnShift): void {
     shiftFormulasOfSheet(sheet, shift);
   });
   shiftSheetRanges(ws, shift);
-  (ws.workbook.definedNames as unknown as { spliceColumns(s: string, start: number, del: number, ins: number): void }).spliceColumns(ws.name, shift.col, shift.delta === 1 ? 0 : 1, shift.delta === 1 ? 1 : 0);
+  spliceDefinedNameColumns(ws, shift.col, shift.delta === 1 ? 0 : 1, shift.delta === 1 ? 1 : 0);
 }
 
 /** Inserts an empty column at `col`, formatted like column `formatFrom` (coordinates before the insert). */

@@ -14,20 +14,8 @@
  * over another reader (the writer and the planners work on exceljs's model). Only the load step is
  * replaced: merges made later through the public API keep exceljs's own check.
  */
-import ExcelJS from 'exceljs';
-
-interface Area {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-interface WorksheetInternals {
-  _merges: Record<string, Area>;
-  _parseMergeCells(model: { mergeCells?: string[] }): void;
-  mergeCellsWithoutStyle(ref: string): void;
-}
+import type ExcelJS from 'exceljs';
+import { mergeAreas, replaceParseMergeCells, setMergeAreas, type MergeArea as Area } from './exceljs-internals';
 
 const PATCHED = Symbol.for('kpi-progress.linearMerges');
 
@@ -60,10 +48,10 @@ function occupy(taken: Set<number>, area: Area): boolean {
   return true;
 }
 
-function parseMergeCellsLinear(this: WorksheetInternals, model: { mergeCells?: string[] }): void {
+function parseMergeCellsLinear(this: ExcelJS.Worksheet, model: { mergeCells?: string[] }): void {
   const refs = model.mergeCells ?? [];
   if (refs.length === 0) return;
-  const all = this._merges;
+  const all = mergeAreas(this);
   const taken = new Set<number>();
   for (const area of Object.values(all)) occupy(taken, area);
   try {
@@ -72,26 +60,22 @@ function parseMergeCellsLinear(this: WorksheetInternals, model: { mergeCells?: s
       if (area && !occupy(taken, area)) throw new Error('Cannot merge already merged cells');
       if (!area) {
         // not a plain reference: exceljs parses it and checks it against every area, as before
-        this._merges = all;
+        setMergeAreas(this, all);
         const before = new Set(Object.keys(all));
         this.mergeCellsWithoutStyle(ref);
         for (const [master, merged] of Object.entries(all)) if (!before.has(master)) occupy(taken, merged);
         continue;
       }
-      this._merges = {};
+      setMergeAreas(this, {});
       this.mergeCellsWithoutStyle(ref);
-      Object.assign(all, this._merges);
+      Object.assign(all, mergeAreas(this));
     }
   } finally {
-    this._merges = all;
+    setMergeAreas(this, all);
   }
 }
 
 /** Replaces exceljs's load step for merged areas once per process (idempotent; browser-safe). */
 export function useLinearMergeLoad(): void {
-  const sheet = new ExcelJS.Workbook().addWorksheet('x') as unknown as WorksheetInternals;
-  const proto = Object.getPrototypeOf(sheet) as WorksheetInternals & { [PATCHED]?: boolean };
-  if (proto[PATCHED] || typeof proto._parseMergeCells !== 'function' || typeof sheet._merges !== 'object') return;
-  proto._parseMergeCells = parseMergeCellsLinear;
-  proto[PATCHED] = true;
+  replaceParseMergeCells(parseMergeCellsLinear, PATCHED);
 }

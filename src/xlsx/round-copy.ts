@@ -3,6 +3,7 @@
  * sheet 「記入のお願い」, the round record (veryHidden), the department's rows highlighted, every progress
  * sheet protected with only the department's cells of the round unlocked. Browser-safe (pane and CLI).
  */
+import { setSheetOrder } from './exceljs-internals';
 import type ExcelJS from 'exceljs';
 import type { Lang } from '../core/findings';
 import type { ProgressModel } from '../core/model';
@@ -25,8 +26,8 @@ function argb(hex: string): string {
 /** Puts a sheet first in the tab order (exceljs orders worksheets by orderNo). */
 function moveFirst(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
   const others = wb.worksheets.filter((w) => w !== ws);
-  (ws as unknown as { orderNo: number }).orderNo = 0;
-  others.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i + 1));
+  setSheetOrder(ws, 0);
+  others.forEach((w, i) => setSheetOrder(w, i + 1));
 }
 
 export async function writeRoundCopy(master: Uint8Array, model: ProgressModel, share: DepartmentShare, record: RoundRecord, options: CopyOptions): Promise<Uint8Array> {

@@ -3,6 +3,7 @@
  * (rich text flattened, formula results, dates as ISO text, errors as "#REF!"), formulas with "=",
  * number formats and merged areas. Browser-safe (no Node APIs).
  */
+import { mergeAreas } from './exceljs-internals';
 import type ExcelJS from 'exceljs';
 import type { CellRange, CellValue, GridSnapshot } from '../core/snapshot';
 import { MAX_COLS, MAX_ROWS } from '../core/apply-rules';
@@ -64,7 +65,7 @@ function usedExtent(ws: ExcelJS.Worksheet): { rows: number; cols: number } {
 
 function mergesOf(ws: ExcelJS.Worksheet, rows: number, cols: number): CellRange[] {
   const out: CellRange[] = [];
-  const merges = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
+  const merges = mergeAreas(ws);
   for (const m of Object.values(merges)) {
     if (!m || m.top > rows || m.left > cols) continue;
     out.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });
