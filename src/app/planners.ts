@@ -28,6 +28,6 @@ export const planners: Partial<Record<ActionCommand, Planner>> = {
   unflag: (input) => planUnflag(input),
   link: (input, ctx) => planLink(input, { management: externalManagement(input, ctx.settings.managementWorkbook) }),
   'add-year': (input) => planAddYear(input),
-  definitions: (input) => planDefinitions(input),
-  report: (input) => planReport(input),
+  definitions: (input) => planDefinitions(input, { now: new Date() }),
+  report: (input) => planReport(input, { now: new Date() }),
 };

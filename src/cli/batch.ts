@@ -108,8 +108,8 @@ function pad(s: string, width: number, right = false): string {
 /** The closing table: file, KPIs, errors, warnings, result. */
 export function summaryTable(results: FileResult[], ctx: CliContext): string[] {
   const verdict = (r: FileResult): string =>
-    r.code === 0 ? t(ctx, '問題なし', 'ok') : r.code === 1 ? t(ctx, 'エラーあり', 'errors') : t(ctx, '検査不能', 'not checked');
-  const head = [t(ctx, 'ファイル', 'file'), 'KPI', t(ctx, 'エラー', 'errors'), t(ctx, '警告', 'warnings'), t(ctx, '結果', 'result')];
+    r.code === 0 ? t(ctx, '問題なし', 'ok') : r.code === 1 ? t(ctx, '誤りあり', 'errors') : t(ctx, '検査不能', 'not checked');
+  const head = [t(ctx, 'ファイル', 'file'), 'KPI', t(ctx, '誤り', 'errors'), t(ctx, '注意', 'warnings'), t(ctx, '結果', 'result')];
   const rows = results.map((r) => [r.file, String(r.kpis), String(r.errors), String(r.warnings), verdict(r)]);
   const total = [t(ctx, `合計 ${results.length} ファイル`, `total ${results.length} files`), ...[0, 1, 2].map((i) => String(results.reduce((n, r) => n + [r.kpis, r.errors, r.warnings][i], 0))), ''];
   const all = [head, ...rows, total];

@@ -34,8 +34,11 @@ export interface Finding {
   message: string;
   /** 'previous' when sheet and cell are in last year's edition (kpi-removed of the comparison). */
   edition?: 'previous';
-  /** The KPI's name, when the KPI is not in the model at hand (kpi-removed). */
+  /** The KPI's name (every KPI finding carries it; kpi-removed names a KPI not in the model at hand). */
   kpiName?: string;
+  /** The fiscal year the finding is about (western), and as the table writes it ("R2"). */
+  year?: number | null;
+  yearLabel?: string;
   /** Optional machine-readable fix: the plan edits that would mend it. */
   fix?: { label: string; edits: import('./plan').CellEdit[] };
 }

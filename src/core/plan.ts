@@ -62,10 +62,29 @@ export type CellEdit =
   | { kind: 'merge'; sheet: string; range: CellRange }
   | { kind: 'unmerge'; sheet: string; range: CellRange }
   | { kind: 'setColumnWidth'; sheet: string; col: number; width: number | null }
-  /** Adds a sheet (no-op with a skip report if it exists). Rows start at A1. */
-  | { kind: 'addSheet'; sheet: string; visibility: 'visible' | 'hidden' | 'veryHidden'; rows?: CellValue[][] }
+  /** Adds a sheet (no-op with a skip report if it exists). Rows start at A1. `print`: how it prints. */
+  | { kind: 'addSheet'; sheet: string; visibility: 'visible' | 'hidden' | 'veryHidden'; rows?: CellValue[][]; print?: PrintLayout }
   /** `expectRows`: undo only — the sheet is deleted only while it holds exactly the command's rows (rowsDigest). */
   | { kind: 'deleteSheet'; sheet: string; expectRows?: string };
+
+/**
+ * How a sheet the add-in writes (点検結果, KPI定義) prints: landscape A4, fit to one page wide, the
+ * header row repeated on every page, long texts wrapped. Hosts that cannot set it skip it silently
+ * (the sheet is still right on screen).
+ */
+export interface PrintLayout {
+  orientation: 'landscape' | 'portrait';
+  paper: 'A4';
+  /** Fit all columns on one page width (any number of pages tall). */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page (1-based, inclusive). */
+  repeatRows: [number, number] | null;
+  /** Columns (1-based) whose cells wrap their text, from row `wrapFrom` down. */
+  wrapColumns: number[];
+  wrapFrom: number;
+  /** Page header text (left); the footer prints "page / pages". */
+  header?: string;
+}
 
 export type CommandName = 'fill' | 'flag' | 'unflag' | 'link' | 'add-year' | 'definitions' | 'report' | 'undo' | 'clean' | 'merge';
 

@@ -3,7 +3,7 @@
  * A setCell whose cell no longer holds what the plan expected is skipped and reported.
  */
 import type ExcelJS from 'exceljs';
-import { linkTarget, parseLinkTarget, type ApplyResult, type CellEdit, type CellExpectation, type EditPlan, type SkippedEdit } from '../core/plan';
+import { linkTarget, parseLinkTarget, type ApplyResult, type CellEdit, type CellExpectation, type EditPlan, type PrintLayout, type SkippedEdit } from '../core/plan';
 import { addSheetInverse, deleteColumnInverse, insertColumnInverse, marksConflict, matchesExpectation as coreMatches, skip } from '../core/apply-rules';
 import {
   readContent,
@@ -96,6 +96,25 @@ function cellContents(ws: ExcelJS.Worksheet, only?: number): Inverse {
   return out;
 }
 
+/** Page setup of a sheet the add-in wrote: A4 landscape, one page wide, header rows on every page. */
+function applyPrintLayout(ws: ExcelJS.Worksheet, print: PrintLayout, rows: number): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4 (ECMA-376 Part 1, 18.3.1.63 paperSize)
+    orientation: print.orientation,
+    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows[0]}:${print.repeatRows[1]}` } : {}),
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = {
+    ...(print.header ? { oddHeader: `&L${print.header.replace(/&/g, '&&')}` } : {}),
+    oddFooter: '&C&P / &N',
+  };
+  for (let r = print.wrapFrom; r <= rows; r++) {
+    for (const c of print.wrapColumns) ws.getCell(r, c).alignment = { wrapText: true, vertical: 'top' };
+  }
+}
+
 function applyOne(wb: ExcelJS.Workbook, e: CellEdit): Inverse | SkippedEdit {
   if (e.kind === 'addSheet') {
     if (wb.getWorksheet(e.sheet)) return skip.sheetExists(e);
@@ -103,6 +122,7 @@ function applyOne(wb: ExcelJS.Workbook, e: CellEdit): Inverse | SkippedEdit {
     (e.rows ?? []).forEach((line, i) => line.forEach((v, j) => {
       if (v !== null) writeContent(ws.getCell(i + 1, j + 1), { value: v });
     }));
+    if (e.print) applyPrintLayout(ws, e.print, e.rows?.length ?? 0);
     return addSheetInverse(e);
   }
   const ws = wb.getWorksheet(e.sheet);

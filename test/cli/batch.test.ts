@@ -52,9 +52,9 @@ test('--json over a folder: one JSON document per workbook, recursively, lock fi
   expect(r.err.join('\n')).toContain('テキスト（CSV など）です');
   expect(r.err.join('\n')).toContain('進捗状況一覧表（KPI表）が見つかりません');
   const table = r.err.slice(r.err.findIndex((l) => l.startsWith('ファイル')));
-  expect(table[0]).toMatch(/^ファイル\s+KPI\s+エラー\s+警告\s+結果$/);
+  expect(table[0]).toMatch(/^ファイル\s+KPI\s+誤り\s+注意\s+結果$/);
   expect(table).toHaveLength(2 + 4 + 2);
-  expect(table[2]).toMatch(/c-edited\.xlsx\s+84\s+\d+\s+\d+\s+エラーあり$/);
+  expect(table[2]).toMatch(/c-edited\.xlsx\s+84\s+\d+\s+\d+\s+誤りあり$/);
   expect(table[5]).toMatch(/b-broken\.xlsx\s+0\s+0\s+0\s+検査不能$/);
   expect(table[7]).toMatch(/^合計 4 ファイル\s+168\s/);
 });

@@ -90,7 +90,7 @@ test('--json: the contract of issue #3', async () => {
   const pct = s.kpis.find((k: { name: string }) => k.name === '市内高校卒業生のうち市内事業所への就職率');
   expect(pct).toMatchObject({ unit: '%', baseline: { value: 40.4 } });
   for (const f of s.findings) {
-    expect(Object.keys(f).sort()).toEqual(['cell', 'kpi', 'message', 'rule', 'severity', 'sheet']);
+    expect(Object.keys(f).sort()).toEqual(['cell', 'kpi', 'kpiName', 'message', 'rule', 'severity', 'sheet', 'year', 'yearLabel']);
     expect(f.cell).toMatch(/^[A-Z]+\d+$/);
   }
   expect(r.code).toBe(s.findings.some((f: { severity: string }) => f.severity === 'error') ? 1 : 0);

@@ -51,16 +51,16 @@ test('planted changes: summary grouped by KPI, exit 1 for the unexplained revisi
   const r = await run('diff', SAMPLE_PROGRESS, plantedFile);
   expect(r.code).toBe(1);
   expect(r.out).toContain('対応付け: 同名 81 件、名称変更 1 件、削除 2 件、追加 1 件');
-  expect(r.out).toContain('変更 14 件（エラー 1 件、KPI 13 件）:');
+  expect(r.out).toContain('変更 14 件（誤り 1 件、KPI 13 件）:');
   const lines = r.out.split('\n');
   const head = lines.indexOf('  新規創業件数 (平成27年度からの累計)  [進捗状況一覧表!11]');
   expect(head).toBeGreaterThan(0);
-  expect(lines[head + 1]).toMatch(/^ {4}\[warning\] kpi-renamed 進捗状況一覧表!A11 KPI名が前年度版の「新規創業件数 \(H27～累計\)」から/);
-  expect(lines[head + 2]).toMatch(/^ {4}\[warning\] rate-revised 進捗状況一覧表!E12 R1 の達成率が前年度版の「68.9%」から「69.0%」/);
+  expect(lines[head + 1]).toMatch(/^ {4}\[注意\] KPI名の変更 進捗状況一覧表!A11 KPI名が前年度版の「新規創業件数 \(H27～累計\)」から/);
+  expect(lines[head + 2]).toMatch(/^ {4}\[注意\] 達成率の変更 進捗状況一覧表!E12 R1 の達成率が前年度版の「68.9%」から「69.0%」/);
   expect(r.out).toContain('  高齢者対応型投雪口整備（累計）  [前年度版 進捗状況一覧表!411]');
   const en = await run('diff', SAMPLE_PROGRESS, plantedFile, '--lang', 'en');
-  expect(en.out).toContain('14 changes (1 errors, 13 KPIs):');
-  expect(en.out).toContain('[error] actual-revised 進捗状況一覧表!E17 The R1 actual changed from "406人"');
+  expect(en.out).toContain('14 changes (1 error, 13 KPIs):');
+  expect(en.out).toContain('[Error] Actual revised 進捗状況一覧表!E17 The R1 actual changed from "406人"');
 });
 
 test('--json: the contract of issue #15, every planted change at its cell', async () => {
@@ -83,7 +83,7 @@ test('--json: the contract of issue #15, every planted change at its cell', asyn
 
 test('warnings only: exit 0', async () => {
   const r = await run('diff', SAMPLE_PROGRESS, quietFile);
-  expect(r.out).toContain('[warning] baseline-changed 進捗状況一覧表!C29');
+  expect(r.out).toContain('[注意] 基準値の変更 進捗状況一覧表!C29');
   expect(r.code).toBe(0);
 });
 
@@ -109,14 +109,15 @@ test('report --previous adds the changes to the 点検結果 sheet (removed KPIs
   expect(r.err).toBe('');
   const sheet = (await XlsxHost.fromBuffer(readFileSync(out))).workbook.getWorksheet('点検結果')!;
   const rows: string[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => (typeof v === 'object' && v && 'text' in v ? String(v.text) : String(v ?? '')))));
-  const revised = rows.find((x) => x[1] === 'actual-revised' && x[3] === 'E17')!;
-  expect(revised).toEqual(['誤り', 'actual-revised', '進捗状況一覧表', 'E17', '新規雇用・就業者数 (H27～累計)', expect.stringContaining('R1 の実績値が前年度版の「406人」から「410人」')]);
-  const removed = rows.find((x) => x[1] === 'kpi-removed' && x[3] === 'A411')!;
+  const numbers: number[] = [];
+  sheet.eachRow((row, n) => numbers.push(n) && rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => (typeof v === 'object' && v && 'text' in v ? String(v.text) : String(v ?? '')))));
+  const revised = rows.find((x) => x[1] === '実績値の修正' && x[3] === 'E17')!;
+  expect(revised).toEqual(['誤り', '実績値の修正', '進捗状況一覧表', 'E17', '新規雇用・就業者数 (H27～累計)', 'R1', expect.stringContaining('R1 の実績値が前年度版の「406人」から「410人」')]);
+  const removed = rows.find((x) => x[1] === 'KPIの削除' && x[3] === 'A411')!;
   expect(removed[4]).toBe('高齢者対応型投雪口整備（累計）');
-  const removedRow = rows.indexOf(removed) + 1;
+  const removedRow = numbers[rows.indexOf(removed)];
   expect(sheet.getCell(removedRow, 4).hyperlink).toBeUndefined();
-  expect(sheet.getCell(rows.indexOf(revised) + 1, 4).hyperlink).toBeDefined();
+  expect(sheet.getCell(numbers[rows.indexOf(revised)], 4).hyperlink).toBeDefined();
   // The check's own findings are still there.
-  expect(rows.some((x) => x[1] === 'rate-mismatch')).toBe(true);
+  expect(rows.some((x) => x[1] === '達成率の不一致')).toBe(true);
 });

@@ -47,9 +47,9 @@ describe('kpi-progress write commands', () => {
     expect((await six.listSheets()).map((s) => `${s.name}:${s.visibility}`)).toEqual(['進捗状況一覧表:visible', '_kpi_undo:veryHidden', 'KPI定義:visible', '点検結果:visible']);
     // 点検結果: one row per finding, its cell column linked (internally) to the cell
     const report = six.workbook.getWorksheet('点検結果')!;
-    expect(report.getCell('A2').value).toBe('重要度');
+    expect(report.getCell('A4').value).toBe('重要度');
     let linked = 0;
-    for (let r = 3; r <= report.rowCount; r++) {
+    for (let r = 5; r <= report.rowCount; r++) {
       const sheet = report.getCell(r, 3).value;
       const cell = report.getCell(r, 4);
       expect(cell.hyperlink).toBe(`#'${String(sheet)}'!${(cell.value as { text: string }).text}`);
@@ -93,14 +93,14 @@ describe('kpi-progress write commands', () => {
     const md = await run('report', at('in.xlsx'));
     expect(md.code).toBe(0);
     expect(md.out).toMatch(/^# 点検結果: /);
-    expect(md.out).toContain('| 重要度 | 規則 | シート | セル | KPI | 内容 |');
-    expect(md.out).toContain('| 誤り | rate-mismatch | 進捗状況一覧表 | E227 |');
+    expect(md.out).toContain('| 重要度 | 規則 | シート | セル | KPI | 年度 | 内容 |');
+    expect(md.out).toContain('| 誤り | 達成率の不一致 | 進捗状況一覧表 | E227 |');
     expect((await run('report', at('in.xlsx'), '-o', at('r.json'))).code).toBe(0);
     const doc = JSON.parse(readFileSync(at('r.json'), 'utf8'));
     expect(doc.sheets).toEqual([{ sheet: '進捗状況一覧表', tables: 38, kpis: 84 }]);
     expect(doc.findings.find((f: { cell: string }) => f.cell === 'E227')).toMatchObject({ rule: 'rate-mismatch', severity: 'error' });
     expect((await run('report', at('in.xlsx'), '-o', at('r.md'))).code).toBe(0);
-    expect(readFileSync(at('r.md'), 'utf8')).toContain('rate-mismatch');
+    expect(readFileSync(at('r.md'), 'utf8')).toContain('達成率の不一致');
   });
 
   test('clean removes the undo record', async () => {

@@ -50,7 +50,7 @@ test('definition-drift: a target and a year that differ from the definitions', a
   }));
   expect(cellsOf(r, 'definition-drift')).toEqual(['D11', 'C11']);
   expect(findingAt(r, 'definition-drift', 'D11')!.message).toBe(
-    `目標値「45件」が KPI定義（KPI定義!A${row}）の「50」と違います。定義と違う値で評価すると判断がずれます。表か KPI定義 のどちらかを直してください。`,
+    `目標値「45件」が KPI定義（KPI定義!A${row}）の「50」と違います。表か KPI定義 のどちらかを直してください。`,
   );
   expect(findingAt(r, 'definition-drift', 'C11')!.message).toContain('基準年度「H30」');
 });

@@ -104,6 +104,9 @@ test('kpi-progress check on the sample: exit 1, counts by rule, then each findin
   const code = await main(['check', join(__dirname, '..', '..', 'assets', 'sample', 'progress-sheet.xlsx')], { out: (l) => out.push(l), err: (l) => out.push(l) });
   expect(code).toBe(1);
   const text = out.join('\n');
-  expect(text).toContain('  rate-mismatch: 2\n    [error] 進捗状況一覧表!E227 達成率 71.9% は計算値 68.2%');
-  expect(text).toContain('  missing-remark: 25');
+  // one vocabulary (誤り / 注意 / 参考, Japanese rule names), each finding naming its KPI and year
+  expect(text).toMatch(/所見 39 件（誤り 3 件、注意 \d+ 件、参考 \d+ 件）:/);
+  expect(text).toContain('  達成率の不一致 (rate-mismatch): 2\n    [誤り] 進捗状況一覧表!E227 市内への転入者数(転勤、施設入所等を除く)／年（R1）: 達成率 71.9% は計算値 68.2%');
+  expect(text).toContain('  備考の不足 (missing-remark): 25');
+  expect(text).not.toMatch(/\[(error|warning|info)\]/);
 });

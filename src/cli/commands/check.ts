@@ -3,7 +3,8 @@
  * and prints a summary (or the JSON document other tools rely on). Exit 0 no error finding, 1 at least
  * one error finding, 2 unreadable file or no progress table.
  */
-import type { Finding, Lang } from '../../core/findings';
+import type { Finding, Lang, RuleId } from '../../core/findings';
+import { findingSubject, ruleName, severityCount, severityName } from '../../core/catalogue/vocabulary';
 import type { ProgressHost } from '../../core/host';
 import type { Kpi, ProgressModel, SheetModel } from '../../core/model';
 import { loadWorkbook } from '../../app/load';
@@ -98,14 +99,22 @@ export function buildCheckDocument(file: string, model: ProgressModel, analysis:
       kpis: s.kpis.map((k) => kpiJson(k, analysis)),
       findings: findings
         .filter((f) => f.sheet === s.sheet)
-        .map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, kpi: f.kpi, message: f.message })),
+        .map(findingJson),
     })),
     unrecognised: model.unrecognised.map((u) => ({ sheet: u.sheet, reason: lang === 'en' ? u.reasonEn ?? u.reason : u.reason })),
     // Findings on sheets that are not progress sheets (unreadable cells of KPI定義).
     otherFindings: findings
       .filter((f) => !model.sheets.some((s) => s.sheet === f.sheet))
-      .map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, kpi: f.kpi, message: f.message })),
+      .map(findingJson),
     truncated: truncatedSheets(snapshots),
+  };
+}
+
+/** A finding in --json: ids as the contract, plus the KPI's name and fiscal year as people read them. */
+function findingJson(f: Finding) {
+  return {
+    rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, kpi: f.kpi,
+    kpiName: f.kpiName ?? null, year: f.year ?? null, yearLabel: f.yearLabel ?? null, message: f.message,
   };
 }
 
@@ -181,11 +190,18 @@ export function summaryLines(file: string, model: ProgressModel, analysis: Check
   }
   const byRule = new Map<string, Finding[]>();
   for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  out.push(t(ctx, `所見 ${findings.length} 件（エラー ${errors} 件）:`, `${findings.length} findings (${errors} errors):`));
+  const counts = (['error', 'warning', 'info'] as const)
+    .map((s) => ({ s, n: findings.filter((f) => f.severity === s).length }))
+    .filter((c) => c.n > 0)
+    .map((c) => severityCount(c.s, c.n, ctx.lang));
+  const total = ctx.lang === 'en' ? `${findings.length} finding${findings.length === 1 ? '' : 's'}` : `所見 ${findings.length} 件`;
+  out.push(ctx.lang === 'en' ? `${total} (${counts.join(', ')}):` : `${total}（${counts.join('、')}）:`);
   for (const [rule, list] of byRule) {
-    out.push(`  ${rule}: ${list.length}`);
-    for (const f of list) out.push(`    [${f.severity}] ${f.sheet}!${f.cell} ${f.message}`);
+    out.push(`  ${ruleName(rule as RuleId, ctx.lang)} (${rule}): ${list.length}`);
+    for (const f of list) {
+      const subject = findingSubject(f, ctx.lang);
+      out.push(`    [${severityName(f.severity, ctx.lang)}] ${f.sheet}!${f.cell}${subject ? ` ${subject}` : ''}: ${f.message}`);
+    }
   }
   return out;
 }

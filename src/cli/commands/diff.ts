@@ -5,6 +5,7 @@
  */
 import { compareEditions, type ChangeFinding, type EditionComparison } from '../../core/compare';
 import type { Lang } from '../../core/findings';
+import { ruleName, severityCount, severityName } from '../../core/catalogue/vocabulary';
 import type { ProgressModel } from '../../core/model';
 import type { PlanInput } from '../../core/plans/context';
 import { openXlsxHostFile } from '../../xlsx/node';
@@ -47,12 +48,14 @@ export function diffLines(previous: string, current: string, prev: ProgressModel
     const key = `${f.edition ?? 'current'}\u0000${f.kpi}`;
     kpis.set(key, [...(kpis.get(key) ?? []), f]);
   }
-  out.push(t(ctx, `変更 ${c.findings.length} 件（エラー ${errors} 件、KPI ${kpis.size} 件）:`, `${c.findings.length} changes (${errors} errors, ${kpis.size} KPIs):`));
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  out.push(t(ctx, `変更 ${c.findings.length} 件（${severityCount('error', errors, 'ja')}、KPI ${kpis.size} 件）:`, `${plural(c.findings.length, 'change')} (${severityCount('error', errors, 'en')}, ${plural(kpis.size, 'KPI')}):`));
   for (const list of kpis.values()) {
     const f0 = list[0];
     const where = f0.edition === 'previous' ? t(ctx, `前年度版 ${f0.kpi}`, `previous edition ${f0.kpi}`) : f0.kpi;
     out.push(`  ${f0.kpiName}  [${where}]`);
-    for (const f of list) out.push(`    [${f.severity}] ${f.rule} ${f.sheet}!${f.cell} ${f.message}`);
+    // the vocabulary of check and the report: 誤り / 注意 / 参考 and the rule's name
+    for (const f of list) out.push(`    [${severityName(f.severity, ctx.lang)}] ${ruleName(f.rule, ctx.lang)} ${f.sheet}!${f.cell} ${f.message}`);
   }
   return out;
 }

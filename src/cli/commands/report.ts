@@ -24,12 +24,13 @@ export const reportCommand: CliCommand = {
     // --previous: the changes against last year's edition join the findings (issue #15).
     const input = typeof args.options.previous === 'string' ? await withPreviousEdition(opened.input, args.options.previous, ctx) : opened.input;
     if (ext === '.xlsx') {
-      const plan = planReport(input);
+      const plan = planReport(input, { file: path.basename(args.input), now: new Date() });
       for (const line of describePlan(plan, ctx.lang, args.dryRun ? 20 : 0)) ctx.out(line);
       if (args.dryRun) return 0;
       return withWriteLock([args.output!], () => applyAndWrite(host, plan, args.output!, ctx, opened.source));
     }
-    const text = ext === '.json' ? reportJson(input, args.input) : reportMarkdown(input, args.input);
+    const meta = { now: new Date() };
+    const text = ext === '.json' ? reportJson(input, args.input, meta) : reportMarkdown(input, args.input, meta);
     if (!args.output || args.dryRun) {
       ctx.out(text.trimEnd());
       return 0;

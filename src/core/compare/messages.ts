@@ -15,8 +15,8 @@ const TEXTS: Record<string, { ja: (p: P) => string; en: (p: P) => string }> = {
     en: (p) => `The target (${p.whatEn}) changed from "${p.prev}" in last year's edition to "${p.cur}". A changed target needs an explanation when published: if the plan was revised, say so in 備考.`,
   },
   'actual-revised': {
-    ja: (p) => `${p.year} の実績値が前年度版の「${p.prev}」から「${p.cur}」に変わっていますが、備考に説明がありません。公表済みの値を黙って直すと信頼を損ないます。修正なら理由を備考に書き、誤りなら前年度版の値に戻してください。`,
-    en: (p) => `The ${p.year} actual changed from "${p.prev}" in last year's edition to "${p.cur}", and 備考 says nothing about it. Quietly revising a published figure undermines trust: explain the revision in 備考, or restore last year's value.`,
+    ja: (p) => `${p.year} の実績値が前年度版の「${p.prev}」から「${p.cur}」に変わっていますが、備考に説明がありません。修正なら理由を備考に書き、誤りなら前年度版の値に戻してください。`,
+    en: (p) => `The ${p.year} actual changed from "${p.prev}" in last year's edition to "${p.cur}", and 備考 says nothing about it. Explain the revision in 備考, or restore last year's value.`,
   },
   'actual-revised.explained': {
     ja: (p) => `${p.year} の実績値が前年度版の「${p.prev}」から「${p.cur}」に修正されています（備考: ${p.remark}）。`,

@@ -1,19 +1,25 @@
 /**
- * report: the reviewer's list of findings — a `点検結果` sheet (each finding linked to its cell),
- * or Markdown / JSON text.
+ * report: the reviewer's list of findings — a `点検結果` sheet that prints (title, file, date and time,
+ * landscape A4 one page wide, header row on every page, wrapped text; each finding linked to its cell),
+ * or Markdown / JSON text with the same columns and words.
  */
+import { eraYearLabel } from '../definitions';
+import { findingSubject, ruleName, severityCount, severityName } from '../catalogue/vocabulary';
 import type { Finding, Lang, Severity } from '../findings';
-import type { CellEdit, EditPlan } from '../plan';
+import type { CellEdit, EditPlan, PrintLayout } from '../plan';
 import type { CellValue } from '../snapshot';
 import { say, type PlanInput } from './context';
 import { REPORT_SHEET } from './input';
 
-const SEVERITY: Record<Severity, { ja: string; en: string }> = {
-  error: { ja: '誤り', en: 'error' },
-  warning: { ja: '注意', en: 'warning' },
-  info: { ja: '参考', en: 'info' },
-};
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Where the report comes from and when: printed under its title. */
+export interface ReportMeta {
+  /** The workbook's file name, when known. */
+  file?: string;
+  /** When the report is made (the caller's clock; core reads no clock itself). */
+  now?: Date;
+}
 
 function sorted(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.sheet.localeCompare(b.sheet) || cellOrder(a.cell) - cellOrder(b.cell));
@@ -30,12 +36,29 @@ function kpiName(input: PlanInput, id: string | null): string {
   return '';
 }
 
+/** "2026-12-06 14:05" in the caller's local time. */
+export function stamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** The columns of every report form (sheet, Markdown, JSON keys in this order). */
 export function reportHeader(lang: Lang): string[] {
-  return lang === 'en' ? ['Severity', 'Rule', 'Sheet', 'Cell', 'KPI', 'Finding'] : ['重要度', '規則', 'シート', 'セル', 'KPI', '内容'];
+  return lang === 'en'
+    ? ['Severity', 'Rule', 'Sheet', 'Cell', 'KPI', 'Year', 'Finding']
+    : ['重要度', '規則', 'シート', 'セル', 'KPI', '年度', '内容'];
 }
 
 export function reportRows(input: PlanInput): CellValue[][] {
-  return sorted(input.analysis.findings).map((f) => [SEVERITY[f.severity][input.lang], f.rule, f.sheet, f.cell, f.kpiName ?? kpiName(input, f.kpi), f.message]);
+  return sorted(input.analysis.findings).map((f) => [
+    severityName(f.severity, input.lang), ruleName(f.rule, input.lang), f.sheet, f.cell,
+    f.kpiName ?? kpiName(input, f.kpi), yearOf(f), f.message,
+  ]);
+}
+
+/** The finding's fiscal year as the table writes it; changes between editions carry only the year. */
+function yearOf(f: Finding): string {
+  return f.yearLabel ?? (f.year ? eraYearLabel(f.year) : '');
 }
 
 /** Rows whose cell is in this workbook (a KPI removed since last year's edition has its cell there). */
@@ -43,32 +66,57 @@ function linkable(input: PlanInput): boolean[] {
   return sorted(input.analysis.findings).map((f) => f.edition !== 'previous');
 }
 
-export function planReport(input: PlanInput): EditPlan {
+function countsLine(input: PlanInput): string {
+  const { lang } = input;
+  const n = input.analysis.findings.length;
+  const parts = (['error', 'warning', 'info'] as const).map((s) => severityCount(s, input.analysis.findings.filter((f) => f.severity === s).length, lang));
+  return lang === 'en' ? `${n} finding${n === 1 ? '' : 's'} (${parts.join(', ')})` : `所見 ${n} 件（${parts.join('、')}）`;
+}
+
+function metaLine(lang: Lang, meta: ReportMeta): string {
+  const parts: string[] = [];
+  if (meta.file) parts.push(say(lang, `ファイル: ${meta.file}`, `File: ${meta.file}`));
+  if (meta.now) parts.push(say(lang, `作成日時: ${stamp(meta.now)}`, `Made: ${stamp(meta.now)}`));
+  return parts.join(lang === 'en' ? '   ' : '　');
+}
+
+const HEADER_ROW = 4;
+const WIDTHS = [8, 18, 14, 7, 36, 7, 90];
+
+/** 点検結果 and KPI定義 print alike: A4 landscape, one page wide, their header row on every page. */
+export function printLayout(headerRow: number, wrapColumns: number[], header: string): PrintLayout {
+  return { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: [headerRow, headerRow], wrapColumns, wrapFrom: headerRow + 1, header };
+}
+
+export function planReport(input: PlanInput, meta: ReportMeta = {}): EditPlan {
   const { lang } = input;
   const rows = reportRows(input);
-  const title = say(lang, `点検結果（所見 ${rows.length} 件）`, `Review (${rows.length} findings)`);
+  const title = say(lang, '点検結果', 'Review');
   const edits: CellEdit[] = [];
   if (input.sheets.some((s) => s.name === REPORT_SHEET)) edits.push({ kind: 'deleteSheet', sheet: REPORT_SHEET });
-  edits.push({ kind: 'addSheet', sheet: REPORT_SHEET, visibility: 'visible', rows: [[title], reportHeader(lang), ...rows] });
+  const head = [[`${title}\u3000${countsLine(input)}`], [metaLine(lang, meta)], [], reportHeader(lang)];
+  const print = printLayout(HEADER_ROW, [5, 7], [title, meta.file, meta.now ? stamp(meta.now) : ''].filter(Boolean).join('  '));
+  edits.push({ kind: 'addSheet', sheet: REPORT_SHEET, visibility: 'visible', rows: [...head, ...rows], print });
   const links = linkable(input);
   rows.forEach((r, i) => {
-    if (links[i]) edits.push({ kind: 'setHyperlink', sheet: REPORT_SHEET, row: i + 3, col: 4, link: { sheet: String(r[2]), cell: String(r[3]) } });
+    if (links[i]) edits.push({ kind: 'setHyperlink', sheet: REPORT_SHEET, row: i + HEADER_ROW + 1, col: 4, link: { sheet: String(r[2]), cell: String(r[3]) } });
   });
-  [8, 20, 16, 8, 40, 100].forEach((width, i) => edits.push({ kind: 'setColumnWidth', sheet: REPORT_SHEET, col: i + 1, width }));
-  return { command: 'report', summary: say(lang, `「${REPORT_SHEET}」シートに所見 ${rows.length} 件を書き出し`, `write ${rows.length} findings to sheet "${REPORT_SHEET}"`), edits, notices: [] };
+  WIDTHS.forEach((width, i) => edits.push({ kind: 'setColumnWidth', sheet: REPORT_SHEET, col: i + 1, width }));
+  return { command: 'report', summary: say(lang, `「${REPORT_SHEET}」シートに所見 ${rows.length} 件を書き出し`, `write ${rows.length} finding${rows.length === 1 ? '' : 's'} to sheet "${REPORT_SHEET}"`), edits, notices: [] };
 }
 
 function mdCell(v: CellValue): string {
   return String(v ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-export function reportMarkdown(input: PlanInput, file: string): string {
+export function reportMarkdown(input: PlanInput, file: string, meta: ReportMeta = {}): string {
   const { lang } = input;
   const rows = reportRows(input);
   const out = [`# ${say(lang, '点検結果', 'Review')}: ${file}`, ''];
-  for (const s of input.model.sheets) out.push(say(lang, `- シート「${s.sheet}」: KPI表 ${s.tables.length} 個、KPI ${s.kpis.length} 件`, `- sheet "${s.sheet}": ${s.tables.length} KPI tables, ${s.kpis.length} KPIs`));
-  const count = (sev: Severity) => input.analysis.findings.filter((f) => f.severity === sev).length;
-  out.push(say(lang, `- 所見 ${rows.length} 件（誤り ${count('error')}、注意 ${count('warning')}、参考 ${count('info')}）`, `- ${rows.length} findings (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info)`), '');
+  const line = metaLine(lang, { ...meta, file: undefined });
+  if (line) out.push(line, '');
+  for (const s of input.model.sheets) out.push(say(lang, `- シート「${s.sheet}」: KPI表 ${s.tables.length} 個、KPI ${s.kpis.length} 件`, `- sheet "${s.sheet}": ${s.tables.length} KPI table${s.tables.length === 1 ? '' : 's'}, ${s.kpis.length} KPI${s.kpis.length === 1 ? '' : 's'}`));
+  out.push(`- ${countsLine(input)}`, '');
   if (rows.length === 0) return [...out, say(lang, '所見はありません。', 'No findings.'), ''].join('\n');
   const header = reportHeader(lang);
   out.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`);
@@ -76,11 +124,18 @@ export function reportMarkdown(input: PlanInput, file: string): string {
   return `${out.join('\n')}\n`;
 }
 
-export function reportJson(input: PlanInput, file: string): string {
+export function reportJson(input: PlanInput, file: string, meta: ReportMeta = {}): string {
+  const { lang } = input;
   const doc = {
     file,
+    ...(meta.now ? { made: meta.now.toISOString() } : {}),
+    columns: reportHeader(lang),
     sheets: input.model.sheets.map((s) => ({ sheet: s.sheet, tables: s.tables.length, kpis: s.kpis.length })),
-    findings: sorted(input.analysis.findings).map((f) => ({ severity: f.severity, rule: f.rule, sheet: f.sheet, cell: f.cell, kpi: f.kpi, kpiName: f.kpiName ?? kpiName(input, f.kpi), message: f.message })),
+    findings: sorted(input.analysis.findings).map((f) => ({
+      severity: f.severity, severityName: severityName(f.severity, lang), rule: f.rule, ruleName: ruleName(f.rule, lang),
+      sheet: f.sheet, cell: f.cell, kpi: f.kpi, kpiName: f.kpiName ?? kpiName(input, f.kpi),
+      year: f.year ?? null, yearLabel: yearOf(f) || null, subject: findingSubject(f, lang), message: f.message,
+    })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

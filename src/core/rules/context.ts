@@ -58,8 +58,32 @@ export function finding(
     kpi: kpi?.id ?? null,
     message: message(ctx.lang, key, params),
   };
+  if (kpi) {
+    f.kpiName = kpi.name;
+    const year = findingYear(ctx, kpi, at.col);
+    if (year !== null) {
+      f.year = year;
+      f.yearLabel = yearLabel(ctx, kpi, year);
+    }
+  }
   if (fix) f.fix = fix;
   return f;
+}
+
+/**
+ * The fiscal year a finding is about: its cell's year column, the baseline's or the target's year for
+ * those columns, else the latest year with an actual (what the KPI is judged on).
+ */
+function findingYear(ctx: RuleContext, kpi: Kpi, col: number): number | null {
+  const columns = tableOf(ctx, kpi)?.columns;
+  const inYear = columns?.years.find((y) => y.col === col)?.year;
+  if (inYear !== undefined) return inYear;
+  if (columns && col === columns.baseline && kpi.baseline.year !== null) return kpi.baseline.year;
+  if (columns && col === columns.target && kpi.target.year !== null) return kpi.target.year;
+  const status = ctx.statuses[kpi.id];
+  if (status?.year !== null && status?.year !== undefined) return status.year;
+  const filled = Object.keys(kpi.actuals).map(Number).filter((y) => kpi.actuals[y]?.text.trim());
+  return filled.length ? Math.max(...filled) : null;
 }
 
 /** "R2" / "FY2020" for messages. */

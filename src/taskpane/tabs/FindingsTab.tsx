@@ -18,7 +18,7 @@ import type { Finding, Lang, Severity } from '../../core/findings';
 import type { ProgressHost } from '../../core/host';
 import type { PlanInput } from '../../app';
 import { format, messages } from '../i18n';
-import { ruleName } from '../i18n/rules';
+import { findingSubject, ruleName, severityName } from '../../core/catalogue/vocabulary';
 import { filterFindings, groupFindings, type FindingFilter } from '../findings-view';
 import type { WorkbenchApi } from '../useWorkbench';
 
@@ -41,9 +41,9 @@ const perRuleLimit = 100;
 
 const severityColor: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 
+/** The one vocabulary of pane, CLI and report: 誤り / 注意 / 参考. */
 export function severityLabel(severity: Severity, lang: Lang): string {
-  const t = messages(lang);
-  return severity === 'error' ? t.severityError : severity === 'warning' ? t.severityWarning : t.severityInfo;
+  return severityName(severity, lang);
 }
 
 interface Props {
@@ -121,6 +121,11 @@ export function FindingsTab({ workbook, lang, host, api }: Props) {
                         {f.cell}
                       </Button>
                       <Text size={200} className={styles.message}>
+                        {findingSubject(f, lang) && (
+                          <Text size={200} weight="semibold" block data-testid="finding-subject">
+                            {findingSubject(f, lang)}
+                          </Text>
+                        )}
                         {f.message}
                       </Text>
                       {f.fix && (

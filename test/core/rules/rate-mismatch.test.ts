@@ -39,7 +39,7 @@ test('names the computation that reproduces the printed figure', async () => {
 test('a rate no computation reproduces still says what it should be; English too', async () => {
   const r = await analyseSample((ws) => { ws.getCell('E12').value = '12.3%'; }, { lang: 'en' });
   const f = findingAt(r, 'rate-mismatch', 'E12')!;
-  expect(f.message).toBe('Rate 12.3% differs from the computed 68.9% (31件 ÷ 45件). A wrong published figure undermines trust. Correct it to 68.9%.');
+  expect(f.message).toBe('Rate 12.3% differs from the computed 68.9% (31件 ÷ 45件). Correct it to 68.9%.');
 });
 
 test('a rate stored as a number with a percent format is judged the same way', async () => {

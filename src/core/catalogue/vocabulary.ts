@@ -1,4 +1,26 @@
-import type { Lang, RuleId } from '../../core/findings';
+/**
+ * One vocabulary for severities and rule names, used by the task pane, the CLI and the report sheets
+ * (rule ids stay the contract in --json; these are what people read).
+ */
+import type { Lang, RuleId, Severity } from '../findings';
+
+const severities: Record<Severity, [ja: string, en: string]> = {
+  error: ['誤り', 'Error'],
+  warning: ['注意', 'Warning'],
+  info: ['参考', 'Info'],
+};
+
+/** 誤り / 注意 / 参考 (Error / Warning / Info). */
+export function severityName(severity: Severity, lang: Lang): string {
+  return severities[severity][lang === 'en' ? 1 : 0];
+}
+
+/** "誤り 3 件" / "3 errors": a count with its severity word. */
+export function severityCount(severity: Severity, n: number, lang: Lang): string {
+  if (lang !== 'en') return `${severityName(severity, lang)} ${n} 件`;
+  const word = severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
 
 /** Display names of the validation rules (rule ids are the contract; these are only labels). */
 const names: Record<RuleId, [ja: string, en: string]> = {
@@ -34,4 +56,11 @@ const names: Record<RuleId, [ja: string, en: string]> = {
 export function ruleName(rule: RuleId, lang: Lang): string {
   const pair = names[rule];
   return pair ? pair[lang === 'en' ? 1 : 0] : rule;
+}
+
+/** What a finding is about, in one phrase: "転入者数（R2）" / "転入者数 (R2)"; "" for sheet-level findings. */
+export function findingSubject(f: { kpiName?: string; yearLabel?: string }, lang: Lang): string {
+  if (!f.kpiName) return f.yearLabel ?? '';
+  if (!f.yearLabel) return f.kpiName;
+  return lang === 'en' ? `${f.kpiName} (${f.yearLabel})` : `${f.kpiName}（${f.yearLabel}）`;
 }
