@@ -15,6 +15,7 @@ import { isPayloadTooLarge, PAYLOAD_BUDGET_BYTES } from './payload';
 import { planWrites, type WriteItem, type WriteOp } from './write';
 import type { WriteGuard } from './guard';
 import { writeRefused } from './errors';
+import { insertSegments } from './insert-formats';
 
 type Context = Excel.RequestContext;
 
@@ -64,6 +65,7 @@ export interface Decided {
 export async function decideEdits(context: Context, features: ExcelFeatures, plan: EditPlan, also?: () => void): Promise<Decided> {
   also?.();
   const { probes, missing } = await verify(context, features, plan.edits);
+  const segments = await insertSegments(context, features, plan.edits, probes.perEdit);
   const existing = new Set(probes.sheets.items.map((s) => s.name));
   for (const m of missing) existing.delete(m);
   const states = cellStates(probes);
@@ -73,7 +75,7 @@ export async function decideEdits(context: Context, features: ExcelFeatures, pla
   const layout = new PlanLayout();
   const skipped: SkippedEdit[] = [];
   const inverses: CellEdit[][] = [];
-  const toWrite: { edit: CellEdit; probe: EditProbe }[] = [];
+  const toWrite: { edit: CellEdit; probe: EditProbe; index: number }[] = [];
 
   const holdsFormula = (sheet: string, row: number, probe: EditProbe): boolean => {
     const earlier = probe.col === null ? undefined : written.get(key(sheet, row, probe.col));
@@ -110,7 +112,7 @@ export async function decideEdits(context: Context, features: ExcelFeatures, pla
       };
       if (k) written.set(k, after);
       inverses.push([restoreCell(edit.sheet, edit.row, edit.col, before, after)]);
-      toWrite.push({ edit, probe });
+      toWrite.push({ edit, probe, index: i });
     } else if (edit.kind === 'setNote' && !features.notes) {
       return skip(skips.unsupported(edit, 'notes need ExcelApi 1.18'));
     } else if (edit.kind === 'setHyperlink' && !features.hyperlinks) {
@@ -125,14 +127,15 @@ export async function decideEdits(context: Context, features: ExcelFeatures, pla
       inverses.push(inverseOf(edit, probe));
     }
     if (edit.kind === 'merge' || edit.kind === 'unmerge') merges.record(edit);
-    if (edit.kind !== 'setCell') toWrite.push({ edit, probe });
+    if (edit.kind !== 'setCell') toWrite.push({ edit, probe, index: i });
     layout.record(edit);
   });
 
-  const items: WriteItem[] = toWrite.map(({ edit, probe }) => ({
+  const items: WriteItem[] = toWrite.map(({ edit, probe, index }) => ({
     edit,
     ...(probe.note ? { noteExists: !probe.note.isNullObject } : {}),
     ...(probe.width && edit.kind === 'insertColumn' ? { sourceWidth: probe.width.columnWidth } : {}),
+    ...(segments.has(index) ? { segments: segments.get(index) } : {}),
   }));
   const standardWidths = new Map([...probes.worksheets].map(([name, ws]) => [name, ws.standardWidth]));
   return { result: { applied: plan.edits.length - skipped.length, skipped, inverse: inverses.reverse().flat() }, items, standardWidths };

@@ -29,6 +29,9 @@ export interface EditProbe {
   /** setCell in an inserted column: its left neighbour's pre-plan column (a merged area over it and
    *  beyond now covers the new cell). */
   aroundCol?: number;
+  /** insertColumn: the sheet's used range (its rows bound the format copy) and the format column. */
+  extent?: Excel.Range;
+  fromCol?: number | null;
   /** merge: the cells whose values a merge drops. */
   cells?: Excel.Range;
 }
@@ -162,6 +165,11 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
         if (from !== null) {
           probe.width = entireColumn(ws, from).format;
           probe.width.load('columnWidth');
+        }
+        if (features.copyFrom && features.merges) {
+          probe.fromCol = from;
+          probe.extent = ws.getUsedRange();
+          probe.extent.load('rowIndex,rowCount');
         }
         break;
       }

@@ -9,6 +9,7 @@ import { charsToPoints, toExcelInput } from './cell-input';
 import { entireColumn } from './probes';
 import { jsonBytes, PAYLOAD_BUDGET_BYTES } from './payload';
 import { toRects } from './rects';
+import type { Segments } from './insert-formats';
 import type { WriteGuard } from './guard';
 import { quoteSheet } from './address';
 
@@ -31,6 +32,8 @@ export interface WriteItem {
   noteExists?: boolean;
   /** insertColumn: the width (points) of the column formats are taken from. */
   sourceWidth?: number | null;
+  /** insertColumn: the rows to copy formats in, when merged areas forbid copying the whole column. */
+  segments?: Segments;
 }
 
 /** Office.js's own request envelope per write (range lookup + property set), estimated generously. */
@@ -154,7 +157,12 @@ export function planWrites(
           const from = edit.formatFrom >= edit.col ? edit.formatFrom + 1 : edit.formatFrom;
           // Excel gives a new column its left neighbour's formats but not its merged areas; copyFrom
           // (1.9) copies the planned column's formats with its merges, as the .xlsx host does.
-          if (features.copyFrom) inserted.copyFrom(entireColumn(w, from), 'Formats');
+          if (features.copyFrom && item.segments) {
+            for (const { top, bottom } of item.segments) {
+              const rows = bottom - top + 1;
+              w.getRangeByIndexes(top - 1, edit.col - 1, rows, 1).copyFrom(w.getRangeByIndexes(top - 1, from - 1, rows, 1), 'Formats');
+            }
+          } else if (features.copyFrom) inserted.copyFrom(entireColumn(w, from), 'Formats');
           // A source at the sheet's standard width is left alone, so the new column stays "default".
           const width = item.sourceWidth;
           if (typeof width === 'number' && Math.abs(width - charsToPoints(standardWidth(edit.sheet))) > 0.5) inserted.format.columnWidth = width;

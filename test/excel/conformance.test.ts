@@ -65,3 +65,48 @@ describe('merged-area queries (office-js#3611)', () => {
     expect(excel.model.sheet('表')!.merges).toHaveLength(2);
   });
 });
+
+describe('copyFrom onto a column under a horizontal merge (office-js#4800)', () => {
+  /** 表: a header "実績値" merged over B1:D1 (years below), values in B2:D3; insert after D. */
+  function headed() {
+    const model = FakeModel.fromSnapshot({
+      sheet: '表',
+      origin: { row: 1, col: 1 },
+      values: [
+        ['KPI', '実績値', null, null],
+        ['x', 1, 2, 3],
+        ['y', 4, 5, 6],
+      ],
+      numberFormats: [
+        ['General', 'General', 'General', 'General'],
+        ['General', '0', '0', '#,##0"件"'],
+        ['General', '0', '0', '#,##0"件"'],
+      ],
+      merges: [{ top: 1, left: 2, bottom: 1, right: 4 }],
+    });
+    const excel = new FakeExcel(model);
+    return { excel, host: new ExcelHost(excel.env()) };
+  }
+
+  test('double: copyFrom into part of a merged area is refused like a paste in the UI', async () => {
+    const { excel } = headed();
+    await expect(
+      excel.env().run({}, async (context) => {
+        const ws = context.workbook.worksheets.getItem('表');
+        ws.getRange('C:C').copyFrom(ws.getRange('E:E'), 'Formats');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+  });
+
+  test('inserting a column inside the merge copies formats around it and the batch goes through', async () => {
+    const { excel, host } = headed();
+    const result = await host.applyPlan({ command: 'add-year', summary: 't', notices: [], edits: [{ kind: 'insertColumn', sheet: '表', col: 4, formatFrom: 3 }] });
+    expect(result.skipped).toEqual([]);
+    const sheet = excel.model.sheet('表')!;
+    // Excel widens the header merge over the new column; the rows below took column C's formats.
+    expect(sheet.merges).toEqual([{ top: 1, left: 2, bottom: 1, right: 5 }]);
+    expect(sheet.cell(2, 4).numberFormat).toBe('0');
+    expect(sheet.cell(2, 5).value).toBe(3);
+  });
+});

@@ -320,6 +320,12 @@ export class FakeRange extends FakeFound<RangeTarget> {
     this.ctx.enqueue(() => {
       const dst = this.at();
       const src = typeof source === 'string' ? { sheet: dst.sheet, range: parseA1(source) } : source.at();
+      // "copyFrom has the same limitation as UI behavior" (Microsoft on office-js#4800): the UI refuses
+      // to paste into part of a merged cell. Copying a selection that cuts a merged area is refused
+      // too here (the docs are silent; the stricter reading).
+      const cuts = (t: RangeTarget) =>
+        t.sheet.merges.some((m) => intersects(m, t.range) && !(m.top >= t.range.top && m.bottom <= t.range.bottom && m.left >= t.range.left && m.right <= t.range.right));
+      if (cuts(dst) || cuts(src)) throw excelError('InvalidOperation', 'Cannot change part of a merged cell.');
       const dc = dst.range.left - src.range.left;
       const dr = dst.range.top - src.range.top;
       const touched = new Set<string>();
