@@ -37,6 +37,18 @@ export interface CellAt {
   col: number;
 }
 
+/** A change in a sheet made by the local user (not by this add-in, not by a co-author). */
+export interface CellChange {
+  sheet: string;
+  /** "F10", "F10:G12", or whole columns/rows ("D:D") for inserts and deletes. */
+  address: string;
+  /** A single cell's new text, true/false or null (emptied), when the host reported it (Excel 1.9
+   *  event details); absent for ranges, numbers, errors, structural changes and older Excel. */
+  valueAfter?: string | boolean | null;
+  /** What kind of change (Excel's changeType): cells edited, or columns/rows/cells inserted or deleted. */
+  kind?: 'edited' | 'structure';
+}
+
 export interface ProgressHost {
   readonly kind: 'excel' | 'xlsx';
   capabilities(): HostCapabilities;
@@ -54,6 +66,14 @@ export interface ProgressHost {
    * `update` returns the record to store, or null to leave it as it is.
    */
   applyRecorded?(plan: EditPlan, update: RecordUpdate): Promise<RecordedResult>;
+  /**
+   * Writes a plan of constant cell writes made from a snapshot known to be current (kept so by the
+   * change events), without the verify read: live checking's one-sync write. Hosts without it apply
+   * with verification (applyPlan).
+   */
+  applyKnown?(plan: EditPlan): Promise<ApplyResult>;
+  /** Live checking: the local user's changes on the given sheets (all when omitted); resolves to unsubscribe. */
+  onChanged?(handler: (change: CellChange) => void, sheets?: string[]): Promise<() => Promise<void>>;
   /** Selects a cell for the user (task pane "go to cell"); optional for hosts without a UI. */
   selectCell?(sheet: string, address: string): Promise<void>;
 }

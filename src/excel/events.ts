@@ -1,17 +1,26 @@
 /**
- * Live checking: worksheet onChanged (ExcelApi 1.7) reported as sheet + address, without the
- * add-in's own writes (WriteGuard, and Excel's triggerSource "ThisLocalAddin" where 1.14 reports it).
+ * Live checking: worksheet onChanged (ExcelApi 1.7) reported as sheet + address, only for the local
+ * user's changes:
+ * - not a co-author's: "the Event object will contain a source property that indicates whether the
+ *   event was triggered locally by the current user (Local) or by the remote coauthor (Remote)"
+ *   (learn.microsoft.com excel-add-ins-events, coauthoring). Each co-author's own pane checks their
+ *   edits; if every open pane answered every edit, rates would be written by all of them at once.
+ * - not the add-in's own writes: where ExcelApi 1.14 reports triggerSource, "ThisLocalAddin" says so
+ *   and nothing else is ours (a user's Ctrl+Z of our write, even a moment later, is the user's); on
+ *   older Excel the WriteGuard's ranges and time window decide.
+ * Numbers are not passed as valueAfter: typing "50%" also changes the format.
  */
+import type { CellChange } from '../core/host';
 import type { ExcelEnv } from './env';
 import type { WriteGuard } from './guard';
 
-export interface CellChange {
-  sheet: string;
-  /** "F10" or "F10:G12". */
-  address: string;
-  /** A single cell's new text, true/false or null (emptied), from the event's details (ExcelApi 1.9);
-   *  absent for ranges, numbers (typing "50%" also changes the format), errors and older Excel. */
-  valueAfter?: string | boolean | null;
+export type { CellChange } from '../core/host';
+
+/** Is this event a change the local user made (not a co-author, not this add-in)? */
+export function isLocalUserChange(event: Pick<Excel.WorksheetChangedEventArgs, 'source' | 'triggerSource' | 'address'>, sheet: string, guard: WriteGuard): boolean {
+  if (event.source === 'Remote') return false;
+  if (event.triggerSource !== undefined) return event.triggerSource !== 'ThisLocalAddin';
+  return !guard.isOwn(sheet, event.address);
 }
 
 /** The new value a single-cell edit reports, when it is safe to use without reading the sheet. */
@@ -41,9 +50,12 @@ export async function subscribeChanges(
     const added = wanted.map((ws) => {
       const name = ws.name;
       return ws.onChanged.add(async (event) => {
-        if (event.triggerSource === 'ThisLocalAddin' || guard.isOwn(name, event.address)) return;
-        const valueAfter = knownValueAfter(event);
-        handler(valueAfter === undefined ? { sheet: name, address: event.address } : { sheet: name, address: event.address, valueAfter });
+        if (!isLocalUserChange(event, name, guard)) return;
+        const valueAfter = event.changeType === 'RangeEdited' || event.changeType === undefined ? knownValueAfter(event) : undefined;
+        const change: CellChange = { sheet: name, address: event.address };
+        if (valueAfter !== undefined) change.valueAfter = valueAfter;
+        if (event.changeType && event.changeType !== 'RangeEdited') change.kind = 'structure';
+        handler(change);
       });
     });
     await context.sync();

@@ -3,8 +3,9 @@
  * "copyFrom has the same limitation as UI behavior" (Microsoft on office-js#4800): like a paste in
  * the UI it is refused, failing the whole batch, when it would change part of a merged cell — the new
  * column sits inside every horizontal merge that spanned the insert point (Excel widens it), and a
- * source column cut by a horizontal merge is no whole area to copy. So the rows under such merges are
- * left out and the rest copied in row segments; without such merges the whole column is copied.
+ * source column cut by a horizontal merge is no whole area to copy. So formats are copied over the
+ * sheet's used rows only (below them there are none to copy; a merged area there, which the used
+ * range may not count, is not touched), in row segments around the rows under such merges.
  * Finding them takes one more read sync (only for plans that insert columns): the used rows are known
  * only after the verify sync, and merged areas are returned only by their top-left cell (#3611).
  */
@@ -64,7 +65,6 @@ export function segmentsFor(_edit: Insert, col: number, from: number, bottom: nu
   const excluded = merges.filter(
     (m) => (m.left < col && m.right >= col) || (m.left <= from && m.right >= from && (m.left < from || m.right > from)),
   );
-  if (!excluded.length) return null;
   const skip = new Set<number>();
   for (const m of excluded) for (let r = m.top; r <= m.bottom; r++) skip.add(r);
   const segments: { top: number; bottom: number }[] = [];

@@ -1,27 +1,11 @@
 /** Live checking: which KPIs an edit touches and the part of a fill plan that updates them. */
-import type { ProgressHost } from '../core/host';
+import type { CellChange, ProgressHost } from '../core/host';
 import type { ProgressModel } from '../core/model';
-import type { ApplyResult, EditPlan } from '../core/plan';
+import type { EditPlan } from '../core/plan';
 import { parseAddress, type GridSnapshot } from '../core/snapshot';
 import { planCommand, recheckKpis, replaceSnapshot, type EngineContext, type PlanInput } from '../app';
 
-export interface CellChange {
-  sheet: string;
-  /** "F10" or "F10:G12". */
-  address: string;
-  /** A single cell's new value when the host reported it (Excel 1.9 event details). */
-  valueAfter?: string | boolean | null;
-}
-
-/** A host that can write a plan made from a snapshot known to be current in one sync (ExcelHost). */
-interface KnownWriter {
-  applyKnown(plan: EditPlan): Promise<ApplyResult>;
-}
-
-function knownWriter(host: ProgressHost): KnownWriter | null {
-  const h = host as ProgressHost & Partial<KnownWriter>;
-  return typeof h.applyKnown === 'function' ? (h as unknown as KnownWriter) : null;
-}
+export type { CellChange } from '../core/host';
 
 /**
  * The cached snapshot with the edited cell set to the value the event reported: the snapshot was
@@ -61,12 +45,12 @@ export function rowsOf(address: string): number[] {
   return rows;
 }
 
-/** KPI ids whose actual or rate row is among the changed rows. */
-export function touchedKpis(model: ProgressModel, change: CellChange): string[] {
+/** KPI ids whose actual or rate row is among the changed rows (`actualsOnly`: actual rows only). */
+export function touchedKpis(model: ProgressModel, change: CellChange, actualsOnly = false): string[] {
   const rows = new Set(rowsOf(change.address));
   const sheet = model.sheets.find((s) => s.sheet === change.sheet);
   if (!sheet) return [];
-  return sheet.kpis.filter((k) => rows.has(k.row) || rows.has(k.rateRow)).map((k) => k.id);
+  return sheet.kpis.filter((k) => rows.has(k.row) || (!actualsOnly && rows.has(k.rateRow))).map((k) => k.id);
 }
 
 /** Keeps only the cell writes on the rate rows of the given KPIs. */
@@ -110,15 +94,18 @@ export function patchSnapshot(s: GridSnapshot, plan: EditPlan): GridSnapshot | n
  * one sync. Otherwise the sheet is read (2 syncs) and the plan applied with its verify read.
  */
 export async function recheckAfterEdit(host: ProgressHost, input: PlanInput, change: CellChange, ctx: EngineContext): Promise<Recheck> {
-  const writer = knownWriter(host);
-  const known = writer ? snapshotAfterEdit(input, change) : null;
+  const writer = host.applyKnown ? host : null;
+  const known = writer && change.kind !== 'structure' ? snapshotAfterEdit(input, change) : null;
   const snapshot = known ?? (await host.readSnapshot(change.sheet));
   const kpis = touchedKpis(input.model, change);
   if (!kpis.length) return { workbook: replaceSnapshot(input, snapshot, ctx), kpis, written: 0 };
   const next = recheckKpis(input, snapshot, kpis, ctx);
-  const plan = restrictToKpis(planCommand('fill', next, ctx), next.model, kpis);
+  // Rates are written only for a changed actual. A change on a rate row is the user's own word on
+  // that rate (typed, cleared, or a Ctrl+Z of the add-in's write) and is checked, never re-written.
+  const writable = touchedKpis(next.model, change, true);
+  const plan = restrictToKpis(planCommand('fill', next, ctx), next.model, writable);
   if (!plan.edits.length) return { workbook: next, kpis, written: 0 };
-  const result = known && writer ? await writer.applyKnown(plan) : await host.applyPlan(plan);
+  const result = known && writer?.applyKnown ? await writer.applyKnown(plan) : await host.applyPlan(plan);
   const after = (result.skipped.length ? null : patchSnapshot(snapshot, plan)) ?? (await host.readSnapshot(change.sheet));
   return { workbook: recheckKpis(next, after, kpis, ctx), kpis, written: result.applied };
 }

@@ -5,6 +5,10 @@
 import type { CellEdit, EditPlan } from '../../src/core/plan';
 import { ExcelHost } from '../../src/excel/host';
 import { FakeExcel, FakeModel } from '../support/fake-excel';
+import { loadSampleWorkbook, SAMPLE_SHEET } from '../support/sample';
+import { loadWorkbook } from '../../src/taskpane/engine';
+import { recheckAfterEdit, type CellChange } from '../../src/taskpane/live';
+import { normaliseSettings } from '../../src/taskpane/settings';
 
 const plan = (edits: CellEdit[]): EditPlan => ({ command: 'fill', summary: 't', edits, notices: [] });
 
@@ -108,5 +112,76 @@ describe('copyFrom onto a column under a horizontal merge (office-js#4800)', () 
     expect(sheet.merges).toEqual([{ top: 1, left: 2, bottom: 1, right: 5 }]);
     expect(sheet.cell(2, 4).numberFormat).toBe('0');
     expect(sheet.cell(2, 5).value).toBe(3);
+  });
+
+  test('an empty merged area below the used range (which need not count it) is not cut either (found by the fuzz test)', async () => {
+    const { excel, host } = headed();
+    excel.model.sheet('表')!.merges.push({ top: 6, left: 1, bottom: 6, right: 4 });
+    const result = await host.applyPlan({ command: 'add-year', summary: 't', notices: [], edits: [{ kind: 'insertColumn', sheet: '表', col: 4, formatFrom: 3 }] });
+    expect(result.skipped).toEqual([]);
+    expect(excel.model.sheet('表')!.merges).toContainEqual({ top: 6, left: 1, bottom: 6, right: 5 });
+  });
+});
+
+describe('change events: co-authors and Ctrl+Z (excel-add-ins-events, coauthoring)', () => {
+  const ctx = { lang: 'ja' as const, settings: normaliseSettings(null) };
+  const tick = () => new Promise((r) => setTimeout(r, 20));
+
+  async function live() {
+    const fake = new FakeExcel(FakeModel.fromExcelJs(await loadSampleWorkbook()), { reportTriggerSource: true });
+    const host = new ExcelHost(fake.env());
+    const wb = await loadWorkbook(host, ctx);
+    const kpi = wb.model.sheets[0].kpis[0];
+    const changes: CellChange[] = [];
+    const off = await host.changeSource().subscribe((c) => changes.push(c));
+    return { fake, host, wb, kpi, changes, off };
+  }
+
+  test('double: a co-author\'s edit arrives with source "Remote"; an add-in column insert as ColumnInserted', async () => {
+    const fake = new FakeExcel(FakeModel.fromSnapshot({ sheet: 'A', origin: { row: 1, col: 1 }, values: [['a']] }));
+    const seen: { source: string; changeType: string }[] = [];
+    await fake.env().run({}, async (context) => {
+      context.workbook.worksheets.getItem('A').onChanged.add(async (e) => void seen.push(e as { source: string; changeType: string }));
+      await context.sync();
+    });
+    fake.remoteEdit('A', 'B2', 'x');
+    await fake.env().run({}, async (context) => {
+      context.workbook.worksheets.getItem('A').getRange('B:B').insert('Right');
+      await context.sync();
+    });
+    await tick();
+    expect(seen.map((e) => [e.source, e.changeType])).toEqual([
+      ['Remote', 'RangeEdited'],
+      ['Local', 'ColumnInserted'],
+    ]);
+  });
+
+  test('a co-author\'s edit is not reported to live checking (their own pane checks it)', async () => {
+    const { fake, kpi, changes, off } = await live();
+    fake.remoteEdit(SAMPLE_SHEET, `H${kpi.row}`, '40件');
+    await tick();
+    expect(changes).toEqual([]);
+    fake.userEdit(SAMPLE_SHEET, `H${kpi.row}`, '41件');
+    await tick();
+    expect(changes).toHaveLength(1);
+    await off();
+  });
+
+  test('the user\'s Ctrl+Z of a live rate write is reported and not written again', async () => {
+    const { fake, host, wb, kpi, changes, off } = await live();
+    const sheet = fake.model.sheet(SAMPLE_SHEET)!;
+    fake.userEdit(SAMPLE_SHEET, `H${kpi.row}`, '40件');
+    await tick();
+    const first = await recheckAfterEdit(host, wb, changes[0], ctx);
+    expect(first.written).toBe(1);
+    expect(sheet.cell(kpi.rateRow, 8).value).toBe('88.9%');
+    // Within the add-in's echo window: Excel's triggerSource says it is not the add-in's write.
+    fake.userUndo(SAMPLE_SHEET, `H${kpi.rateRow}`, null);
+    await tick();
+    expect(changes.map((c) => c.address)).toEqual([`H${kpi.row}`, `H${kpi.rateRow}`]);
+    const second = await recheckAfterEdit(host, first.workbook, changes[1], ctx);
+    expect(second.written).toBe(0);
+    expect(sheet.cell(kpi.rateRow, 8).value).toBeNull();
+    await off();
   });
 });

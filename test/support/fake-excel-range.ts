@@ -297,7 +297,7 @@ export class FakeRange extends FakeFound<RangeTarget> {
         const w = sheet.widths.get(range.left - 1);
         for (let i = 0; i < width; i++) if (w !== undefined) sheet.widths.set(range.left + i, w);
       }
-      this.ctx.changed(sheet, range);
+      this.ctx.changed(sheet, range, 'ColumnInserted');
       return 0;
     }, 20);
     return new FakeRange(this.ctx, () => this.at());
@@ -309,7 +309,7 @@ export class FakeRange extends FakeFound<RangeTarget> {
       const { sheet, range } = this.at();
       sheet.shiftColumns(range.left, -(range.right - range.left + 1), range.top, range.bottom);
       if (this.isEntireColumns(range)) for (let c = range.right; c >= range.left; c--) this.ctx.excel.shiftFormulas({ sheet: sheet.name, col: c, delta: -1 });
-      this.ctx.changed(sheet, range);
+      this.ctx.changed(sheet, range, 'ColumnDeleted');
       return 0;
     }, 20);
   }

@@ -73,7 +73,7 @@ export interface SyncRecord {
 export class FakeContext {
   private ops: Op[] = [];
   private objects: FakeObject[] = [];
-  private events: { sheet: FakeSheet; range: CellRange }[] = [];
+  private events: { sheet: FakeSheet; range: CellRange; changeType?: string }[] = [];
   private responseBytes = 0;
   readonly workbook: FakeWorkbook;
   /** Set when the batch function of Excel.run has finished: its objects can no longer be used. */
@@ -138,8 +138,8 @@ export class FakeContext {
     if (!this.excel.supports(version)) throw new TypeError(`fake-excel: ${what} needs ExcelApi ${version}; this Excel has ${this.excel.api}`);
   }
 
-  changed(sheet: FakeSheet, range: CellRange): void {
-    this.events.push({ sheet, range });
+  changed(sheet: FakeSheet, range: CellRange, changeType?: string): void {
+    this.events.push({ sheet, range, changeType });
   }
 
   get pending(): boolean {
@@ -164,12 +164,12 @@ export class FakeContext {
     } catch (error) {
       for (const o of this.objects) o.discard();
       for (const r of this.results) r.discard();
-      this.excel.dispatch(this.events, this);
+      this.excel.dispatch(this.events);
       throw error;
     }
     for (const o of this.objects) o.commit();
     for (const r of this.results) r.commit();
-    this.excel.dispatch(this.events, this);
+    this.excel.dispatch(this.events);
   }
 }
 
@@ -262,6 +262,28 @@ export class FakeExcel {
 
   /** A user typing into a cell: changes the grid and fires onChanged (source Local, no add-in). */
   userEdit(sheetName: string, address: string, value: CellValue): void {
+    this.edit(sheetName, address, value, 'Local');
+  }
+
+  /**
+   * A co-author's edit arriving in this workbook: the grid changes and onChanged fires with source
+   * "Remote" ("the event was triggered by the remote coauthor", excel-add-ins-events, coauthoring).
+   */
+  remoteEdit(sheetName: string, address: string, value: CellValue): void {
+    this.edit(sheetName, address, value, 'Remote');
+  }
+
+  /**
+   * The user's Ctrl+Z of an add-in write: the cell goes back to `value` and onChanged fires like a
+   * user edit (source Local). Whether Excel reports undo as a change, and with which triggerSource,
+   * the docs do not say; the stricter reading for the add-in: it arrives as the user's change, at
+   * any time after the write (also within the add-in's own echo window).
+   */
+  userUndo(sheetName: string, address: string, value: CellValue): void {
+    this.edit(sheetName, address, value, 'Local');
+  }
+
+  private edit(sheetName: string, address: string, value: CellValue, source: 'Local' | 'Remote'): void {
     const sheet = this.model.sheet(sheetName);
     const p = parseAddress(address);
     if (!sheet || !p) throw new Error(`fake-excel: no ${sheetName}!${address}`);
@@ -271,22 +293,24 @@ export class FakeExcel {
     // ExcelApi 1.9 reports a single cell's values before and after (ChangedEventDetail).
     const type = (v: CellValue) => (v === null ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String');
     const details = this.supports('1.9') ? { valueBefore: before ?? '', valueAfter: after ?? '', valueTypeBefore: type(before), valueTypeAfter: type(after) } : undefined;
-    this.fire(sheet, { top: p.row, left: p.col, bottom: p.row, right: p.col }, false, details);
+    this.fire(sheet, { top: p.row, left: p.col, bottom: p.row, right: p.col }, false, details, source);
   }
 
-  dispatch(events: { sheet: FakeSheet; range: CellRange }[], _ctx: FakeContext): void {
-    for (const e of events) this.fire(e.sheet, e.range, true);
+  dispatch(events: { sheet: FakeSheet; range: CellRange; changeType?: string }[]): void {
+    for (const e of events) this.fire(e.sheet, e.range, true, undefined, 'Local', e.changeType);
   }
 
-  private fire(sheet: FakeSheet, range: CellRange, byAddin: boolean, details?: Record<string, unknown>): void {
+  private fire(sheet: FakeSheet, range: CellRange, byAddin: boolean, details?: Record<string, unknown>, source: 'Local' | 'Remote' = 'Local', changeType = 'RangeEdited'): void {
     const address = range.bottom === MAX_ROWS ? `${columnLetter(range.left)}:${columnLetter(range.right)}` : a1(range);
     const args = {
       address,
       worksheetId: sheet.id,
-      source: 'Local',
-      changeType: 'RangeEdited',
+      source,
+      // RangeEdited, ColumnInserted, ColumnDeleted … (Excel.DataChangeType)
+      changeType,
       type: 'WorksheetChanged',
-      triggerSource: byAddin && this.options.reportTriggerSource ? 'ThisLocalAddin' : 'Unknown',
+      // triggerSource exists from ExcelApi 1.14 only (reportTriggerSource): absent on older Excel.
+      ...(this.options.reportTriggerSource ? { triggerSource: byAddin ? 'ThisLocalAddin' : 'Unknown' } : {}),
       ...(details ? { details } : {}),
     };
     for (const h of this.handlers.filter((x) => x.sheet === sheet)) setTimeout(() => void h.handler(args), 0);
