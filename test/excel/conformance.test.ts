@@ -9,6 +9,8 @@ import { loadSampleWorkbook, SAMPLE_SHEET } from '../support/sample';
 import { loadWorkbook } from '../../src/taskpane/engine';
 import { recheckAfterEdit, type CellChange } from '../../src/taskpane/live';
 import { normaliseSettings } from '../../src/taskpane/settings';
+import { saveCommandStatus, takeCommandStatus, WorkbookSettingsStore } from '../../src/excel/settings';
+import { FakeDocument } from '../support/fake-settings';
 
 const plan = (edits: CellEdit[]): EditPlan => ({ command: 'fill', summary: 't', edits, notices: [] });
 
@@ -183,5 +185,32 @@ describe('change events: co-authors and Ctrl+Z (excel-add-ins-events, coauthorin
     expect(second.written).toBe(0);
     expect(sheet.cell(kpi.rateRow, 8).value).toBeNull();
     await off();
+  });
+});
+
+describe('document settings: one copy per runtime (persisting-add-in-state-and-settings)', () => {
+  test('double: a runtime sees what another saved only after refreshAsync; a save stores the whole copy', async () => {
+    const doc = new FakeDocument();
+    const pane = doc.runtime();
+    const ribbon = doc.runtime();
+    pane.set('a', 1);
+    await new Promise<void>((r) => pane.saveAsync(() => r()));
+    expect(ribbon.get('a')).toBeNull();
+    await new Promise<void>((r) => ribbon.saveAsync(() => r()));
+    expect(doc.stored).toEqual({});
+  });
+
+  test('the ribbon\'s status save does not undo the pane\'s settings save, nor the other way round', async () => {
+    const doc = new FakeDocument();
+    const pane = doc.runtime();
+    const ribbon = doc.runtime();
+    await new WorkbookSettingsStore<{ lang: string }>(pane).save({ lang: 'en' });
+    await saveCommandStatus(ribbon, 'チェックしました');
+    expect(await new WorkbookSettingsStore<{ lang: string }>(doc.runtime()).load()).toEqual({ lang: 'en' });
+    // The pane, open since before, takes the ribbon's status and then saves settings again.
+    expect((await takeCommandStatus(pane))?.text).toBe('チェックしました');
+    await new WorkbookSettingsStore<{ lang: string }>(ribbon).save({ lang: 'ja' });
+    expect(await new WorkbookSettingsStore<{ lang: string }>(pane).load()).toEqual({ lang: 'ja' });
+    expect(await takeCommandStatus(doc.runtime())).toBeNull();
   });
 });
