@@ -6,9 +6,8 @@ import type { CellEdit, EditPlan } from '../../src/core/plan';
 import { ExcelHost } from '../../src/excel/host';
 import { FakeExcel, FakeModel } from '../support/fake-excel';
 import { loadSampleWorkbook, SAMPLE_SHEET } from '../support/sample';
-import { loadWorkbook } from '../../src/taskpane/engine';
+import { loadWorkbook, normaliseSettings } from '../../src/app';
 import { recheckAfterEdit, type CellChange } from '../../src/taskpane/live';
-import { normaliseSettings } from '../../src/taskpane/settings';
 import { saveCommandStatus, takeCommandStatus, WorkbookSettingsStore } from '../../src/excel/settings';
 import { FakeDocument } from '../support/fake-settings';
 
