@@ -4,7 +4,7 @@
  * inverse of a structural edit is. Hosts (src/excel, src/xlsx) only read and write cells and call these.
  * Pure: no Office.js, exceljs, DOM or Node.
  */
-import { linkTarget, parseLinkTarget, type CellEdit, type CellExpectation, type SkippedEdit } from './plan';
+import { linkTarget, parseLinkTarget, type CellEdit, type CellExpectation, type EditPlan, type SkippedEdit } from './plan';
 import { cellAddress, columnLetter, type CellRange, type CellValue } from './snapshot';
 
 /** Past these a sheet is cut when read and the snapshot's `truncated` says so (both hosts). */
@@ -146,4 +146,33 @@ export function marksConflict(edit: CellEdit, read: () => CellMarks): SkippedEdi
   if (edit.kind === 'setNote' && edit.expectNote !== undefined) return noteMatches(read().note, edit.expectNote) ? null : skip.changedSince(edit, 'note');
   if (edit.kind === 'setHyperlink' && edit.expectLink !== undefined) return linkMatches(read().link, edit.expectLink) ? null : skip.changedSince(edit, 'link');
   return null;
+}
+
+/** Excel's limit of characters in one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * The plan with every text longer than a cell holds cut to 32,767 characters, and a notice naming
+ * each cut cell (Excel would refuse the file or cut it silently).
+ */
+export function fitCellText(plan: EditPlan, lang: 'ja' | 'en'): EditPlan {
+  const cuts: string[] = [];
+  const cut = (v: CellValue, sheet: string, row: number, col: number): CellValue => {
+    if (typeof v !== 'string' || v.length <= MAX_CELL_TEXT) return v;
+    cuts.push(at(sheet, row, col));
+    return v.slice(0, MAX_CELL_TEXT);
+  };
+  const edits = plan.edits.map((e): CellEdit => {
+    if (e.kind === 'setCell' && e.content.value !== undefined && !e.content.formula) return { ...e, content: { ...e.content, value: cut(e.content.value, e.sheet, e.row, e.col) } };
+    if (e.kind === 'addSheet' && e.rows) return { ...e, rows: e.rows.map((line, r) => line.map((v, c) => cut(v, e.sheet, r + 1, c + 1))) };
+    if (e.kind === 'setNote' && e.note !== null && e.note.length > MAX_CELL_TEXT) return { ...e, note: (cuts.push(at(e.sheet, e.row, e.col)), e.note.slice(0, MAX_CELL_TEXT)) };
+    return e;
+  });
+  if (!cuts.length) return plan;
+  const list = cuts.slice(0, 5).join(', ') + (cuts.length > 5 ? ' …' : '');
+  const notice =
+    lang === 'en'
+      ? `${cuts.length} texts longer than a cell holds (32,767 characters) were cut: ${list}`
+      : `セルに入る文字数（32,767 文字）を超える ${cuts.length} 件の文字列を切り詰めました: ${list}`;
+  return { ...plan, edits, notices: [...plan.notices, notice] };
 }

@@ -26,6 +26,7 @@ export class XlsxHost implements ProgressHost {
     const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
     const wb = await loadWorkbookBytes(bytes, name);
     await restoreLostFacts(wb, await JSZip.loadAsync(bytes));
+    keepTablesWithoutStyle(wb);
     return new XlsxHost(wb);
   }
 
@@ -95,6 +96,19 @@ async function restoreLostFacts(wb: ExcelJS.Workbook, zip: JSZip): Promise<void>
     for (const [address, note] of facts.notes.get(ws.name) ?? []) {
       const cell = ws.getCell(address);
       if (readNote(cell) === null) writeNote(cell, note);
+    }
+  }
+}
+
+/**
+ * A table (ListObject) saved without <tableStyleInfo> (LibreOffice does so) loads with style null,
+ * and exceljs's writer then fails ("reading 'theme'"). A style without a name writes a
+ * <tableStyleInfo> naming no style: the table still looks as it did.
+ */
+function keepTablesWithoutStyle(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    for (const t of Object.values((ws as unknown as { tables?: Record<string, { table?: { style?: unknown } }> }).tables ?? {})) {
+      if (t.table && !t.table.style) t.table.style = { theme: null, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
     }
   }
 }

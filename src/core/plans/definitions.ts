@@ -1,4 +1,5 @@
 /** definitions: adds the `KPI定義` sheet generated from the recognised table, for people to edit. */
+import { fitCellText } from '../apply-rules';
 import { DEFINITIONS_SHEET, definitionRows } from '../definitions';
 import type { CellEdit, EditPlan } from '../plan';
 import { say, type PlanInput } from './context';
@@ -25,10 +26,11 @@ export function planDefinitions(input: PlanInput, meta: ReportMeta = {}): EditPl
   const edits: CellEdit[] = [{ kind: 'addSheet', sheet: DEFINITIONS_SHEET, visibility: 'visible', rows, print }];
   WIDTHS.forEach((width, i) => edits.push({ kind: 'setColumnWidth', sheet: DEFINITIONS_SHEET, col: i + 1, width }));
   const kpis = rows.filter((r, i) => i >= 3 && typeof r[13] === 'string').length;
-  return {
+  const plan: EditPlan = {
     command: 'definitions',
     summary: say(lang, `「${DEFINITIONS_SHEET}」シートを追加（KPI ${kpis} 件）`, `add sheet "${DEFINITIONS_SHEET}" (${kpis} KPIs)`),
     edits,
     notices: [],
   };
+  return fitCellText(plan, lang);
 }

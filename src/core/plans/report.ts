@@ -5,6 +5,7 @@
  */
 import { eraYearLabel } from '../definitions';
 import { findingSubject, ruleName, severityCount, severityName } from '../catalogue/vocabulary';
+import { fitCellText } from '../apply-rules';
 import type { Finding, Lang, Severity } from '../findings';
 import type { CellEdit, EditPlan, PrintLayout } from '../plan';
 import type { CellValue } from '../snapshot';
@@ -102,20 +103,34 @@ export function planReport(input: PlanInput, meta: ReportMeta = {}): EditPlan {
     if (links[i]) edits.push({ kind: 'setHyperlink', sheet: REPORT_SHEET, row: i + HEADER_ROW + 1, col: 4, link: { sheet: String(r[2]), cell: String(r[3]) } });
   });
   WIDTHS.forEach((width, i) => edits.push({ kind: 'setColumnWidth', sheet: REPORT_SHEET, col: i + 1, width }));
-  return { command: 'report', summary: say(lang, `「${REPORT_SHEET}」シートに所見 ${rows.length} 件を書き出し`, `write ${rows.length} finding${rows.length === 1 ? '' : 's'} to sheet "${REPORT_SHEET}"`), edits, notices: [] };
+  return fitCellText({ command: 'report', summary: say(lang, `「${REPORT_SHEET}」シートに所見 ${rows.length} 件を書き出し`, `write ${rows.length} finding${rows.length === 1 ? '' : 's'} to sheet "${REPORT_SHEET}"`), edits, notices: [] }, lang);
+}
+
+/** Bidirectional controls (U+202A–202E, U+2066–2069, LRM/RLM/ALM) can make a line read backwards. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text from a workbook made safe for a Markdown table: HTML escaped, no bidi controls, one line. */
+export function mdText(v: CellValue): string {
+  return String(v ?? '')
+    .replace(BIDI, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
 }
 
 function mdCell(v: CellValue): string {
-  return String(v ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return mdText(v);
 }
 
 export function reportMarkdown(input: PlanInput, file: string, meta: ReportMeta = {}): string {
   const { lang } = input;
   const rows = reportRows(input);
-  const out = [`# ${say(lang, '点検結果', 'Review')}: ${file}`, ''];
+  const out = [`# ${say(lang, '点検結果', 'Review')}: ${mdText(file)}`, ''];
   const line = metaLine(lang, { ...meta, file: undefined });
   if (line) out.push(line, '');
-  for (const s of input.model.sheets) out.push(say(lang, `- シート「${s.sheet}」: KPI表 ${s.tables.length} 個、KPI ${s.kpis.length} 件`, `- sheet "${s.sheet}": ${s.tables.length} KPI table${s.tables.length === 1 ? '' : 's'}, ${s.kpis.length} KPI${s.kpis.length === 1 ? '' : 's'}`));
+  for (const s of input.model.sheets) out.push(say(lang, `- シート「${mdText(s.sheet)}」: KPI表 ${s.tables.length} 個、KPI ${s.kpis.length} 件`, `- sheet "${mdText(s.sheet)}": ${s.tables.length} KPI table${s.tables.length === 1 ? '' : 's'}, ${s.kpis.length} KPI${s.kpis.length === 1 ? '' : 's'}`));
   out.push(`- ${countsLine(input)}`, '');
   if (rows.length === 0) return [...out, say(lang, '所見はありません。', 'No findings.'), ''].join('\n');
   const header = reportHeader(lang);
