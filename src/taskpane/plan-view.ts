@@ -10,6 +10,12 @@ export function editTarget(edit: CellEdit): string {
   return edit.sheet;
 }
 
+/** Cells a plan changed once applied: the preview's count less the cells whose every edit was skipped. */
+export function appliedCellCount(plan: EditPlan, skipped: readonly { edit: CellEdit }[]): number {
+  const skippedEdits = new Set(skipped.map((s) => s.edit));
+  return new Set(plan.edits.filter((e) => !skippedEdits.has(e)).map(editTarget)).size;
+}
+
 /** Number of distinct cells (or columns/sheets) a plan touches. */
 export function changedCellCount(plan: EditPlan): number {
   return new Set(plan.edits.map(editTarget)).size;

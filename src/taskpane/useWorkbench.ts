@@ -6,6 +6,7 @@ import type { ApplyResult, EditPlan } from '../core/plan';
 import { applyWithUndo, loadWorkbook, planCommand, undoLastAction, type ActionCommand, type PlanInput } from '../app';
 import { errorDetail } from '../core/catalogue';
 import { format, messages } from './i18n';
+import { appliedCellCount, changedCellCount } from './plan-view';
 import type { AddinSettings } from '../app';
 
 export interface Notice {
@@ -28,11 +29,14 @@ function errorText(e: unknown, lang: Lang): string {
 }
 
 /** Summary of an apply result for a message bar. */
-export function describeResult(result: ApplyResult, lang: Lang): { intent: Notice['intent']; text: string } {
+export function describeResult(result: ApplyResult, lang: Lang, plan?: EditPlan): { intent: Notice['intent']; text: string } {
   const t = messages(lang);
-  if (!result.skipped.length) return { intent: 'success', text: format(t.applied, { n: result.applied }) };
+  // Counted in cells, as the preview counts them ("47 cells", not "94 changes" for fill + note).
+  const n = plan ? appliedCellCount(plan, result.skipped) : result.applied;
+  if (!result.skipped.length) return { intent: 'success', text: format(t.applied, { n }) };
   const reasons = [...new Set(result.skipped.map((s) => s.detail || s.reason))].slice(0, 3).join(' / ');
-  return { intent: 'warning', text: format(t.appliedWithSkips, { n: result.applied, m: result.skipped.length, reasons }) };
+  const m = plan ? changedCellCount(plan) - n : result.skipped.length;
+  return { intent: 'warning', text: format(t.appliedWithSkips, { n, m, reasons }) };
 }
 
 /** `ready` is false until the stored settings are known, so that the workbook is read once, with them. */
@@ -45,7 +49,8 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
   const t = messages(lang);
 
   const notify = useCallback((intent: Notice['intent'], text: string) => {
-    setNotices((list) => [...list.slice(-3), { id: ++noticeIds, intent, text }]);
+    // One message at a time: a new one replaces the last, so the tabs never move down.
+    setNotices([{ id: ++noticeIds, intent, text }]);
   }, []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
 
@@ -90,7 +95,7 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
       setBusy({ label: t.working, fraction: null });
       try {
         const result = await applyWithUndo(host, plan);
-        const { intent, text } = describeResult(result, ctxRef.current.lang);
+        const { intent, text } = describeResult(result, ctxRef.current.lang, plan);
         notify(intent, text);
         onWorkbookChanged?.();
         await reload();

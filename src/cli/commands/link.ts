@@ -16,9 +16,9 @@ export const linkCommand = makeWriteCommand({
   valued: ['management'],
   async plan(input, args) {
     const file = args.options.management;
-    if (typeof file !== 'string') return planLink(input);
+    if (typeof file !== 'string') return planLink(input, { surface: 'cli' });
     const mgmt = await openXlsxHostFile(file);
     const sheets = (await mgmt.listSheets()).filter((s) => s.visibility === 'visible').map((s) => s.name);
-    return planLink(input, { management: { file: relativeLink(args.output ?? args.input, file), sheets } });
+    return planLink(input, { surface: 'cli', management: { file: relativeLink(args.output ?? args.input, file), sheets } });
   },
 });

@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { EditPlan } from '../../core/plan';
 import type { PlanInput } from '../../core/plans/context';
-import { describePlan, describeSkipped } from '../../core/plans/describe';
+import { changedCells, describePlan, describeSkipped } from '../../core/plans/describe';
 import { loadWorkbook } from '../../app';
 import { runCommand } from '../../core/session';
 import { UndoRecordError } from '../../core/undo';
@@ -59,7 +59,8 @@ export async function applyAndWrite(host: XlsxHost, plan: EditPlan, output: stri
   const result = await runCommand(host, plan);
   for (const line of describeSkipped(result.skipped, ctx.lang)) ctx.err(line);
   await writeFileAtomic(output, await host.toBuffer(), { source });
-  ctx.out(t(ctx, `${result.applied} 件を変更し ${output} に保存しました（元に戻す: kpi-progress undo ${output} -o <出力>）。`, `${result.applied} edits applied, saved to ${output} (to revert: kpi-progress undo ${output} -o <out>).`));
+  const cells = changedCells(plan, result.skipped);
+  ctx.out(t(ctx, `${cells} セルを変更し ${output} に保存しました（元に戻す: npx kpi-progress undo ${output} -o <出力>）。`, `${cells} cell${cells === 1 ? '' : 's'} changed, saved to ${output} (to revert: npx kpi-progress undo ${output} -o <out>).`));
   return result.skipped.some((s) => s.reason === 'changed') ? 1 : 0;
 }
 

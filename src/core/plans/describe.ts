@@ -56,3 +56,10 @@ export function describeSkipped(skipped: SkippedEdit[], lang: Lang): string[] {
   for (const s of skipped.slice(0, 40)) out.push(`  - [${s.reason}] ${s.detail}`);
   return out;
 }
+
+/** Distinct cells (or columns, sheets) a plan changed: what "N セル" means in previews and results. */
+export function changedCells(plan: EditPlan, skipped: readonly { edit: CellEdit }[] = []): number {
+  const left = new Set(skipped.map((s) => s.edit));
+  const target = (e: CellEdit) => ('row' in e ? `${e.sheet}!${cellAddress(e.row, e.col)}` : 'col' in e ? `${e.sheet}!col${e.col}` : 'range' in e ? `${e.sheet}!${cellAddress(e.range.top, e.range.left)}` : e.sheet);
+  return new Set(plan.edits.filter((e) => !left.has(e)).map(target)).size;
+}

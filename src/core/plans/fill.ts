@@ -12,6 +12,8 @@ import { ownedCells, ownedKey } from '../undo';
 import { expectationAt, isEmptyAt, say, snapshotOf, type PlanInput } from './context';
 
 export interface FillOptions {
+  /** Who reads the notices: the CLI names its flags, the task pane its own buttons and settings. */
+  surface?: 'pane' | 'cli';
   /** Also correct printed rates that the rules found wrong (rate-mismatch findings). */
   fix?: boolean;
 }
@@ -148,7 +150,9 @@ export function planFill(input: PlanInput, options: FillOptions = {}): EditPlan 
   }
   const notices: string[] = [];
   if (counts.kept && options.fix) notices.push(say(lang, `誤りの見つからない記入済みの達成率 ${counts.kept} セルはそのままにしました。`, `${counts.kept} filled rate cells without an error were kept.`));
-  else if (counts.kept) notices.push(say(lang, `記入済みの達成率 ${counts.kept} セルはそのままにしました（誤りの訂正は「誤った達成率を訂正」、CLI では --fix）。`, `${counts.kept} rate cells already filled were kept (to correct wrong ones: "Correct wrong rates", or --fix in the CLI).`));
+  else if (counts.kept) notices.push(options.surface === 'cli'
+    ? say(lang, `記入済みの達成率 ${counts.kept} セルはそのままにしました（誤りの訂正は --fix）。`, `${counts.kept} rate cells already filled were kept (to correct wrong ones: --fix).`)
+    : say(lang, `記入済みの達成率 ${counts.kept} セルはそのままにしました（誤りの訂正は「誤った達成率を訂正」）。`, `${counts.kept} rate cells already filled were kept (to correct wrong ones: "Correct wrong rates").`));
   if (counts.none) notices.push(say(lang, `計算できない達成率 ${counts.none} 件（定性目標・単位違いなど）は書きません。`, `${counts.none} rates cannot be computed (qualitative target, other unit …) and are not written.`));
   return {
     command: 'fill',

@@ -14,6 +14,8 @@ export interface ManagementWorkbook {
 }
 
 export interface LinkOptions {
+  /** Who reads the notices: the CLI names its flags, the task pane its own settings. */
+  surface?: 'pane' | 'cli';
   management?: ManagementWorkbook;
 }
 
@@ -82,7 +84,9 @@ export function planLink(input: PlanInput, options: LinkOptions = {}): EditPlan 
   ];
   const notices: string[] = [];
   if (local.size === 0 && external.size === 0) {
-    notices.push(say(lang, '進行管理シートが見つかりません。同じブックに「01」「No.01」などの名前のシートを置くか、--management <ファイル.xlsx> で指定してください。', 'No management sheets found: add sheets named "01", "No.01" … to the workbook or give --management <file.xlsx>.'));
+    notices.push(options.surface === 'cli'
+      ? say(lang, '進行管理シートが見つかりません。同じブックに「01」「No.01」などの名前のシートを置くか、--management <ファイル.xlsx> で指定してください。', 'No management sheets found: add sheets named "01", "No.01" … to the workbook or give --management <file.xlsx>.')
+      : say(lang, '進行管理シートが見つかりません。同じブックに「01」「No.01」などの名前のシートを置くか、「設定」タブの「進行管理シートの場所」で別のブックを指定してください。', 'No management sheets found: add sheets named "01", "No.01" … to the workbook, or name another workbook under "Management sheets location" on the Settings tab.'));
   }
   if (missing.size) {
     const list = [...missing].map(([n, cells]) => `${n} (${cells.join(', ')})`);
