@@ -12,6 +12,7 @@ import { FINDING_MESSAGES } from '../messages';
 import type { Entry } from './entry';
 import { ERRORS } from './errors';
 import { HOST_MESSAGES } from './host';
+import { COMPARE_MESSAGES } from './compare';
 
 export { msg, type Entry } from './entry';
 
@@ -19,6 +20,7 @@ export const CATALOGUE = {
   ...FINDING_MESSAGES,
   ...ERRORS,
   ...HOST_MESSAGES,
+  ...COMPARE_MESSAGES,
 };
 
 export type Catalogue = typeof CATALOGUE;

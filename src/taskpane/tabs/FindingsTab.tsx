@@ -21,6 +21,7 @@ import { format, messages } from '../i18n';
 import { findingSubject, ruleName, severityName } from '../../core/catalogue/vocabulary';
 import { filterFindings, groupFindings, type FindingFilter } from '../findings-view';
 import type { WorkbenchApi } from '../useWorkbench';
+import { ComparePanel } from '../components/ComparePanel';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS, flexWrap: 'wrap' },
@@ -75,6 +76,7 @@ export function FindingsTab({ workbook, lang, host, api }: Props) {
 
   return (
     <div data-testid="findings">
+      <ComparePanel workbook={workbook} lang={lang} host={host} onError={(text) => api.notify('error', text)} />
       <div className={styles.filters}>
         <Select
           value={filter.severity}
