@@ -11,7 +11,7 @@ import { t as say } from '../../core/catalogue';
 import { compareEditions, type ChangeFinding } from '../../core/compare';
 import type { Lang, Severity } from '../../core/findings';
 import type { ProgressHost } from '../../core/host';
-import { ruleName } from '../i18n/rules';
+import { ruleName } from '../../core/catalogue/vocabulary';
 
 const useStyles = makeStyles({
   box: { marginBottom: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
