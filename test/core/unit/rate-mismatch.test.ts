@@ -40,7 +40,7 @@ describe('when a printed rate is wrong', () => {
     const [f, ...rest] = check(kpiOf({ baseline: '26件', target: '45件', actuals: { 2019: '31件' }, rates: { 2019: '70.0%' } }));
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: 'rate-mismatch', severity: 'error', sheet: 'S', cell: 'E11', kpi: 'S!10' });
-    expect(f.message).toBe('達成率 70.0% は計算値 68.9%（31件 ÷ 45件）と合いません。公表値の誤りは信頼を損ないます。68.9% に直してください。');
+    expect(f.message).toBe('達成率 70.0% は計算値 68.9%（31件 ÷ 45件）と合いません。68.9% に直してください。');
     expect(f.fix?.edits).toEqual([{ kind: 'setCell', sheet: 'S', row: 11, col: 5, expect: { value: '70.0%', formula: null }, content: { value: '68.9%' } }]);
   });
 
@@ -51,7 +51,7 @@ describe('when a printed rate is wrong', () => {
 
   test('English message', () => {
     const [f] = check(kpiOf({ baseline: '26件', target: '45件', actuals: { 2019: '31件' }, rates: { 2019: '70.0%' } }), HALF_UP, 'en');
-    expect(f.message).toBe('Rate 70.0% differs from the computed 68.9% (31件 ÷ 45件). A wrong published figure undermines trust. Correct it to 68.9%.');
+    expect(f.message).toBe('Rate 70.0% differs from the computed 68.9% (31件 ÷ 45件). Correct it to 68.9%.');
   });
 
   test('a number cell shows its rate from the value; the fix writes a number with the format', () => {
@@ -102,7 +102,7 @@ describe('what reproduces the printed figure', () => {
 
   test('actual ÷ baseline', () => {
     const m = how({ baseline: '360人', target: '380人', actuals: { 2019: '259人' }, rates: { 2019: '71.9%' } });
-    expect(m).toBe('達成率 71.9% は計算値 68.2%（259人 ÷ 380人）と合いません。印刷値は「実績÷基準値（259人 ÷ 360人）」で再現できます。公表値の誤りは信頼を損ないます。68.2% に直してください。');
+    expect(m).toBe('達成率 71.9% は計算値 68.2%（259人 ÷ 380人）と合いません。印刷値は「実績÷基準値（259人 ÷ 360人）」で再現できます。68.2% に直してください。');
     expect(how({ baseline: '360人', target: '380人', actuals: { 2019: '259人' }, rates: { 2019: '71.9%' } }, HALF_UP, 'en')).toContain('actual ÷ baseline (259人 ÷ 360人)');
   });
 
@@ -142,7 +142,7 @@ describe('what reproduces the printed figure', () => {
 
   test('nothing reproduces it: no explanation', () => {
     const m = how({ baseline: '10件', target: '50件', actuals: { 2019: '30件' }, rates: { 2019: '12.3%' } });
-    expect(m).toBe('達成率 12.3% は計算値 60.0%（30件 ÷ 50件）と合いません。公表値の誤りは信頼を損ないます。60.0% に直してください。');
+    expect(m).toBe('達成率 12.3% は計算値 60.0%（30件 ÷ 50件）と合いません。60.0% に直してください。');
   });
 
   test('the first candidate that fits is named (rounding before the baseline)', () => {
