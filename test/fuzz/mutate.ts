@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import type { CellRange } from '../../src/core/snapshot';
-import { cloneGrid, overlaps, writeGrid, type GridCell, type GridSheet } from './grid';
+import { cloneGrid, gridFromWorksheet, overlaps, writeGrid, type GridCell, type GridSheet } from './grid';
+import { blockSheets, familyWorkbook, rowLatestSheet, rowTextSheet, rowYearsSheet, sideBySideSheet } from '../support/families/build';
 
 export type CellSpec =
   | { kind: 'text'; text: string }
@@ -40,6 +41,8 @@ export interface FuzzCase {
   secondSheet?: boolean;
   /** Save and re-open the workbook after every command, as the CLI does (one process per command). */
   roundTrip?: boolean;
+  /** Start from a sheet of another layout family (issue #11) instead of a window of the sample. */
+  family?: FamilyName;
   /** A live edit of one KPI's year cell, re-checked alone and compared with a full re-analysis. */
   edit?: { kpi: number; year: number; rateRow: boolean; cell: CellSpec };
   /** The user's own edits between a command (`at`, index into fill/flag/link/add-year) and its undo:
@@ -103,6 +106,31 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('misspellHeader' as const), table: pos, col: pos, how: fc.nat({ max: 4 }), char: fc.constantFrom(...HEADER_CHARS) }),
 );
 
+export const FAMILY_NAMES = ['row-latest', 'row-text', 'block', 'side-by-side', 'row-years'] as const;
+export type FamilyName = (typeof FAMILY_NAMES)[number];
+
+const FAMILY_SHEETS: Record<FamilyName, (wb: ExcelJS.Workbook) => ExcelJS.Worksheet> = {
+  'row-latest': (wb) => rowLatestSheet(wb),
+  'row-text': (wb) => rowTextSheet(wb),
+  block: (wb) => blockSheets(wb)[2],
+  'side-by-side': (wb) => sideBySideSheet(wb),
+  'row-years': (wb) => rowYearsSheet(wb),
+};
+
+const familyGrids = new Map<FamilyName, GridSheet>();
+
+/** The family's test sheet as a grid (built once per process). */
+export function familyGrid(name: FamilyName): GridSheet {
+  let g = familyGrids.get(name);
+  if (!g) {
+    let ws: ExcelJS.Worksheet | undefined;
+    familyWorkbook((wb) => (ws = FAMILY_SHEETS[name](wb)));
+    g = gridFromWorksheet(ws!);
+    familyGrids.set(name, g);
+  }
+  return cloneGrid(g);
+}
+
 export const MANAGEMENT_NAMES = ['01', '03', '08', '1', 'No.12', 'シート23', '33', '進捗状況一覧表のメモ'];
 
 export const fuzzCaseArb: fc.Arbitrary<FuzzCase> = fc.record({
@@ -116,7 +144,9 @@ export const fuzzCaseArb: fc.Arbitrary<FuzzCase> = fc.record({
     at: fc.nat({ max: 3 }),
     edits: fc.array(fc.record({ how: fc.constantFrom('type' as const, 'recolour' as const, 'appendNote' as const, 'typeInNewColumn' as const), pick: pos }), { minLength: 1, maxLength: 3 }),
   }),
-}, { requiredKeys: ['window', 'mutations', 'management'] });
+  // one case in four starts from another layout family
+  family: fc.constantFrom(...FAMILY_NAMES),
+}, { requiredKeys: ['window', 'mutations', 'management'] }).map((c) => (c.family && c.window.from % 4 !== 0 ? { ...c, family: undefined } : c));
 
 // ---- applying mutations to a GridSheet ----
 
@@ -357,7 +387,7 @@ export function windowOf(sample: GridSheet, w: FuzzCase['window']): GridSheet {
 
 /** The case's grid after all its mutations. */
 export function mutatedGrid(sample: GridSheet, c: FuzzCase): GridSheet {
-  const g = windowOf(sample, c.window);
+  const g = c.family ? familyGrid(c.family) : windowOf(sample, c.window);
   for (const m of c.mutations) applyMutation(g, m);
   return g;
 }

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { emptyStats, fuzzProperty } from './property';
 import { loadSampleGrid } from './properties';
-import { buildWorkbook, mutatedGrid, type FuzzCase } from './mutate';
+import { buildWorkbook, FAMILY_NAMES, fuzzCaseArb, mutatedGrid, type FuzzCase } from './mutate';
 import { changesOutsidePlan, factsOf, runCase } from './properties';
 import { XlsxHost } from '../../src/xlsx/host';
 import type { EditPlan } from '../../src/core/plan';
@@ -47,6 +47,22 @@ describe('mutated workbooks', () => {
     ws.getCell(4, 8).value = 'stray';
     expect(changesOutsidePlan(shifted, factsOf(wb), insert)).toEqual([expect.stringContaining(`${sheet}|4,8`)]);
   });
+
+  test.each(FAMILY_NAMES)('the %s layout family: as built, then mutated', async (family) => {
+    const sample = await loadSampleGrid();
+    const plain = await runCase(sample, { window: { from: 0, count: 1 }, mutations: [], management: [], family });
+    expect(plain.problems).toEqual([]);
+    expect(plain.kpis).toBeGreaterThan(0);
+    const stats = emptyStats();
+    const runs = Math.max(10, Math.round(RUNS / 25));
+    await fc.assert(fc.asyncProperty(fuzzCaseArb.map((c) => ({ ...c, family })), async (c) => {
+      const r = await runCase(sample, c);
+      stats.cases++;
+      stats.kpis += r.kpis;
+      if (r.problems.length) throw new Error(r.problems.slice(0, 8).join('\n'));
+    }), { numRuns: runs, seed: SEED });
+    expect(stats.kpis).toBeGreaterThan(0);
+  }, 300000);
 
   test(`${RUNS} random cases (seed ${SEED})`, async () => {
     const sample = await loadSampleGrid();
