@@ -94,7 +94,8 @@ export function recheckKpi(model: ProgressModel, snapshot: GridSnapshot, kpiId: 
   if (!sheet || at < 0) return null;
   const old = sheet.kpis[at];
   const table = sheet.tables[old.tableIndex];
-  const part = recogniseSheet(rowsOf(snapshot, table.headerRow, old.rateRow));
+  // a block's 評価 row follows its 達成率 row
+  const part = recogniseSheet(rowsOf(snapshot, table.headerRow, Math.max(old.rateRow, old.gradeRow ?? 0)));
   const fresh = isUnrecognised(part) ? undefined : part.kpis.find((k) => k.row === old.row);
   if (!fresh) return null;
   const kpi: Kpi = { ...fresh, tableIndex: old.tableIndex, path: old.path, breakdownOf: old.breakdownOf, relistedFrom: old.relistedFrom };

@@ -61,9 +61,6 @@ function pairedYearEdits(s: GridSnapshot, sheet: string, tables: KpiTable[]): Ce
     kind: 'setCell', sheet, row: x.headerRow + (x.headerRows ?? 1) - 1, col: at, expect: { value: null, formula: null },
     content: { value: typeof valueAt(s, labelRow, c.col) === 'number' ? c.year + 1 : nextHeader(c, String(valueAt(s, labelRow, c.col) ?? c.label)) },
   }));
-  const widen = (col: number, at: number) => groupMerges(s, t, col).flatMap((range): CellEdit[] => [
-    { kind: 'unmerge', sheet, range }, { kind: 'merge', sheet, range: { ...range, right: at } },
-  ]);
   const actual = newestOf(t.columns.years);
   if (t.layout === 'row-years' && t.rateYears?.length) {
     const rate = newestOf(t.rateYears);
@@ -75,11 +72,17 @@ function pairedYearEdits(s: GridSnapshot, sheet: string, tables: KpiTable[]): Ce
     return edits;
   }
   const target = t.targetYears?.length ? newestOf(t.targetYears) : null;
-  const steps = [actual, ...(target ? [target] : [])].sort((a, b) => b.col - a.col);
-  for (const c of steps) {
-    const at = c.col + 1;
-    edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: c.col }, ...widen(c.col, at), ...header(at, c));
+  // leftmost first, every step in the coordinates of the sheet as it is by then: both columns are
+  // inserted, then the group headers widened, then the new year's labels written
+  const steps = [actual, ...(target ? [target] : [])].sort((a, b) => a.col - b.col).map((c, i) => ({ c, from: c.col + i, at: c.col + i + 1, shift: i }));
+  for (const { from, at } of steps) edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: from });
+  for (const { c, at, shift } of steps) {
+    for (const range of groupMerges(s, t, c.col)) {
+      const now = { ...range, left: range.left + shift, right: range.right + shift };
+      edits.push({ kind: 'unmerge', sheet, range: now }, { kind: 'merge', sheet, range: { ...now, right: at } });
+    }
   }
+  for (const { c, at } of steps) edits.push(...header(at, c));
   return edits;
 }
 
