@@ -51,7 +51,7 @@ export function touchedKpis(model: ProgressModel, change: CellChange, actualsOnl
   const sheet = model.sheets.find((s) => s.sheet === change.sheet);
   if (!sheet) return [];
   // a block's 期待値 (the year's target) belongs to its KPI too, and so does its 評価 row
-  return sheet.kpis.filter((k) => rows.has(k.row) || (k.expectedRow !== undefined && rows.has(k.expectedRow)) || (!actualsOnly && (rows.has(k.rateRow) || (k.gradeRow !== undefined && rows.has(k.gradeRow))))).map((k) => k.id);
+  return sheet.kpis.filter((k) => rows.has(k.row) || (k.targets !== undefined && k.expectedRow !== undefined && rows.has(k.expectedRow)) || (!actualsOnly && (rows.has(k.rateRow) || (k.gradeRow !== undefined && rows.has(k.gradeRow))))).map((k) => k.id);
 }
 
 /** Keeps only the cell writes on the rate rows of the given KPIs. */
