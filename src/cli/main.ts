@@ -2,6 +2,7 @@
  * `kpi-progress` CLI entry: global options (--lang ja|en, --help), then a command from the registry.
  * Every failure is one clear message and an exit status, never a stack trace.
  */
+import { UnkeptPartsError } from '../xlsx/keep-parts';
 import { isMessageError, translateError } from '../core/catalogue';
 import type { Lang } from '../core/findings';
 import { WorkbookLoadError } from '../xlsx/load';
@@ -60,6 +61,10 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
     return await command.run(args, ctx);
   } catch (e) {
     if (e instanceof WorkbookLoadError) {
+      io.err(ctx.lang === 'en' ? e.messageEn : e.message);
+      return 2;
+    }
+    if (e instanceof UnkeptPartsError) {
       io.err(ctx.lang === 'en' ? e.messageEn : e.message);
       return 2;
     }

@@ -13,13 +13,22 @@ import { readFillColour, readHyperlink, readNote, readValue, setHyperlinkValue, 
 import { loadWorkbookBytes } from './load';
 import { snapshotFromWorksheet } from './snapshot';
 import { fixHyperlinksForWrite, readBackFacts } from './zip-fixes';
+import { keepOriginalParts, type ColumnShift } from './keep-parts';
 
 type Bytes = ArrayBuffer | Uint8Array;
 
 export class XlsxHost implements ProgressHost {
   readonly kind = 'xlsx' as const;
 
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  /** Column inserts/deletes applied since opening, and sheets added or deleted: what keepOriginalParts must know. */
+  private readonly shifts: ColumnShift[] = [];
+  private readonly replaced = new Set<string>();
+
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    /** The package as opened: what a save must keep (src/xlsx/keep-parts.ts). */
+    private readonly original: Uint8Array | null = null,
+  ) {}
 
   /** Opens workbook bytes; throws WorkbookLoadError (one clear sentence) when they are no .xlsx. */
   static async fromBuffer(buf: Bytes, name?: string): Promise<XlsxHost> {
@@ -27,7 +36,7 @@ export class XlsxHost implements ProgressHost {
     const wb = await loadWorkbookBytes(bytes, name);
     await restoreLostFacts(wb, await JSZip.loadAsync(bytes));
     keepTablesWithoutStyle(wb);
-    return new XlsxHost(wb);
+    return new XlsxHost(wb, bytes);
   }
 
   /** A host over a workbook built in memory (tests, new files). */
@@ -39,6 +48,7 @@ export class XlsxHost implements ProgressHost {
     const raw = await this.workbook.xlsx.writeBuffer();
     const zip = await JSZip.loadAsync(raw);
     await fixHyperlinksForWrite(zip);
+    if (this.original) await keepOriginalParts(this.original, zip, this.shifts, this.replaced);
     return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   }
 
@@ -57,7 +67,14 @@ export class XlsxHost implements ProgressHost {
   }
 
   async applyPlan(plan: EditPlan): Promise<ApplyResult> {
-    return applyPlanToWorkbook(this.workbook, plan);
+    const result = applyPlanToWorkbook(this.workbook, plan);
+    const skipped = new Set(result.skipped.map((s) => s.edit));
+    for (const e of plan.edits) {
+      if (skipped.has(e)) continue;
+      if (e.kind === 'insertColumn' || e.kind === 'deleteColumn') this.shifts.push({ sheet: e.sheet, col: e.col, by: e.kind === 'insertColumn' ? 1 : -1 });
+      if (e.kind === 'addSheet' || e.kind === 'deleteSheet') this.replaced.add(e.sheet);
+    }
+    return result;
   }
 }
 
