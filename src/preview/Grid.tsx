@@ -11,14 +11,19 @@ interface Props {
 
 export function Grid({ snapshot, highlight }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const shown = useRef<string | null>(null);
   useEffect(() => {
     const grid = ref.current;
+    // Scroll only when the highlight moves: a re-read after a command or an undo keeps the grid where it is.
+    if (highlight === shown.current) return;
+    shown.current = highlight;
     const cell = highlight ? grid?.querySelector(`[data-address="${highlight}"]`) : null;
     if (!grid || !cell) return;
     // Centre the row; scroll sideways only when the cell is hidden (under the sticky row numbers).
     const g = grid.getBoundingClientRect();
     const c = cell.getBoundingClientRect();
-    const rowHeader = grid.querySelector('tbody th')?.getBoundingClientRect().width ?? 0;
+    // Row numbers and the frozen column A hide what scrolls under them.
+    const rowHeader = (grid.querySelector('tbody th')?.getBoundingClientRect().width ?? 0) + (grid.querySelector('tbody td')?.getBoundingClientRect().width ?? 0);
     grid.scrollTop += c.top - g.top - g.height / 2;
     if (c.left < g.left + rowHeader) grid.scrollLeft -= g.left + rowHeader - c.left;
     else if (c.right > g.right) grid.scrollLeft += c.right - g.right;

@@ -10,6 +10,8 @@ import { Grid } from './Grid';
 import { PreviewHost } from './preview-host';
 
 export const sampleUrl = 'assets/sample/progress-sheet.xlsx';
+/** The bundled samples: as published, and with R2's rates left blank (達成率を記入 has work to do). */
+export const SAMPLES = ['progress-sheet.xlsx', 'progress-sheet-blank-r2.xlsx'] as const;
 
 interface Opened {
   name: string;
@@ -50,12 +52,19 @@ export function Preview() {
     }
   }, [lang]);
 
-  useEffect(() => {
-    fetch(sampleUrl)
-      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${sampleUrl}: HTTP ${r.status}`))))
-      .then((bytes) => open('progress-sheet.xlsx', bytes))
+  const openSample = useCallback((name: string) => {
+    const url = `assets/sample/${name}`;
+    fetch(url)
+      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))))
+      .then((bytes) => open(name, bytes))
       .catch((e) => setError(errorText(e)));
   }, [open]);
+
+  useEffect(() => {
+    // ?sample=progress-sheet-blank-r2.xlsx opens the other bundled sample.
+    const asked = new URLSearchParams(window.location.search).get('sample');
+    openSample(SAMPLES.find((s) => s === asked) ?? SAMPLES[0]);
+  }, [openSample]);
 
   const host = useMemo(
     () =>
@@ -67,7 +76,8 @@ export function Preview() {
           setHighlight({ sheet: s, address });
         },
         (plan) => {
-          // Show where a command wrote: its first cell on a visible sheet.
+          // Undo leaves the grid where the user is; a command shows its first cell on a visible sheet.
+          if (plan.command === 'undo') return setVersion((v) => v + 1);
           const first = plan.edits.find((e) => e.kind === 'setCell' && !e.sheet.startsWith('_'));
           if (first && 'row' in first) {
             setSheet(first.sheet);
@@ -117,6 +127,16 @@ export function Preview() {
         <div className="toolbar">
           <strong>{lang === 'en' ? 'KPI Progress Assistant — preview' : 'KPI進捗アシスタント — プレビュー'}</strong>
           <span data-testid="file-name">{opened?.name ?? ''}</span>
+          <label>
+            {lang === 'en' ? 'Sample: ' : 'サンプル: '}
+            <select data-testid="sample-select" value={SAMPLES.find((s) => s === opened?.name) ?? ''} onChange={(e) => e.target.value && openSample(e.target.value)}>
+              <option value="" disabled>
+                —
+              </option>
+              <option value={SAMPLES[0]}>{lang === 'en' ? 'as published (R2)' : '公表どおり（R2）'}</option>
+              <option value={SAMPLES[1]}>{lang === 'en' ? 'R2 rates blank' : 'R2 の達成率が空欄'}</option>
+            </select>
+          </label>
           <label>
             {lang === 'en' ? 'Open .xlsx: ' : '.xlsx を開く: '}
             <input

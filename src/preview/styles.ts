@@ -13,7 +13,11 @@ body { background: #f3f2f1; }
 .grid table { border-collapse: collapse; font-size: 12px; }
 .grid th { position: sticky; top: 0; background: #f3f2f1; color: #605e5c; font-weight: normal; border: 1px solid #d1d1d1; padding: 1px 4px; min-width: 24px; z-index: 1; }
 .grid tbody th { position: sticky; left: 0; text-align: right; }
-.grid th.corner { left: 0; z-index: 2; }
+.grid th.corner { left: 0; z-index: 3; }
+.grid tbody th, .grid th.corner { width: 40px; min-width: 40px; max-width: 40px; box-sizing: border-box; }
+/* Column A (the KPI names) stays in view when the grid scrolls sideways, like Excel's frozen panes. */
+.grid tbody td:nth-child(2) { position: sticky; left: 40px; background: #fff; z-index: 1; box-shadow: 2px 0 0 #c8c6c4; }
+.grid thead th:nth-child(2) { left: 40px; z-index: 3; }
 .grid td { border: 1px solid #e1dfdd; padding: 1px 4px; max-width: 220px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .grid td.num { text-align: right; }
 .grid td.noted { box-shadow: inset -6px 6px 0 -4px #c50f1f; }
