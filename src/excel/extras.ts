@@ -56,7 +56,8 @@ export function linkTargetOf(h: Excel.RangeHyperlink): string | null {
 }
 
 /**
- * Fills and links of the given cells, by sheet (ExcelApi 1.9; empty without it): the cells grouped
+ * @requires ExcelApi 1.9 (callers check features.rangeAreas)
+ * Fills and links of the given cells, by sheet: the cells grouped
  * into rectangles, one getCellProperties each, one sync per payload budget (one for most plans).
  */
 export async function readCellExtras(context: Excel.RequestContext, cells: CellAt[], budget = PAYLOAD_BUDGET_BYTES): Promise<Record<string, Record<string, CellExtras>>> {

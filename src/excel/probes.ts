@@ -224,6 +224,12 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
   }
   // Excel refuses a value in the hidden part of a merged area, or a merge over one (and fails the
   // whole batch): the areas over everything the plan touches, in bands under the 512-area limit.
+  const merged = features.merges ? mergeBands(worksheets, reach) : new Map<string, Excel.RangeAreas[]>();
+  return { sheets, worksheets, perEdit, cellRanges, merged };
+}
+
+/** @requires ExcelApi 1.13 — the merged-area queries over each sheet's reach, in bands. */
+function mergeBands(worksheets: Map<string, Excel.Worksheet>, reach: Map<string, { bottom: number; right: number }>): Map<string, Excel.RangeAreas[]> {
   const merged = new Map<string, Excel.RangeAreas[]>();
   for (const [name, { bottom, right }] of reach) {
     const ws = worksheets.get(name);
@@ -237,7 +243,7 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
     }
     merged.set(name, list);
   }
-  return { sheets, worksheets, perEdit, cellRanges, merged };
+  return merged;
 }
 
 /** After the sync: each sheet's merged areas (pre-plan coordinates) over what the plan touches. */

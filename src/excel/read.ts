@@ -54,6 +54,8 @@ interface ReadPlan {
   /** Notes loaded in the first sync (ExcelApi 1.18); their cells are asked for in the second. */
   notes: Excel.Note[];
   special: Special | null;
+  /** Merged-area queries exist (ExcelApi 1.13). */
+  merges: boolean;
 }
 
 type Part = { range: Excel.Range; top: number; left: number };
@@ -94,7 +96,7 @@ function queueRead(plan: ReadPlan, blocks: RowBlock[], mergeBand: number | null,
       queued.formulas.push(...queueAreas(ws, special.formulas, block, cols, true));
       queued.formats.push(...queueAreas(ws, special.numbers, block, cols, false));
     }
-    if (mergeBand === null) continue;
+    if (mergeBand === null || !plan.merges) continue;
     for (let r = 0; r < block.rowCount; r += mergeBand) {
       const band = ws.getRangeByIndexes(block.rowIndex + r, 0, Math.min(mergeBand, block.rowCount - r), cols);
       const areas = band.getMergedAreasOrNullObject();
@@ -211,7 +213,7 @@ export async function readSheet(context: Context, features: ExcelFeatures, sheet
     snap.truncated = { rows, cols, reason: `used range ${usedRows} rows × ${usedCols} columns cut to ${rows} × ${cols}` };
     notices.push(`使用範囲が大きすぎるため ${rows} 行 × ${cols} 列だけを読みました / Only ${rows} rows × ${cols} columns were read (used range too large).`);
   }
-  const plan: ReadPlan = { ws, blocks: rowBlocks(0, rows, cols, options.budgetBytes, !special), cols, notes: notes ? notes.items : [], special };
+  const plan: ReadPlan = { merges: features.merges, ws, blocks: rowBlocks(0, rows, cols, options.budgetBytes, !special), cols, notes: notes ? notes.items : [], special };
   const bands: (number | null)[] = features.merges ? [MERGE_BAND_ROWS, SMALL_MERGE_BAND_ROWS, null] : [null];
   const extras = new Extras();
   const report = await readWithBands(context, plan, bands, features.merges, snap, notices, extras);
