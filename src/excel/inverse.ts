@@ -36,13 +36,15 @@ export function inverseOf(edit: CellEdit, probe: EditProbe): CellEdit[] {
       const old = probe.fill ? probe.fill.color : null;
       // Excel reports an unfilled cell as white; restoring "no fill" is the safer reading.
       const fill = !old || /^#?FFFFFF$/i.test(old) ? null : old.toUpperCase();
-      return [{ ...edit, fill }];
+      // A fresh edit: an undo plan's own expectation (expectFill …) is not the inverse's (the core
+      // sets that from what this plan wrote).
+      return [{ kind: 'setFill', sheet: edit.sheet, row: edit.row, col: edit.col, fill }];
     }
     case 'setNote':
-      return [{ ...edit, note: probe.note && !probe.note.isNullObject ? probe.note.content : null }];
+      return [{ kind: 'setNote', sheet: edit.sheet, row: edit.row, col: edit.col, note: probe.note && !probe.note.isNullObject ? probe.note.content : null }];
     case 'setHyperlink': {
       const h = probe.link ? probe.link.hyperlink : null;
-      return [{ ...edit, link: h ? linkFromExcel(h) : null }];
+      return [{ kind: 'setHyperlink', sheet: edit.sheet, row: edit.row, col: edit.col, link: h ? linkFromExcel(h) : null }];
     }
     case 'insertColumn':
       return insertColumnInverse(edit);
