@@ -4,6 +4,7 @@
  * inverse of a structural edit is. Hosts (src/excel, src/xlsx) only read and write cells and call these.
  * Pure: no Office.js, exceljs, DOM or Node.
  */
+import { t } from './catalogue';
 import { linkTarget, parseLinkTarget, type CellEdit, type CellExpectation, type EditPlan, type SkippedEdit } from './plan';
 import { cellAddress, columnLetter, type CellRange, type CellValue } from './snapshot';
 
@@ -170,9 +171,6 @@ export function fitCellText(plan: EditPlan, lang: 'ja' | 'en'): EditPlan {
   });
   if (!cuts.length) return plan;
   const list = cuts.slice(0, 5).join(', ') + (cuts.length > 5 ? ' …' : '');
-  const notice =
-    lang === 'en'
-      ? `${cuts.length} texts longer than a cell holds (32,767 characters) were cut: ${list}`
-      : `セルに入る文字数（32,767 文字）を超える ${cuts.length} 件の文字列を切り詰めました: ${list}`;
+  const notice = t(lang, 'plan.text-cut', { n: cuts.length, list });
   return { ...plan, edits, notices: [...plan.notices, notice] };
 }

@@ -2,7 +2,9 @@
 import { CATALOGUE, MessageError, errorDetail, t, translateError, type MessageId } from '../../src/core/catalogue';
 
 /** Parameters for any entry: every name reads as "«name»" (numbers as 2). */
-const anyParams = new Proxy({}, { get: (_t, key) => (typeof key === 'string' ? (/^(n|m|block|blocks|count|decimals|common)$/.test(key) ? 2 : `«${key}»`) : undefined) });
+const anyParams = new Proxy({}, {
+  get: (_t, key) => (typeof key !== 'string' ? undefined : key === 'names' ? ['«a»', '«b»'] : /^(n|m|block|blocks|count|decimals|common|table|row|tables|kpis)$/.test(key) ? 2 : `«${key}»`),
+});
 const HIRAGANA = /[\u3041-\u3096]/;
 
 describe('message catalogue', () => {

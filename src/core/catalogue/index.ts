@@ -13,6 +13,7 @@ import type { Entry } from './entry';
 import { ERRORS } from './errors';
 import { HOST_MESSAGES } from './host';
 import { COMPARE_MESSAGES } from './compare';
+import { PLAN_MESSAGES } from './plans';
 
 export { msg, type Entry } from './entry';
 
@@ -21,6 +22,7 @@ export const CATALOGUE = {
   ...ERRORS,
   ...HOST_MESSAGES,
   ...COMPARE_MESSAGES,
+  ...PLAN_MESSAGES,
 };
 
 export type Catalogue = typeof CATALOGUE;

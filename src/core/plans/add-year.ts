@@ -4,12 +4,13 @@
  * borders and merges from the neighbouring year column, rate formulas carried over. A table that
  * already has the year is left alone and reported.
  */
+import { t } from '../catalogue';
 import type { KpiTable, YearColumn, YearLabelStyle } from '../model';
 import { cellAddress, formulaAt, valueAt, type CellRange, type GridSnapshot } from '../snapshot';
 import type { CellEdit, EditPlan } from '../plan';
 import { translateFormula } from '../formula-refs';
 import { formatYearLabel } from '../years';
-import { say, snapshotOf, type PlanInput } from './context';
+import { snapshotOf, type PlanInput } from './context';
 
 /** The label of `year` in the style of an earlier label; Heisei labels continue in Reiwa. */
 export function nextYearLabel(year: number, style: YearLabelStyle): string {
@@ -106,16 +107,16 @@ export function planAddYear(input: PlanInput, options: AddYearOptions = {}): Edi
       const newest = newestYear(table);
       const next = options.year ?? newest.year + 1;
       if (next !== newest.year + 1 && !table.columns.years.some((y) => y.year === next)) {
-        notices.push(say(lang, `${sheet.sheet} 表${table.index + 1}（${table.headerRow}行）の最新年度は ${newest.label} です。${next}年度は次の年度ではないため追加しません。`, `${sheet.sheet} table ${table.index + 1} (row ${table.headerRow}) ends at ${newest.label}; ${next} is not the next year, nothing added.`));
+        notices.push(t(lang, 'plan.add-year.not-next', { sheet: sheet.sheet, table: table.index + 1, row: table.headerRow, newest: newest.label, next }));
         continue;
       }
       if (table.columns.years.some((y) => y.year === next)) {
-        notices.push(say(lang, `${sheet.sheet} 表${table.index + 1}（${table.headerRow}行）には ${next}年度の列が既にあります。変更しません。`, `${sheet.sheet} table ${table.index + 1} (row ${table.headerRow}) already has a ${next} column; nothing changed.`));
+        notices.push(t(lang, 'plan.add-year.exists', { sheet: sheet.sheet, table: table.index + 1, row: table.headerRow, next }));
         continue;
       }
       const layout = table.layout ?? 'two-row';
       if (layout === 'row-latest' || layout === 'row-text') {
-        notices.push(say(lang, `${sheet.sheet} 表${table.index + 1}（${table.headerRow}行）は最新年度だけを載せる形式のため、年度列は追加しません。`, `${sheet.sheet} table ${table.index + 1} (row ${table.headerRow}) shows the latest year only; no year column is added.`));
+        notices.push(t(lang, 'plan.add-year.latest-only', { sheet: sheet.sheet, table: table.index + 1, row: table.headerRow }));
         continue;
       }
       if (layout === 'row-years' || layout === 'side-by-side') {
@@ -136,7 +137,7 @@ export function planAddYear(input: PlanInput, options: AddYearOptions = {}): Edi
       const crossed = sheet.tables.filter((t) => !groups.get(col)!.includes(t) && t.firstCol < at && at <= t.lastCol);
       if (crossed.length) {
         const names = crossed.map((t) => `${t.index + 1}（${t.headerRow}行）`).join('、');
-        notices.push(say(lang, `${sheet.sheet}: ${cellAddress(1, at).replace(/\d+$/, '')}列に年度を挿入すると列の配置が違う表 ${names}が崩れるため、${groups.get(col)!.length} 個の表に追加しませんでした。表の列をそろえてから実行してください。`, `${sheet.sheet}: inserting a year at column ${cellAddress(1, at).replace(/\d+$/, '')} would split table(s) ${names} laid out differently, so ${groups.get(col)!.length} tables got no new column; align the tables' columns first.`));
+        notices.push(t(lang, 'plan.add-year.split', { sheet: sheet.sheet, column: cellAddress(1, at).replace(/\d+$/, ''), tables: names, count: groups.get(col)!.length }));
         continue;
       }
       edits.push({ kind: 'insertColumn', sheet: sheet.sheet, col: at, formatFrom: col });
@@ -157,10 +158,10 @@ export function planAddYear(input: PlanInput, options: AddYearOptions = {}): Edi
       }
     }
   }
-  if (added.length === 0 && notices.length === 0) notices.push(say(lang, '年度列のある表がありません。', 'No table with year columns.'));
+  if (added.length === 0 && notices.length === 0) notices.push(t(lang, 'plan.add-year.no-year-table'));
   return {
     command: 'add-year',
-    summary: say(lang, `${added.length} 個の表に年度列を追加`, `add a year column to ${added.length} tables`),
+    summary: t(lang, 'plan.add-year.summary', { n: added.length }),
     edits,
     notices,
   };

@@ -20,10 +20,6 @@ export interface PlanInput {
   definitions?: KpiDefinitions;
 }
 
-export function say(lang: Lang, ja: string, en: string): string {
-  return lang === 'en' ? en : ja;
-}
-
 export function snapshotOf(input: PlanInput, sheet: string): GridSnapshot {
   const s = input.snapshots.find((x) => x.sheet === sheet);
   if (!s) throw new Error(`no snapshot of sheet ${sheet}`);

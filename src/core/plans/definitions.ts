@@ -1,8 +1,9 @@
 /** definitions: adds the `KPI定義` sheet generated from the recognised table, for people to edit. */
+import { t } from '../catalogue';
 import { fitCellText } from '../apply-rules';
 import { DEFINITIONS_SHEET, definitionRows } from '../definitions';
 import type { CellEdit, EditPlan } from '../plan';
-import { say, type PlanInput } from './context';
+import { type PlanInput } from './context';
 import { printLayout, stamp, type ReportMeta } from './report';
 
 const WIDTHS = [48, 8, 8, 8, 12, 10, 10, 12, 10, 8, 8, 10, 16, 22];
@@ -12,9 +13,9 @@ export function planDefinitions(input: PlanInput, meta: ReportMeta = {}): EditPl
   if (input.sheets.some((s) => s.name === DEFINITIONS_SHEET)) {
     return {
       command: 'definitions',
-      summary: say(lang, `「${DEFINITIONS_SHEET}」シートは既にあります`, `sheet "${DEFINITIONS_SHEET}" exists`),
+      summary: t(lang, 'plan.definitions.exists.summary', { sheet: DEFINITIONS_SHEET }),
       edits: [],
-      notices: [say(lang, `「${DEFINITIONS_SHEET}」シートは既にあるため変更しません。作り直すにはシートを削除してから実行してください。`, `Sheet "${DEFINITIONS_SHEET}" already exists and was left alone; delete it first to generate it again.`)],
+      notices: [t(lang, 'plan.definitions.exists.notice', { sheet: DEFINITIONS_SHEET })],
     };
   }
   const rows = definitionRows(input.model, input.analysis);
@@ -28,7 +29,7 @@ export function planDefinitions(input: PlanInput, meta: ReportMeta = {}): EditPl
   const kpis = rows.filter((r, i) => i >= 3 && typeof r[13] === 'string').length;
   const plan: EditPlan = {
     command: 'definitions',
-    summary: say(lang, `「${DEFINITIONS_SHEET}」シートを追加（KPI ${kpis} 件）`, `add sheet "${DEFINITIONS_SHEET}" (${kpis} KPIs)`),
+    summary: t(lang, 'plan.definitions.summary', { sheet: DEFINITIONS_SHEET, kpis }),
     edits,
     notices: [],
   };

@@ -4,12 +4,13 @@
  * live formula when actual and target are numeric cells. Only empty cells and cells fill wrote
  * itself (unchanged since); with `fix` also printed rates the rules found wrong.
  */
+import { t } from '../catalogue';
 import type { Kpi, SheetModel } from '../model';
 import { cellAddress, valueAt, type GridSnapshot } from '../snapshot';
 import type { CellContent, CellEdit, EditPlan } from '../plan';
 import { formatRate, roundRate, yearTarget, type RoundingMode } from '../rates';
 import { ownedCells, ownedKey } from '../undo';
-import { expectationAt, isEmptyAt, say, snapshotOf, type PlanInput } from './context';
+import { expectationAt, isEmptyAt, snapshotOf, type PlanInput } from './context';
 
 export interface FillOptions {
   /** Who reads the notices: the CLI names its flags, the task pane its own buttons and settings. */
@@ -149,18 +150,12 @@ export function planFill(input: PlanInput, options: FillOptions = {}): EditPlan 
     }
   }
   const notices: string[] = [];
-  if (counts.kept && options.fix) notices.push(say(lang, `誤りの見つからない記入済みの達成率 ${counts.kept} セルはそのままにしました。`, `${counts.kept} filled rate cells without an error were kept.`));
-  else if (counts.kept) notices.push(options.surface === 'cli'
-    ? say(lang, `記入済みの達成率 ${counts.kept} セルはそのままにしました（誤りの訂正は --fix）。`, `${counts.kept} rate cells already filled were kept (to correct wrong ones: --fix).`)
-    : say(lang, `記入済みの達成率 ${counts.kept} セルはそのままにしました（誤りの訂正は「誤った達成率を訂正」）。`, `${counts.kept} rate cells already filled were kept (to correct wrong ones: "Correct wrong rates").`));
-  if (counts.none) notices.push(say(lang, `計算できない達成率 ${counts.none} 件（定性目標・単位違いなど）は書きません。`, `${counts.none} rates cannot be computed (qualitative target, other unit …) and are not written.`));
+  if (counts.kept && options.fix) notices.push(t(lang, 'plan.fill.kept-fix', { n: counts.kept }));
+  else if (counts.kept) notices.push(t(lang, options.surface === 'cli' ? 'plan.fill.kept.cli' : 'plan.fill.kept.pane', { n: counts.kept }));
+  if (counts.none) notices.push(t(lang, 'plan.fill.none', { n: counts.none }));
   return {
     command: 'fill',
-    summary: say(
-      lang,
-      `達成率 ${edits.length} セルを記入（空欄 ${counts.empty}、再計算 ${counts.refreshed}、訂正 ${counts.fixed}）`,
-      `fill ${edits.length} rate cells (${counts.empty} empty, ${counts.refreshed} refreshed, ${counts.fixed} corrected)`,
-    ),
+    summary: t(lang, 'plan.fill.summary', { n: edits.length, empty: counts.empty, refreshed: counts.refreshed, fixed: counts.fixed }),
     edits,
     notices,
   };

@@ -2,11 +2,12 @@
  * flag: fills the rate cell of each behind KPI (its latest judged year) by grade, with a note
  * saying why. unflag: restores the fills and notes flag changed, from the undo record.
  */
+import { t } from '../catalogue';
 import type { Kpi, SheetModel } from '../model';
 import { cellAddress, cellKey } from '../snapshot';
 import type { CellEdit, EditPlan } from '../plan';
 import { figure, gradeLine, kpiYearLabel } from '../grade-line';
-import { extrasAt, say, snapshotOf, type PlanInput } from './context';
+import { extrasAt, snapshotOf, type PlanInput } from './context';
 
 /** Fill colours by grade: D red, C orange, B (or no grade) yellow. */
 export const FLAG_COLOURS: Record<'B' | 'C' | 'D' | 'none', string> = { D: '#FFC7CE', C: '#FCD5B4', B: '#FFEB9C', none: '#FFEB9C' };
@@ -74,10 +75,10 @@ export function planFlag(input: PlanInput): EditPlan {
     }
   }
   const n = edits.length / 2;
-  const parts = Object.entries(byGrade).map(([g, c]) => (g === 'none' ? say(lang, `評価なし ${c}`, `no grade ${c}`) : `${g} ${c}`)).join(', ');
+  const parts = Object.entries(byGrade).map(([g, c]) => (g === 'none' ? t(lang, 'plan.flag.no-grade', { n: c }) : `${g} ${c}`)).join(', ');
   return {
     command: 'flag',
-    summary: say(lang, `遅れているKPI ${n} 件の達成率セルに色と説明を付与（${parts || '0'}）`, `flag ${n} behind KPIs with a fill and a note (${parts || '0'})`),
+    summary: t(lang, 'plan.flag.summary', { n, parts: parts || '0' }),
     edits,
     notices: [],
   };
@@ -109,8 +110,8 @@ export function planUnflag(input: PlanInput): EditPlan {
   const cells = new Set(edits.map((e) => `${e.sheet}!${cellAddress(e.row, e.col)}`)).size;
   return {
     command: 'unflag',
-    summary: say(lang, `色付け ${cells} セルを元に戻す`, `unflag ${cells} cells`),
+    summary: t(lang, 'plan.flag.unflag.summary', { n: cells }),
     edits,
-    notices: changed ? [say(lang, `${changed} 件は色やメモが変更済みのため戻しません。`, `${changed} marks were changed since and are left alone.`)] : [],
+    notices: changed ? [t(lang, 'plan.flag.unflag.changed', { n: changed })] : [],
   };
 }

@@ -3,9 +3,10 @@
  * named by the number ("01", "1", "No.01", "シート01" …) or a sheet of a separate management workbook,
  * linked relative to the table's file. Reports numbers without a sheet and sheets no KPI points to.
  */
+import { t } from '../catalogue';
 import { cellAddress } from '../snapshot';
 import { linkTarget, type CellEdit, type EditPlan, type LinkSpec } from '../plan';
-import { extrasAt, say, snapshotOf, type PlanInput } from './context';
+import { extrasAt, snapshotOf, type PlanInput } from './context';
 
 export interface ManagementWorkbook {
   /** Path written into the link, relative to the progress sheet's file ("management-sheets.xlsx"). */
@@ -59,7 +60,7 @@ export function planLink(input: PlanInput, options: LinkOptions = {}): EditPlan 
       if (!at || n === null || done.has(cellAddress(at.row, at.col))) continue;
       done.add(cellAddress(at.row, at.col));
       let link: LinkSpec | null = null;
-      const tooltip = say(lang, `進行管理シート ${kpi.sheetNo}`, `management sheet ${kpi.sheetNo}`);
+      const tooltip = t(lang, 'plan.link.tooltip', { sheetNo: kpi.sheetNo });
       if (local.has(n)) {
         link = { sheet: local.get(n)!, cell: 'A1', tooltip };
         used.add(`#${local.get(n)}`);
@@ -84,19 +85,17 @@ export function planLink(input: PlanInput, options: LinkOptions = {}): EditPlan 
   ];
   const notices: string[] = [];
   if (local.size === 0 && external.size === 0) {
-    notices.push(options.surface === 'cli'
-      ? say(lang, '進行管理シートが見つかりません。同じブックに「01」「No.01」などの名前のシートを置くか、--management <ファイル.xlsx> で指定してください。', 'No management sheets found: add sheets named "01", "No.01" … to the workbook or give --management <file.xlsx>.')
-      : say(lang, '進行管理シートが見つかりません。同じブックに「01」「No.01」などの名前のシートを置くか、「設定」タブの「進行管理シートの場所」で別のブックを指定してください。', 'No management sheets found: add sheets named "01", "No.01" … to the workbook, or name another workbook under "Management sheets location" on the Settings tab.'));
+    notices.push(t(lang, options.surface === 'cli' ? 'plan.link.no-management.cli' : 'plan.link.no-management.pane'));
   }
   if (missing.size) {
     const list = [...missing].map(([n, cells]) => `${n} (${cells.join(', ')})`);
-    notices.push(say(lang, `進行管理シートが無いシートNo. ${missing.size} 個: ${list.join('、')}`, `${missing.size} sheet numbers without a management sheet: ${list.join('; ')}`));
+    notices.push(t(lang, 'plan.link.missing', { count: missing.size, list: list.join('; ') }));
   }
-  if (unused.length) notices.push(say(lang, `どのKPIからも参照されない進行管理シート: ${unused.join('、')}`, `Management sheets no KPI points to: ${unused.join(', ')}`));
-  if (already) notices.push(say(lang, `リンク済み ${already} セルはそのままです。`, `${already} cells already linked were kept.`));
+  if (unused.length) notices.push(t(lang, 'plan.link.unused', { sheets: unused.join(', ') }));
+  if (already) notices.push(t(lang, 'plan.link.already', { n: already }));
   return {
     command: 'link',
-    summary: say(lang, `シートNo. ${edits.length} セルに進行管理シートへのリンクを設定`, `link ${edits.length} sheet-number cells to their management sheets`),
+    summary: t(lang, 'plan.link.summary', { n: edits.length }),
     edits,
     notices,
   };

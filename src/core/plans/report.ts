@@ -3,13 +3,14 @@
  * landscape A4 one page wide, header row on every page, wrapped text; each finding linked to its cell),
  * or Markdown / JSON text with the same columns and words.
  */
+import { t } from '../catalogue';
 import { eraYearLabel } from '../definitions';
 import { findingSubject, ruleName, severityCount, severityName } from '../catalogue/vocabulary';
 import { fitCellText } from '../apply-rules';
 import type { Finding, Lang, Severity } from '../findings';
 import type { CellEdit, EditPlan, PrintLayout } from '../plan';
 import type { CellValue } from '../snapshot';
-import { say, type PlanInput } from './context';
+import type { PlanInput } from './context';
 import { REPORT_SHEET } from './input';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -76,8 +77,8 @@ function countsLine(input: PlanInput): string {
 
 function metaLine(lang: Lang, meta: ReportMeta): string {
   const parts: string[] = [];
-  if (meta.file) parts.push(say(lang, `ファイル: ${meta.file}`, `File: ${meta.file}`));
-  if (meta.now) parts.push(say(lang, `作成日時: ${stamp(meta.now)}`, `Made: ${stamp(meta.now)}`));
+  if (meta.file) parts.push(t(lang, 'plan.report.file', { file: meta.file }));
+  if (meta.now) parts.push(t(lang, 'plan.report.made', { at: stamp(meta.now) }));
   return parts.join(lang === 'en' ? '   ' : '　');
 }
 
@@ -92,7 +93,7 @@ export function printLayout(headerRow: number, wrapColumns: number[], header: st
 export function planReport(input: PlanInput, meta: ReportMeta = {}): EditPlan {
   const { lang } = input;
   const rows = reportRows(input);
-  const title = say(lang, '点検結果', 'Review');
+  const title = t(lang, 'plan.report.title');
   const edits: CellEdit[] = [];
   if (input.sheets.some((s) => s.name === REPORT_SHEET)) edits.push({ kind: 'deleteSheet', sheet: REPORT_SHEET });
   const head = [[`${title}\u3000${countsLine(input)}`], [metaLine(lang, meta)], [], reportHeader(lang)];
@@ -103,7 +104,7 @@ export function planReport(input: PlanInput, meta: ReportMeta = {}): EditPlan {
     if (links[i]) edits.push({ kind: 'setHyperlink', sheet: REPORT_SHEET, row: i + HEADER_ROW + 1, col: 4, link: { sheet: String(r[2]), cell: String(r[3]) } });
   });
   WIDTHS.forEach((width, i) => edits.push({ kind: 'setColumnWidth', sheet: REPORT_SHEET, col: i + 1, width }));
-  return fitCellText({ command: 'report', summary: say(lang, `「${REPORT_SHEET}」シートに所見 ${rows.length} 件を書き出し`, `write ${rows.length} finding${rows.length === 1 ? '' : 's'} to sheet "${REPORT_SHEET}"`), edits, notices: [] }, lang);
+  return fitCellText({ command: 'report', summary: t(lang, 'plan.report.summary', { sheet: REPORT_SHEET, n: rows.length }), edits, notices: [] }, lang);
 }
 
 /** Bidirectional controls (U+202A–202E, U+2066–2069, LRM/RLM/ALM) can make a line read backwards. */
@@ -127,12 +128,12 @@ function mdCell(v: CellValue): string {
 export function reportMarkdown(input: PlanInput, file: string, meta: ReportMeta = {}): string {
   const { lang } = input;
   const rows = reportRows(input);
-  const out = [`# ${say(lang, '点検結果', 'Review')}: ${mdText(file)}`, ''];
+  const out = [`# ${t(lang, 'plan.report.title')}: ${mdText(file)}`, ''];
   const line = metaLine(lang, { ...meta, file: undefined });
   if (line) out.push(line, '');
-  for (const s of input.model.sheets) out.push(say(lang, `- シート「${mdText(s.sheet)}」: KPI表 ${s.tables.length} 個、KPI ${s.kpis.length} 件`, `- sheet "${mdText(s.sheet)}": ${s.tables.length} KPI table${s.tables.length === 1 ? '' : 's'}, ${s.kpis.length} KPI${s.kpis.length === 1 ? '' : 's'}`));
+  for (const s of input.model.sheets) out.push(t(lang, 'plan.report.markdown.sheet', { sheet: mdText(s.sheet), tables: s.tables.length, kpis: s.kpis.length }));
   out.push(`- ${countsLine(input)}`, '');
-  if (rows.length === 0) return [...out, say(lang, '所見はありません。', 'No findings.'), ''].join('\n');
+  if (rows.length === 0) return [...out, t(lang, 'plan.report.markdown.none'), ''].join('\n');
   const header = reportHeader(lang);
   out.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`);
   for (const r of rows) out.push(`| ${r.map(mdCell).join(' | ')} |`);

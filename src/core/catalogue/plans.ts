@@ -1,0 +1,133 @@
+/** What the planners say: plan summaries and notices (src/core/plans). */
+import { msg } from './entry';
+
+export const PLAN_MESSAGES = {
+  'plan.definitions.exists.summary': msg(
+    (p: { sheet: string }) => `「${p.sheet}」シートは既にあります`,
+    (p) => `sheet "${p.sheet}" exists`,
+  ),
+  'plan.definitions.exists.notice': msg(
+    (p: { sheet: string }) => `「${p.sheet}」シートは既にあるため変更しません。作り直すにはシートを削除してから実行してください。`,
+    (p) => `Sheet "${p.sheet}" already exists and was left alone; delete it first to generate it again.`,
+  ),
+  'plan.definitions.summary': msg(
+    (p: { sheet: string; kpis: number }) => `「${p.sheet}」シートを追加（KPI ${p.kpis} 件）`,
+    (p) => `add sheet "${p.sheet}" (${p.kpis} KPIs)`,
+  ),
+  'plan.link.tooltip': msg(
+    (p: { sheetNo: string | null }) => `進行管理シート ${p.sheetNo}`,
+    (p) => `management sheet ${p.sheetNo}`,
+  ),
+  'plan.link.no-management.cli': msg(
+    () => '進行管理シートが見つかりません。同じブックに「01」「No.01」などの名前のシートを置くか、--management <ファイル.xlsx> で指定してください。',
+    () => 'No management sheets found: add sheets named "01", "No.01" … to the workbook or give --management <file.xlsx>.',
+  ),
+  'plan.link.no-management.pane': msg(
+    () => '進行管理シートが見つかりません。同じブックに「01」「No.01」などの名前のシートを置くか、「設定」タブの「進行管理シートの場所」で別のブックを指定してください。',
+    () => 'No management sheets found: add sheets named "01", "No.01" … to the workbook, or name another workbook under "Management sheets location" on the Settings tab.',
+  ),
+  'plan.link.missing': msg(
+    (p: { count: number; list: string }) => `進行管理シートが無いシートNo. ${p.count} 個: ${p.list}`,
+    (p) => `${p.count} sheet numbers without a management sheet: ${p.list}`,
+  ),
+  'plan.link.unused': msg(
+    (p: { sheets: string }) => `どのKPIからも参照されない進行管理シート: ${p.sheets}`,
+    (p) => `Management sheets no KPI points to: ${p.sheets}`,
+  ),
+  'plan.link.already': msg(
+    (p: { n: number }) => `リンク済み ${p.n} セルはそのままです。`,
+    (p) => `${p.n} cells already linked were kept.`,
+  ),
+  'plan.link.summary': msg(
+    (p: { n: number }) => `シートNo. ${p.n} セルに進行管理シートへのリンクを設定`,
+    (p) => `link ${p.n} sheet-number cells to their management sheets`,
+  ),
+  'plan.flag.no-grade': msg(
+    (p: { n: number }) => `評価なし ${p.n}`,
+    (p) => `no grade ${p.n}`,
+  ),
+  'plan.flag.summary': msg(
+    (p: { n: number; parts: string }) => `遅れているKPI ${p.n} 件の達成率セルに色と説明を付与（${p.parts}）`,
+    (p) => `flag ${p.n} behind KPIs with a fill and a note (${p.parts})`,
+  ),
+  'plan.flag.unflag.summary': msg(
+    (p: { n: number }) => `色付け ${p.n} セルを元に戻す`,
+    (p) => `unflag ${p.n} cells`,
+  ),
+  'plan.flag.unflag.changed': msg(
+    (p: { n: number }) => `${p.n} 件は色やメモが変更済みのため戻しません。`,
+    (p) => `${p.n} marks were changed since and are left alone.`,
+  ),
+  'plan.report.file': msg(
+    (p: { file: string }) => `ファイル: ${p.file}`,
+    (p) => `File: ${p.file}`,
+  ),
+  'plan.report.made': msg(
+    (p: { at: string }) => `作成日時: ${p.at}`,
+    (p) => `Made: ${p.at}`,
+  ),
+  'plan.report.title': msg(
+    () => `点検結果`,
+    () => `Review`,
+  ),
+  'plan.report.summary': msg(
+    (p: { sheet: string; n: number }) => `「${p.sheet}」シートに所見 ${p.n} 件を書き出し`,
+    (p) => `write ${p.n} finding${p.n === 1 ? '' : 's'} to sheet "${p.sheet}"`,
+  ),
+  'plan.report.markdown.sheet': msg(
+    (p: { sheet: string; tables: number; kpis: number }) => `- シート「${p.sheet}」: KPI表 ${p.tables} 個、KPI ${p.kpis} 件`,
+    (p) => `- sheet "${p.sheet}": ${p.tables} KPI table${p.tables === 1 ? '' : 's'}, ${p.kpis} KPI${p.kpis === 1 ? '' : 's'}`,
+  ),
+  'plan.report.markdown.none': msg(
+    () => `所見はありません。`,
+    () => `No findings.`,
+  ),
+  'plan.fill.kept-fix': msg(
+    (p: { n: number }) => `誤りの見つからない記入済みの達成率 ${p.n} セルはそのままにしました。`,
+    (p) => `${p.n} filled rate cells without an error were kept.`,
+  ),
+  'plan.fill.kept.cli': msg(
+    (p: { n: number }) => `記入済みの達成率 ${p.n} セルはそのままにしました（誤りの訂正は --fix）。`,
+    (p) => `${p.n} rate cells already filled were kept (to correct wrong ones: --fix).`,
+  ),
+  'plan.fill.kept.pane': msg(
+    (p: { n: number }) => `記入済みの達成率 ${p.n} セルはそのままにしました（誤りの訂正は「誤った達成率を訂正」）。`,
+    (p) => `${p.n} rate cells already filled were kept (to correct wrong ones: "Correct wrong rates").`,
+  ),
+  'plan.fill.none': msg(
+    (p: { n: number }) => `計算できない達成率 ${p.n} 件（定性目標・単位違いなど）は書きません。`,
+    (p) => `${p.n} rates cannot be computed (qualitative target, other unit …) and are not written.`,
+  ),
+  'plan.fill.summary': msg(
+    (p: { n: number; empty: number; refreshed: number; fixed: number }) => `達成率 ${p.n} セルを記入（空欄 ${p.empty}、再計算 ${p.refreshed}、訂正 ${p.fixed}）`,
+    (p) => `fill ${p.n} rate cells (${p.empty} empty, ${p.refreshed} refreshed, ${p.fixed} corrected)`,
+  ),
+  'plan.add-year.not-next': msg(
+    (p: { sheet: string; table: number; row: number; newest: string; next: string | number }) => `${p.sheet} 表${p.table}（${p.row}行）の最新年度は ${p.newest} です。${p.next}年度は次の年度ではないため追加しません。`,
+    (p) => `${p.sheet} table ${p.table} (row ${p.row}) ends at ${p.newest}; ${p.next} is not the next year, nothing added.`,
+  ),
+  'plan.add-year.exists': msg(
+    (p: { sheet: string; table: number; row: number; next: string | number }) => `${p.sheet} 表${p.table}（${p.row}行）には ${p.next}年度の列が既にあります。変更しません。`,
+    (p) => `${p.sheet} table ${p.table} (row ${p.row}) already has a ${p.next} column; nothing changed.`,
+  ),
+  'plan.add-year.latest-only': msg(
+    (p: { sheet: string; table: number; row: number }) => `${p.sheet} 表${p.table}（${p.row}行）は最新年度だけを載せる形式のため、年度列は追加しません。`,
+    (p) => `${p.sheet} table ${p.table} (row ${p.row}) shows the latest year only; no year column is added.`,
+  ),
+  'plan.add-year.split': msg(
+    (p: { sheet: string; column: string; tables: string; count: number }) => `${p.sheet}: ${p.column}列に年度を挿入すると列の配置が違う表 ${p.tables}が崩れるため、${p.count} 個の表に追加しませんでした。表の列をそろえてから実行してください。`,
+    (p) => `${p.sheet}: inserting a year at column ${p.column} would split table(s) ${p.tables} laid out differently, so ${p.count} tables got no new column; align the tables' columns first.`,
+  ),
+  'plan.add-year.no-year-table': msg(
+    () => `年度列のある表がありません。`,
+    () => `No table with year columns.`,
+  ),
+  'plan.add-year.summary': msg(
+    (p: { n: number }) => `${p.n} 個の表に年度列を追加`,
+    (p) => `add a year column to ${p.n} tables`,
+  ),
+  'plan.text-cut': msg(
+    (p: { n: number; list: string }) => `セルに入る文字数（32,767 文字）を超える ${p.n} 件の文字列を切り詰めました: ${p.list}`,
+    (p) => `${p.n} texts longer than a cell holds (32,767 characters) were cut: ${p.list}`,
+  ),
+};
