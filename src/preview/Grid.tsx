@@ -31,7 +31,7 @@ export function Grid({ snapshot, highlight }: Props) {
   const width = snapshot.values[0]?.length ?? 0;
   const cols = Array.from({ length: width }, (_, i) => snapshot.origin.col + i);
   return (
-    <div className="grid" ref={ref} data-testid="grid" data-sheet={snapshot.sheet}>
+    <div className="grid" ref={ref} data-testid="grid" data-sheet={snapshot.sheet} tabIndex={0} role="region" aria-label={snapshot.sheet}>
       <table>
         <thead>
           <tr>

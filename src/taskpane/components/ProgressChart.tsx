@@ -26,8 +26,12 @@ export function ProgressChart({ goals, emptyText, lang }: { goals: GoalProgress[
   if (!goals.length) return <p>{emptyText}</p>;
   const legendY = goals.length * rowHeight + 8;
   const height = legendY + Math.ceil(statusOrder.length / legendPerRow) * 18 + 4;
+  // What the bars show, in words, for screen readers (the coloured segments alone say nothing).
+  const label = goals
+    .map((g) => `${g.goal}: ${statusOrder.filter((s) => g.byStatus[s] > 0).map((s) => `${statusLabel(s, lang)} ${g.byStatus[s]}`).join(lang === 'en' ? ', ' : '、')}`)
+    .join(lang === 'en' ? '; ' : '。');
   return (
-    <svg width={labelWidth + barWidth + 56} height={height} role="img" data-testid="progress-chart" style={{ maxWidth: '100%' }}>
+    <svg width={labelWidth + barWidth + 56} height={height} role="img" aria-label={label} data-testid="progress-chart" style={{ maxWidth: '100%' }}>
       {goals.map((g, i) => {
         const y = i * rowHeight + 4;
         let x = labelWidth;
