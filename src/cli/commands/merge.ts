@@ -7,6 +7,7 @@
  */
 import { planMerge, type Answer, type MergeConflict, type MergeResult } from '../../core/compare/merge';
 import { eraYearLabel } from '../../core/definitions';
+import { ruleName, severityCount, severityName } from '../../core/catalogue/vocabulary';
 import { describePlan, describeSkipped } from '../../core/plans/describe';
 import { loadWorkbook } from '../../app/load';
 import { ROUND_SHEET } from '../../core/compare/round';
@@ -95,8 +96,8 @@ export const mergeCommand: CliCommand = {
         ctx.out('');
         ctx.out(t(ctx, `${result.plan.edits.length} セルを取り込み ${String(options.output)} に保存しました（元に戻す: kpi-progress undo ${String(options.output)} -o <出力>）。`, `${result.plan.edits.length} cells merged, saved to ${String(options.output)} (to revert: kpi-progress undo ${String(options.output)} -o <out>).`));
         const errors = findings.filter((f) => f.severity === 'error');
-        ctx.out(t(ctx, `取り込み後の検査: 所見 ${findings.length} 件（エラー ${errors.length} 件）。一覧は kpi-progress check ${String(options.output)}`, `Check after merging: ${findings.length} findings (${errors.length} errors); list them with kpi-progress check ${String(options.output)}`));
-        for (const f of errors) ctx.out(`  [error] ${f.rule} ${f.sheet}!${f.cell} ${f.message}`);
+        ctx.out(t(ctx, `取り込み後の検査: 所見 ${findings.length} 件（${severityCount('error', errors.length, 'ja')}）。一覧は kpi-progress check ${String(options.output)}`, `Check after merging: ${findings.length} findings (${severityCount('error', errors.length, 'en')}); list them with kpi-progress check ${String(options.output)}`));
+        for (const f of errors) ctx.out(`  [${severityName(f.severity, ctx.lang)}] ${ruleName(f.rule, ctx.lang)} ${f.sheet}!${f.cell} ${f.message}`);
       }
     } else if (!options.json) {
       for (const line of describePlan(result.plan, ctx.lang, 200)) ctx.out(line);
