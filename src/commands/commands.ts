@@ -12,10 +12,10 @@ import { normaliseSettings, type AddinSettings } from '../app';
 import { addNextYear, checkWorkbook, completeAlways } from './ribbon-actions';
 import { showStatus } from './show-status';
 
-async function report(text: string, ok: boolean): Promise<void> {
+const reporter = (lang: Lang) => async (text: string, ok: boolean): Promise<void> => {
   await saveCommandStatus(text);
-  await showStatus(text, ok);
-}
+  await showStatus(text, ok, lang);
+};
 
 async function storedSettings(): Promise<AddinSettings> {
   try {
@@ -30,7 +30,7 @@ type Work = (host: ProgressHost, lang: Lang, settings: AddinSettings) => Promise
 async function runRibbon(event: Office.AddinCommands.Event, work: Work): Promise<void> {
   const settings = await storedSettings();
   const lang = settings.lang ?? officeLang();
-  await completeAlways(event, lang, () => work(new ExcelHost(), lang, settings), report);
+  await completeAlways(event, lang, () => work(new ExcelHost(), lang, settings), reporter(lang));
 }
 
 export const runCheck = (event: Office.AddinCommands.Event) => runRibbon(event, checkWorkbook);

@@ -1,10 +1,10 @@
 /** The status dialog page: shows the text a command passed in the URL, as text (never as HTML). */
-import { officeLang } from '../taskpane/office';
 import { commandText } from './command-text';
 
 function render(): void {
   const params = new URLSearchParams(window.location.search);
-  const lang = officeLang();
+  // Only messageParent and isSetSupported may be called in a dialog: the language comes in the URL.
+  const lang = params.get('lang') === 'en' ? 'en' : 'ja';
   const root = document.getElementById('root')!;
   root.style.cssText = 'padding:12px 16px;font-size:14px;line-height:1.6';
   const icon = document.createElement('div');

@@ -10,6 +10,10 @@ import { loadWorkbook, normaliseSettings } from '../../src/app';
 import { recheckAfterEdit, type CellChange } from '../../src/taskpane/live';
 import { saveCommandStatus, takeCommandStatus, WorkbookSettingsStore } from '../../src/excel/settings';
 import { FakeDocument } from '../support/fake-settings';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { ROOT } from '../support/sample';
+import { closeAfterMs } from '../../src/commands/show-status';
 
 const plan = (edits: CellEdit[]): EditPlan => ({ command: 'fill', summary: 't', edits, notices: [] });
 
@@ -211,5 +215,18 @@ describe('document settings: one copy per runtime (persisting-add-in-state-and-s
     await new WorkbookSettingsStore<{ lang: string }>(ribbon).save({ lang: 'ja' });
     expect(await new WorkbookSettingsStore<{ lang: string }>(pane).load()).toEqual({ lang: 'ja' });
     expect(await takeCommandStatus(doc.runtime())).toBeNull();
+  });
+});
+
+describe('ribbon function commands and their dialog (Add-in commands, Dialog API pages)', () => {
+  test('the status dialog page calls no Office API but messageParent / isSetSupported (nor imports code that does)', () => {
+    const source = readFileSync(join(ROOT, 'src', 'commands', 'status.ts'), 'utf8');
+    const officeUses = [...source.matchAll(/Office\.[\w.]+/g)].map((m) => m[0]);
+    expect(officeUses.filter((u) => !['Office.context.ui.messageParent', 'Office.context.requirements.isSetSupported', 'Office.onReady'].includes(u))).toEqual([]);
+    expect(source).not.toMatch(/from '\.\.\/taskpane\/office'/);
+  });
+
+  test('a command holds its status dialog seconds, not a minute, before event.completed()', () => {
+    expect(closeAfterMs).toBeLessThanOrEqual(10_000);
   });
 });
