@@ -98,7 +98,13 @@ function unescapeXml(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
-const elementsOf = (xml: string) => new Set([...xml.matchAll(/<([A-Za-z][\w.:-]*)[\s>/]/g)].map((m) => m[1]));
+/** Element names of a sheet outside its cell data (most of a large sheet; no element of interest is in it). */
+function elementsOf(xml: string): Set<string> {
+  const start = xml.indexOf('<sheetData');
+  const end = xml.lastIndexOf('</sheetData>');
+  const outside = start >= 0 && end > start ? xml.slice(0, start) + xml.slice(end) : xml;
+  return new Set([...outside.matchAll(/<([A-Za-z][\w.:-]*)[\s>/]/g)].map((m) => m[1]));
+}
 
 /** Where an element goes back in a worksheet: before the first later element of CT_Worksheet. */
 const AFTER_BREAKS = ['customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
