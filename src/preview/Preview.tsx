@@ -4,7 +4,7 @@ import type { Lang } from '../core/findings';
 import { cellAddress, type GridSnapshot } from '../core/snapshot';
 import { App } from '../taskpane/App';
 import { langFromDisplayLanguage } from '../taskpane/i18n';
-import { memorySettingsStore } from '../app';
+import type { AddinSettings, SettingsStore } from '../app';
 import { XlsxHost } from '../xlsx/host';
 import { Grid } from './Grid';
 import { PreviewHost } from './preview-host';
@@ -28,8 +28,51 @@ function errorText(e: unknown, lang: Lang = 'ja'): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+const SETTINGS_KEY = 'kpiProgress.previewSettings';
+
+/** Settings kept in the browser across reloads (the preview has no workbook settings to keep them in). */
+function browserSettingsStore(onSaved: (s: Partial<AddinSettings>) => void): SettingsStore {
+  const read = (): Partial<AddinSettings> => {
+    try {
+      return JSON.parse(window.localStorage.getItem(SETTINGS_KEY) ?? '{}') as Partial<AddinSettings>;
+    } catch {
+      return {};
+    }
+  };
+  return {
+    load: async () => read(),
+    save: async (settings) => {
+      try {
+        window.localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+      } catch {
+        // storage refused (private mode): the choice lasts until the page closes
+      }
+      onSaved(settings);
+    },
+  };
+}
+
+/** 自動 in the preview: ?lang=, else the browser's language. */
+function browserLang(): Lang {
+  return langFromDisplayLanguage(new URLSearchParams(window.location.search).get('lang') ?? navigator.language);
+}
+
+function storedLang(): Lang | null {
+  try {
+    const l = (JSON.parse(window.localStorage.getItem(SETTINGS_KEY) ?? '{}') as Partial<AddinSettings>).lang;
+    return l === 'en' || l === 'ja' ? l : null;
+  } catch {
+    return null;
+  }
+}
+
 export function Preview() {
-  const lang: Lang = langFromDisplayLanguage(new URLSearchParams(window.location.search).get('lang'));
+  const [chosen, setChosen] = useState<Lang | null>(storedLang);
+  const autoLang = useMemo(browserLang, []);
+  const lang: Lang = chosen ?? autoLang;
+  useEffect(() => {
+    document.documentElement.lang = lang; // screen readers read the page in its language
+  }, [lang]);
   const [opened, setOpened] = useState<Opened | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sheets, setSheets] = useState<string[]>([]);
@@ -89,8 +132,8 @@ export function Preview() {
     [opened],
   );
 
-  // One store per opened file: a new store would make the pane reload its settings and the workbook.
-  const settingsStore = useMemo(() => memorySettingsStore(), [opened]);
+  // One store per opened file (a new store makes the pane reload), its settings kept in the browser.
+  const settingsStore = useMemo(() => browserSettingsStore((s) => setChosen(s.lang ?? null)), [opened]);
 
   useEffect(() => {
     if (!opened || !sheet) return setSnapshot(null);
@@ -169,7 +212,7 @@ export function Preview() {
       </div>
       <div className="pane">
         {host && opened && (
-          <App key={opened.id} host={host} initialLang={lang} theme="light" settingsStore={settingsStore} onWorkbookChanged={() => setVersion((v) => v + 1)} />
+          <App key={opened.id} host={host} initialLang={autoLang} theme="light" settingsStore={settingsStore} onWorkbookChanged={() => setVersion((v) => v + 1)} />
         )}
       </div>
     </div>

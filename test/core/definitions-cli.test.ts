@@ -59,7 +59,7 @@ test('check --management: シートNo. checked against the 進行管理シート
   const clean = JSON.parse((await run('check', SAMPLE, '--json', '--management', management)).out);
   expect(clean.sheets[0].findings.filter((f: { rule: string }) => f.rule === 'sheet-number')).toEqual([]);
   const r = await run('check', planted, '--management', management);
-  expect(r.out).toContain('  sheet-number: 1\n    [warning] 進捗状況一覧表!N72 シートNo.「99」に当たる進行管理シートがありません');
+  expect(r.out).toMatch(/ {2}シートNo\. \(sheet-number\): 1\n {4}\[注意\] 進捗状況一覧表!N72 [^\n]*（R2）: シートNo\.「99」に当たる進行管理シートがありません/);
   // Without the management workbook the number cannot be judged.
   expect((await run('check', planted)).out).not.toContain('sheet-number');
   expect((await run('check', planted, '--management', join(dir, 'missing.xlsx'))).code).toBe(2);

@@ -4,7 +4,7 @@
  * one error finding, 2 unreadable file or no progress table.
  */
 import type { Finding, Lang, RuleId } from '../../core/findings';
-import { findingSubject, ruleName, severityCount, severityName } from '../../core/catalogue/vocabulary';
+import { countOf, findingSubject, ruleName, severityCount, severityName } from '../../core/catalogue/vocabulary';
 import type { ProgressHost } from '../../core/host';
 import type { Kpi, ProgressModel, SheetModel } from '../../core/model';
 import { loadWorkbook } from '../../app/load';
@@ -161,16 +161,16 @@ export function summaryLines(file: string, model: ProgressModel, analysis: Check
   for (const s of model.sheets) {
     out.push('');
     out.push(
-      t(ctx, `シート「${s.sheet}」: KPI表 ${s.tables.length} 個、KPI ${s.kpis.length} 件、年度 ${yearsLine(s)}`, `Sheet "${s.sheet}": ${s.tables.length} KPI tables, ${s.kpis.length} KPIs, years ${yearsLine(s)}`),
+      t(ctx, `シート「${s.sheet}」: KPI表 ${s.tables.length} 個、KPI ${s.kpis.length} 件、年度 ${yearsLine(s)}`, `Sheet "${s.sheet}": ${countOf(s.tables.length, 'KPI table')}, ${countOf(s.kpis.length, 'KPI')}, years ${yearsLine(s)}`),
     );
     for (const tb of s.tables) {
       const n = s.kpis.filter((k) => k.tableIndex === tb.index).length;
       const where = tb.path.length ? tb.path.join(' > ') : t(ctx, '(見出しなし)', '(no heading)');
-      out.push(t(ctx, `  表${tb.index + 1} 行${tb.headerRow}–${tb.lastRow}: KPI ${n} 件  ${where}`, `  table ${tb.index + 1} rows ${tb.headerRow}–${tb.lastRow}: ${n} KPIs  ${where}`));
+      out.push(t(ctx, `  表${tb.index + 1} 行${tb.headerRow}–${tb.lastRow}: KPI ${n} 件  ${where}`, `  table ${tb.index + 1} rows ${tb.headerRow}–${tb.lastRow}: ${countOf(n, 'KPI')}  ${where}`));
     }
     const breakdowns = s.kpis.filter((k) => k.breakdownOf).length;
     const relisted = s.kpis.filter((k) => k.relistedFrom).length;
-    out.push(t(ctx, `  内訳 ${breakdowns} 件、再掲 ${relisted} 件`, `  ${breakdowns} breakdown rows, ${relisted} re-listed KPIs`));
+    out.push(t(ctx, `  内訳 ${breakdowns} 件、再掲 ${relisted} 件`, `  ${countOf(breakdowns, 'breakdown row')}, ${countOf(relisted, 're-listed KPI')}`));
   }
   if (model.unrecognised.length) {
     out.push('');

@@ -1,5 +1,6 @@
 /** What the planners say: plan summaries and notices (src/core/plans). */
 import { msg } from './entry';
+import { countOf } from './vocabulary';
 
 export const PLAN_MESSAGES = {
   'plan.definitions.exists.summary': msg(
@@ -12,7 +13,7 @@ export const PLAN_MESSAGES = {
   ),
   'plan.definitions.summary': msg(
     (p: { sheet: string; kpis: number }) => `「${p.sheet}」シートを追加（KPI ${p.kpis} 件）`,
-    (p) => `add sheet "${p.sheet}" (${p.kpis} KPIs)`,
+    (p) => `add sheet "${p.sheet}" (${countOf(p.kpis, 'KPI')})`,
   ),
   'plan.link.tooltip': msg(
     (p: { sheetNo: string | null }) => `進行管理シート ${p.sheetNo}`,
@@ -36,11 +37,11 @@ export const PLAN_MESSAGES = {
   ),
   'plan.link.already': msg(
     (p: { n: number }) => `リンク済み ${p.n} セルはそのままです。`,
-    (p) => `${p.n} cells already linked were kept.`,
+    (p) => `${countOf(p.n, 'cell')} already linked kept.`,
   ),
   'plan.link.summary': msg(
     (p: { n: number }) => `シートNo. ${p.n} セルに進行管理シートへのリンクを設定`,
-    (p) => `link ${p.n} sheet-number cells to their management sheets`,
+    (p) => `link ${countOf(p.n, 'sheet-number cell')} to their management sheets`,
   ),
   'plan.flag.no-grade': msg(
     (p: { n: number }) => `評価なし ${p.n}`,
@@ -48,11 +49,11 @@ export const PLAN_MESSAGES = {
   ),
   'plan.flag.summary': msg(
     (p: { n: number; parts: string }) => `遅れているKPI ${p.n} 件の達成率セルに色と説明を付与（${p.parts}）`,
-    (p) => `flag ${p.n} behind KPIs with a fill and a note (${p.parts})`,
+    (p) => `colour the rates of ${countOf(p.n, 'KPI')} behind, with a note (${p.parts})`,
   ),
   'plan.flag.unflag.summary': msg(
     (p: { n: number }) => `色付け ${p.n} セルを元に戻す`,
-    (p) => `unflag ${p.n} cells`,
+    (p) => `unflag ${countOf(p.n, 'cell')}`,
   ),
   'plan.flag.unflag.changed': msg(
     (p: { n: number }) => `${p.n} 件は色やメモが変更済みのため戻しません。`,

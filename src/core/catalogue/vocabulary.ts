@@ -64,3 +64,8 @@ export function findingSubject(f: { kpiName?: string; yearLabel?: string }, lang
   if (!f.yearLabel) return f.kpiName;
   return lang === 'en' ? `${f.kpiName} (${f.yearLabel})` : `${f.kpiName}（${f.yearLabel}）`;
 }
+
+/** "1 KPI", "2 KPIs", "1 table": an English count with its noun (Japanese counts need no plural). */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
