@@ -118,12 +118,20 @@ export class ExcelHost implements ProgressHost {
     }
   }
 
+  /**
+   * Shows a cell (one sync). A hidden sheet cannot be activated (the batch fails there); its cell is
+   * then not shown — the finding still names it — rather than the add-in unhiding the user's sheet.
+   */
   selectCell(sheet: string, address: string): Promise<void> {
     return this.env.run({}, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(address.replace(/^.*!/, '')).select();
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (error) {
+        if ((error as { code?: string } | null)?.code !== 'InvalidOperation') throw error;
+      }
     });
   }
 

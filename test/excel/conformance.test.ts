@@ -230,3 +230,18 @@ describe('ribbon function commands and their dialog (Add-in commands, Dialog API
     expect(closeAfterMs).toBeLessThanOrEqual(10_000);
   });
 });
+
+describe('hidden sheets', () => {
+  test('going to a cell of a hidden sheet neither throws nor unhides it', async () => {
+    const model = FakeModel.fromSnapshot({ sheet: 'A', origin: { row: 1, col: 1 }, values: [['a']] });
+    const hidden = FakeModel.fromSnapshot({ sheet: 'B', origin: { row: 1, col: 1 }, values: [['b']] }).sheets[0];
+    hidden.visibility = 'Hidden';
+    model.sheets.push(hidden);
+    const excel = new FakeExcel(model);
+    const host = new ExcelHost(excel.env());
+    await expect(host.selectCell('B', 'A1')).resolves.toBeUndefined();
+    expect(hidden.visibility).toBe('Hidden');
+    await host.selectCell('A', 'A1');
+    expect(excel.model.selection).toEqual({ sheet: 'A', address: 'A1' });
+  });
+});

@@ -169,7 +169,9 @@ export class FakeWorksheet extends FakeFound<FakeSheet> {
 
   activate(): void {
     this.ctx.enqueue(() => {
-      this.sheet();
+      // A hidden sheet cannot be shown by activating it (the UI cannot select one either); the docs do
+      // not say what activate() does then, the stricter reading: it fails the batch.
+      if (this.sheet().visibility !== 'Visible') throw excelError('InvalidOperation', 'cannot activate a hidden worksheet');
       return 0;
     }, 0);
   }
