@@ -11,3 +11,4 @@ export { applyWithUndo, isAvailable, planCommand, undoLastAction, CommandUnavail
 export { externalManagement, planners, type Planner } from './planners';
 export { defaultSettings, memorySettingsStore, normaliseSettings, type AddinSettings, type SettingsStore } from './settings';
 export { effectiveDefinitions } from './effective-definitions';
+export { fileSafe, fileStem, readAnswer, roundCopies, type CopyWriter, type RoundCopyOptions } from './round';

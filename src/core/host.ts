@@ -76,4 +76,9 @@ export interface ProgressHost {
   onChanged?(handler: (change: CellChange) => void, sheets?: string[]): Promise<() => Promise<void>>;
   /** Selects a cell for the user (task pane "go to cell"); optional for hosts without a UI. */
   selectCell?(sheet: string, address: string): Promise<void>;
+  /**
+   * The workbook as an .xlsx file (name and bytes), for work that needs the whole package (the yearly
+   * round's copies). Optional: hosts that cannot hand the file over leave it out, and the pane says so.
+   */
+  workbookFile?(): Promise<{ name: string; bytes: Uint8Array }>;
 }

@@ -128,6 +128,7 @@ export function Preview() {
           }
           setVersion((v) => v + 1);
         },
+        async () => ({ name: opened.name, bytes: await opened.xlsx.toBuffer() }),
       ),
     [opened],
   );

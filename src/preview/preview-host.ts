@@ -10,9 +10,14 @@ export class PreviewHost implements ProgressHost {
     private readonly inner: ProgressHost,
     private readonly onSelect: (sheet: string, address: string) => void,
     private readonly onApplied: (plan: EditPlan) => void,
+    file?: () => Promise<{ name: string; bytes: Uint8Array }>,
   ) {
     this.kind = inner.kind;
+    if (file) this.workbookFile = file;
   }
+
+  /** The opened .xlsx as it is now (the yearly round's copies are made from it). */
+  workbookFile?: () => Promise<{ name: string; bytes: Uint8Array }>;
 
   capabilities(): HostCapabilities {
     return this.inner.capabilities();

@@ -140,7 +140,7 @@ export function App(props: AppProps) {
           <ErrorBoundary lang={lang}>
             {tab === 'overview' && <OverviewTab workbook={bench.workbook} lang={lang} />}
             {tab === 'findings' && <FindingsTab workbook={bench.workbook} lang={lang} host={props.host} api={bench} />}
-            {tab === 'actions' && <ActionsTab workbook={bench.workbook} lang={lang} api={bench} />}
+            {tab === 'actions' && <ActionsTab workbook={bench.workbook} lang={lang} api={bench} host={props.host} />}
             {tab === 'settings' && settingsLoaded && <SettingsTab settings={settings} lang={lang} onSave={saveSettings} api={bench} />}
           </ErrorBoundary>
         </div>

@@ -10,8 +10,7 @@ import { eraYearLabel } from '../../core/definitions';
 import { ruleName, severityCount, severityName } from '../../core/catalogue/vocabulary';
 import { describePlan, describeSkipped } from '../../core/plans/describe';
 import { loadWorkbook } from '../../app/load';
-import { ROUND_SHEET } from '../../core/compare/round';
-import type { ProgressHost } from '../../core/host';
+import { readAnswer } from '../../app/round';
 import { runCommand } from '../../core/session';
 import type { Lang } from '../../core/findings';
 import { openXlsxHostFile } from '../../xlsx/node';
@@ -54,13 +53,6 @@ function mergeLines(r: MergeResult, ctx: CliContext): string[] {
   return out;
 }
 
-/** An answer as the loader reads it, plus its round record (a veryHidden sheet the loader skips). */
-async function readAnswer(host: ProgressHost, lang: Lang) {
-  const input = await loadWorkbook(host, { lang });
-  const hasRecord = (await host.listSheets()).some((s) => s.name === ROUND_SHEET);
-  return { model: input.model, snapshots: hasRecord ? [...input.snapshots, await host.readSnapshot(ROUND_SHEET)] : input.snapshots };
-}
-
 export const mergeCommand: CliCommand = {
   name: 'merge',
   summary: { ja: '担当課の回答をKPIごとにマスターへ取り込む（競合・未回答を表示、元に戻せる）', en: "take the departments' answers into the master by KPI (conflicts and missing answers listed; undoable)" },
@@ -79,7 +71,7 @@ export const mergeCommand: CliCommand = {
     const { files } = await expandInputs(inputs);
     const answers: Answer[] = [];
     for (const file of files) {
-      answers.push({ file, ...(await readAnswer(await openXlsxHostFile(file), ctx.lang)) });
+      answers.push(await readAnswer(await openXlsxHostFile(file), file, ctx.lang));
     }
     const result = planMerge({ model: input.model, snapshots: input.snapshots }, answers, { year: yearOption(options.year, ctx), lang: ctx.lang });
     let findings = input.analysis.findings;

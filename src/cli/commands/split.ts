@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { planRound, roundId, type RoundRecord } from '../../core/compare/round';
+import { fileStem, roundCopies } from '../../app/round';
 import { eraYearLabel } from '../../core/definitions';
 import { parseYearLabel } from '../../core/years';
 import { writeRoundCopy } from '../../xlsx/round-copy';
@@ -20,11 +20,6 @@ export function yearOption(v: string | true | undefined, ctx: CliContext): numbe
   const y = typeof v === 'string' ? parseYearLabel(v)?.year : undefined;
   if (!y) throw new UsageError(t(ctx, `--year は R3、2021、令和3年度 のように年度を書いてください（${String(v)}）。`, `--year takes a fiscal year such as R3, 2021 or 令和3年度 (got ${String(v)}).`));
   return y;
-}
-
-/** A department name as a file name part: characters Windows refuses become "_". */
-export function fileSafe(s: string): string {
-  return s.replace(/[\\/:*?"<>|\s]+/g, '_');
 }
 
 export const splitCommand: CliCommand = {
@@ -43,22 +38,22 @@ export const splitCommand: CliCommand = {
       ctx.err(t(ctx, `${master} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${master}.`));
       return 2;
     }
-    const round = planRound(model, { year: yearOption(options.year, ctx), nextYear: options.next === true });
+    const stem = fileStem(master);
+    const { round, copies } = roundCopies(bytes, model, stem, writeRoundCopy, {
+      year: yearOption(options.year, ctx), nextYear: options.next === true, lang: ctx.lang,
+      due: typeof options.due === 'string' ? options.due : null, contact: typeof options.contact === 'string' ? options.contact : null,
+      password: typeof options.password === 'string' ? options.password : undefined,
+    });
     if (!Number.isFinite(round.year) || !round.departments.length) {
       ctx.err(t(ctx, `${master} に年度の列または担当課がありません。担当課の列に課名を書いてから分けてください。`, `${master} has no year columns or no departments; fill in the 担当課 column first.`));
       return 2;
     }
     await fs.mkdir(folder, { recursive: true });
-    const stem = path.basename(master).replace(/\.xlsx?m?$/i, '');
     ctx.out(t(ctx, `${eraYearLabel(round.year)}（${round.year}年度）の実績値を ${round.departments.length} 課に配布します:`, `Collecting FY${round.year} (${eraYearLabel(round.year)}) actuals from ${round.departments.length} departments:`));
-    for (const share of round.departments) {
-      const record: RoundRecord = {
-        master: stem, department: share.department, year: round.year, nextYear: round.nextYear, id: roundId(stem, round.year, share.department),
-        due: typeof options.due === 'string' ? options.due : null, contact: typeof options.contact === 'string' ? options.contact : null,
-      };
-      const file = path.join(folder, `${stem}_${fileSafe(share.department)}.xlsx`);
-      await writeFileAtomic(file, await writeRoundCopy(bytes, model, share, record, { lang: ctx.lang, password: typeof options.password === 'string' ? options.password : undefined }));
-      ctx.out(t(ctx, `  ${file}: KPI ${share.kpis.length} 件、入力できるセル ${share.cells.length} 個`, `  ${file}: ${share.kpis.length} KPIs, ${share.cells.length} open cells`));
+    for (const copy of copies) {
+      const file = path.join(folder, copy.file);
+      await writeFileAtomic(file, await copy.bytes());
+      ctx.out(t(ctx, `  ${file}: KPI ${copy.share.kpis.length} 件、入力できるセル ${copy.share.cells.length} 個`, `  ${file}: ${copy.share.kpis.length} KPIs, ${copy.share.cells.length} open cells`));
     }
     return 0;
   },

@@ -13,6 +13,7 @@ import type { Entry } from './entry';
 import { ERRORS } from './errors';
 import { HOST_MESSAGES } from './host';
 import { COMPARE_MESSAGES } from './compare';
+import { ROUND_MESSAGES } from './round';
 import { PLAN_MESSAGES } from './plans';
 
 export { msg, type Entry } from './entry';
@@ -22,6 +23,7 @@ export const CATALOGUE = {
   ...ERRORS,
   ...HOST_MESSAGES,
   ...COMPARE_MESSAGES,
+  ...ROUND_MESSAGES,
   ...PLAN_MESSAGES,
 };
 

@@ -9,6 +9,8 @@ import { format, messages, type Messages } from '../i18n';
 import { describeEdit } from '../../core/plans/describe';
 import { changedCellCount, editTarget } from '../plan-view';
 import type { WorkbenchApi } from '../useWorkbench';
+import type { ProgressHost } from '../../core/host';
+import { RoundPanel } from '../components/RoundPanel';
 
 const previewLimit = 30;
 
@@ -68,7 +70,7 @@ function PlanPreview({ plan, t, lang, onApply, onCancel, busy }: { plan: EditPla
   );
 }
 
-export function ActionsTab({ workbook, lang, api }: { workbook: PlanInput | null; lang: Lang; api: WorkbenchApi }) {
+export function ActionsTab({ workbook, lang, api, host }: { workbook: PlanInput | null; lang: Lang; api: WorkbenchApi; host?: ProgressHost }) {
   const styles = useStyles();
   const t = messages(lang);
   const [open, setOpen] = useState<{ command: ActionCommand; plan: EditPlan } | null>(null);
@@ -118,6 +120,7 @@ export function ActionsTab({ workbook, lang, api }: { workbook: PlanInput | null
             </Card>
           );
         })}
+        {host && <RoundPanel workbook={workbook} lang={lang} host={host} api={api} />}
       </div>
     </div>
   );

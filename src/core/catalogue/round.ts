@@ -1,0 +1,44 @@
+/** Task pane texts of the yearly round (issue #17): distributing copies, taking answers back in. */
+import { msg } from './entry';
+
+export const ROUND_MESSAGES = {
+  'round.title': msg(() => '担当課への照会', () => 'Yearly round with the departments'),
+  'round.distribute': msg(() => '担当課ごとに配布', () => 'One copy per department'),
+  'round.distribute-hint': msg(
+    () => '担当課ごとに、その課のセルだけ入力できる保護付きのコピーをダウンロードします。ファイルはこのPCの外へ送られません。',
+    () => "Downloads one protected copy per department with only that department's cells open. Nothing leaves this PC.",
+  ),
+  'round.no-file': msg(
+    () => 'このExcelではブックをファイルとして読めないため、配布用のコピーを作れません。ブックを保存し、ブラウザー版のプレビューで開いて配布してください。',
+    () => 'This Excel cannot hand the workbook over as a file, so copies cannot be made here. Save the workbook and distribute it from the browser preview.',
+  ),
+  'round.no-departments': msg(() => '年度の列または担当課がありません。担当課の列に課名を書いてから配布してください。', () => 'No year columns or no departments: fill in the 担当課 column first.'),
+  'round.distributed': msg(
+    (p: { n: number; year: string }) => `${p.year}の実績値の記入用コピーを ${p.n} 課分ダウンロードしました。`,
+    (p) => `Downloaded copies for ${p.n} departments to collect ${p.year} actuals.`,
+  ),
+  'round.copy': msg((p: { file: string; kpis: number; cells: number }) => `${p.file}: KPI ${p.kpis} 件、入力できるセル ${p.cells} 個`, (p) => `${p.file}: ${p.kpis} KPIs, ${p.cells} open cells`),
+  'round.import': msg(() => '回答を取り込む', () => 'Take the answers in'),
+  'round.import-hint': msg(
+    () => '担当課から戻った回答ファイル(.xlsx)を選ぶと、KPIごとに取り込む値と競合・未回答を表示します。ファイルはこのPCの外へ送られません。',
+    () => 'Pick the answer files (.xlsx) the departments sent back: the values to write, the conflicts and the missing answers are shown by KPI. Nothing leaves this PC.',
+  ),
+  'round.reading': msg((p: { n: number }) => `回答 ${p.n} 件を読み込んでいます…`, (p) => `Reading ${p.n} answers…`),
+  'round.department': msg((p: { department: string; file: string; n: number }) => `${p.department}（${p.file}）: ${p.n} セル`, (p) => `${p.department} (${p.file}): ${p.n} cells`),
+  'round.conflicts': msg((p: { n: number }) => `競合 ${p.n} 件（書き込みません）`, (p) => `${p.n} conflicts (not written)`),
+  'round.missing': msg((p: { n: number; year: string }) => `未回答 ${p.n} 課（${p.year}が空のKPI）`, (p) => `${p.n} departments have not answered (KPIs still empty for ${p.year})`),
+  'round.none-empty': msg(() => '（空のKPIなし）', () => '(none empty)'),
+  'round.master': msg(() => 'マスター', () => 'master'),
+  'round.answer': msg(() => '回答', () => 'answer'),
+  'round.apply': msg(() => '適用', () => 'Apply'),
+  'round.cancel': msg(() => 'キャンセル', () => 'Cancel'),
+  'round.undo': msg(() => '直前の操作を元に戻す', () => 'Undo last action'),
+  'round.empty': msg(() => '(空)', () => '(empty)'),
+  'round.reason.other-department': msg(() => '他の課のKPI', () => "another department's KPI"),
+  'round.reason.not-asked': msg(() => '今回の記入欄ではないセル', () => 'a cell the round did not ask for'),
+  'round.reason.answers-disagree': msg(() => '回答どうしが食い違い', () => 'answers disagree'),
+  'round.reason.kpi-added': msg(() => 'マスターにないKPI', () => 'a KPI not in the master'),
+  'round.reason.kpi-removed': msg(() => '回答から消えたKPI', () => 'a KPI missing from the answer'),
+  'round.reason.unknown-department': msg(() => 'どの課の回答か分からない', () => 'whose answer it is is unknown'),
+  'round.no-table': msg((p: { file: string }) => `${p.file} に進捗状況一覧表（KPI表）が見つかりません。`, (p) => `No progress table (KPI table) in ${p.file}.`),
+};
