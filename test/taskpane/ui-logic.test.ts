@@ -47,13 +47,20 @@ describe('i18n', () => {
   it('has every Japanese key in English, non-empty, with the same placeholders', () => {
     for (const key of Object.keys(ja) as (keyof typeof ja)[]) {
       expect(en[key]).toBeTruthy();
-      const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const holes = (s: string) => [...s.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]).sort();
       expect(holes(en[key])).toEqual(holes(ja[key]));
     }
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('{n} 件 {x}', { n: 3 })).toBe('3 件 {x}');
+  });
+
+  it('gives English counts their plural', () => {
+    expect(format('Changed {n|cell|cells}.', { n: 1 })).toBe('Changed 1 cell.');
+    expect(format('Changed {n|cell|cells}.', { n: 47 })).toBe('Changed 47 cells.');
+    expect(format(en.applied, { n: 1 })).toBe('Changed 1 cell.');
+    expect(format(en.undone, { n: 1 })).toBe('Undid the last action (1 change).');
   });
 });
 

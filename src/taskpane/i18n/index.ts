@@ -15,5 +15,10 @@ export function langFromDisplayLanguage(displayLanguage: string | undefined | nu
 
 /** Fills "{n}"-style placeholders. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  // {n|cell|cells}: an English count with its noun ("1 cell", "2 cells"); Japanese templates use {n}.
+  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (whole, key: string, one?: string, many?: string) => {
+    if (!(key in values)) return whole;
+    const value = values[key];
+    return one === undefined ? String(value) : `${value} ${value === 1 ? one : many}`;
+  });
 }
