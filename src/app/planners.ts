@@ -1,6 +1,8 @@
 /** The core planners behind the Actions tab and the ribbon, by command, with the pane's settings. */
 import type { EditPlan } from '../core/plan';
-import { planAddYear } from '../core/plans/add-year';
+import { emptyNewestYears, planAddYear } from '../core/plans/add-year';
+
+export { emptyNewestYears };
 import { planDefinitions } from '../core/plans/definitions';
 import { planFill } from '../core/plans/fill';
 import { planFlag, planUnflag } from '../core/plans/flag';
@@ -31,3 +33,6 @@ export const planners: Partial<Record<ActionCommand, Planner>> = {
   definitions: (input) => planDefinitions(input, { now: new Date() }),
   report: (input) => planReport(input, { now: new Date() }),
 };
+
+/** add-year after the user said yes in the pane although the newest year is still empty (never the ribbon). */
+export const planAddYearConfirmed = (input: PlanInput): EditPlan => planAddYear(input, { confirmed: true });

@@ -61,3 +61,17 @@ test('a command completes exactly once, also when its work or its report fails',
   expect(reportFails).toEqual({ text: 'done', ok: true });
   expect(completed).toHaveBeenCalledTimes(2);
 });
+
+test('年度列を追加 twice: the second click adds nothing while R7 is empty and says why', async () => {
+  const { fake, host } = await sampleExcel();
+  const header = 10;
+  await addNextYear(host, 'ja');
+  const once = headerRowTexts(fake, header);
+  expect(once).toContain('R7');
+  const text = await addNextYear(host, 'ja');
+  expect(headerRowTexts(fake, header)).toEqual(once);
+  expect(headerRowTexts(fake, header)).not.toContain('R8');
+  expect(text).toContain('R7の実績がまだ入っていないため、R8の列は追加しませんでした。');
+  expect(text).not.toMatch(/--/);
+  expect(await addNextYear(host, 'en')).toContain('R7 has no actuals yet, so no R8 column was added.');
+});

@@ -1,6 +1,7 @@
-/** `kpi-progress add-year <in.xlsx> -o <out.xlsx> [--year R7] [--dry-run] [--sheet NAME]` */
-import { planAddYear } from '../../core/plans/add-year';
+/** `kpi-progress add-year <in.xlsx> -o <out.xlsx> [--year R7] [--force] [--dry-run] [--sheet NAME]` */
+import { emptyNewestYears, planAddYear } from '../../core/plans/add-year';
 import { parseYearLabel } from '../../core/years';
+import { t } from '../../core/catalogue';
 import { UsageError } from '../io';
 import { makeWriteCommand } from './write-common';
 
@@ -15,7 +16,15 @@ function yearOption(v: string | true | undefined): number | undefined {
 export const addYearCommand = makeWriteCommand({
   name: 'add-year',
   summary: { ja: '次の年度の列を各KPI表に追加する（R6 → R7）', en: 'add the next fiscal-year column to every KPI table (R6 → R7)' },
-  usage: 'kpi-progress add-year <in.xlsx> -o <out.xlsx> [--year R7] [--dry-run] [--sheet NAME] [--lang en]',
+  usage: 'kpi-progress add-year <in.xlsx> -o <out.xlsx> [--year R7] [--force] [--dry-run] [--sheet NAME] [--lang en]',
   valued: ['year'],
-  plan: (input, args) => planAddYear(input, { year: yearOption(args.options.year) }),
+  booleans: ['force'],
+  plan: (input, args) => {
+    const year = yearOption(args.options.year);
+    const force = args.options.force === true;
+    // a second empty year only when asked for by name or with --force (the pane asks, the ribbon refuses)
+    const empty = year === undefined && !force ? emptyNewestYears(input) : [];
+    if (empty.length) throw new UsageError(t(input.lang, 'plan.add-year.ask-cli', { names: empty }));
+    return planAddYear(input, { year, confirmed: force });
+  },
 });

@@ -119,6 +119,22 @@ export const PLAN_MESSAGES = {
     (p: { sheet: string; column: string; tables: string; count: number }) => `${p.sheet}: ${p.column}列に年度を挿入すると列の配置が違う表 ${p.tables}が崩れるため、${p.count} 個の表に追加しませんでした。表の列をそろえてから実行してください。`,
     (p) => `${p.sheet}: inserting a year at column ${p.column} would split table(s) ${p.tables} laid out differently, so ${p.count} tables got no new column; align the tables' columns first.`,
   ),
+  'plan.add-year.newest-empty': msg(
+    (p: { newest: string; next: string }) => `${p.newest}の実績がまだ入っていないため、${p.next}の列は追加しませんでした。`,
+    (p) => `${p.newest} has no actuals yet, so no ${p.next} column was added.`,
+  ),
+  'plan.add-year.ask': msg(
+    (p: { names: string[] }) => `最新の年度（${p.names.join('、')}）に実績がまだありません。それでも次の年度の列を追加しますか。`,
+    (p) => `The newest year (${p.names.join(', ')}) has no actuals yet. Add the next year column anyway?`,
+  ),
+  'plan.add-year.anyway': msg(
+    () => `空の年度のまま追加する`,
+    () => `Add it anyway`,
+  ),
+  'plan.add-year.ask-cli': msg(
+    (p: { names: string[] }) => `最新の年度列（${p.names.join('、')}）に実績がまだありません。空の年度をもう一つ追加するには --year（例 --year R8）か --force を指定してください。`,
+    (p) => `the newest year column (${p.names.join(', ')}) has no actuals yet; another empty year is added only with --year (e.g. --year R8) or --force.`,
+  ),
   'plan.add-year.no-year-table': msg(
     () => `年度列のある表がありません。`,
     () => `No table with year columns.`,

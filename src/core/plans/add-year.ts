@@ -5,7 +5,7 @@
  * already has the year is left alone and reported.
  */
 import { t } from '../catalogue';
-import type { KpiTable, YearColumn, YearLabelStyle } from '../model';
+import type { Kpi, KpiTable, YearColumn, YearLabelStyle } from '../model';
 import { cellAddress, formulaAt, valueAt, type CellRange, type GridSnapshot } from '../snapshot';
 import type { CellEdit, EditPlan } from '../plan';
 import { translateFormula } from '../formula-refs';
@@ -90,6 +90,41 @@ function pairedYearEdits(s: GridSnapshot, sheet: string, tables: KpiTable[]): Ce
 export interface AddYearOptions {
   /** The fiscal year to add (western); default: the year after each table's newest. */
   year?: number;
+  /**
+   * Add the next year even though the newest year column has no actuals yet (R7 added, still empty).
+   * Without it, or an explicit `year`, such a table is left alone: a second click must not add R8.
+   */
+  confirmed?: boolean;
+}
+
+/**
+ * True when adding a year would add a second empty one: the newest year column holds no actual of
+ * any KPI and lies past the plan's period (after every target year: R7 added after 目標値 (R6)), or,
+ * where no target year is known, the year before it is empty too. Empty plan years up to the target
+ * (R3–R6 of a mid-plan edition) are the ordinary state and do not count.
+ */
+function newestIsEmpty(table: KpiTable, sheet: { tables: KpiTable[]; kpis: Kpi[] }): boolean {
+  // tables sharing the newest column get one inserted column: one actual in any of them opens the year
+  const col = newestYear(table).col;
+  const shared = new Set(sheet.tables.filter((t) => t.columns.years.length && newestYear(t).col === col).map((t) => t.index));
+  const own = sheet.kpis.filter((k) => shared.has(k.tableIndex));
+  const empty = (year: number) => own.every((k) => (k.actuals[year]?.kind ?? 'empty') === 'empty');
+  const years = [...new Set(table.columns.years.map((y) => y.year))].sort((a, b) => b - a);
+  if (own.length === 0 || !empty(years[0])) return false;
+  const targets = own.map((k) => k.target.year).filter((y): y is number => y !== null);
+  if (targets.length) return years[0] > Math.max(...targets);
+  return years.length > 1 && empty(years[1]);
+}
+
+/**
+ * The newest year labels ("R7") of tables whose newest year column is still empty: adding the next
+ * year there needs the user's explicit yes (pane), an explicit year or --force (CLI), never the ribbon.
+ */
+export function emptyNewestYears(input: PlanInput): string[] {
+  const labels = input.model.sheets.flatMap((sheet) =>
+    sheet.tables.filter((t) => t.columns.years.length > 0 && newestIsEmpty(t, sheet)).map((t) => newestYear(t).label),
+  );
+  return [...new Set(labels)];
 }
 
 export function planAddYear(input: PlanInput, options: AddYearOptions = {}): EditPlan {
@@ -112,6 +147,11 @@ export function planAddYear(input: PlanInput, options: AddYearOptions = {}): Edi
       }
       if (table.columns.years.some((y) => y.year === next)) {
         notices.push(t(lang, 'plan.add-year.exists', { sheet: sheet.sheet, table: table.index + 1, row: table.headerRow, next }));
+        continue;
+      }
+      if (options.year === undefined && !options.confirmed && newestIsEmpty(table, sheet)) {
+        const why = t(lang, 'plan.add-year.newest-empty', { newest: newest.label, next: nextYearLabel(next, newest.style) });
+        if (!notices.includes(why)) notices.push(why);
         continue;
       }
       const layout = table.layout ?? 'two-row';

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import type { Lang } from '../../core/findings';
 import type { EditPlan } from '../../core/plan';
 import { actionCommands, type ActionCommand, type PlanInput } from '../../app';
-import { isAvailable } from '../../app';
+import { emptyNewestYears, isAvailable, planAddYearConfirmed } from '../../app';
 import { format, messages, type Messages } from '../i18n';
 import { describeEdit } from '../../core/plans/describe';
+import { t as tr } from '../../core/catalogue';
 import { changedCellCount, editTarget } from '../plan-view';
 import type { WorkbenchApi } from '../useWorkbench';
 import type { ProgressHost } from '../../core/host';
@@ -34,7 +35,7 @@ const labels: Record<ActionCommand, [keyof Messages, keyof Messages]> = {
   report: ['actionReport', 'actionReportHelp'],
 };
 
-function PlanPreview({ plan, t, lang, onApply, onCancel, busy }: { plan: EditPlan; t: Messages; lang: Lang; onApply: () => void; onCancel: () => void; busy: boolean }) {
+function PlanPreview({ plan, t, lang, onApply, onCancel, busy, ask }: { plan: EditPlan; t: Messages; lang: Lang; onApply: () => void; onCancel: () => void; busy: boolean; ask?: { years: string[]; onYes: () => void } }) {
   const styles = useStyles();
   const lines = plan.edits.slice(0, previewLimit);
   return (
@@ -58,8 +59,18 @@ function PlanPreview({ plan, t, lang, onApply, onCancel, busy }: { plan: EditPla
           {plan.edits.length > previewLimit && <li>{format(t.moreCells, { n: plan.edits.length - previewLimit })}</li>}
         </ul>
       )}
+      {ask && (
+        <MessageBar intent="warning" data-testid="confirm-add-year">
+          <MessageBarBody>{tr(lang, 'plan.add-year.ask', { names: ask.years })}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.buttons}>
-        <Button appearance="primary" onClick={onApply} disabled={busy || !plan.edits.length} data-testid="apply">
+        {ask && (
+          <Button appearance="primary" onClick={ask.onYes} disabled={busy} data-testid="confirm-add-year-yes">
+            {tr(lang, 'plan.add-year.anyway')}
+          </Button>
+        )}
+        <Button appearance={ask ? 'secondary' : 'primary'} onClick={onApply} disabled={busy || !plan.edits.length} data-testid="apply">
           {t.apply}
         </Button>
         <Button onClick={onCancel} disabled={busy}>
@@ -68,6 +79,17 @@ function PlanPreview({ plan, t, lang, onApply, onCancel, busy }: { plan: EditPla
       </div>
     </div>
   );
+}
+
+/**
+ * add-year stopped because the newest year is still empty: the pane asks, and only a yes plans the
+ * year (the ribbon has no such question and refuses).
+ */
+function askToAddYear(command: ActionCommand, plan: EditPlan, workbook: PlanInput, show: (plan: EditPlan) => void) {
+  if (command !== 'add-year' || plan.edits.length) return undefined;
+  const years = emptyNewestYears(workbook);
+  if (!years.length) return undefined;
+  return { years, onYes: () => show(planAddYearConfirmed(workbook)) };
 }
 
 export function ActionsTab({ workbook, lang, api, host }: { workbook: PlanInput | null; lang: Lang; api: WorkbenchApi; host?: ProgressHost }) {
@@ -114,6 +136,7 @@ export function ActionsTab({ workbook, lang, api, host }: { workbook: PlanInput 
                   lang={lang}
                   busy={busy}
                   onCancel={() => setOpen(null)}
+                  ask={askToAddYear(command, open.plan, workbook, (plan) => setOpen({ command, plan }))}
                   onApply={() => void api.apply(open.plan).then(() => setOpen(null))}
                 />
               )}
