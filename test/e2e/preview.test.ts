@@ -136,7 +136,6 @@ test('opening another .xlsx shows it; fill: the emptied rate cells get rates', a
   await page.getByTestId('tab-actions').click();
   await page.getByTestId('preview-fill').click();
   await page.getByTestId('plan-preview').waitFor();
-  await shot('actions');
   await page.getByTestId('tab-overview').click();
   const cells = (await applyAction('fill')).filter((c) => c.startsWith('進捗状況一覧表!')).map((c) => c.slice(c.indexOf('!') + 1));
   expect(cells.sort()).toEqual([...cleared].sort());
