@@ -1,5 +1,5 @@
 /** Preview page: workbook grid on the left, the real task pane (App) on the right. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../core/findings';
 import { cellAddress, type GridSnapshot } from '../core/snapshot';
 import { App } from '../taskpane/App';
@@ -81,6 +81,10 @@ export function Preview() {
   const [highlight, setHighlight] = useState<{ sheet: string; address: string } | null>(null);
   const [version, setVersion] = useState(0);
 
+  // The language is read through a ref: a language change must not re-create open() and so re-open
+  // the bundled sample over the user's workbook.
+  const langRef = useRef(lang);
+  langRef.current = lang;
   const open = useCallback(async (name: string, bytes: ArrayBuffer) => {
     try {
       const xlsx = await XlsxHost.fromBuffer(bytes, name);
@@ -91,16 +95,16 @@ export function Preview() {
       setHighlight(null);
       setError(null);
     } catch (e) {
-      setError(errorText(e, lang));
+      setError(errorText(e, langRef.current));
     }
-  }, [lang]);
+  }, []);
 
   const openSample = useCallback((name: string) => {
     const url = `assets/sample/${name}`;
     fetch(url)
       .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))))
       .then((bytes) => open(name, bytes))
-      .catch((e) => setError(errorText(e)));
+      .catch((e) => setError(errorText(e, langRef.current)));
   }, [open]);
 
   useEffect(() => {

@@ -15,6 +15,7 @@ import { HOST_MESSAGES } from './host';
 import { COMPARE_MESSAGES } from './compare';
 import { ROUND_MESSAGES } from './round';
 import { PLAN_MESSAGES } from './plans';
+import { CHART_MESSAGES } from './chart';
 
 export { msg, type Entry } from './entry';
 
@@ -25,6 +26,7 @@ export const CATALOGUE = {
   ...COMPARE_MESSAGES,
   ...ROUND_MESSAGES,
   ...PLAN_MESSAGES,
+  ...CHART_MESSAGES,
 };
 
 export type Catalogue = typeof CATALOGUE;

@@ -27,6 +27,7 @@ export const ROUND_MESSAGES = {
   'round.department': msg((p: { department: string; file: string; n: number }) => `${p.department}（${p.file}）: ${p.n} セル`, (p) => `${p.department} (${p.file}): ${p.n} cells`),
   'round.conflicts': msg((p: { n: number }) => `競合 ${p.n} 件（書き込みません）`, (p) => `${p.n} conflicts (not written)`),
   'round.missing': msg((p: { n: number; year: string }) => `未回答 ${p.n} 課（${p.year}が空のKPI）`, (p) => `${p.n} departments have not answered (KPIs still empty for ${p.year})`),
+  'round.conflict-source': msg((p: { department: string; file: string }) => `${p.department}（${p.file}）`, (p) => `${p.department} (${p.file})`),
   'round.none-empty': msg(() => '（空のKPIなし）', () => '(none empty)'),
   'round.master': msg(() => 'マスター', () => 'master'),
   'round.answer': msg(() => '回答', () => 'answer'),

@@ -4,6 +4,7 @@
  * figures are negative and a median bar alone would show nothing.
  */
 import { tokens } from '@fluentui/react-components';
+import { t } from '../../core/catalogue';
 import type { Lang } from '../../core/findings';
 import { statusLabel } from '../status';
 import { statusOrder, type GoalProgress, type Status } from '../summary';
@@ -28,8 +29,8 @@ export function ProgressChart({ goals, emptyText, lang }: { goals: GoalProgress[
   const height = legendY + Math.ceil(statusOrder.length / legendPerRow) * 18 + 4;
   // What the bars show, in words, for screen readers (the coloured segments alone say nothing).
   const label = goals
-    .map((g) => `${g.goal}: ${statusOrder.filter((s) => g.byStatus[s] > 0).map((s) => `${statusLabel(s, lang)} ${g.byStatus[s]}`).join(lang === 'en' ? ', ' : '、')}`)
-    .join(lang === 'en' ? '; ' : '。');
+    .map((g) => `${g.goal}: ${statusOrder.filter((s) => g.byStatus[s] > 0).map((s) => `${statusLabel(s, lang)} ${g.byStatus[s]}`).join(t(lang, 'chart.part-separator'))}`)
+    .join(t(lang, 'chart.goal-separator'));
   return (
     <svg width={labelWidth + barWidth + 56} height={height} role="img" aria-label={label} data-testid="progress-chart" style={{ maxWidth: '100%' }}>
       {goals.map((g, i) => {
@@ -50,7 +51,7 @@ export function ProgressChart({ goals, emptyText, lang }: { goals: GoalProgress[
               return rect;
             })}
             <text x={labelWidth + barWidth + 6} y={y + 15} fontSize={12} fill={tokens.colorNeutralForeground2}>
-              <title>{lang === 'en' ? `achieved or on track ${good} of ${g.kpis}; median progress rate ${median}` : `達成・順調 ${good} / ${g.kpis} 件、進捗率の中央値 ${median}`}</title>
+              <title>{t(lang, 'chart.goal-title', { good, kpis: g.kpis, median: String(median) })}</title>
               {good}/{g.kpis}
             </text>
           </g>

@@ -156,7 +156,7 @@ export function RoundPanel({ workbook, lang, host, api }: Props) {
               <ul className={styles.list}>
                 {merge.conflicts.map((c, i) => (
                   <li key={i} data-testid="round-conflict" data-cell={`${c.sheet}!${c.cell}`} data-reason={c.reason}>
-                    {c.department ?? '?'}（{c.file}）{c.sheet}!{c.cell} {c.kpiName}: {say(lang, `round.reason.${c.reason}`)} — {say(lang, 'round.master')} {shown(c.master)} / {say(lang, 'round.answer')} {shown(c.answer)}
+                    {say(lang, 'round.conflict-source', { department: c.department ?? '?', file: c.file })} {c.sheet}!{c.cell} {c.kpiName}: {say(lang, `round.reason.${c.reason}`)} — {say(lang, 'round.master')} {shown(c.master)} / {say(lang, 'round.answer')} {shown(c.answer)}
                   </li>
                 ))}
               </ul>

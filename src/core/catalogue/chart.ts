@@ -1,0 +1,12 @@
+/** Texts of the 概要 chart: the tooltip of a goal's bar and its text alternative for screen readers. */
+import { msg } from './entry';
+
+export const CHART_MESSAGES = {
+  // Separators of the text alternative: a goal's status counts, and the goals.
+  'chart.part-separator': msg(() => '、', () => ', '),
+  'chart.goal-separator': msg(() => '。', () => '; '),
+  'chart.goal-title': msg(
+    (p: { good: number; kpis: number; median: string }) => `達成・順調 ${p.good} / ${p.kpis} 件、進捗率の中央値 ${p.median}`,
+    (p) => `achieved or on track ${p.good} of ${p.kpis}; median progress rate ${p.median}`,
+  ),
+};
