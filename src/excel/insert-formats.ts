@@ -33,9 +33,10 @@ export async function insertSegments(context: Context, features: ExcelFeatures, 
   const need = new Map<string, { bottom: number; right: number }>();
   edits.forEach((e, i) => {
     const p = probes[i];
-    if (e.kind !== 'insertColumn' || !p.extent || p.col === null || p.fromCol == null) return;
+    const col = p.col ?? p.insertAt;
+    if (e.kind !== 'insertColumn' || !p.extent || col == null || p.fromCol == null) return;
     const n = need.get(e.sheet) ?? { bottom: 0, right: 0 };
-    need.set(e.sheet, { bottom: Math.max(n.bottom, p.extent.rowIndex + p.extent.rowCount), right: Math.max(n.right, p.col, p.fromCol) });
+    need.set(e.sheet, { bottom: Math.max(n.bottom, p.extent.rowIndex + p.extent.rowCount), right: Math.max(n.right, col, p.fromCol) });
   });
   if (!need.size) return out;
   const queued = new Map<string, Excel.RangeAreas[]>();
@@ -53,9 +54,10 @@ export async function insertSegments(context: Context, features: ExcelFeatures, 
   await context.sync();
   edits.forEach((e, i) => {
     const p = probes[i];
-    if (e.kind !== 'insertColumn' || !p.extent || p.col === null || p.fromCol == null) return;
+    const col = p.col ?? p.insertAt;
+    if (e.kind !== 'insertColumn' || !p.extent || col == null || p.fromCol == null) return;
     const merges = (queued.get(e.sheet) ?? []).flatMap((a) => (a.isNullObject ? [] : parseAreas(a.address)));
-    out.set(i, segmentsFor(e, p.col, p.fromCol, p.extent.rowIndex + p.extent.rowCount, merges));
+    out.set(i, segmentsFor(e, col, p.fromCol, p.extent.rowIndex + p.extent.rowCount, merges));
   });
   return out;
 }

@@ -32,6 +32,8 @@ export interface EditProbe {
   /** insertColumn: the sheet's used range (its rows bound the format copy) and the format column. */
   extent?: Excel.Range;
   fromCol?: number | null;
+  /** insertColumn where `col` is null: the original column at the insertion point. */
+  insertAt?: number;
   /** merge: the cells whose values a merge drops. */
   cells?: Excel.Range;
 }
@@ -168,6 +170,12 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
         }
         if (features.copyFrom && features.merges) {
           probe.fromCol = from;
+          // An insert next to a column this plan inserted: the insertion point in the sheet as read
+          // is the first original column to its right (row-years inserts 実績 and 達成率 at one place).
+          for (let c = edit.col; probe.col === null && probe.insertAt === undefined && c <= edit.col + 64; c++) {
+            const o = layout.originalCol(edit.sheet, c);
+            if (o !== null) probe.insertAt = o;
+          }
           probe.extent = ws.getUsedRange();
           probe.extent.load('rowIndex,rowCount');
         }

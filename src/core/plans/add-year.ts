@@ -73,15 +73,16 @@ function pairedYearEdits(s: GridSnapshot, sheet: string, tables: KpiTable[]): Ce
     return edits;
   }
   const target = t.targetYears?.length ? newestOf(t.targetYears) : null;
-  // leftmost first, every step in the coordinates of the sheet as it is by then: both columns are
-  // inserted, then the group headers widened, then the new year's labels written
+  // every step in the coordinates of the sheet as it is by then: the group headers are unmerged
+  // first (a format copy onto the new column must not cut a merged area: Excel refuses it, as its UI
+  // does), then both columns inserted leftmost first, then the groups merged again one column wider,
+  // then the new year's labels written
   const steps = [actual, ...(target ? [target] : [])].sort((a, b) => a.col - b.col).map((c, i) => ({ c, from: c.col + i, at: c.col + i + 1, shift: i }));
+  const groups = steps.map(({ c, at, shift }) => ({ at, shift, ranges: groupMerges(s, t, c.col) }));
+  for (const { ranges } of groups) for (const range of ranges) edits.push({ kind: 'unmerge', sheet, range });
   for (const { from, at } of steps) edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: from });
-  for (const { c, at, shift } of steps) {
-    for (const range of groupMerges(s, t, c.col)) {
-      const now = { ...range, left: range.left + shift, right: range.right + shift };
-      edits.push({ kind: 'unmerge', sheet, range: now }, { kind: 'merge', sheet, range: { ...now, right: at } });
-    }
+  for (const { at, shift, ranges } of groups) {
+    for (const range of ranges) edits.push({ kind: 'merge', sheet, range: { ...range, left: range.left + shift, right: at } });
   }
   for (const { c, at } of steps) edits.push(...header(at, c));
   return edits;
