@@ -3,14 +3,13 @@
  * a revised past actual and a changed target planted in a copy are found at their cells, and an
  * edition compared with itself finds nothing.
  */
-import type ExcelJS from 'exceljs';
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
-import { cellAddress } from '../../src/core/snapshot';
 import { FAMILIES, type FamilyName } from '../support/families/build';
 import { modelOf } from '../support/editions';
+import { plantFamilyChanges as plant } from '../support/families/plant';
 import { roundTrip } from '../support/variants';
 
 jest.setTimeout(120_000);
@@ -20,23 +19,6 @@ async function diff(previous: string, current: string): Promise<{ code: number; 
   const out: string[] = [];
   const code = await main(['diff', previous, current, '--json'], { out: (l) => out.push(l), err: () => undefined });
   return { code, doc: JSON.parse(out.join('\n')) };
-}
-
-/** Plants a revised actual and a changed target in the family's workbook; returns "rule sheet!cell" of each. */
-function plant(wb: ExcelJS.Workbook, prev: ReturnType<typeof modelOf>): string[] {
-  const kpis = prev.sheets.flatMap((s) => s.kpis);
-  const bump = (sheet: string, row: number, col: number) => {
-    const cell = wb.getWorksheet(sheet)!.getCell(row, col);
-    const v = cell.value;
-    cell.value = typeof v === 'number' ? v + 1 : String(v).replace(/\d+/, (d) => String(Number(d) + 1));
-  };
-  const withActual = kpis.find((k) => Object.values(k.actuals).some((a) => a.kind === 'number'))!;
-  const actual = Object.values(withActual.actuals).find((a) => a.kind === 'number')!;
-  bump(withActual.sheet, actual.row, actual.col);
-  const withTarget = kpis.find((k) => k !== withActual && k.target.parsed?.kind === 'number' && k.target.parsed.row && !(k.target.parsed.row === k.row && Object.values(k.actuals).some((a) => a.col === k.target.parsed!.col)))!;
-  const p = withTarget.target.parsed!;
-  bump(withTarget.sheet, p.row, p.col);
-  return [`actual-revised ${withActual.sheet}!${cellAddress(actual.row, actual.col)}`, `target-changed ${withTarget.sheet}!${cellAddress(p.row, p.col)}`];
 }
 
 const families: FamilyName[] = ['row-latest', 'block', 'row-years'];

@@ -1,0 +1,22 @@
+/** Changes planted in a layout family's workbook for the edition comparison (issue #15). */
+import type ExcelJS from 'exceljs';
+import { cellAddress } from '../../../src/core/snapshot';
+import type { modelOf } from '../editions';
+
+/** Plants a revised actual and a changed target in the family's workbook; returns "rule sheet!cell" of each. */
+export function plantFamilyChanges(wb: ExcelJS.Workbook, prev: ReturnType<typeof modelOf>): string[] {
+  const kpis = prev.sheets.flatMap((s) => s.kpis);
+  const bump = (sheet: string, row: number, col: number) => {
+    const cell = wb.getWorksheet(sheet)!.getCell(row, col);
+    const v = cell.value;
+    cell.value = typeof v === 'number' ? v + 1 : String(v).replace(/\d+/, (d) => String(Number(d) + 1));
+  };
+  const withActual = kpis.find((k) => Object.values(k.actuals).some((a) => a.kind === 'number'))!;
+  const actual = Object.values(withActual.actuals).find((a) => a.kind === 'number')!;
+  bump(withActual.sheet, actual.row, actual.col);
+  const withTarget = kpis.find((k) => k !== withActual && k.target.parsed?.kind === 'number' && k.target.parsed.row && !(k.target.parsed.row === k.row && Object.values(k.actuals).some((a) => a.col === k.target.parsed!.col)))!;
+  const p = withTarget.target.parsed!;
+  bump(withTarget.sheet, p.row, p.col);
+  return [`actual-revised ${withActual.sheet}!${cellAddress(actual.row, actual.col)}`, `target-changed ${withTarget.sheet}!${cellAddress(p.row, p.col)}`];
+}
+
