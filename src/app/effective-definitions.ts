@@ -2,26 +2,9 @@
  * The task pane settings folded into the core's KPI definitions: grade bands and a rate method for
  * KPIs whose KPI定義 row does not set one. Settings left at their defaults change nothing.
  */
-import { DEFAULT_BANDS, definitionFor, type KpiDefinition, type KpiDefinitions } from '../core/definitions';
+import { DEFAULT_BANDS, definitionFor, emptyDefinition, type KpiDefinitions } from '../core/definitions';
 import type { ProgressModel } from '../core/model';
 import { defaultSettings, type AddinSettings } from './settings';
-
-function bareDefinition(name: string, method: KpiDefinition['method']): KpiDefinition {
-  return {
-    name,
-    unit: null,
-    direction: null,
-    cumulative: null,
-    method,
-    baseline: { value: null, year: null },
-    target: { value: null, year: null },
-    min: null,
-    max: null,
-    sheetNo: null,
-    department: null,
-    row: 0,
-  };
-}
 
 export function effectiveDefinitions(defs: KpiDefinitions | undefined, model: ProgressModel, settings: AddinSettings): KpiDefinitions | undefined {
   const b = settings.gradeBands;
@@ -39,7 +22,7 @@ export function effectiveDefinitions(defs: KpiDefinitions | undefined, model: Pr
   if (method) {
     for (const kpi of model.sheets.flatMap((s) => s.kpis)) {
       const own = definitionFor(out, kpi);
-      if (!own) out.kpis.push(bareDefinition(kpi.name, method));
+      if (!own) out.kpis.push({ ...emptyDefinition(kpi.name), method });
       else if (!own.method) out.kpis[out.kpis.indexOf(own)] = { ...own, method };
     }
   }

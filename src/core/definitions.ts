@@ -35,6 +35,24 @@ export interface KpiDefinition {
   row: number;
 }
 
+/** A KPI定義 row that sets nothing: every field inferred from the table. */
+export function emptyDefinition(name: string, row = 0): KpiDefinition {
+  return {
+    name,
+    unit: null,
+    direction: null,
+    cumulative: null,
+    method: null,
+    baseline: { value: null, year: null },
+    target: { value: null, year: null },
+    min: null,
+    max: null,
+    sheetNo: null,
+    department: null,
+    row,
+  };
+}
+
 /** Lower bounds of the grading figure (達成率, or actual ÷ expected), as fractions (A ≥ 1.0, B ≥ 0.8, C ≥ 0.5, else D). */
 export interface GradeBands {
   A: number;
