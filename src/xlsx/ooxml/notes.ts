@@ -1,0 +1,167 @@
+/**
+ * Notes (legacy comments) patched into a sheet: the comments part (ECMA-376 Part 1, 18.7) and the
+ * VML drawing that shows each note (Part 4 / [MS-OI29500] 2.1.1: Excel needs a VML shape per
+ * comment). Only the note being written changes: other notes keep their authors, rich text and
+ * shapes; the parts are created when the sheet has none and removed with its last note.
+ */
+import { CONTENT_TYPE, REL, relativeTarget, resolveTarget } from './package';
+import type { SheetXml } from './sheet';
+import { cellRef } from './sheet';
+import { UnpatchableError } from './cells';
+import { append, child, children, make, NS_R, parseXml, removeNode, sheetChild, type Document, type Element } from './xml';
+
+const NS_V = 'urn:schemas-microsoft-com:vml';
+const NS_X = 'urn:schemas-microsoft-com:office:excel';
+const NS_O = 'urn:schemas-microsoft-com:office:office';
+const NS_XML = 'http://www.w3.org/XML/1998/namespace';
+
+const SHAPETYPE =
+  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+
+function newVml(idmap: number): string {
+  return `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout>${SHAPETYPE}</xml>`;
+}
+
+const NEW_COMMENTS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author></author></authors><commentList/></comments>';
+
+/** The shape Excel writes for a hidden note beside its cell (anchor: 2 columns wide, 4 rows tall). */
+function noteShape(id: number, row: number, col: number): string {
+  const r = row - 1;
+  const c = col - 1;
+  return (
+    `<v:shape xmlns:v="${NS_V}" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="${NS_X}" id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:108pt;height:59.25pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${c + 1}, 15, ${Math.max(0, r - 1)}, 10, ${c + 3}, 15, ${r + 3}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r}</x:Row><x:Column>${c}</x:Column></x:ClientData></v:shape>`
+  );
+}
+
+async function vmlDoc(sheet: SheetXml, path: string): Promise<Document> {
+  try {
+    return await sheet.pkg.readXml(path);
+  } catch {
+    throw new UnpatchableError({ en: `the notes' drawing ${path} (not well-formed XML)`, ja: `メモの描画 ${path}（XML として読めません）` });
+  }
+}
+
+function textOf(el: Element | null): string {
+  return el?.textContent?.trim() ?? '';
+}
+
+/** The note shape of a cell in a VML drawing, if any. */
+function shapeOf(vml: Document, row: number, col: number): Element | null {
+  for (const data of Array.from(vml.getElementsByTagNameNS(NS_X, 'ClientData'))) {
+    if (data.getAttribute('ObjectType') !== 'Note') continue;
+    const r = textOf(children(data, 'Row')[0] ?? null);
+    const c = textOf(children(data, 'Column')[0] ?? null);
+    if (Number(r) === row - 1 && Number(c) === col - 1) return data.parentNode as Element;
+  }
+  return null;
+}
+
+/** A VML idmap number not used by another drawing of the package ([MS-OI29500]: shape ids are unique per workbook). */
+async function freeIdmap(sheet: SheetXml): Promise<number> {
+  let max = 0;
+  for (const p of sheet.pkg.paths()) {
+    if (!p.endsWith('.vml')) continue;
+    const text = (await sheet.pkg.readText(p)) ?? '';
+    for (const m of text.matchAll(/<o:idmap\b[^>]*\bdata="([\d,\s]+)"/g)) for (const n of m[1].split(/[,\s]+/)) max = Math.max(max, Number(n) || 0);
+  }
+  return max + 1;
+}
+
+/** Sets (text) or removes (null) the note of cell (row, col). */
+export async function setNote(sheet: SheetXml, row: number, col: number, note: string | null): Promise<void> {
+  const pkg = sheet.pkg;
+  const ref = cellRef(row, col);
+  const rels = await pkg.rels(sheet.path);
+  let commentsRel = rels.find((r) => r.type === REL.comments);
+  const legacy = child(sheet.root, 'legacyDrawing');
+  const legacyId = legacy?.getAttributeNS(NS_R, 'id') ?? null;
+  let vmlRel = rels.find((r) => r.id === legacyId) ?? null;
+  if (!commentsRel && note === null) return;
+
+  if (!commentsRel) {
+    const path = pkg.freePath('xl/comments', '.xml');
+    pkg.writeText(path, NEW_COMMENTS);
+    await pkg.setOverride(path, CONTENT_TYPE.comments);
+    const id = await pkg.addRel(sheet.path, REL.comments, relativeTarget(sheet.path, path));
+    commentsRel = { id, type: REL.comments, target: relativeTarget(sheet.path, path), external: false };
+  }
+  if (!vmlRel && note !== null) {
+    const path = pkg.freePath('xl/drawings/vmlDrawing', '.vml');
+    pkg.writeText(path, newVml(await freeIdmap(sheet)));
+    await pkg.ensureDefault('vml', CONTENT_TYPE.vml);
+    const id = await pkg.addRel(sheet.path, REL.vmlDrawing, relativeTarget(sheet.path, path));
+    vmlRel = { id, type: REL.vmlDrawing, target: relativeTarget(sheet.path, path), external: false };
+    const el = sheetChild(sheet.root, 'legacyDrawing');
+    el.setAttributeNS(NS_R, 'r:id', id);
+    sheet.touch();
+  }
+
+  const commentsPath = resolveTarget(sheet.path, commentsRel.target);
+  const doc = await pkg.readXml(commentsPath);
+  const root = doc.documentElement!;
+  const list = child(root, 'commentList') ?? append(root, make(doc, 'commentList'));
+  const current = children(list, 'comment').find((c) => c.getAttribute('ref') === ref) ?? null;
+
+  const vmlPath = vmlRel ? resolveTarget(sheet.path, vmlRel.target) : null;
+  const vml = vmlPath ? await vmlDoc(sheet, vmlPath) : null;
+
+  if (note === null) {
+    removeNode(current);
+    if (vml) removeNode(shapeOf(vml, row, col));
+  } else {
+    const comment = current ?? append(list, make(doc, 'comment', { ref, authorId: authorFor(doc) }));
+    const old = child(comment, 'text');
+    const text = make(doc, 'text');
+    const t = make(doc, 't');
+    t.setAttributeNS(NS_XML, 'xml:space', 'preserve');
+    t.appendChild(doc.createTextNode(note));
+    text.appendChild(t);
+    if (old) comment.replaceChild(text, old);
+    else comment.insertBefore(text, comment.firstChild);
+    if (vml && !shapeOf(vml, row, col)) addShape(vml, row, col);
+  }
+  pkg.writeXml(commentsPath, doc);
+  if (vml && vmlPath) pkg.writeXml(vmlPath, vml);
+
+  // the last note gone: the parts go too (an empty commentList is not what Excel writes)
+  if (!children(list, 'comment').length) await pkg.removePart(commentsPath, { part: sheet.path, id: commentsRel.id });
+  if (vml && vmlPath && vmlRel && !vml.getElementsByTagNameNS(NS_V, 'shape').length) {
+    await pkg.removePart(vmlPath, { part: sheet.path, id: vmlRel.id });
+    removeNode(child(sheet.root, 'legacyDrawing'));
+    sheet.touch();
+  }
+}
+
+/** The author index for a new note: an unnamed author (appended when the part has none). */
+function authorFor(doc: Document): number {
+  const root = doc.documentElement!;
+  const authors = child(root, 'authors') ?? (root.insertBefore(make(doc, 'authors'), root.firstChild) as Element);
+  const list = children(authors, 'author');
+  const i = list.findIndex((a) => (a.textContent ?? '') === '');
+  if (i >= 0) return i;
+  authors.appendChild(make(doc, 'author'));
+  return list.length;
+}
+
+function addShape(vml: Document, row: number, col: number): void {
+  const root = vml.documentElement!;
+  if (!Array.from(vml.getElementsByTagNameNS(NS_V, 'shapetype')).some((t) => t.getAttribute('id') === '_x0000_t202')) {
+    const holder = parseXml(`<x xmlns:v="${NS_V}" xmlns:o="urn:schemas-microsoft-com:office:office">${SHAPETYPE}</x>`, 'shapetype');
+    const type = vml.importNode(holder.documentElement!.firstChild!, true) as Element;
+    root.appendChild(type);
+  }
+  const idmapEl = vml.getElementsByTagNameNS(NS_O, 'idmap')[0];
+  const idmap = Number(/\d+/.exec(idmapEl?.getAttribute('data') ?? '')?.[0] ?? 1);
+  let max = idmap * 1024;
+  for (const s of Array.from(vml.getElementsByTagNameNS(NS_V, 'shape'))) {
+    const n = Number(/_x0000_s(\d+)/.exec(s.getAttribute('id') ?? '')?.[1] ?? 0);
+    max = Math.max(max, n);
+  }
+  const shape = vml.importNode(parseXml(noteShape(max + 1, row, col), 'note shape').documentElement!, true) as Element;
+  // the declarations were for parsing the fragment; the drawing's root has them
+  for (const p of ['xmlns:v', 'xmlns:o', 'xmlns:x']) shape.removeAttribute(p);
+  root.appendChild(shape);
+}
