@@ -20,7 +20,22 @@ export interface CellContent {
   numberFormat?: string;
 }
 
-export type CellEdit =
+/**
+ * What an edit is about, for the change lists (task pane preview, --dry-run): the KPI by its name as
+ * the sheet shows it, the fiscal year as the sheet labels it ("R2"), and which figure of the KPI.
+ * The planner that knows them sets it; hosts ignore it.
+ */
+export interface EditSubject {
+  kpi?: string;
+  /** Further KPIs sharing the cell (a シートNo. cell of a measure). */
+  moreKpis?: number;
+  year?: string;
+  field?: EditField;
+}
+
+export type EditField = 'actual' | 'rate' | 'rate-formula' | 'remark' | 'sheetNo' | 'year-header' | 'year-column' | 'year-header-merge';
+
+export type CellEdit = (
   | { kind: 'setCell'; sheet: string; row: number; col: number; expect: CellExpectation | null; content: CellContent }
   /** fill "#RRGGBB", or null to remove the fill. `spec`: a host's exact prior fill (xlsx: the exceljs
    *  Fill object, null = none) recorded in inverses; other hosts fall back to `fill`. */
@@ -65,7 +80,8 @@ export type CellEdit =
   /** Adds a sheet (no-op with a skip report if it exists). Rows start at A1. `print`: how it prints. */
   | { kind: 'addSheet'; sheet: string; visibility: 'visible' | 'hidden' | 'veryHidden'; rows?: CellValue[][]; print?: PrintLayout }
   /** `expectRows`: undo only — the sheet is deleted only while it holds exactly the command's rows (rowsDigest). */
-  | { kind: 'deleteSheet'; sheet: string; expectRows?: string };
+  | { kind: 'deleteSheet'; sheet: string; expectRows?: string }
+) & { about?: EditSubject };
 
 /**
  * How a sheet the add-in writes (点検結果, KPI定義) prints: landscape A4, fit to one page wide, the

@@ -25,7 +25,6 @@ const LEGACY: Record<string, number> = {
   'src/core/plans/flag.ts': 7,
   'src/cli/commands/undo.ts': 10,
   'src/cli/commands/diff.ts': 9,
-  'src/core/plans/describe.ts': 9,
   'src/cli/commands/split.ts': 8,
   'src/core/plans/add-year.ts': 2,
   'src/xlsx/load.ts': 8,

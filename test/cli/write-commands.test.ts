@@ -81,12 +81,12 @@ describe('kpi-progress write commands', () => {
     const r = await run('add-year', at('in.xlsx'), '-o', at('dry.xlsx'), '--dry-run');
     expect(r.code).toBe(0);
     expect(r.out).toContain('38 個の表に年度列を追加');
-    expect(r.out).toContain('insertColumn 1, setCell 38');
-    expect(r.out).toContain('進捗状況一覧表!L10: (空) → "R7"');
+    expect(r.out).toContain('列の挿入 1、セルの値 38');
+    expect(r.out).toContain('R7 年度の見出し（進捗状況一覧表!L10）: 空欄 → R7');
     expect(existsSync(at('dry.xlsx'))).toBe(false);
     const en = await run('fill', at('in.xlsx'), '--fix', '--dry-run', '--lang', 'en');
     expect(en.out).toContain('fill 2 rate cells (0 empty, 0 refreshed, 2 corrected)');
-    expect(en.out).toContain('進捗状況一覧表!E227: "71.9%" → "68.2%"');
+    expect(en.out).toMatch(/^ {2}- ".+" R\d rate \(進捗状況一覧表!E227\): 71\.9% → 68\.2%$/m);
   });
 
   test('report as Markdown (stdout or file) and JSON', async () => {

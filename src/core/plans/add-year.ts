@@ -7,7 +7,7 @@
 import { t } from '../catalogue';
 import type { Kpi, KpiTable, YearColumn, YearLabelStyle } from '../model';
 import { cellAddress, formulaAt, valueAt, type CellRange, type GridSnapshot } from '../snapshot';
-import type { CellEdit, EditPlan } from '../plan';
+import type { CellEdit, EditPlan, EditSubject } from '../plan';
 import { translateFormula } from '../formula-refs';
 import { formatYearLabel } from '../years';
 import { snapshotOf, type PlanInput } from './context';
@@ -58,17 +58,22 @@ function pairedYearEdits(s: GridSnapshot, sheet: string, tables: KpiTable[]): Ce
   const t = tables[0];
   const edits: CellEdit[] = [];
   const labelRow = t.headerRow + (t.headerRows ?? 1) - 1;
+  const actual = newestOf(t.columns.years);
+  // what each edit is about, for the change lists: the new year's column, header and header merges
+  const year = nextYearLabel(actual.year + 1, actual.style);
+  const column: EditSubject = { year, field: 'year-column' };
+  const merged: EditSubject = { year, field: 'year-header-merge' };
   const header = (at: number, c: YearColumn) => tables.map((x): CellEdit => ({
     kind: 'setCell', sheet, row: x.headerRow + (x.headerRows ?? 1) - 1, col: at, expect: { value: null, formula: null },
     content: { value: typeof valueAt(s, labelRow, c.col) === 'number' ? c.year + 1 : nextHeader(c, String(valueAt(s, labelRow, c.col) ?? c.label)) },
+    about: { year, field: 'year-header' },
   }));
-  const actual = newestOf(t.columns.years);
   if (t.layout === 'row-years' && t.rateYears?.length) {
     const rate = newestOf(t.rateYears);
     const at = Math.max(actual.col, rate.col) + 1;
     // the pair keeps its order: 実績 then 達成率, formats from the newest pair
-    edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: rate.col });
-    edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: actual.col });
+    edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: rate.col, about: column });
+    edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: actual.col, about: column });
     edits.push(...header(at, actual), ...header(at + 1, rate));
     return edits;
   }
@@ -79,10 +84,10 @@ function pairedYearEdits(s: GridSnapshot, sheet: string, tables: KpiTable[]): Ce
   // then the new year's labels written
   const steps = [actual, ...(target ? [target] : [])].sort((a, b) => a.col - b.col).map((c, i) => ({ c, from: c.col + i, at: c.col + i + 1, shift: i }));
   const groups = steps.map(({ c, at, shift }) => ({ at, shift, ranges: groupMerges(s, t, c.col) }));
-  for (const { ranges } of groups) for (const range of ranges) edits.push({ kind: 'unmerge', sheet, range });
-  for (const { from, at } of steps) edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: from });
+  for (const { ranges } of groups) for (const range of ranges) edits.push({ kind: 'unmerge', sheet, range, about: merged });
+  for (const { from, at } of steps) edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: from, about: column });
   for (const { at, shift, ranges } of groups) {
-    for (const range of ranges) edits.push({ kind: 'merge', sheet, range: { ...range, left: range.left + shift, right: at } });
+    for (const range of ranges) edits.push({ kind: 'merge', sheet, range: { ...range, left: range.left + shift, right: at }, about: merged });
   }
   for (const { c, at } of steps) edits.push(...header(at, c));
   return edits;
@@ -181,19 +186,22 @@ export function planAddYear(input: PlanInput, options: AddYearOptions = {}): Edi
         notices.push(t(lang, 'plan.add-year.split', { sheet: sheet.sheet, column: cellAddress(1, at).replace(/\d+$/, ''), tables: names, count: groups.get(col)!.length }));
         continue;
       }
-      edits.push({ kind: 'insertColumn', sheet: sheet.sheet, col: at, formatFrom: col });
+      const first = newestYear(groups.get(col)![0]);
+      edits.push({ kind: 'insertColumn', sheet: sheet.sheet, col: at, formatFrom: col, about: { year: nextYearLabel(first.year + 1, first.style), field: 'year-column' } });
       for (const table of groups.get(col)!) {
         const newest = newestYear(table);
         const labelRow = table.headerRow + (table.headerRows ?? 1) - 1;
         const numeric = typeof valueAt(s, labelRow, col) === 'number';
-        const label = numeric ? newest.year + 1 : nextYearLabel(newest.year + 1, newest.style);
+        const year = nextYearLabel(newest.year + 1, newest.style);
+        const label = numeric ? newest.year + 1 : year;
+        const merged: EditSubject = { year, field: 'year-header-merge' };
         for (const range of groupMerges(s, table, col)) {
-          edits.push({ kind: 'unmerge', sheet: sheet.sheet, range }, { kind: 'merge', sheet: sheet.sheet, range: { ...range, right: at } });
+          edits.push({ kind: 'unmerge', sheet: sheet.sheet, range, about: merged }, { kind: 'merge', sheet: sheet.sheet, range: { ...range, right: at }, about: merged });
         }
-        edits.push({ kind: 'setCell', sheet: sheet.sheet, row: labelRow, col: at, expect: { value: null, formula: null }, content: { value: label } });
+        edits.push({ kind: 'setCell', sheet: sheet.sheet, row: labelRow, col: at, expect: { value: null, formula: null }, content: { value: label }, about: { year, field: 'year-header' } });
         for (const kpi of sheet.kpis.filter((k) => k.tableIndex === table.index)) {
           const f = formulaAt(s, kpi.rateRow, col);
-          if (f) edits.push({ kind: 'setCell', sheet: sheet.sheet, row: kpi.rateRow, col: at, expect: { value: null, formula: null }, content: { formula: translateFormula(f, 1) } });
+          if (f) edits.push({ kind: 'setCell', sheet: sheet.sheet, row: kpi.rateRow, col: at, expect: { value: null, formula: null }, content: { formula: translateFormula(f, 1) }, about: { kpi: kpi.name, year, field: 'rate-formula' } });
         }
         added.push(`${sheet.sheet}!${cellAddress(labelRow, at)} ${label}`);
       }

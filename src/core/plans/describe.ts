@@ -1,59 +1,107 @@
-/** Plan previews (--dry-run, task pane): counts by kind and the cells each edit touches. */
+/**
+ * Change lists (--dry-run, task pane preview): counts by kind and, per edit, the KPI, fiscal year and
+ * figure it concerns, where it is and what changes —
+ * 「移住相談件数」R2 達成率（進捗状況一覧表!F12）: 空欄 → 75.6%. Texts in the catalogue (changes.ts).
+ */
+import { t } from '../catalogue';
 import type { Lang } from '../findings';
-import { linkTarget, type CellEdit, type EditPlan, type SkippedEdit } from '../plan';
+import { linkTarget, type CellEdit, type EditPlan, type EditSubject, type SkippedEdit } from '../plan';
 import { cellAddress, columnLetter, type CellValue } from '../snapshot';
 
-function shown(v: CellValue | undefined): string {
-  if (v === null || v === undefined || v === '') return '(空)';
-  return typeof v === 'string' ? `"${v}"` : String(v);
+/** Longest text shown of a value or note; the rest is "…". */
+const SHOWN_TEXT = 60;
+
+function clip(text: string): string {
+  return text.length > SHOWN_TEXT ? `${text.slice(0, SHOWN_TEXT)}…` : text;
 }
 
-export function describeEdit(e: CellEdit, lang: Lang): string {
-  const en = lang === 'en';
+/** A value as the sheet would show it: a rate number through its percent format ("75.6%"), text as written. */
+function shown(v: CellValue | undefined, lang: Lang, numberFormat?: string): string {
+  if (v === null || v === undefined || v === '') return t(lang, 'change.empty');
+  if (typeof v === 'number' && numberFormat?.includes('%')) {
+    const decimals = /\.(0+)/.exec(numberFormat)?.[1].length ?? 0;
+    return `${(v * 100).toFixed(decimals)}%`;
+  }
+  return typeof v === 'string' ? clip(v) : String(v);
+}
+
+/** 「移住相談件数」R2 達成率 — empty when the planner did not say what the edit is about. */
+export function describeSubject(about: EditSubject | undefined, lang: Lang): string {
+  if (!about) return '';
+  const field = about.field ? t(lang, `change.field.${about.field}`) : undefined;
+  return t(lang, 'change.subject', { kpi: about.kpi, more: about.moreKpis, year: about.year, field });
+}
+
+function where(e: CellEdit): string {
+  if ('row' in e) return `${e.sheet}!${cellAddress(e.row, e.col)}`;
+  if ('col' in e) return `${e.sheet}!${columnLetter(e.col)}:${columnLetter(e.col)}`;
+  if ('range' in e) return `${e.sheet}!${cellAddress(e.range.top, e.range.left)}:${cellAddress(e.range.bottom, e.range.right)}`;
+  return e.sheet;
+}
+
+function change(e: CellEdit, lang: Lang): string | null {
   switch (e.kind) {
     case 'setCell': {
-      const to = e.content.formula ?? shown(e.content.value);
-      const from = e.expect ? (e.expect.formula ?? shown(e.expect.value)) : '';
-      return `${e.sheet}!${cellAddress(e.row, e.col)}: ${from ? `${from} → ` : ''}${to}${e.content.numberFormat ? ` [${e.content.numberFormat}]` : ''}`;
+      const before = e.expect ? (e.expect.formula ?? shown(e.expect.value, lang)) : null;
+      const value = e.content.value === undefined ? '' : shown(e.content.value, lang, e.content.numberFormat);
+      const after = e.content.formula ? t(lang, 'change.formula', { value, formula: e.content.formula }) : value;
+      return before === null ? after : t(lang, 'change.value', { from: before, to: after });
     }
     case 'setFill':
-      return `${e.sheet}!${cellAddress(e.row, e.col)}: ${en ? 'fill' : '塗りつぶし'} ${e.fill ?? (en ? 'none' : 'なし')}`;
+      return e.fill ? t(lang, 'change.fill', { colour: e.fill }) : t(lang, 'change.fill.none');
     case 'setNote':
-      return `${e.sheet}!${cellAddress(e.row, e.col)}: ${en ? 'note' : 'メモ'} ${e.note === null ? (en ? 'removed' : '削除') : `"${e.note.slice(0, 60)}${e.note.length > 60 ? '…' : ''}"`}`;
+      return e.note === null ? t(lang, 'change.note.removed') : t(lang, 'change.note', { text: clip(e.note) });
     case 'setHyperlink':
-      return `${e.sheet}!${cellAddress(e.row, e.col)}: ${en ? 'link' : 'リンク'} → ${e.link ? linkTarget(e.link) : en ? 'removed' : '削除'}`;
+      return e.link ? t(lang, 'change.link', { target: linkTarget(e.link) }) : t(lang, 'change.link.removed');
     case 'insertColumn':
-      return `${e.sheet}: ${en ? 'insert column' : '列を挿入'} ${columnLetter(e.col)} (${en ? 'format of' : '書式は'} ${columnLetter(e.formatFrom)})`;
+      return t(lang, 'change.insert-column', { col: columnLetter(e.col), from: columnLetter(e.formatFrom) });
     case 'deleteColumn':
-      return `${e.sheet}: ${en ? 'delete column' : '列を削除'} ${columnLetter(e.col)}`;
+      return t(lang, 'change.delete-column', { col: columnLetter(e.col) });
     case 'merge':
+      return t(lang, 'change.merge');
     case 'unmerge':
-      return `${e.sheet}: ${e.kind} ${cellAddress(e.range.top, e.range.left)}:${cellAddress(e.range.bottom, e.range.right)}`;
+      return t(lang, 'change.unmerge');
     case 'setColumnWidth':
-      return `${e.sheet}: ${en ? 'column width' : '列幅'} ${columnLetter(e.col)} = ${e.width ?? '-'}`;
+      return t(lang, 'change.column-width', { col: columnLetter(e.col), width: e.width });
     case 'addSheet':
-      return `${en ? 'add sheet' : 'シートを追加'} ${e.sheet} (${e.rows?.length ?? 0} ${en ? 'rows' : '行'}${e.visibility !== 'visible' ? `, ${e.visibility}` : ''})`;
     case 'deleteSheet':
-      return `${en ? 'delete sheet' : 'シートを削除'} ${e.sheet}`;
+      return null;
   }
+}
+
+/** One line of a change list. */
+export function describeEdit(e: CellEdit, lang: Lang): string {
+  if (e.kind === 'addSheet') return t(lang, 'change.add-sheet', { sheet: e.sheet, rows: e.rows?.length ?? 0, hidden: e.visibility !== 'visible' });
+  if (e.kind === 'deleteSheet') return t(lang, 'change.delete-sheet', { sheet: e.sheet });
+  const subject = describeSubject(e.about, lang);
+  const w = e.kind === 'setColumnWidth' ? e.sheet : where(e);
+  return t(lang, 'change.line', { subject, where: w, change: change(e, lang) ?? '' });
+}
+
+/** 「セルの値 38、列の挿入 1」: how many edits of each kind, in plan order. */
+export function describeCounts(plan: EditPlan, lang: Lang): string {
+  const counts = new Map<CellEdit['kind'], number>();
+  for (const e of plan.edits) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  return t(lang, 'change.counts', { parts: [...counts].map(([kind, n]) => t(lang, `change.count.${kind}`, { n })) });
 }
 
 /** Summary, counts by edit kind, the first `limit` edits, and the planner's notices. */
 export function describePlan(plan: EditPlan, lang: Lang, limit = 40): string[] {
-  const counts = new Map<string, number>();
-  for (const e of plan.edits) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
   const out = [plan.summary];
-  if (plan.edits.length) out.push(`  ${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  if (plan.edits.length) out.push(`  ${describeCounts(plan, lang)}`);
   for (const e of plan.edits.slice(0, limit)) out.push(`  - ${describeEdit(e, lang)}`);
-  if (limit > 0 && plan.edits.length > limit) out.push(lang === 'en' ? `  … and ${plan.edits.length - limit} more` : `  … ほか ${plan.edits.length - limit} 件`);
+  if (limit > 0 && plan.edits.length > limit) out.push(`  ${t(lang, 'change.more', { n: plan.edits.length - limit })}`);
   for (const n of plan.notices) out.push(`  * ${n}`);
   return out;
 }
 
 export function describeSkipped(skipped: SkippedEdit[], lang: Lang): string[] {
   if (!skipped.length) return [];
-  const out = [lang === 'en' ? `${skipped.length} edits skipped:` : `${skipped.length} 件の変更を見送りました:`];
-  for (const s of skipped.slice(0, 40)) out.push(`  - [${s.reason}] ${s.detail}`);
+  const out = [t(lang, 'change.skipped', { n: skipped.length })];
+  for (const s of skipped.slice(0, 40)) {
+    const subject = describeSubject(s.edit.about, lang);
+    out.push(`  - ${subject ? `${subject}: ` : ''}[${t(lang, `change.skip.${s.reason}`)}] ${s.detail}`);
+  }
   return out;
 }
 

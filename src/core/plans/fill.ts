@@ -10,6 +10,7 @@ import { cellAddress, valueAt, type GridSnapshot } from '../snapshot';
 import type { CellContent, CellEdit, EditPlan } from '../plan';
 import { formatRate, roundRate, yearTarget, type RoundingMode } from '../rates';
 import { ownedCells, ownedKey } from '../undo';
+import { kpiYearLabel } from '../grade-line';
 import { expectationAt, isEmptyAt, snapshotOf, type PlanInput } from './context';
 
 export interface FillOptions {
@@ -142,7 +143,8 @@ export function planFill(input: PlanInput, options: FillOptions = {}): EditPlan 
             ? { value: formatRate(rate, style.decimals, style.mode) }
             : { value: rounded, numberFormat: style.numberFormat };
         if (sameContent(s, row, col, content)) continue;
-        edits.push({ kind: 'setCell', sheet: sheet.sheet, row, col, expect: expectationAt(s, row, col), content });
+        const about = { kpi: kpi.name, year: kpiYearLabel(sheet, kpi, yc.year), field: 'rate' as const };
+        edits.push({ kind: 'setCell', sheet: sheet.sheet, row, col, expect: expectationAt(s, row, col), content, about });
         if (empty) counts.empty++;
         else if (isWrong) counts.fixed++;
         else counts.refreshed++;

@@ -38,18 +38,18 @@ function explanation(input: PlanInput, sheet: SheetModel, kpi: Kpi, year: number
 }
 
 /** The latest year with a computed rate (else the judged year), and its rate cell. */
-function flagCell(sheet: SheetModel, input: PlanInput, kpi: Kpi): { year: number; row: number; col: number } | null {
+function flagCell(sheet: SheetModel, input: PlanInput, kpi: Kpi): { year: number; row: number; col: number; field: 'rate' | 'actual' } | null {
   const a = input.analysis.kpis[kpi.id];
   const years = Object.entries(a.rates).filter(([, r]) => r !== null).map(([y]) => Number(y));
   const year = years.length ? Math.max(...years) : a.year;
   if (year === null) return null;
   // the year's rate cell where the layout has one, else its actual (targets and actuals side by side)
   const printed = kpi.printedRates[year];
-  if (printed) return { year, row: printed.row, col: printed.col };
+  if (printed) return { year, row: printed.row, col: printed.col, field: 'rate' };
   const actual = kpi.actuals[year];
-  if (kpi.hasRateCells === false || (sheet.tables[kpi.tableIndex]?.layout ?? 'two-row') !== 'two-row') return actual ? { year, row: actual.row, col: actual.col } : null;
+  if (kpi.hasRateCells === false || (sheet.tables[kpi.tableIndex]?.layout ?? 'two-row') !== 'two-row') return actual ? { year, row: actual.row, col: actual.col, field: 'actual' } : null;
   const col = sheet.tables[kpi.tableIndex].columns.years.find((y) => y.year === year)?.col;
-  return col ? { year, row: kpi.rateRow, col } : null;
+  return col ? { year, row: kpi.rateRow, col, field: 'rate' } : null;
 }
 
 export function planFlag(input: PlanInput): EditPlan {
@@ -69,8 +69,9 @@ export function planFlag(input: PlanInput): EditPlan {
       const prior = extras.note && !extras.note.includes(NOTE_TAG) ? `${extras.note}\n\n` : '';
       const note = prior + explanation(input, sheet, kpi, at.year);
       if (extras.fill?.toUpperCase() === colour && extras.note === note) continue;
-      edits.push({ kind: 'setFill', sheet: sheet.sheet, row: at.row, col: at.col, fill: colour });
-      edits.push({ kind: 'setNote', sheet: sheet.sheet, row: at.row, col: at.col, note });
+      const about = { kpi: kpi.name, year: yearLabel(sheet, kpi, at.year), field: at.field };
+      edits.push({ kind: 'setFill', sheet: sheet.sheet, row: at.row, col: at.col, fill: colour, about });
+      edits.push({ kind: 'setNote', sheet: sheet.sheet, row: at.row, col: at.col, note, about });
       byGrade[grade] = (byGrade[grade] ?? 0) + 1;
     }
   }

@@ -5,7 +5,7 @@
  */
 import { t } from '../catalogue';
 import { cellAddress } from '../snapshot';
-import { linkTarget, type CellEdit, type EditPlan, type LinkSpec } from '../plan';
+import { linkTarget, type CellEdit, type EditPlan, type EditSubject, type LinkSpec } from '../plan';
 import { extrasAt, snapshotOf, type PlanInput } from './context';
 
 export interface ManagementWorkbook {
@@ -53,12 +53,16 @@ export function planLink(input: PlanInput, options: LinkOptions = {}): EditPlan 
   let already = 0;
   for (const sheet of input.model.sheets) {
     const s = snapshotOf(input, sheet.sheet);
-    const done = new Set<string>();
+    // a シートNo. cell shared by several KPIs (merged over a measure) is linked once, named by its first KPI
+    const done = new Map<string, EditSubject>();
     for (const kpi of sheet.kpis) {
       const at = kpi.sheetNoCell;
       const n = sheetNoNumber(kpi.sheetNo);
-      if (!at || n === null || done.has(cellAddress(at.row, at.col))) continue;
-      done.add(cellAddress(at.row, at.col));
+      const shared = at ? done.get(cellAddress(at.row, at.col)) : undefined;
+      if (shared) shared.moreKpis = (shared.moreKpis ?? 0) + 1;
+      if (!at || n === null || shared) continue;
+      const about: EditSubject = { kpi: kpi.name, field: 'sheetNo' };
+      done.set(cellAddress(at.row, at.col), about);
       let link: LinkSpec | null = null;
       const tooltip = t(lang, 'plan.link.tooltip', { sheetNo: kpi.sheetNo });
       if (local.has(n)) {
@@ -76,7 +80,7 @@ export function planLink(input: PlanInput, options: LinkOptions = {}): EditPlan 
         already++;
         continue;
       }
-      edits.push({ kind: 'setHyperlink', sheet: sheet.sheet, row: at.row, col: at.col, link });
+      edits.push({ kind: 'setHyperlink', sheet: sheet.sheet, row: at.row, col: at.col, link, about });
     }
   }
   const unused = [
