@@ -49,9 +49,15 @@ export class Extras {
   }
 }
 
-/** "#'01'!A1" for a link inside the workbook, the address ("file.xlsx#'01'!A1", a URL) otherwise. */
+/**
+ * "#'01'!A1" for a link inside the workbook, the address ("file.xlsx#'01'!A1", a URL) otherwise.
+ * `address` is the file or web page, `documentReference` the place (RangeHyperlink); a link to a
+ * place in another file may come with both, and is that file's link, not one inside this workbook.
+ */
 export function linkTargetOf(h: Excel.RangeHyperlink): string | null {
-  if (h.documentReference) return `#${h.documentReference.replace(/^#/, '')}`;
+  const place = h.documentReference?.replace(/^#/, '');
+  if (h.address && place) return `${h.address}#${place}`;
+  if (place) return `#${place}`;
   return h.address || null;
 }
 

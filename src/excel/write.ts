@@ -147,7 +147,16 @@ export function planWrites(
           if (!edit.link) return range.clear('Hyperlinks');
           const { sheet, cell: at, file, tooltip, url } = edit.link;
           const sub = sheet ? `${quoteSheet(sheet)}!${at || 'A1'}` : at;
-          const target: Excel.RangeHyperlink = url ? { address: url } : file ? { address: sub ? `${file}#${sub}` : file } : { documentReference: sub };
+          // A place in this workbook is a documentReference, never an address ("address sends the user
+          // to an external URL", office-scripts-docs-reference#323): also a verbatim "#…" target an
+          // inverse restores (a link to a defined name).
+          const target: Excel.RangeHyperlink = url
+            ? url.startsWith('#')
+              ? { documentReference: url.slice(1) }
+              : { address: url }
+            : file
+              ? { address: sub ? `${file}#${sub}` : file }
+              : { documentReference: sub };
           if (tooltip) target.screenTip = tooltip;
           range.hyperlink = target;
         });

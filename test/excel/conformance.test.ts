@@ -4,7 +4,8 @@
  */
 import type { CellEdit, EditPlan } from '../../src/core/plan';
 import { ExcelHost } from '../../src/excel/host';
-import { FakeExcel, FakeModel } from '../support/fake-excel';
+import { FakeExcel, FakeModel, linkTarget as fakeLinkTarget, type FakeLink } from '../support/fake-excel';
+import { runCommand, undoLast } from '../../src/core/session';
 import { loadSampleWorkbook, SAMPLE_SHEET } from '../support/sample';
 import { loadWorkbook, normaliseSettings } from '../../src/app';
 import { recheckAfterEdit, type CellChange } from '../../src/taskpane/live';
@@ -243,5 +244,55 @@ describe('hidden sheets', () => {
     expect(hidden.visibility).toBe('Hidden');
     await host.selectCell('A', 'A1');
     expect(excel.model.selection).toEqual({ sheet: 'A', address: 'A1' });
+  });
+});
+
+describe('hyperlinks: address and documentReference (Excel.RangeHyperlink; office-scripts-docs-reference#323)', () => {
+  /** 表!A1 holds a sheet number; its link, when given, is stored as Excel stores it. */
+  function linked(link: FakeLink | null) {
+    const model = FakeModel.fromSnapshot({ sheet: '表', origin: { row: 1, col: 1 }, values: [['01', 'x']] });
+    model.sheets[0].put(1, 1, { hyperlink: link });
+    const excel = new FakeExcel(model);
+    return { excel, host: new ExcelHost(excel.env()) };
+  }
+  const setLink = (excel: FakeExcel, link: Excel.RangeHyperlink) =>
+    excel.env().run({}, async (context) => {
+      context.workbook.worksheets.getItem('表').getRange('B1').hyperlink = link;
+      await context.sync();
+    });
+
+  test('double: "file#place" written as an address comes back split; a place written as an address, or both parts, are refused', async () => {
+    const { excel } = linked(null);
+    await setLink(excel, { address: "管理.xlsx#'01'!A1" });
+    const read = await excel.env().run({}, async (context) => {
+      const range = context.workbook.worksheets.getItem('表').getRange('B1').load('hyperlink');
+      await context.sync();
+      return range.hyperlink;
+    });
+    expect(read).toMatchObject({ address: '管理.xlsx', documentReference: "'01'!A1" });
+    await expect(setLink(excel, { address: "#'01'!A1" })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(setLink(excel, { address: '管理.xlsx', documentReference: "'01'!A1" })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    // Without "#" an address is a file or a web page, even one that reads like a sheet: no place in this workbook.
+    await setLink(excel, { address: "'01'!A1" });
+    expect(fakeLinkTarget(excel.model.sheet('表')!.cell(1, 2).hyperlink!)).toBe("'01'!A1");
+    await setLink(excel, { documentReference: "'01'!A1" });
+    expect(fakeLinkTarget(excel.model.sheet('表')!.cell(1, 2).hyperlink!)).toBe("#'01'!A1");
+  });
+
+  test("a link to a management sheet in another file is read as that file's link, not as one inside this workbook", async () => {
+    const { host } = linked({ address: '管理.xlsx', documentReference: "'01'!A1" });
+    const extras = await host.readExtras([{ sheet: '表', row: 1, col: 1 }]);
+    expect(extras['表']['1,1'].hyperlink).toBe("管理.xlsx#'01'!A1");
+  });
+
+  test('a link to another file replacing a link to a defined name: written, and undone, in the parts Excel keeps', async () => {
+    const { excel, host } = linked({ documentReference: '進行管理01' });
+    const external: CellEdit = { kind: 'setHyperlink', sheet: '表', row: 1, col: 1, link: { sheet: '01', cell: 'A1', file: '管理.xlsx' } };
+    const done = await runCommand(host, plan([external]));
+    expect(done.skipped).toEqual([]);
+    expect(excel.model.sheet('表')!.cell(1, 1).hyperlink).toEqual({ address: '管理.xlsx', documentReference: "'01'!A1" });
+    const undone = await undoLast(host);
+    expect(undone.skipped).toEqual([]);
+    expect(excel.model.sheet('表')!.cell(1, 1).hyperlink).toEqual({ documentReference: '進行管理01' });
   });
 });

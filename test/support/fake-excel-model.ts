@@ -247,12 +247,33 @@ function excelValue(cell: ExcelJS.Cell): CellValue {
   return cell.type === ExcelJS.ValueType.Formula ? displayValue(shown ?? null) : readShown(cell);
 }
 
+/**
+ * Excel keeps a link's target in two parts (Excel.RangeHyperlink, ExcelApi 1.7): `address`, "the URL
+ * target" (a web page or a file), and `documentReference`, "the document reference target" (a place
+ * in this workbook). "address and documentReference are used in different circumstances and wouldn't
+ * both be set for the same hyperlink. address sends the user to an external URL. documentReference
+ * sends the user to a place in the workbook" (Microsoft, office-scripts-docs-reference#323). A link
+ * to a place in another file is the one kind with both parts, as Excel's object model keeps it
+ * (Hyperlink.Address + SubAddress; in the .xlsx the file is the relationship's target and the place
+ * the `location` attribute, ECMA-376 §18.3.1.47). So the double splits "file.xlsx#'01'!A1" into
+ * address "file.xlsx" and documentReference "'01'!A1" and reports it so; the docs do not say how
+ * Office.js returns such a link, and the split form is the stricter one for readers (a reader that
+ * takes every documentReference for a place in this workbook gets it wrong).
+ */
+export function splitLink(target: string): FakeLink {
+  const hash = target.indexOf('#');
+  if (hash < 0) return { address: target };
+  if (hash === 0) return { documentReference: target.slice(1) };
+  return { address: target.slice(0, hash), documentReference: target.slice(hash + 1) };
+}
+
 /** The .xlsx form of a link ("#'01'!A1", "file.xlsx#'01'!A1", a web address). */
 export function linkTarget(link: FakeLink): string {
+  if (link.address && link.documentReference) return `${link.address}#${link.documentReference}`;
   if (link.documentReference) return `#${link.documentReference.replace(/^#/, '')}`;
   return link.address ?? '';
 }
 
 export function linkFromTarget(target: string): FakeLink {
-  return target.startsWith('#') ? { documentReference: target.slice(1) } : { address: target };
+  return splitLink(target);
 }

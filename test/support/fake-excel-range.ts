@@ -1,7 +1,7 @@
 /** Range, its format and fill, and RangeAreas of the strict Excel double. */
 import type { CellRange } from '../../src/core/snapshot';
 import { cellAddress } from '../../src/core/snapshot';
-import { eachCell, FakeSheet, intersects, MAX_COLS, MAX_ROWS, type FakeLink } from './fake-excel-model';
+import { eachCell, FakeSheet, intersects, MAX_COLS, MAX_ROWS, splitLink, type FakeLink } from './fake-excel-model';
 import { a1, excelError, FakeChild, FakeClientResult, FakeFound, parseA1, parseEntry, sheetRef, size } from './fake-excel-base';
 import type { FakeContext } from './fake-excel';
 
@@ -129,10 +129,11 @@ export class FakeRange extends FakeFound<RangeTarget> {
   set hyperlink(link: FakeLink) {
     this.ctx.enqueue(() => {
       const { sheet, range } = this.at();
+      const stored = storedLink(link);
       eachCell(range, (r, c) => {
           const cell = sheet.cell(r, c);
           const shown = link.textToDisplay ?? (cell.value === null && !cell.formula ? (link.documentReference ?? link.address ?? '') : cell.value);
-          sheet.put(r, c, { hyperlink: { ...link, textToDisplay: undefined }, value: shown });
+          sheet.put(r, c, { hyperlink: stored, value: shown });
         });
       this.ctx.changed(sheet, range);
       return 0;
@@ -384,6 +385,24 @@ export class FakeRange extends FakeFound<RangeTarget> {
       return 0;
     }, 0);
   }
+}
+
+/**
+ * A link as Excel stores it (see splitLink in fake-excel-model.ts): "file#place" written as an address
+ * comes back split. Refused (InvalidArgument, failing the batch) where the docs give no meaning and
+ * the stricter reading is that it does not work: both parts set by the caller ("wouldn't both be set
+ * for the same hyperlink", office-scripts-docs-reference#323), and an address that names a place in
+ * this workbook ("#'01'!A1": an address "sends the user to an external URL"; such a place is a
+ * documentReference). An address without "#" is a web page or a file, even when it reads like a
+ * sheet ("'01'!A1" is a file of that name): it never becomes a place in this workbook.
+ */
+function storedLink(link: FakeLink): FakeLink {
+  if (link.address !== undefined && link.documentReference !== undefined) {
+    throw excelError('InvalidArgument', 'a hyperlink has either an address or a documentReference');
+  }
+  if (link.address?.startsWith('#')) throw excelError('InvalidArgument', `the address "${link.address}" names no file or web page (a place in this workbook is a documentReference)`);
+  const target = link.address !== undefined ? splitLink(link.address) : { documentReference: link.documentReference };
+  return { ...target, ...(link.screenTip !== undefined ? { screenTip: link.screenTip } : {}) };
 }
 
 export class FakeRangeFormat extends FakeChild<FakeRange> {
