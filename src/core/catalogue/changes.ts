@@ -31,10 +31,6 @@ export const CHANGE_MESSAGES = {
   'change.field.year-column': msg(() => '年度列', () => 'year column'),
   'change.field.year-header-merge': msg(() => '見出しの結合', () => 'header merge'),
   'change.empty': msg(() => '空欄', () => 'empty'),
-  'change.value': msg(
-    (p: { from: string; to: string }) => `${p.from} → ${p.to}`,
-    (p) => `${p.from} → ${p.to}`,
-  ),
   'change.formula': msg(
     (p: { value: string; formula: string }) => (p.value ? `${p.value}（数式 ${p.formula}）` : `数式 ${p.formula}`),
     (p) => (p.value ? `${p.value} (formula ${p.formula})` : `formula ${p.formula}`),
@@ -89,8 +85,8 @@ export const CHANGE_MESSAGES = {
   'change.count.addSheet': msg((p: { n: number }) => `シートの追加 ${p.n}`, (p) => countOf(p.n, 'new sheet')),
   'change.count.deleteSheet': msg((p: { n: number }) => `シートの削除 ${p.n}`, (p) => countOf(p.n, 'sheet deletion')),
   'change.counts': msg(
-    (p: { parts: string[] }) => p.parts.join('、'),
-    (p) => p.parts.join(', '),
+    (p: { names: string[] }) => p.names.join('、'),
+    (p) => p.names.join(', '),
   ),
   'change.more': msg(
     (p: { n: number }) => `… ほか ${p.n} 件`,

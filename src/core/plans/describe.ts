@@ -45,7 +45,7 @@ function change(e: CellEdit, lang: Lang): string | null {
       const before = e.expect ? (e.expect.formula ?? shown(e.expect.value, lang)) : null;
       const value = e.content.value === undefined ? '' : shown(e.content.value, lang, e.content.numberFormat);
       const after = e.content.formula ? t(lang, 'change.formula', { value, formula: e.content.formula }) : value;
-      return before === null ? after : t(lang, 'change.value', { from: before, to: after });
+      return before === null ? after : `${before} → ${after}`;
     }
     case 'setFill':
       return e.fill ? t(lang, 'change.fill', { colour: e.fill }) : t(lang, 'change.fill.none');
@@ -82,7 +82,7 @@ export function describeEdit(e: CellEdit, lang: Lang): string {
 export function describeCounts(plan: EditPlan, lang: Lang): string {
   const counts = new Map<CellEdit['kind'], number>();
   for (const e of plan.edits) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
-  return t(lang, 'change.counts', { parts: [...counts].map(([kind, n]) => t(lang, `change.count.${kind}`, { n })) });
+  return t(lang, 'change.counts', { names: [...counts].map(([kind, n]) => t(lang, `change.count.${kind}`, { n })) });
 }
 
 /** Summary, counts by edit kind, the first `limit` edits, and the planner's notices. */
