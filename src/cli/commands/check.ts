@@ -90,17 +90,20 @@ export function buildCheckDocument(file: string, model: ProgressModel, analysis:
   const findings = analysis?.findings ?? [];
   return {
     file,
-    sheets: model.sheets.map((s) => ({
-      sheet: s.sheet,
-      tables: s.tables.length,
-      // each table with its layout family (the count above stays for existing consumers)
-      tableList: s.tables.map((tb) => ({ index: tb.index, layout: tb.layout ?? 'two-row', headerRow: tb.headerRow, firstRow: tb.firstRow, lastRow: tb.lastRow, kpis: s.kpis.filter((k) => k.tableIndex === tb.index).length })),
-      ...(s.legends ? { legends: s.legends.map((l) => ({ kind: l.kind, cell: cellAddress(l.row, l.col), entries: l.entries })) } : {}),
-      kpis: s.kpis.map((k) => kpiJson(k, analysis)),
-      findings: findings
-        .filter((f) => f.sheet === s.sheet)
-        .map(findingJson),
-    })),
+    sheets: model.sheets.map((s) => {
+      const counts = kpisPerTable(s);
+      return {
+        sheet: s.sheet,
+        tables: s.tables.length,
+        // each table with its layout family (the count above stays for existing consumers)
+        tableList: s.tables.map((tb) => ({ index: tb.index, layout: tb.layout ?? 'two-row', headerRow: tb.headerRow, firstRow: tb.firstRow, lastRow: tb.lastRow, kpis: counts.get(tb.index) ?? 0 })),
+        ...(s.legends ? { legends: s.legends.map((l) => ({ kind: l.kind, cell: cellAddress(l.row, l.col), entries: l.entries })) } : {}),
+        kpis: s.kpis.map((k) => kpiJson(k, analysis)),
+        findings: findings
+          .filter((f) => f.sheet === s.sheet)
+          .map(findingJson),
+      };
+    }),
     unrecognised: model.unrecognised.map((u) => ({ sheet: u.sheet, reason: lang === 'en' ? u.reasonEn ?? u.reason : u.reason })),
     // Findings on sheets that are not progress sheets (unreadable cells of KPI定義).
     otherFindings: findings
@@ -111,6 +114,13 @@ export function buildCheckDocument(file: string, model: ProgressModel, analysis:
 }
 
 /** A finding in --json: ids as the contract, plus the KPI's name and fiscal year as people read them. */
+/** KPIs per table index, counted in one pass (filtering every KPI per table was quadratic: 2.5 s at 10,000 KPIs). */
+function kpisPerTable(s: SheetModel): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const k of s.kpis) counts.set(k.tableIndex, (counts.get(k.tableIndex) ?? 0) + 1);
+  return counts;
+}
+
 function findingJson(f: Finding) {
   return {
     rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, kpi: f.kpi,
