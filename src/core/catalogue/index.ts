@@ -16,6 +16,7 @@ import { COMPARE_MESSAGES } from './compare';
 import { ROUND_MESSAGES } from './round';
 import { PLAN_MESSAGES } from './plans';
 import { CHART_MESSAGES } from './chart';
+import { COLUMN_MESSAGES } from './columns';
 import { CHANGE_MESSAGES } from './changes';
 
 export { msg, type Entry } from './entry';
@@ -28,6 +29,7 @@ export const CATALOGUE = {
   ...ROUND_MESSAGES,
   ...PLAN_MESSAGES,
   ...CHART_MESSAGES,
+  ...COLUMN_MESSAGES,
   ...CHANGE_MESSAGES,
 };
 
