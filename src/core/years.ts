@@ -31,9 +31,9 @@ function hasFullWidth(s: string): boolean {
  */
 export function parseYearLabel(label: string): ParsedYear | null {
   if (typeof label !== 'string') return null;
-  const raw = label.trim();
-  const s = toHalfWidth(raw).replace(/\s+/g, '');
-  return parseSingle(s, hasFullWidth(raw)) ?? parseDual(s, hasFullWidth(raw));
+  // Spaces anywhere are dropped ("令和 6 年度"); \s is the set String.trim() removes, so no trim first.
+  const s = toHalfWidth(label).replace(/\s/g, '');
+  return parseSingle(s, hasFullWidth(label)) ?? parseDual(s, hasFullWidth(label));
 }
 
 /** "R1(2019)" / "2019(R1)" / "令和元年度(2019年度)": both halves must name the same year. */
@@ -54,8 +54,10 @@ function parseSingle(s: string, fullWidth: boolean): ParsedYear | null {
     const n = m[2] === '元' ? 1 : Number(m[2]);
     // Kanji eras are written 元年 by convention even when the sheet never shows year 1 yet.
     const gannen = m[2] === '元' || prefix.length > 1;
-    if (n < 1 || (era === 'H' && n > 31) || (era === 'R' && n > 99)) return null;
-    const padded = /^0\d$/.test(m[2]);
+    // R has no upper bound here: the pattern's one or two digits stop at R99.
+    if (n < 1 || (era === 'H' && n > 31)) return null;
+    // "R07": one or two digits, and a lone 0 is no year.
+    const padded = m[2].startsWith('0');
     return {
       year: ERA_BASE[era] + n,
       style: { template: `${prefix}${padded ? '{nn}' : '{n}'}${m[3] ?? ''}`, era, gannen, fullWidth },
@@ -77,6 +79,7 @@ function toFullWidth(s: string): string {
 /** Writes a year in a kept style: formatYearLabel(2025, R-style) → "R7". */
 export function formatYearLabel(year: number, style: YearLabelStyle): string {
   let out = style.template.replace('{y}', String(year));
+  // Stryker disable next-line ConditionalExpression: a western template holds no {n} or {nn}, so the era branch would change nothing
   if (style.era) {
     const n = year - ERA_BASE[style.era];
     out = out.replace('{nn}', String(n).padStart(2, '0')).replace('{n}', n === 1 && style.gannen ? '元' : String(n));
@@ -86,11 +89,10 @@ export function formatYearLabel(year: number, style: YearLabelStyle): string {
 
 /** A year written inside a header ("基準値 (H30)", "目標値（令和6年度）", "R6目標"); null when none. */
 export function yearInText(text: string): ParsedYear | null {
-  const s = toHalfWidth(text).replace(/\s+/g, '');
+  const s = toHalfWidth(text).replace(/\s/g, '');
   const whole = parseYearLabel(s);
   if (whole) return whole;
-  const candidates = s.match(/(令和|平成)(元|\d{1,2})(年度|年)?|FY\d{4}(年度)?|\d{4}(年度|年)?|(?<![A-Za-z])[RH](元|\d{1,2})(年度)?/g) ?? [];
-  for (const c of candidates) {
+  for (const [c] of s.matchAll(/(令和|平成)(元|\d{1,2})(年度|年)?|FY\d{4}(年度)?|\d{4}(年度|年)?|(?<![A-Za-z])[RH](元|\d{1,2})(年度)?/g)) {
     const p = parseYearLabel(c);
     if (p) return p;
   }

@@ -44,6 +44,19 @@ describe('parseYearLabel: styles kept for the next column', () => {
     expect(parseYearLabel('R1((2019))')).toBeNull();
   });
 
+  test('spaces anywhere in a label are ignored, as offices type them', () => {
+    expect(parseYearLabel(' 令和 6 年度 ')).toEqual({ year: 2024, style: { template: '令和{n}年度', era: 'R', gannen: true, fullWidth: false } });
+    expect(parseYearLabel('2019 ( R1 )')?.year).toBe(2019);
+    expect(parseYearLabel('Ｒ　７')).toEqual({ year: 2025, style: { template: 'R{n}', era: 'R', gannen: false, fullWidth: true } });
+  });
+
+  test('a label with anything before or after it is no year label', () => {
+    expect(parseYearLabel('第2019')).toBeNull();
+    expect(parseYearLabel('x)R1(2019)')).toBeNull();
+    expect(parseYearLabel('R1(2019)x')).toBeNull();
+    expect(parseYearLabel('R1(2019))')).toBeNull();
+  });
+
   test('anything else is no year label', () => {
     expect(parseYearLabel(42 as unknown as string)).toBeNull();
     expect(parseYearLabel('R1年度x')).toBeNull();
@@ -80,6 +93,19 @@ describe('yearInText: a year written inside a header', () => {
     expect(yearInText('目標(2024年)')?.year).toBe(2024);
     expect(yearInText('基準H30→目標R6')?.year).toBe(2018);
     expect(yearInText('R元年度')?.year).toBe(2019);
+  });
+
+  test('a whole label keeps its own style (both names of the year, FY, 年度)', () => {
+    expect(yearInText('R1(2019)')).toEqual(parseYearLabel('R1(2019)'));
+    expect(yearInText('R1(2019)')?.style.template).toBe('R{n}({y})');
+    expect(yearInText('目標FY2024')?.style.template).toBe('FY{y}');
+    expect(yearInText('目標FY2024年度まで')?.style.template).toBe('FY{y}年度');
+  });
+
+  test('years without 年 or 年度 inside a header', () => {
+    expect(yearInText('目標令和6')).toEqual({ year: 2024, style: { template: '令和{n}', era: 'R', gannen: true, fullWidth: false } });
+    expect(yearInText('目標2024')).toEqual({ year: 2024, style: { template: '{y}', era: null, gannen: false, fullWidth: false } });
+    expect(yearInText('目標2024年')?.style.template).toBe('{y}年');
   });
 
   test('letters before R or H are words, not eras; impossible years are skipped', () => {
