@@ -42,7 +42,12 @@ export interface GridSnapshot {
   extras?: Record<string, CellExtras>;
   /** True when the host cut the used range (for example a 1,000,000-row used range of empty cells). */
   truncated?: { rows: number; cols: number; reason: string };
+  /** What else the host could not read completely, for the UI to say (catalogue `read.<warning>`). */
+  readWarnings?: ReadWarning[];
 }
+
+/** `merges-unread`: the merged areas were not read (Excel lists at most 512 per query; merges are then ignored). */
+export type ReadWarning = 'merges-unread';
 
 export function cellKey(row: number, col: number): string {
   return `${row},${col}`;

@@ -22,8 +22,6 @@ export class ExcelHost implements ProgressHost {
   readonly kind = 'excel' as const;
   readonly guard = new WriteGuard();
   private detected: ExcelFeatures | null = null;
-  /** What the last read could not do completely (Japanese / English), for the UI. */
-  lastReadNotices: string[] = [];
 
   constructor(
     private readonly env: ExcelEnv = officeEnv(),
@@ -50,8 +48,8 @@ export class ExcelHost implements ProgressHost {
   }
 
   async readSnapshot(sheet: string): Promise<GridSnapshot> {
+    // What could not be read completely travels with the snapshot (truncated, readWarnings) to the UI.
     const report = await this.env.run({}, (context) => readSheet(context, this.features, sheet, { budgetBytes: this.options.budgetBytes }));
-    this.lastReadNotices = report.notices;
     return report.snapshot;
   }
 

@@ -31,8 +31,6 @@ export interface ReadOptions {
 
 export interface ReadReport {
   snapshot: GridSnapshot;
-  /** Why something could not be read completely (shown to the user), empty when all went well. */
-  notices: string[];
 }
 
 type Context = Excel.RequestContext;
@@ -201,8 +199,7 @@ export async function readSheet(context: Context, features: ExcelFeatures, sheet
   }
   const { ws, used, notes, special } = measured;
   const snap: GridSnapshot = { sheet, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges: [] };
-  const notices: string[] = [];
-  if (used.isNullObject) return { snapshot: snap, notices };
+  if (used.isNullObject) return { snapshot: snap };
 
   // The snapshot starts at A1 like the .xlsx host's, so both hosts give the same coordinates.
   const usedRows = used.rowIndex + used.rowCount;
@@ -211,12 +208,11 @@ export async function readSheet(context: Context, features: ExcelFeatures, sheet
   const cols = Math.min(usedCols, MAX_COLS);
   if (rows < usedRows || cols < usedCols) {
     snap.truncated = { rows, cols, reason: `used range ${usedRows} rows × ${usedCols} columns cut to ${rows} × ${cols}` };
-    notices.push(`使用範囲が大きすぎるため ${rows} 行 × ${cols} 列だけを読みました / Only ${rows} rows × ${cols} columns were read (used range too large).`);
   }
   const plan: ReadPlan = { merges: features.merges, ws, blocks: rowBlocks(0, rows, cols, options.budgetBytes, !special), cols, notes: notes ? notes.items : [], special };
   const bands: (number | null)[] = features.merges ? [MERGE_BAND_ROWS, SMALL_MERGE_BAND_ROWS, null] : [null];
   const extras = new Extras();
-  const report = await readWithBands(context, plan, bands, features.merges, snap, notices, extras);
+  const report = await readWithBands(context, plan, bands, features.merges, snap, extras);
   coverMerges(report.snapshot);
   const found = extras.result(report.snapshot.values.length, report.snapshot.values[0]?.length ?? 0);
   if (found) report.snapshot.extras = found;
@@ -249,7 +245,6 @@ async function readWithBands(
   bands: (number | null)[],
   mergesSupported: boolean,
   snap: GridSnapshot,
-  notices: string[],
   extras: Extras,
 ): Promise<ReadReport> {
   const [band, ...smaller] = bands;
@@ -257,26 +252,27 @@ async function readWithBands(
   try {
     await context.sync();
   } catch (error) {
-    if (isPayloadTooLarge(error)) return readBlockBySync(context, plan, band, snap, notices, extras);
+    if (isPayloadTooLarge(error)) return readBlockBySync(context, plan, band, snap, extras);
     // A merge band over Excel's 512-area limit fails the whole batch.
     if (band === null || !smaller.length) throw error;
-    return readWithBands(context, plan, smaller, mergesSupported, snap, notices, extras);
+    return readWithBands(context, plan, smaller, mergesSupported, snap, extras);
   }
   collect(queued, snap, extras);
-  if (band === null && mergesSupported) notices.push('結合セルが多すぎて読み取れませんでした / Too many merged areas to read; merges are ignored.');
-  return { snapshot: snap, notices };
+  // Nothing lost silently: the UI says that this sheet was checked without its merges.
+  if (band === null && mergesSupported) snap.readWarnings = [...(snap.readWarnings ?? []), 'merges-unread'];
+  return { snapshot: snap };
 }
 
 /** Fallback after Excel refused the combined response: one row block per sync. */
-async function readBlockBySync(context: Context, plan: ReadPlan, band: number | null, snap: GridSnapshot, notices: string[], extras: Extras): Promise<ReadReport> {
-  notices.push(`大きなシートのため ${plan.blocks.length} 回に分けて読みました / Large sheet: read in ${plan.blocks.length} requests.`);
+/** Nothing is lost (every block is read), so there is nothing to tell the user; it costs syncs only. */
+async function readBlockBySync(context: Context, plan: ReadPlan, band: number | null, snap: GridSnapshot, extras: Extras): Promise<ReadReport> {
   for (const [i, block] of plan.blocks.entries()) {
     const queued = queueRead(plan, [block], band, i === 0);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only after Excel rejected one batch as too large
     await context.sync();
     collect(queued, snap, extras);
   }
-  return { snapshot: snap, notices };
+  return { snapshot: snap };
 }
 
 export async function listSheets(context: Context): Promise<SheetInfo[]> {

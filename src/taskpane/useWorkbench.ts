@@ -7,6 +7,7 @@ import { applyWithUndo, loadWorkbook, planCommand, undoLastAction, type ActionCo
 import { errorDetail } from '../core/catalogue';
 import { format, messages } from './i18n';
 import { appliedCellCount, changedCellCount } from './plan-view';
+import { readNotes } from './read-notes';
 import type { AddinSettings } from '../app';
 
 export interface Notice {
@@ -61,9 +62,9 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
         setBusy({ label: messages(ctxRef.current.lang).loading, fraction: total ? done / total : null }),
       );
       setWorkbook(input);
-      for (const s of input.snapshots) {
-        if (s.truncated) notify('warning', format(messages(ctxRef.current.lang).truncated, { sheet: s.sheet, rows: s.truncated.rows, cols: s.truncated.cols, reason: s.truncated.reason }));
-      }
+      // One message bar at a time: every sheet's note in it.
+      const notes = readNotes(input.snapshots, ctxRef.current.lang);
+      if (notes.length) notify('warning', notes.join(' '));
       return input;
     } catch (e) {
       notify('error', format(messages(ctxRef.current.lang).errorRead, { detail: errorText(e, ctxRef.current.lang) }));

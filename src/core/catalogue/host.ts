@@ -18,4 +18,8 @@ export const HOST_MESSAGES = {
     () => 'ハイパーリンクとライブチェックには ExcelApi 1.7 が必要です。',
     () => 'Hyperlinks and live checking need ExcelApi 1.7.',
   ),
+  'read.merges-unread': msg(
+    (p: { sheet: string }) => `シート「${p.sheet}」は結合セルが多すぎて、結合の範囲を読み取れませんでした。結合を考えずに点検しています。`,
+    (p) => `Sheet "${p.sheet}" has too many merged areas for Excel to list them; it was checked without its merges.`,
+  ),
 };
