@@ -42,7 +42,6 @@ const LEGACY: Record<string, number> = {
   'src/cli/commands/report.ts': 3,
   'src/core/legend.ts': 3,
   'src/core/undo.ts': 3,
-  'src/excel/read.ts': 3,
   'src/cli/commands/add-year.ts': 2,
   'src/cli/commands/flag.ts': 2,
   'src/core/recognise/headers.ts': 2,
