@@ -5,15 +5,23 @@
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { HostCapabilities, ProgressHost, SheetInfo } from '../core/host';
-import type { ApplyResult, EditPlan } from '../core/plan';
+import type { ApplyResult, CellEdit, EditPlan } from '../core/plan';
 import { cellKey, type CellExtras, type GridSnapshot } from '../core/snapshot';
-import { MessageError } from '../core/catalogue';
+import { MessageError, t } from '../core/catalogue';
 import { applyPlanToWorkbook } from './apply';
 import { readFillColour, readHyperlink, readNote, readValue, setHyperlinkValue, writeNote } from './cell-io';
 import { loadWorkbookBytes } from './load';
 import { snapshotFromWorksheet } from './snapshot';
 import { fixHyperlinksForWrite, readBackFacts } from './zip-fixes';
-import { keepOriginalParts, type ColumnShift } from './keep-parts';
+import { keepOriginalParts, UnkeptPartsError, type ColumnShift } from './keep-parts';
+import { patchPackage, UnpatchableError, type ColumnPatcher } from './ooxml/patch';
+import { XmlPartError } from './ooxml/xml';
+
+/** Column inserts/deletes patched into the package, once src/xlsx/ooxml/columns.ts provides them. */
+let columnPatcher: ColumnPatcher | undefined;
+export function useColumnPatcher(p: ColumnPatcher | undefined): void {
+  columnPatcher = p;
+}
 
 type Bytes = ArrayBuffer | Uint8Array;
 
@@ -23,6 +31,8 @@ export class XlsxHost implements ProgressHost {
   /** Column inserts/deletes applied since opening, and sheets added or deleted: what keepOriginalParts must know. */
   private readonly shifts: ColumnShift[] = [];
   private readonly replaced = new Set<string>();
+  /** The edits applied since opening (skipped ones left out), in order: what a save replays on the original package. */
+  private readonly applied: CellEdit[] = [];
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -44,7 +54,22 @@ export class XlsxHost implements ProgressHost {
     return new XlsxHost(wb);
   }
 
+  /**
+   * The workbook as file bytes. Opened from bytes: the original package with the applied edits
+   * patched in (src/xlsx/ooxml/patch.ts), so every part they do not touch keeps its bytes; what
+   * cannot be kept stops the save (UnkeptPartsError) naming it. Built in memory: exceljs's save.
+   */
   async toBuffer(): Promise<Uint8Array> {
+    const columnsMove = this.applied.some((e) => e.kind === 'insertColumn' || e.kind === 'deleteColumn');
+    if (this.original && (!columnsMove || columnPatcher)) {
+      try {
+        return await patchPackage(this.original, this.applied, columnPatcher);
+      } catch (e) {
+        if (e instanceof UnpatchableError) throw unkept(e.what.en, e.what.ja);
+        if (e instanceof XmlPartError) throw unkept(`${e.part} (not readable as XML)`, `${e.part}（XML として読めません）`);
+        throw e;
+      }
+    }
     const raw = await this.workbook.xlsx.writeBuffer();
     const zip = await JSZip.loadAsync(raw);
     await fixHyperlinksForWrite(zip);
@@ -71,11 +96,16 @@ export class XlsxHost implements ProgressHost {
     const skipped = new Set(result.skipped.map((s) => s.edit));
     for (const e of plan.edits) {
       if (skipped.has(e)) continue;
+      this.applied.push(structuredClone(e));
       if (e.kind === 'insertColumn' || e.kind === 'deleteColumn') this.shifts.push({ sheet: e.sheet, col: e.col, by: e.kind === 'insertColumn' ? 1 : -1 });
       if (e.kind === 'addSheet' || e.kind === 'deleteSheet') this.replaced.add(e.sheet);
     }
     return result;
   }
+}
+
+function unkept(en: string, ja: string): UnkeptPartsError {
+  return new UnkeptPartsError([en], t('en', 'save.unkept', { ja, en }), t('ja', 'save.unkept', { ja, en }));
 }
 
 /** Adds fills, notes and hyperlinks (the snapshot's optional extras) of cells in the used range. */
@@ -112,7 +142,8 @@ async function restoreLostFacts(wb: ExcelJS.Workbook, zip: JSZip): Promise<void>
     }
     for (const [address, note] of facts.notes.get(ws.name) ?? []) {
       const cell = ws.getCell(address);
-      if (readNote(cell) === null) writeNote(cell, note);
+      // exceljs reads a note stored as plain <t> (no rich-text run) as blank
+      if (readNote(cell) !== note) writeNote(cell, note);
     }
   }
 }

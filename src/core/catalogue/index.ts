@@ -18,6 +18,7 @@ import { PLAN_MESSAGES } from './plans';
 import { CHART_MESSAGES } from './chart';
 import { COLUMN_MESSAGES } from './columns';
 import { CHANGE_MESSAGES } from './changes';
+import { SAVE_MESSAGES } from './save';
 
 export { msg, type Entry } from './entry';
 
@@ -31,6 +32,7 @@ export const CATALOGUE = {
   ...CHART_MESSAGES,
   ...COLUMN_MESSAGES,
   ...CHANGE_MESSAGES,
+  ...SAVE_MESSAGES,
 };
 
 export type Catalogue = typeof CATALOGUE;

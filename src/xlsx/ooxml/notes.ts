@@ -115,10 +115,11 @@ export async function setNote(sheet: SheetXml, row: number, col: number, note: s
     const comment = current ?? append(list, make(doc, 'comment', { ref, authorId: authorFor(doc) }));
     const old = child(comment, 'text');
     const text = make(doc, 'text');
-    const t = make(doc, 't');
+    // one rich-text run, as Excel writes notes (and as exceljs reads them)
+    const run = append(text, make(doc, 'r'));
+    const t = append(run, make(doc, 't'));
     t.setAttributeNS(NS_XML, 'xml:space', 'preserve');
     t.appendChild(doc.createTextNode(note));
-    text.appendChild(t);
     if (old) comment.replaceChild(text, old);
     else comment.insertBefore(text, comment.firstChild);
     if (vml && !shapeOf(vml, row, col)) addShape(vml, row, col);

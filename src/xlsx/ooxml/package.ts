@@ -205,7 +205,9 @@ export class OoxmlPackage {
     if (!this.has(path)) return;
     const doc = await this.readXml(path);
     for (const r of children(doc.documentElement!, 'Relationship')) if (r.getAttribute('Id') === id) doc.documentElement!.removeChild(r);
-    this.writeXml(path, doc);
+    // a part's rels part with no relationship left goes (what Excel writes for a part without any)
+    if (children(doc.documentElement!, 'Relationship').length || path === '_rels/.rels') this.writeXml(path, doc);
+    else this.remove(path);
   }
 
   // ---- content types -------------------------------------------------------------------------
@@ -295,8 +297,9 @@ export class OoxmlPackage {
   /** The package as bytes: untouched parts as they came, changed parts serialised, removed ones gone. */
   async toBytes(): Promise<Uint8Array> {
     for (const p of this.removed) this.zip.remove(p);
-    for (const [p, v] of this.added) if (!this.dirty.has(p)) this.zip.file(p, v);
-    for (const p of this.dirty) this.zip.file(p, serializeXml(this.docs.get(p)!));
+    // no folder entries for new parts: Excel's packages have none
+    for (const [p, v] of this.added) if (!this.dirty.has(p)) this.zip.file(p, v, { createFolders: false });
+    for (const p of this.dirty) this.zip.file(p, serializeXml(this.docs.get(p)!), { createFolders: false });
     this.added.clear();
     this.dirty.clear();
     this.removed.clear();
