@@ -33,6 +33,8 @@ export class XlsxHost implements ProgressHost {
   private readonly replaced = new Set<string>();
   /** The edits applied since opening (skipped ones left out), in order: what a save replays on the original package. */
   private readonly applied: CellEdit[] = [];
+  /** Set by modelEdited(): the exceljs model was changed outside applyPlan, so only exceljs's save has it. */
+  private direct = false;
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -61,7 +63,7 @@ export class XlsxHost implements ProgressHost {
    */
   async toBuffer(): Promise<Uint8Array> {
     const columnsMove = this.applied.some((e) => e.kind === 'insertColumn' || e.kind === 'deleteColumn');
-    if (this.original && (!columnsMove || columnPatcher)) {
+    if (this.original && !this.direct && (!columnsMove || columnPatcher)) {
       try {
         return await patchPackage(this.original, this.applied, columnPatcher);
       } catch (e) {
@@ -75,6 +77,15 @@ export class XlsxHost implements ProgressHost {
     await fixHyperlinksForWrite(zip);
     if (this.original) await keepOriginalParts(this.original, zip, this.shifts, this.replaced);
     return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  }
+
+  /**
+   * Says that code changed `workbook` directly (not through applyPlan): a save then writes exceljs's
+   * model, with what keep-parts can put back from the original, instead of patching the original
+   * package with the applied edits (which would not have the direct changes).
+   */
+  modelEdited(): void {
+    this.direct = true;
   }
 
   capabilities(): HostCapabilities {

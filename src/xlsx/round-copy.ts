@@ -61,5 +61,7 @@ export async function writeRoundCopy(master: Uint8Array, model: ProgressModel, s
     if (ws) await ws.protect(options.password ?? '', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true });
   }
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  // built on the exceljs model directly (sheets reordered, protection set), not by an edit plan
+  host.modelEdited();
   return host.toBuffer();
 }

@@ -115,6 +115,7 @@ describe('kpi-progress write commands', () => {
     await run('flag', at('in.xlsx'), '-o', at('d1.xlsx'));
     const host = await XlsxHost.fromBuffer(readFileSync(at('d1.xlsx')));
     host.workbook.getWorksheet('_kpi_undo')!.getCell('A2').value = '書き換えられた';
+    host.modelEdited();
     writeFileSync(at('d2.xlsx'), await host.toBuffer());
     const undo = await run('undo', at('d2.xlsx'), '-o', at('d3.xlsx'));
     expect([undo.code, undo.err]).toEqual([2, '取り消し記録（非表示シート _kpi_undo）が読めません: 2行目が記録の形式ではありません。取り消しはできません。kpi-progress clean で記録を消せます。']);

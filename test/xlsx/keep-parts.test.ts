@@ -11,7 +11,6 @@ import { join } from 'path';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { XlsxHost } from '../../src/xlsx/host';
-import { UnkeptPartsError } from '../../src/xlsx/keep-parts';
 import { SAMPLE_PROGRESS } from '../support/sample';
 
 const dir = mkdtempSync(join(tmpdir(), 'kpi-keep-'));

@@ -50,6 +50,7 @@ test('R7 with one actual written is no longer empty: add-year adds R8 without as
   const kpi = input.model.sheets[0].kpis[0];
   const r7 = input.model.sheets[0].tables[kpi.tableIndex].columns.years.find((y) => y.year === 2025)!;
   host.workbook.getWorksheet(SAMPLE_SHEET)!.getCell(kpi.row, r7.col).value = 12;
+  host.modelEdited(); // typed into the model directly, as a user would in Excel
   const filled = await loadWorkbook(await XlsxHost.fromBuffer(await host.toBuffer()));
   // the tables share the R7 column: one actual opens the year for all of them
   expect(emptyNewestYears(filled)).toEqual([]);

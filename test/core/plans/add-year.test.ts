@@ -55,6 +55,7 @@ describe('add-year on the sample', () => {
 
     // fill on the result: an R7 actual gets its rate
     ws.getCell('L11').value = '40件';
+    reopened.modelEdited(); // typed into the model directly, as a user would in Excel
     const again = await XlsxHost.fromBuffer(await reopened.toBuffer());
     const fill = planFill(await loadWorkbook(again));
     expect(fill.edits).toEqual([expect.objectContaining({ row: 12, col: 12, content: { value: '88.9%' } })]);

@@ -86,6 +86,7 @@ describe('fill on the sample (rates stored as text "68.9%")', () => {
     expect(ws.getCell('E12').value).toBe('68.9%');
     ws.getCell('E11').value = '36件'; // actual corrected: 36 / 45 = 80.0%
     ws.getCell('F12').value = '手入力'; // a person wrote here
+    host.modelEdited();
     const reopened = await XlsxHost.fromBuffer(await host.toBuffer());
     const plan = planFill(await loadWorkbook(reopened));
     expect(plan.edits.map((e) => (e.kind === 'setCell' ? `${cellAddress(e.row, e.col)}=${String(e.content.value)}` : ''))).toEqual(['E12=80.0%']);

@@ -14,6 +14,7 @@ describe('flag / unflag', () => {
     const ws = host.workbook.getWorksheet(SAMPLE_SHEET)!;
     ws.getCell('F16').note = '担当者のメモ'; // a person's note stays in front of ours
     ws.getCell('F16').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
+    host.modelEdited();
     const before = await host.toBuffer();
     const input = await loadWorkbook(await XlsxHost.fromBuffer(before));
     const behind = Object.entries(input.analysis.kpis).filter(([, a]) => a.status === 'behind');

@@ -41,6 +41,7 @@ describe('link', () => {
     const host = await XlsxHost.fromBuffer(readFileSync(SAMPLE_PROGRESS));
     for (let n = 1; n <= 33; n++) if (n !== 5) host.workbook.addWorksheet(styles(n)).getCell('A1').value = `進行管理シート ${n}`;
     host.workbook.addWorksheet('34').getCell('A1').value = '使われないシート';
+    host.modelEdited(); // sheets added to the model directly
     const input = await loadWorkbook(await XlsxHost.fromBuffer(await host.toBuffer()));
     const plan = planLink(input);
     const kpis = input.model.sheets[0].kpis.filter((k) => k.sheetNoCell && /^\d+$/.test(k.sheetNo ?? ''));
