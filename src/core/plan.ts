@@ -71,8 +71,9 @@ export type CellEdit = (
       expectLink?: string | null;
     }
   /** Inserts an empty column at `col` (cells at col and right shift right), taking formats, borders,
-   *  width and in-table merges from column `formatFrom` (given in coordinates before the insert). */
-  | { kind: 'insertColumn'; sheet: string; col: number; formatFrom: number }
+   *  width and in-table merges from column `formatFrom` (given in coordinates before the insert).
+   *  `widen`: ranges over the table that end at column col-1 take the new column too (see WIDEN). */
+  | { kind: 'insertColumn'; sheet: string; col: number; formatFrom: number; widen?: boolean }
   | { kind: 'deleteColumn'; sheet: string; col: number }
   | { kind: 'merge'; sheet: string; range: CellRange }
   | { kind: 'unmerge'; sheet: string; range: CellRange }
@@ -102,6 +103,19 @@ export interface PrintLayout {
   header?: string;
 }
 
+/**
+ * WIDEN — why add-year asks for it (issue #16). Inserting a column inside a range widens the range in
+ * Excel (a print area A10:N412 with a column inserted at L becomes A10:O412), and both hosts do that
+ * for every insert. A new year column goes right after the newest year, so a range that ends at the
+ * newest year — the print area or filter of a table whose last column is the newest year, a
+ * validation or conditional format over the year columns — would stay where it is in Excel and the
+ * new year would fall outside it: not printed, not filtered, not validated. The plan decides this,
+ * not the hosts: the year insert carries `widen`, and the hosts then treat ranges ending at the
+ * column left of the insert (print area and titles, autofilter, defined names, conditional formats,
+ * validations; never formulas in cells, which are the user's) as if the column were inserted inside
+ * them. Undo needs no edit of its own: the inverse deleteColumn narrows every range over the
+ * deleted column, which gives each widened range back exactly.
+ */
 export type CommandName = 'fill' | 'flag' | 'unflag' | 'link' | 'add-year' | 'definitions' | 'report' | 'undo' | 'clean' | 'merge';
 
 export interface EditPlan {

@@ -139,7 +139,7 @@ function applyOne(wb: ExcelJS.Workbook, e: CellEdit): Inverse | SkippedEdit {
       return e.kind === 'setFill' ? setFill(ws, e) : e.kind === 'setNote' ? setNote(ws, e) : setHyperlink(ws, e);
     }
     case 'insertColumn':
-      insertColumn(ws, e.col, e.formatFrom);
+      insertColumn(ws, e.col, e.formatFrom, e.widen === true);
       return insertColumnInverse(e);
     case 'deleteColumn': {
       const was = { width: ws.getColumn(e.col).width ?? null, merges: listMerges(ws), contents: cellContents(ws, e.col) };

@@ -7,8 +7,9 @@
 import type ExcelJS from 'exceljs';
 import type { CellRange } from '../core/snapshot';
 import { dropNote } from './cell-io';
-import { conditionalFormattings, dataValidations, definedColumnCount, mergeAreas, setMergeAreas, spliceDefinedNameColumns } from './exceljs-internals';
-import { shiftFormula, shiftRangeList, type ColumnShift } from '../core/formula-refs';
+import { conditionalFormattings, dataValidations, definedColumnCount, definedNameModel, mergeAreas, setDefinedNameModel, setMergeAreas } from './exceljs-internals';
+import { shiftFormula, shiftRangeList, type ColumnShift, type ShiftOptions } from '../core/formula-refs';
+import { columnLetter, columnNumber } from '../core/snapshot';
 
 type CellModel = Record<string, unknown> & { address: string; type: number; style?: unknown };
 const MERGE = 1;
@@ -91,11 +92,11 @@ function moveColumnProps(ws: ExcelJS.Worksheet, from: number, to: number): void 
   ws.getColumn(to).defn = ws.getColumn(from).defn;
 }
 
-function shiftSheetRanges(ws: ExcelJS.Worksheet, shift: ColumnShift): void {
+function shiftSheetRanges(ws: ExcelJS.Worksheet, shift: ColumnShift, options: ShiftOptions): void {
   const cfs = conditionalFormattings(ws);
   if (cfs) {
     for (const cf of cfs) {
-      cf.ref = shiftRangeList(cf.ref, shift) ?? cf.ref;
+      cf.ref = shiftRangeList(cf.ref, shift, options) ?? cf.ref;
       for (const rule of cf.rules) if (rule.formulae) rule.formulae = rule.formulae.map((f) => shiftFormula(String(f), ws.name, shift));
     }
   }
@@ -103,31 +104,58 @@ function shiftSheetRanges(ws: ExcelJS.Worksheet, shift: ColumnShift): void {
   if (dv?.model) {
     const next: Record<string, { formulae?: unknown[] }> = {};
     for (const [ref, rule] of Object.entries(dv.model)) {
-      const moved = shiftRangeList(ref.replace(/^range:/, ''), shift);
+      const moved = shiftRangeList(ref.replace(/^range:/, ''), shift, options);
       if (!moved) continue;
       if (rule.formulae) rule.formulae = rule.formulae.map((f) => (typeof f === 'string' ? shiftFormula(f, ws.name, shift) : f));
       next[ref.startsWith('range:') ? `range:${moved}` : moved] = rule;
+      // exceljs keeps a validation range cell by cell (one shared rule object): a cell at the right
+      // edge whose left neighbour has the same rule belongs to a range ending there, which widens
+      const cell = /^([A-Z]+)(\d+)$/.exec(ref);
+      if (options.widenRightEdge && shift.delta === 1 && cell && columnNumber(cell[1]) === shift.col - 1 && dv.model[`${columnLetter(shift.col - 2)}${cell[2]}`] === rule) {
+        next[`${columnLetter(shift.col)}${cell[2]}`] ??= rule;
+      }
     }
     dv.model = next;
   }
 }
 
-function shiftEverywhere(ws: ExcelJS.Worksheet, shift: ColumnShift): void {
+/**
+ * Defined names, print area and titles, autofilter: moved as Excel moves them, a range across the
+ * column widening (exceljs's own definedNames.spliceColumns left a hole instead: A10:N412 became
+ * A10:K412,M10:O412, issue #16).
+ */
+function shiftNamedRanges(ws: ExcelJS.Worksheet, shift: ColumnShift, options: ShiftOptions): void {
+  const names = definedNameModel(ws.workbook).map((n) => ({ ...n, ranges: n.ranges.map((r) => shiftFormula(r, '', shift, options)).filter((r) => !r.includes('#REF!')) }));
+  setDefinedNameModel(ws.workbook, names);
+  const area = (a: string) => shiftFormula(a, shift.sheet, shift, options);
+  const setup = ws.pageSetup as { printArea?: string; printTitlesColumn?: string };
+  if (setup.printArea) setup.printArea = setup.printArea.split('&&').map(area).filter((a) => !a.includes('#REF!')).join('&&') || undefined;
+  if (setup.printTitlesColumn) {
+    const cols = area(setup.printTitlesColumn);
+    setup.printTitlesColumn = cols.includes('#REF!') ? undefined : cols;
+  }
+  if (typeof ws.autoFilter === 'string') {
+    const f = area(ws.autoFilter);
+    ws.autoFilter = f.includes('#REF!') ? undefined : f;
+  }
+}
+
+function shiftEverywhere(ws: ExcelJS.Worksheet, shift: ColumnShift, options: ShiftOptions = {}): void {
   ws.workbook.eachSheet((sheet) => {
     unshareFormulas(sheet);
     shiftFormulasOfSheet(sheet, shift);
   });
-  shiftSheetRanges(ws, shift);
-  spliceDefinedNameColumns(ws, shift.col, shift.delta === 1 ? 0 : 1, shift.delta === 1 ? 1 : 0);
+  shiftSheetRanges(ws, shift, options);
+  shiftNamedRanges(ws, shift, options);
 }
 
-/** Inserts an empty column at `col`, formatted like column `formatFrom` (coordinates before the insert). */
-export function insertColumn(ws: ExcelJS.Worksheet, col: number, formatFrom: number): void {
+/** Inserts an empty column at `col`, formatted like column `formatFrom` (coordinates before the insert); `widen`: see WIDEN in core/plan.ts. */
+export function insertColumn(ws: ExcelJS.Worksheet, col: number, formatFrom: number, widen = false): void {
   const shift: ColumnShift = { sheet: ws.name, col, delta: 1 };
   const last = lastUsedColumn(ws);
   const merges = listMerges(ws);
   const from = formatFrom >= col ? formatFrom + 1 : formatFrom;
-  shiftEverywhere(ws, shift);
+  shiftEverywhere(ws, shift, { widenRightEdge: widen });
   setMerges(ws, []);
   ws.eachRow({ includeEmpty: true }, (row) => {
     for (let c = last; c >= col; c--) moveCell(ws, row.number, c, c + 1);

@@ -54,9 +54,13 @@ export function dataValidations(ws: ExcelJS.Worksheet): WorksheetInternals['data
   return inner(ws).dataValidations;
 }
 
-/** Shifts the defined names of a sheet by inserted/deleted columns (defined-names.js, untyped). */
-export function spliceDefinedNameColumns(ws: ExcelJS.Worksheet, start: number, deleted: number, inserted: number): void {
-  (ws.workbook.definedNames as unknown as { spliceColumns(s: string, start: number, del: number, ins: number): void }).spliceColumns(ws.name, start, deleted, inserted);
+/** The defined names as { name, ranges } (defined-names.js `model`, untyped); setting it replaces them all. */
+export function definedNameModel(wb: ExcelJS.Workbook): { name: string; ranges: string[] }[] {
+  return (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+}
+
+export function setDefinedNameModel(wb: ExcelJS.Workbook, model: { name: string; ranges: string[] }[]): void {
+  (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model = model;
 }
 
 /** Sets a sheet's place in the tab order (worksheet.js `orderNo`, not in the type definitions). */

@@ -2,7 +2,8 @@
  * add-year: inserts the next fiscal-year column right after the newest year column of every KPI table
  * of the sheet: header in the sheet's own style (R6 → R7, 2024年度 → 2025年度, H31 → R2), formats,
  * borders and merges from the neighbouring year column, rate formulas carried over. A table that
- * already has the year is left alone and reported.
+ * already has the year is left alone and reported. Every year insert carries `widen`: ranges over the
+ * table ending at the newest year take the new year too (WIDEN in ../plan.ts says why).
  */
 import { t } from '../catalogue';
 import type { Kpi, KpiTable, YearColumn, YearLabelStyle } from '../model';
@@ -72,8 +73,8 @@ function pairedYearEdits(s: GridSnapshot, sheet: string, tables: KpiTable[]): Ce
     const rate = newestOf(t.rateYears);
     const at = Math.max(actual.col, rate.col) + 1;
     // the pair keeps its order: 実績 then 達成率, formats from the newest pair
-    edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: rate.col, about: column });
-    edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: actual.col, about: column });
+    edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: rate.col, about: column, widen: true });
+    edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: actual.col, about: column, widen: true });
     edits.push(...header(at, actual), ...header(at + 1, rate));
     return edits;
   }
@@ -85,7 +86,7 @@ function pairedYearEdits(s: GridSnapshot, sheet: string, tables: KpiTable[]): Ce
   const steps = [actual, ...(target ? [target] : [])].sort((a, b) => a.col - b.col).map((c, i) => ({ c, from: c.col + i, at: c.col + i + 1, shift: i }));
   const groups = steps.map(({ c, at, shift }) => ({ at, shift, ranges: groupMerges(s, t, c.col) }));
   for (const { ranges } of groups) for (const range of ranges) edits.push({ kind: 'unmerge', sheet, range, about: merged });
-  for (const { from, at } of steps) edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: from, about: column });
+  for (const { from, at } of steps) edits.push({ kind: 'insertColumn', sheet, col: at, formatFrom: from, about: column, widen: true });
   for (const { at, shift, ranges } of groups) {
     for (const range of ranges) edits.push({ kind: 'merge', sheet, range: { ...range, left: range.left + shift, right: at }, about: merged });
   }
@@ -187,7 +188,7 @@ export function planAddYear(input: PlanInput, options: AddYearOptions = {}): Edi
         continue;
       }
       const first = newestYear(groups.get(col)![0]);
-      edits.push({ kind: 'insertColumn', sheet: sheet.sheet, col: at, formatFrom: col, about: { year: nextYearLabel(first.year + 1, first.style), field: 'year-column' } });
+      edits.push({ kind: 'insertColumn', sheet: sheet.sheet, col: at, formatFrom: col, widen: true, about: { year: nextYearLabel(first.year + 1, first.style), field: 'year-column' } });
       for (const table of groups.get(col)!) {
         const newest = newestYear(table);
         const labelRow = table.headerRow + (table.headerRows ?? 1) - 1;

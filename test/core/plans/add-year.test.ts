@@ -32,7 +32,7 @@ describe('add-year on the sample', () => {
     const host = await XlsxHost.fromBuffer(readFileSync(SAMPLE_PROGRESS));
     const { plan, result, reopened } = await addYear(host);
     expect(result.skipped).toEqual([]);
-    expect(plan.edits.filter((e) => e.kind === 'insertColumn')).toEqual([{ kind: 'insertColumn', sheet: SAMPLE_SHEET, col: 12, formatFrom: 11, about: { year: 'R7', field: 'year-column' } }]);
+    expect(plan.edits.filter((e) => e.kind === 'insertColumn')).toEqual([{ kind: 'insertColumn', sheet: SAMPLE_SHEET, col: 12, formatFrom: 11, widen: true, about: { year: 'R7', field: 'year-column' } }]);
     const input = await loadWorkbook(reopened);
     const sheet = input.model.sheets[0];
     expect(sheet.tables).toHaveLength(38);
@@ -126,7 +126,7 @@ describe('add-year on other layouts', () => {
     const input = await loadWorkbook(XlsxHost.fromWorkbook(wb));
     expect(input.model.sheets[0].tables).toHaveLength(2);
     const plan = planAddYear(input);
-    expect(plan.edits.filter((e) => e.kind === 'insertColumn')).toEqual([{ kind: 'insertColumn', sheet: '進捗', col: 8, formatFrom: 7, about: { year: 'R7', field: 'year-column' } }]);
+    expect(plan.edits.filter((e) => e.kind === 'insertColumn')).toEqual([{ kind: 'insertColumn', sheet: '進捗', col: 8, formatFrom: 7, widen: true, about: { year: 'R7', field: 'year-column' } }]);
     expect(plan.notices.join('\n')).toContain('G列に年度を挿入すると列の配置が違う表 2（5行）が崩れるため、1 個の表に追加しませんでした');
   });
 
