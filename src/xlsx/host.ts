@@ -14,14 +14,8 @@ import { loadWorkbookBytes } from './load';
 import { snapshotFromWorksheet } from './snapshot';
 import { fixHyperlinksForWrite, readBackFacts } from './zip-fixes';
 import { keepOriginalParts, UnkeptPartsError, type ColumnShift } from './keep-parts';
-import { patchPackage, UnpatchableError, type ColumnPatcher } from './ooxml/patch';
+import { patchPackage, UnpatchableError } from './ooxml/patch';
 import { XmlPartError } from './ooxml/xml';
-
-/** Column inserts/deletes patched into the package, once src/xlsx/ooxml/columns.ts provides them. */
-let columnPatcher: ColumnPatcher | undefined;
-export function useColumnPatcher(p: ColumnPatcher | undefined): void {
-  columnPatcher = p;
-}
 
 type Bytes = ArrayBuffer | Uint8Array;
 
@@ -62,10 +56,9 @@ export class XlsxHost implements ProgressHost {
    * cannot be kept stops the save (UnkeptPartsError) naming it. Built in memory: exceljs's save.
    */
   async toBuffer(): Promise<Uint8Array> {
-    const columnsMove = this.applied.some((e) => e.kind === 'insertColumn' || e.kind === 'deleteColumn');
-    if (this.original && !this.direct && (!columnsMove || columnPatcher)) {
+    if (this.original && !this.direct) {
       try {
-        return await patchPackage(this.original, this.applied, columnPatcher);
+        return await patchPackage(this.original, this.applied);
       } catch (e) {
         if (e instanceof UnpatchableError) throw unkept(e.what.en, e.what.ja);
         if (e instanceof XmlPartError) throw unkept(`${e.part} (not readable as XML)`, `${e.part}（XML として読めません）`);

@@ -6,7 +6,8 @@
  */
 import type { CellContent } from '../../core/plan';
 import type { CellValue } from '../../core/snapshot';
-import type { SheetXml } from './sheet';
+import { parseRef, type SheetXml } from './sheet';
+import { translateFormula } from './shift';
 import type { Styles } from './styles';
 import { child, children, make, removeNode, type Element } from './xml';
 
@@ -60,15 +61,33 @@ function isSharedMaster(c: Element): boolean {
 }
 
 /**
+ * The cells sharing the formula of `master` (which is about to be overwritten) get their own
+ * formula each, translated from the master's as Excel reads a shared formula (18.3.1.40: relative
+ * references move by the cell's offset from the master).
+ */
+function unshareGroup(sheet: SheetXml, master: Element): void {
+  const f = child(master, 'f')!;
+  const si = f.getAttribute('si');
+  const text = f.textContent ?? '';
+  const at = parseRef(master.getAttribute('r') ?? '');
+  if (!at) return;
+  for (const g of Array.from(sheet.root.getElementsByTagNameNS(sheet.root.namespaceURI, 'f'))) {
+    if (g.getAttribute('t') !== 'shared' || g.getAttribute('si') !== si) continue;
+    const cell = parseRef((g.parentNode as Element).getAttribute('r') ?? '');
+    if (!cell) continue;
+    if (!g.textContent) g.appendChild(sheet.doc.createTextNode(translateFormula(text, cell.col - at.col, cell.row - at.row)));
+    for (const a of ['t', 'si', 'ref']) g.removeAttribute(a);
+  }
+}
+
+/**
  * Writes content into cell (row, col) of a sheet part. Keeps the cell's style except its number
  * format, and its own extLst. Mirrors exceljs (the in-memory model the host reads back): a
  * non-text value replaces a hyperlink's cell value, so the caller drops the link then (returns true).
  */
 export function writeCell(sheet: SheetXml, styles: Styles, row: number, col: number, content: CellContent): { formulaChanged: boolean } {
   const existing = sheet.cell(row, col, false);
-  if (existing && isSharedMaster(existing)) {
-    throw new UnpatchableError({ en: `a shared formula in ${sheet.path} (${existing.getAttribute('r')})`, ja: `共有数式（${existing.getAttribute('r')}）` });
-  }
+  if (existing && isSharedMaster(existing)) unshareGroup(sheet, existing);
   const empty = (content.value === null || content.value === undefined) && !content.formula;
   const formulaChanged = touchesFormula(existing, content);
   if (!existing && empty && (content.numberFormat === undefined || content.numberFormat === 'General')) return { formulaChanged };

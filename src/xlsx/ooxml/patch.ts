@@ -17,11 +17,20 @@ import { UnpatchableError, restyleCell, writeCell } from './cells';
 import { setNote } from './notes';
 import { merge, setColumnWidth, setHyperlink, unmerge } from './layout';
 import { addSheet, deleteSheet } from './sheets';
+import { deleteColumn, insertColumn } from './columns';
 
 export { UnpatchableError };
 
-/** How column inserts and deletes are patched (src/xlsx/ooxml/columns.ts); without it they cannot be. */
+/** How column inserts and deletes are patched: src/xlsx/ooxml/columns.ts (replaceable in tests). */
 export type ColumnPatcher = (patcher: Patcher, edit: Extract<CellEdit, { kind: 'insertColumn' | 'deleteColumn' }>) => Promise<void>;
+
+const moveColumns: ColumnPatcher = async (patcher, e) => {
+  if (e.kind === 'insertColumn') await insertColumn(patcher.pkg, e.sheet, e.col, e.formatFrom);
+  else await deleteColumn(patcher.pkg, e.sheet, e.col);
+  // the sheet's cell index is stale after the move: parse it again on the next edit
+  const path = await patcher.pkg.sheetPart(e.sheet);
+  if (path) patcher.forget(path);
+};
 
 export class Patcher {
   private readonly sheets = new Map<string, SheetXml>();
@@ -57,7 +66,7 @@ export class Patcher {
     this.sheets.delete(path);
   }
 
-  async apply(e: CellEdit, columns?: ColumnPatcher): Promise<void> {
+  async apply(e: CellEdit, columns: ColumnPatcher = moveColumns): Promise<void> {
     switch (e.kind) {
       case 'setCell': {
         const { formulaChanged } = writeCell(await this.sheet(e.sheet), await this.stylesPart(), e.row, e.col, e.content);
@@ -94,7 +103,6 @@ export class Patcher {
       }
       case 'insertColumn':
       case 'deleteColumn':
-        if (!columns) throw new UnpatchableError({ en: 'column inserts and deletes', ja: '列の挿入・削除' });
         await columns(this, e);
         this.calcChainStale = true;
         return;
@@ -133,7 +141,7 @@ function colNum(letters: string): number {
 }
 
 /** The original package with the applied edits replayed on it. */
-export async function patchPackage(original: Uint8Array, edits: readonly CellEdit[], columns?: ColumnPatcher): Promise<Uint8Array> {
+export async function patchPackage(original: Uint8Array, edits: readonly CellEdit[], columns: ColumnPatcher = moveColumns): Promise<Uint8Array> {
   const pkg = await OoxmlPackage.open(original);
   const patcher = new Patcher(pkg);
   for (const e of edits) await patcher.apply(e, columns);

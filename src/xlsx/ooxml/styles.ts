@@ -119,7 +119,9 @@ export class Styles {
 
   /** The style `s` with a fill: "#RRGGBB", an exceljs fill spec, or null for none. */
   withFill(s: number, fill: string | FillSpec | null): number {
-    const fillId = fill === null ? 0 : this.fillId(typeof fill === 'string' ? { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.replace('#', '').toUpperCase()}` } } : fill);
+    // a colour gets the background Excel writes with a solid fill; a spec (an undo's exact prior fill) is taken as it is
+    const spec: FillSpec | null = typeof fill === 'string' ? { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.replace('#', '').toUpperCase()}` }, bgColor: { indexed: 64 } } : fill;
+    const fillId = spec === null ? 0 : this.fillId(spec);
     if (Number(this.xf(s).getAttribute('fillId') ?? 0) === fillId) return s;
     return this.variant(s, (xf) => {
       xf.setAttribute('fillId', String(fillId));
@@ -201,7 +203,7 @@ function fillElement(doc: Document, spec: FillSpec): Element {
   }
   const p = make(doc, 'patternFill', { patternType: spec.pattern ?? 'none' });
   const fg = colour(doc, 'fgColor', spec.fgColor);
-  const bg = colour(doc, 'bgColor', spec.bgColor ?? (spec.pattern === 'solid' ? { indexed: 64 } : undefined));
+  const bg = colour(doc, 'bgColor', spec.bgColor);
   if (fg) p.appendChild(fg);
   if (bg) p.appendChild(bg);
   fill.appendChild(p);
