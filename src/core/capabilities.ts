@@ -1,7 +1,7 @@
 /** Which of a host's missing capabilities the user is told about, as catalogue message ids. */
 import type { HostCapabilities } from './host';
 
-export type CapabilityMessageId = 'capability.notes' | 'capability.merges' | 'capability.undo-group' | 'capability.hyperlinks';
+export type CapabilityMessageId = 'capability.notes' | 'capability.merges' | 'capability.undo-group' | 'capability.hyperlinks' | 'capability.print-layout';
 
 export function unavailableFeatureIds(f: HostCapabilities): CapabilityMessageId[] {
   const out: CapabilityMessageId[] = [];
@@ -9,5 +9,6 @@ export function unavailableFeatureIds(f: HostCapabilities): CapabilityMessageId[
   if (!f.merges) out.push('capability.merges');
   if (!f.undoGroup) out.push('capability.undo-group');
   if (!f.hyperlinks) out.push('capability.hyperlinks');
+  if (f.printLayout === false) out.push('capability.print-layout');
   return out;
 }

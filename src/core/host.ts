@@ -28,6 +28,8 @@ export interface HostCapabilities {
   undoGroup: boolean;
   /** Live re-check on edits (worksheet onChanged). */
   changeEvents: boolean;
+  /** Page setup of the sheets the add-in writes (Excel: Worksheet.pageLayout, ExcelApi 1.9); absent = not told. */
+  printLayout?: boolean;
 }
 
 /** One cell of a sheet, 1-based. */

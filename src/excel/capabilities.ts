@@ -22,6 +22,7 @@ export function detectFeatures(env: ExcelEnv): ExcelFeatures {
     merges: has('1.13'),
     notes: has('1.18'),
     undoGroup: has('1.20'),
+    printLayout: has('1.9'),
   };
 }
 

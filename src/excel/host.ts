@@ -34,8 +34,8 @@ export class ExcelHost implements ProgressHost {
   }
 
   capabilities(): HostCapabilities {
-    const { notes, hyperlinks, merges, undoGroup, changeEvents } = this.features;
-    return { notes, hyperlinks, merges, undoGroup, changeEvents };
+    const { notes, hyperlinks, merges, undoGroup, changeEvents, printLayout } = this.features;
+    return { notes, hyperlinks, merges, undoGroup, changeEvents, printLayout };
   }
 
   /** Sentences saying what this Excel cannot do, for a message bar. */

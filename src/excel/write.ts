@@ -12,6 +12,7 @@ import { toRects } from './rects';
 import type { Segments } from './insert-formats';
 import type { WriteGuard } from './guard';
 import { quoteSheet } from './address';
+import { printLayoutBytes, queuePrintLayout } from './print';
 
 type Context = Excel.RequestContext;
 type SetCell = Extract<CellEdit, { kind: 'setCell' }>;
@@ -216,6 +217,8 @@ export function planWrites(
       if (edit.visibility !== 'visible') w.visibility = edit.visibility === 'veryHidden' ? 'VeryHidden' : 'Hidden';
       sheets.set(edit.sheet, w);
     });
+    const print = edit.print;
+    if (print) op(printLayoutBytes(print), () => queuePrintLayout(ws(edit.sheet), print, edit.rows?.length ?? 0, !!features.printLayout));
     const rows = edit.rows ?? [];
     const width = Math.max(0, ...rows.map((r) => r.length));
     if (!rows.length || !width) return;

@@ -4,6 +4,7 @@ import { cellAddress } from '../../src/core/snapshot';
 import { eachCell, FakeSheet, intersects, MAX_COLS, MAX_ROWS, splitLink, type FakeLink } from './fake-excel-model';
 import { a1, excelError, FakeChild, FakeClientResult, FakeFound, parseA1, parseEntry, sheetRef, size } from './fake-excel-base';
 import type { FakeContext } from './fake-excel';
+import { setAlignment } from './fake-page-layout';
 
 export interface RangeTarget {
   sheet: FakeSheet;
@@ -416,6 +417,13 @@ export class FakeRangeFormat extends FakeChild<FakeRange> {
   }
   get columnWidth(): number {
     return this.get('columnWidth');
+  }
+  /** Range.format.wrapText / verticalAlignment (ExcelApi 1.1), kept in fake-page-layout.ts. */
+  set wrapText(v: boolean) {
+    setAlignment(this.ctx, () => this.parent.at(), { wrapText: v });
+  }
+  set verticalAlignment(v: string) {
+    setAlignment(this.ctx, () => this.parent.at(), { verticalAlignment: v });
   }
   set columnWidth(points: number) {
     this.ctx.enqueue(() => {

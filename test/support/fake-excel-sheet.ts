@@ -4,6 +4,7 @@ import { FakeSheet, type FakeNote, type Visibility } from './fake-excel-model';
 import { excelError, FakeChild, FakeFound, FakeObject, parseA1, size } from './fake-excel-base';
 import { FakeRange } from './fake-excel-range';
 import type { FakeContext } from './fake-excel';
+import { FakePageLayout } from './fake-page-layout';
 
 export class FakeWorksheetCollection extends FakeObject {
   private listed: FakeWorksheet[] | null = null;
@@ -115,6 +116,13 @@ export class FakeWorksheet extends FakeFound<FakeSheet> {
   }
 
   private noteCollection: FakeNoteCollection | null = null;
+  private layout: FakePageLayout | null = null;
+
+  /** Worksheet.pageLayout (ExcelApi 1.9), modelled in fake-page-layout.ts. */
+  get pageLayout(): FakePageLayout {
+    this.ctx.requireApi('1.9', 'Worksheet.pageLayout');
+    return (this.layout ??= new FakePageLayout(this.ctx, this));
+  }
 
   get notes(): FakeNoteCollection {
     this.ctx.requireApi('1.18', 'Worksheet.notes');

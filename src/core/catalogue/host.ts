@@ -22,4 +22,8 @@ export const HOST_MESSAGES = {
     (p: { sheet: string }) => `シート「${p.sheet}」は結合セルが多すぎて、結合の範囲を読み取れませんでした。結合を考えずに点検しています。`,
     (p) => `Sheet "${p.sheet}" has too many merged areas for Excel to list them; it was checked without its merges.`,
   ),
+  'capability.print-layout': msg(
+    () => '「点検結果」「KPI定義」シートの印刷設定（A4横・1ページ幅・見出し行の繰り返し）はこのExcelでは設定できません(ExcelApi 1.9 が必要)。印刷前にページ設定を確認してください。',
+    () => 'The page setup of the review and KPI定義 sheets (A4 landscape, one page wide, header rows repeated) cannot be set in this Excel (needs ExcelApi 1.9); check the page setup before printing.',
+  ),
 };
