@@ -30,10 +30,10 @@ export function printLayoutBytes(print: PrintLayout): number {
 }
 
 /**
- * Queues the page setup of a new sheet of `rows` rows. `pageLayout`: this Excel has ExcelApi 1.9
+ * Queues the page setup of a new sheet of `rows` rows. `printLayout`: this Excel has ExcelApi 1.9
  * (Worksheet.pageLayout); without it only the wrapping is set.
  */
-export function queuePrintLayout(ws: Excel.Worksheet, print: PrintLayout, rows: number, pageLayout: boolean): void {
+export function queuePrintLayout(ws: Excel.Worksheet, print: PrintLayout, rows: number, printLayout: boolean): void {
   // Long texts wrap and sit at the top of their cell, on screen as on paper (Range.format, ExcelApi 1.1).
   if (rows >= print.wrapFrom) {
     for (const col of print.wrapColumns) {
@@ -42,7 +42,7 @@ export function queuePrintLayout(ws: Excel.Worksheet, print: PrintLayout, rows: 
       format.verticalAlignment = 'Top';
     }
   }
-  if (!pageLayout) return;
+  if (!printLayout) return;
   const layout = ws.pageLayout;
   layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   layout.paperSize = print.paper;
