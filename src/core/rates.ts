@@ -24,6 +24,8 @@ interface Decimal {
 
 /** The decimal a person reads for x: JavaScript's shortest round-trip form ("0.0935"). */
 function toDecimal(x: number): Decimal {
+  // most figures are whole numbers: no text round trip (String(x) has no exponent below 1e21)
+  if (Number.isSafeInteger(x)) return { n: BigInt(x), scale: 0 };
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
   if (!m) throw new Error(`not a finite number: ${x}`);
   const frac = m[3] ?? '';
@@ -130,6 +132,8 @@ interface KpiTerms {
   bounds: { baseline: number | null; target: number | null };
   direction: 'up' | 'down';
   method: RateMethod;
+  /** computeRate by year, filled as asked (rules and status ask for the same years again). */
+  rates: Map<number, RateResult>;
 }
 
 let terms: WeakMap<Kpi, KpiTerms> | null = null;
@@ -154,7 +158,7 @@ function termsOf(kpi: Kpi, def: KpiDefinition | undefined): KpiTerms | null {
   if (known && known.def === def) return known;
   const bounds = boundsOf(kpi, def);
   const direction = directionOf(kpi, def, bounds);
-  const t: KpiTerms = { def, unit: unitOf(kpi, def), bounds, direction, method: methodOf(kpi, def, bounds, direction) };
+  const t: KpiTerms = { def, unit: unitOf(kpi, def), bounds, direction, method: methodOf(kpi, def, bounds, direction), rates: new Map() };
   terms.set(kpi, t);
   return t;
 }
@@ -222,6 +226,14 @@ export function rateMethod(kpi: Kpi, def?: KpiDefinition): RateMethod {
  * or an actual in another unit than the KPI's.
  */
 export function computeRate(kpi: Kpi, year: number, def?: KpiDefinition): RateResult {
+  const t = termsOf(kpi, def);
+  if (!t) return rateOf(kpi, year, def);
+  let rate = t.rates.get(year);
+  if (rate === undefined) t.rates.set(year, (rate = rateOf(kpi, year, def)));
+  return rate;
+}
+
+function rateOf(kpi: Kpi, year: number, def: KpiDefinition | undefined): RateResult {
   const method = rateMethod(kpi, def);
   if (method === 'none') return { value: null, method, reason: 'qualitative target' };
   const actualCell = kpi.actuals[year];

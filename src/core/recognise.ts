@@ -86,14 +86,17 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
   const structure = new StructureBuilder();
   const tables: KpiTable[] = [];
   const kpis: Kpi[] = [];
-  let best: HeaderRow | null = null;
   let headerOnly: number | null = null;
   // Rectangles already read as tables: tables may sit side by side, so rows are not skipped wholesale.
   let claimed: { top: number; bottom: number; left: number; right: number }[] = [];
   const isClaimed = (r: number, c: number) => claimed.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right);
+  // Rows not inside a table, for the nearest-miss header when the sheet has no table at all.
+  const loose: number[] = [];
   for (let r = g.firstRow; r <= g.lastRow; r++) {
     // Rows are read top-down: tables that ended above this row can be forgotten.
     if (claimed.length && claimed.some((b) => b.bottom < r)) claimed = claimed.filter((b) => b.bottom >= r);
+    // A row whose every filled cell lies in a table already read holds no new header (nor heading).
+    if (claimed.length && withinClaimed(g, r, claimed)) continue;
     let found = false;
     for (const [from, to] of headerSegments(g, r)) {
       if (isClaimed(r, from) || isClaimed(r, to)) continue;
@@ -113,16 +116,40 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
     if (found) continue;
     const first = g.rowCells(r)[0];
     if (!first || isClaimed(r, first[0])) continue;
-    const near = readHeaderRow(g, r);
-    if (!best || headerScore(near) > headerScore(best)) best = near;
+    loose.push(r);
     const heading = headingOf(g, r);
     if (heading) structure.add(heading, r);
   }
-  if (tables.length === 0) return recogniseRows(g) ?? noTableReason(g, best, headerOnly);
+  if (tables.length === 0) {
+    let best: HeaderRow | null = null;
+    for (const r of loose) {
+      const near = readHeaderRow(g, r);
+      if (!best || headerScore(near) > headerScore(best)) best = near;
+    }
+    return recogniseRows(g) ?? noTableReason(g, best, headerOnly);
+  }
   linkBreakdowns(kpis);
   linkRelisted(kpis);
   const legends = legendsOf(g, tables);
   return { sheet, tables, kpis, structure: structure.result(), ...(legends.length ? { legends } : {}) };
+}
+
+/**
+ * True when the row's first column and every filled cell (own or merged-in text) lie inside a claimed
+ * table: then every header segment of the row starts in a claimed column and is skipped, and so is
+ * the row's first cell. Checked before building the segments (most rows of a sheet are table rows).
+ */
+function withinClaimed(g: Grid, r: number, claimed: { top: number; bottom: number; left: number; right: number }[]): boolean {
+  const covered = (c: number) => {
+    for (const b of claimed) if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) return true;
+    return false;
+  };
+  if (!covered(g.firstCol)) return false;
+  for (let c = g.firstCol; c <= g.lastCol; c++) {
+    if (covered(c)) continue;
+    if (g.text(r, c) !== '' || g.ownText(r, c) !== '') return false;
+  }
+  return true;
 }
 
 /** Legends printed outside the tables (a cell, or a row's cells joined). */

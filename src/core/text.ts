@@ -14,9 +14,28 @@ export function toHalfWidth(s: string): string {
     .replace(/\u3000/g, ' ');
 }
 
+// Sheets repeat the same texts thousands of times and NFKC is costly: normalise each text once.
+const normalised = new Map<string, string>();
+
 /** Key for comparing labels and names: NFKC, no spaces, one wave dash ("~"). */
 export function normalise(s: string): string {
-  return s.normalize('NFKC').replace(WAVES, '~').replace(SPACES, '');
+  if (isPlainAscii(s)) return s;
+  let n = normalised.get(s);
+  if (n === undefined) {
+    if (normalised.size > 200_000) normalised.clear();
+    n = s.normalize('NFKC').replace(WAVES, '~').replace(SPACES, '');
+    normalised.set(s, n);
+  }
+  return n;
+}
+
+/** Printable ASCII without spaces: NFKC, the wave dash and space rules leave it as it is. */
+function isPlainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return false;
+  }
+  return true;
 }
 
 /** Display text of a cell value ("" for empty), trimmed. */

@@ -38,7 +38,8 @@ const roleCache = new Map<string, HeaderRole | null>();
 export function classifyHeader(text: string): HeaderRole | null {
   let role = roleCache.get(text);
   if (role === undefined) {
-    if (roleCache.size > 20000) roleCache.clear();
+    // bounded, yet large enough for a 10,000-KPI sheet's names and remarks (clearing at 20,000 re-classified them)
+    if (roleCache.size > 200_000) roleCache.clear();
     role = classifyUncached(text);
     roleCache.set(text, role);
   }
@@ -122,12 +123,25 @@ export function readHeaderRow(g: Grid, row: number, rows = 1, from = g.firstCol,
  * (role words merged over both rows, years under a 実績値 group). Null when there is none.
  */
 export function headerAt(g: Grid, row: number, from = g.firstCol, to = g.lastCol): HeaderRow | null {
+  // Most rows asked are data rows: without a cell naming a role they are no header, one row or two.
+  if (!hasRoleCell(g, row, from, to)) return null;
   const one = readHeaderRow(g, row, 1, from, to);
   if (isHeaderRow(one)) return one;
   if (row + 1 > g.lastRow || one.roles.size === 0) return null;
   if (isHeaderRow(readHeaderRow(g, row + 1, 1, from, to))) return null;
   const two = readHeaderRow(g, row, 2, from, to);
   return isHeaderRow(two) ? two : null;
+}
+
+/** Whether a cell of the row (own text, as readHeaderRow reads one row) names a role other than a year. */
+function hasRoleCell(g: Grid, row: number, from: number, to: number): boolean {
+  for (let c = Math.max(from, g.firstCol); c <= Math.min(to, g.lastCol); c++) {
+    const text = g.ownText(row, c);
+    if (text === '') continue;
+    const role = classifyHeader(text);
+    if (role !== null && role !== 'year') return true;
+  }
+  return false;
 }
 
 /** Column clusters of a row separated by two or more empty columns (merges count as filled). */
