@@ -9,8 +9,18 @@ import { def, finding, rateFix, sameKpis, type RuleContext } from './context';
 /** Rates far above the target: at or above this share of the target. */
 export const OVERSHOOT = 1.5;
 
-function rates(kpi: Kpi): [number, PrintedRate][] {
-  return Object.entries(kpi.printedRates).map(([y, p]) => [Number(y), p] as [number, PrintedRate]).sort((a, b) => a[0] - b[0]);
+// Four rules walk every KPI's printed rates: listed once per rule context (one analysis of a sheet).
+const listed = new WeakMap<RuleContext, Map<Kpi, [number, PrintedRate][]>>();
+
+function rates(ctx: RuleContext, kpi: Kpi): [number, PrintedRate][] {
+  let byKpi = listed.get(ctx);
+  if (!byKpi) listed.set(ctx, (byKpi = new Map()));
+  let list = byKpi.get(kpi);
+  if (!list) {
+    list = Object.entries(kpi.printedRates).map(([y, p]) => [Number(y), p] as [number, PrintedRate]).sort((a, b) => a[0] - b[0]);
+    byKpi.set(kpi, list);
+  }
+  return list;
 }
 
 export function misplacedValue(ctx: RuleContext): Finding[] {
@@ -18,7 +28,7 @@ export function misplacedValue(ctx: RuleContext): Finding[] {
   for (const kpi of ctx.sheet.kpis) {
     const cells = [
       ...kpi.rateRowOther.filter((p) => p.kind !== 'empty' && p.kind !== 'none').map((p) => ({ row: p.row, col: p.col, text: p.text })),
-      ...rates(kpi).filter(([, p]) => p.kind === 'text' || p.kind === 'error').map(([, p]) => ({ row: p.row, col: p.col, text: p.text })),
+      ...rates(ctx, kpi).filter(([, p]) => p.kind === 'text' || p.kind === 'error').map(([, p]) => ({ row: p.row, col: p.col, text: p.text })),
     ].sort((a, b) => a.col - b.col);
     for (const c of cells) out.push(finding(ctx, 'misplaced-value', 'warning', kpi, c, 'misplaced-value', { text: c.text.trim() }));
   }
@@ -38,7 +48,7 @@ export function qualitativeRate(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const kpi of ctx.sheet.kpis) {
     const qualitative = rateMethod(kpi, def(ctx, kpi)) === 'none';
-    for (const [year, p] of rates(kpi)) {
+    for (const [year, p] of rates(ctx, kpi)) {
       if (p.kind !== 'rate') continue;
       const dash = dashElsewhere(ctx, kpi, year);
       const where = dash ? `${kpi.sheet}!${cellAddress(dash.row, dash.col)}` : '';
@@ -60,7 +70,7 @@ export function rateFormat(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const common = ctx.rounding.decimals;
   for (const kpi of ctx.sheet.kpis) {
-    for (const [, p] of rates(kpi)) {
+    for (const [, p] of rates(ctx, kpi)) {
       if (p.kind !== 'rate' || p.decimals === null || p.decimals === common) continue;
       out.push(finding(ctx, 'rate-format', 'info', kpi, p, 'rate-format', { text: p.text.trim(), decimals: p.decimals, common },
         p.value !== null ? rateFix(ctx, kpi, p, p.value, common) : undefined));
@@ -72,7 +82,7 @@ export function rateFormat(ctx: RuleContext): Finding[] {
 export function largeOvershoot(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const kpi of ctx.sheet.kpis) {
-    for (const [year, p] of rates(kpi)) {
+    for (const [year, p] of rates(ctx, kpi)) {
       if (p.kind !== 'rate') continue;
       const value = computeRate(kpi, year, def(ctx, kpi)).value ?? p.value;
       if (value === null || value < OVERSHOOT) continue;
