@@ -21,8 +21,25 @@ const ROLE_PATTERNS: [HeaderRole, RegExp][] = [
   ['rowLabel', /^(区分|実績\/達成率|実績値\/達成率)$/],
 ];
 
+// A sheet of thousands of tables repeats a few header texts: their years are read once (bounded).
+const yearLabels = new Map<string, ParsedYear | null>();
+const headerYears = new Map<string, ParsedYear | null>();
+
+function remembered(cache: Map<string, ParsedYear | null>, text: string, read: (text: string) => ParsedYear | null): ParsedYear | null {
+  let y = cache.get(text);
+  if (y === undefined) {
+    if (cache.size > 20_000) cache.clear();
+    cache.set(text, (y = read(text)));
+  }
+  return y;
+}
+
 /** Year of an actual-value column: "R1", "2019年度", "R1実績", "令和元年度(実績)". */
 function yearColumnLabel(text: string): ParsedYear | null {
+  return remembered(yearLabels, text, readYearColumnLabel);
+}
+
+function readYearColumnLabel(text: string): ParsedYear | null {
   const direct = parseYearLabel(text);
   if (direct) return direct;
   // The year the era changed is written both ways: "H31/R1", "H31(R元)", "平成31年度・令和元年度".
@@ -109,8 +126,8 @@ export function readHeaderRow(g: Grid, row: number, rows = 1, from = g.firstCol,
     rows,
     roles,
     years,
-    baselineYear: baselineCol !== undefined ? yearInText(headers[baselineCol]) : null,
-    targetYear: targetCol !== undefined ? yearInText(headers[targetCol]) : null,
+    baselineYear: baselineCol !== undefined ? remembered(headerYears, headers[baselineCol], yearInText) : null,
+    targetYear: targetCol !== undefined ? remembered(headerYears, headers[targetCol], yearInText) : null,
     headers,
     extra,
     firstCol: cells.length ? cells[0][0] : g.firstCol,
