@@ -8,6 +8,7 @@ import { fromExcelFormula } from './cell-input';
 import { marksConflict, matchesExpectation, skip as skips } from '../core/apply-rules';
 import { deleteSheetInverse, inverseOf, probedMarks, restoreCell } from './inverse';
 import { PlanMerges, widenedOver } from './plan-merges';
+import { decideWiden, queueWidenRead, widenOps, type WidenWrites } from './widen';
 import { PlanLayout } from './layout';
 import { cellStates, hiddenByMerge, queueProbes, sheetMerges, type EditProbe, type Probes } from './probes';
 import { EMPTY_CELL, type CellState } from './state';
@@ -56,6 +57,8 @@ export interface Decided {
   items: WriteItem[];
   /** Each edited sheet's standard column width (characters), read in the verify sync. */
   standardWidths: Map<string, number>;
+  /** Names and print areas a widening insert takes in (src/excel/widen.ts). */
+  widen?: WidenWrites;
 }
 
 /**
@@ -64,6 +67,7 @@ export interface Decided {
  */
 export async function decideEdits(context: Context, features: ExcelFeatures, plan: EditPlan, also?: () => void): Promise<Decided> {
   also?.();
+  const widenRead = queueWidenRead(context, features, plan);
   const { probes, missing } = await verify(context, features, plan.edits);
   const segments = await insertSegments(context, features, plan.edits, probes.perEdit);
   const existing = new Set(probes.sheets.items.map((s) => s.name));
@@ -138,7 +142,8 @@ export async function decideEdits(context: Context, features: ExcelFeatures, pla
     ...(segments.has(index) ? { segments: segments.get(index) } : {}),
   }));
   const standardWidths = new Map([...probes.worksheets].map(([name, ws]) => [name, ws.standardWidth]));
-  return { result: { applied: plan.edits.length - skipped.length, skipped, inverse: inverses.reverse().flat() }, items, standardWidths };
+  const widen = widenRead ? decideWiden(widenRead, toWrite.map((w) => w.edit)) : undefined;
+  return { result: { applied: plan.edits.length - skipped.length, skipped, inverse: inverses.reverse().flat() }, items, standardWidths, ...(widen ? { widen } : {}) };
 }
 
 /**
@@ -174,7 +179,7 @@ function intoBatches(ops: WriteOp[], budget: number): WriteOp[][] {
  */
 export async function writeDecided(context: Context, features: ExcelFeatures, decided: Decided, options: ApplyOptions = {}, first: WriteOp[] = []): Promise<void> {
   const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
-  const ops: WriteOp[] = [...first, ...planWrites(context, features, decided.items, decided.standardWidths, options.guard, budget)];
+  const ops: WriteOp[] = [...first, ...planWrites(context, features, decided.items, decided.standardWidths, options.guard, budget), ...widenOps(context, decided.widen)];
   const queue = intoBatches(ops, budget);
   let done = 0;
   while (queue.length) {

@@ -10,6 +10,7 @@ import type { CellRange, CellValue } from '../../src/core/snapshot';
 import { columnLetter, parseAddress } from '../../src/core/snapshot';
 import type { ExcelEnv } from '../../src/excel/env';
 import { shiftFormula, type ColumnShift } from '../../src/core/formula-refs';
+import { FakeNamedItemCollection, shiftNamedRanges } from './fake-excel-ranges';
 import { FakeModel, FakeSheet, MAX_ROWS } from './fake-excel-model';
 import { a1, excelError, FakeClientResult, FakeObject, parseEntry, versionAtLeast, type Op } from './fake-excel-base';
 import { FakeWorksheetCollection } from './fake-excel-sheet';
@@ -175,8 +176,14 @@ export class FakeContext {
 
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
-  constructor(ctx: FakeContext) {
+  private nameCollection: FakeNamedItemCollection | null = null;
+  constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+  /** Workbook.names (ExcelApi 1.4), modelled in fake-excel-ranges.ts. */
+  get names(): FakeNamedItemCollection {
+    this.ctx.requireApi('1.4', 'Workbook.names');
+    return (this.nameCollection ??= new FakeNamedItemCollection(this.ctx));
   }
 }
 
@@ -252,6 +259,7 @@ export class FakeExcel {
   shiftFormulas(shift: ColumnShift): void {
     for (const sheet of this.model.sheets)
       for (const cell of sheet.cells.values()) if (cell.formula) cell.formula = shiftFormula(cell.formula, sheet.name, shift);
+    shiftNamedRanges(this.model, shift);
   }
 
   resetCounts(): void {

@@ -10,6 +10,7 @@ import type { CellRange } from '../../src/core/snapshot';
 import { excelError, FakeChild, type FakeObject } from './fake-excel-base';
 import { MAX_COLS, MAX_ROWS, type FakeSheet } from './fake-excel-model';
 import type { FakeContext } from './fake-excel';
+import { FakePrintArea, queueSetPrintArea } from './fake-excel-ranges';
 
 export interface PageSetup {
   orientation: 'Portrait' | 'Landscape';
@@ -155,6 +156,14 @@ export class FakePageLayout extends FakeChild<SheetOwner> {
       }
       s.printTitleRows = parsed;
     });
+  }
+
+  /** getPrintAreaOrNullObject / setPrintArea (1.9): in fake-excel-ranges.ts, which moves them with columns. */
+  getPrintAreaOrNullObject(): FakePrintArea {
+    return new FakePrintArea(this.ctx, () => this.parent.sheet());
+  }
+  setPrintArea(area: unknown): void {
+    queueSetPrintArea(this.ctx, () => this.parent.sheet(), area);
   }
 
   /** PageLayout.setPrintMargins(unit, options): "Margins not provided remain unchanged". */

@@ -1,0 +1,67 @@
+/**
+ * add-year widens what spans the table on the Excel host (issue #16), over the strict double, which
+ * moves names and print areas with inserted columns as Excel does (test/support/fake-excel-ranges.ts).
+ * Inside the table (the sample: R7 inserted at L, before 担当課), Excel widens by itself: print area
+ * A1:N412 → A1:O412, シート No. stays in print. A range ending at the newest year (D:K) would stay in
+ * Excel; the plan's `widen` has the host take R7 in (WIDEN in src/core/plan.ts). Undo narrows back.
+ */
+import { loadWorkbook } from '../../src/app';
+import { planAddYear } from '../../src/core/plans/add-year';
+import { ExcelHost } from '../../src/excel/host';
+import { FakeExcel, FakeModel } from '../support/fake-excel';
+import { namesOf, printAreaOf, setPrintAreaOf } from '../support/fake-excel-ranges';
+import { loadSampleWorkbook, SAMPLE_SHEET } from '../support/sample';
+
+const S = SAMPLE_SHEET;
+
+async function sample(api?: string) {
+  const excel = new FakeExcel(FakeModel.fromExcelJs(await loadSampleWorkbook()), { api });
+  const sheet = excel.model.sheet(S)!;
+  setPrintAreaOf(sheet, '$A$1:$N$412');
+  namesOf(excel.model).push({ name: 'KPI表', formula: `=${S}!$A$10:$N$412` }, { name: '年度列', formula: `=${S}!$D$12:$K$412` }, { name: '他', formula: `=${S}!$B$2` });
+  return { excel, sheet, host: new ExcelHost(excel.env()) };
+}
+
+test('the double moves names and print areas as Excel does: inside an insert they widen, at their right they stay', async () => {
+  const { excel, sheet } = await sample();
+  excel.shiftFormulas({ sheet: S, col: 12, delta: 1 });
+  expect(printAreaOf(sheet)).toBe('$A$1:$O$412');
+  expect(namesOf(excel.model).map((n) => n.formula)).toEqual([`=${S}!$A$10:$O$412`, `=${S}!$D$12:$K$412`, `=${S}!$B$2`]);
+  excel.shiftFormulas({ sheet: S, col: 12, delta: -1 });
+  expect(printAreaOf(sheet)).toBe('$A$1:$N$412');
+});
+
+test('add-year widens the print area and names over the table, the year columns too; undo gives them back', async () => {
+  const { excel, sheet, host } = await sample();
+  const plan = planAddYear(await loadWorkbook(host));
+  excel.resetCounts();
+  const r = await host.applyPlan(plan);
+  expect(r.skipped).toEqual([]);
+  // no sync of its own: read in the verify sync, written with the plan's writes (as before: 3)
+  expect(excel.syncCount).toBe(3);
+  expect(sheet.cell(10, 12).value).toBe('R7');
+  expect(printAreaOf(sheet)).toBe('$A$1:$O$412');
+  expect(namesOf(excel.model).map((n) => n.formula)).toEqual([`=${S}!$A$10:$O$412`, `=${S}!$D$12:$L$412`, `=${S}!$B$2`]);
+  const undo = await host.applyPlan({ command: 'undo', summary: '', notices: [], edits: r.inverse });
+  expect(undo.skipped).toEqual([]);
+  expect(printAreaOf(sheet)).toBe('$A$1:$N$412');
+  expect(namesOf(excel.model).map((n) => n.formula)).toEqual([`=${S}!$A$10:$N$412`, `=${S}!$D$12:$K$412`, `=${S}!$B$2`]);
+});
+
+test('a print area ending at the newest year takes the new year (set by the host); undo narrows it', async () => {
+  const { sheet, host } = await sample();
+  setPrintAreaOf(sheet, 'A10:K412');
+  const r = await host.applyPlan(planAddYear(await loadWorkbook(host)));
+  expect(printAreaOf(sheet)).toBe('A10:L412');
+  await host.applyPlan({ command: 'undo', summary: '', notices: [], edits: r.inverse });
+  expect(printAreaOf(sheet)).toBe('A10:K412');
+});
+
+test('before ExcelApi 1.9 the print area is left to Excel (no PageLayout); names still widen', async () => {
+  const { sheet, excel, host } = await sample('1.8');
+  setPrintAreaOf(sheet, 'A10:K412');
+  const r = await host.applyPlan(planAddYear(await loadWorkbook(host)));
+  expect(r.applied).toBeGreaterThan(0);
+  expect(printAreaOf(sheet)).toBe('A10:K412');
+  expect(namesOf(excel.model)[1].formula).toBe(`=${S}!$D$12:$L$412`);
+});
