@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { useLinearMergeLoad } from './linear-merges';
+import { exceljsView } from './exceljs-view';
 
 export type WorkbookProblem = 'missing' | 'unreadable' | 'empty' | 'encrypted' | 'xls' | 'cfb' | 'text' | 'not-zip' | 'not-workbook' | 'corrupt';
 
@@ -74,9 +75,15 @@ export async function loadWorkbookBytes(bytes: Uint8Array, name = 'ファイル'
   const problem = sniffWorkbook(bytes, name);
   if (problem) throw problem;
   useLinearMergeLoad(); // exceljs's own merge step is quadratic in a sheet's merged areas
-  const wb = new ExcelJS.Workbook();
+  let wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    try {
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch {
+      // written by another tool (openpyxl …): exceljs reads it once its notes and drawings are where it looks
+      wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await exceljsView(bytes)) as unknown as ArrayBuffer);
+    }
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e);
     throw new WorkbookLoadError('corrupt', `${name} は壊れているか途中で切れています（${detail}）。元のファイルをもう一度保存するかコピーし直してください。`, `${name} is damaged or truncated (${detail}); save or copy the original file again.`);

@@ -124,7 +124,8 @@ export async function readBackFacts(zip: JSZip): Promise<ReadBackFacts> {
     links.set(name, sheetLinks);
     const sheetNotes = new Map<string, string>();
     for (const rel of rels.values()) {
-      if (!/comments\d*\.xml$/.test(rel.target) || !rel.tag.includes('/comments"')) continue;
+      // by type only: other writers name the part otherwise (openpyxl: xl/comments/comment1.xml)
+      if (!rel.tag.includes('/relationships/comments"')) continue;
       const cxml = await zip.file(resolve(path, rel.target))?.async('string');
       for (const m of cxml?.matchAll(/<comment\b([^>]*)>([\s\S]*?)<\/comment>/g) ?? []) {
         const ref = attr(m[1], 'ref');

@@ -17,13 +17,13 @@ export const reportCommand: CliCommand = {
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const args = parseWriteArgs(argv, [], ['previous']);
     const ext = args.output ? path.extname(args.output).toLowerCase() : '.md';
-    if (!['.md', '.json', '.xlsx'].includes(ext)) throw new UsageError(t(ctx, `-o は .md / .json / .xlsx のいずれかにしてください（${args.output}）。`, `-o must end in .md, .json or .xlsx (got ${args.output}).`));
+    if (!['.md', '.json', '.xlsx', '.xlsm'].includes(ext)) throw new UsageError(t(ctx, `-o は .md / .json / .xlsx / .xlsm のいずれかにしてください（${args.output}）。`, `-o must end in .md, .json, .xlsx or .xlsm (got ${args.output}).`));
     const opened = await openForPlanning(args, ctx, true);
     if (typeof opened === 'number') return opened;
     const { host } = opened;
     // --previous: the changes against last year's edition join the findings (issue #15).
     const input = typeof args.options.previous === 'string' ? await withPreviousEdition(opened.input, args.options.previous, ctx) : opened.input;
-    if (ext === '.xlsx') {
+    if (ext === '.xlsx' || ext === '.xlsm') {
       const plan = planReport(input, { file: path.basename(args.input), now: new Date() });
       for (const line of describePlan(plan, ctx.lang, args.dryRun ? 20 : 0)) ctx.out(line);
       if (args.dryRun) return 0;

@@ -110,6 +110,7 @@ export async function setNote(sheet: SheetXml, row: number, col: number, note: s
 
   if (note === null) {
     removeNode(current);
+    if (current) dropUnusedAuthor(doc, current.getAttribute('authorId'));
     if (vml) removeNode(shapeOf(vml, row, col));
   } else {
     const comment = current ?? append(list, make(doc, 'comment', { ref, authorId: authorFor(doc) }));
@@ -134,6 +135,17 @@ export async function setNote(sheet: SheetXml, row: number, col: number, note: s
     removeNode(child(sheet.root, 'legacyDrawing'));
     sheet.touch();
   }
+}
+
+/** The unnamed author this writer added (the last one) goes with its last note; other authors stay. */
+function dropUnusedAuthor(doc: Document, authorId: string | null): void {
+  const root = doc.documentElement!;
+  const authors = child(root, 'authors');
+  const list = authors ? children(authors, 'author') : [];
+  const last = list[list.length - 1];
+  if (!authors || !last || (last.textContent ?? '') !== '' || Number(authorId) !== list.length - 1) return;
+  const used = Array.from(doc.getElementsByTagNameNS(root.namespaceURI, 'comment')).some((c) => c.getAttribute('authorId') === authorId);
+  if (!used) authors.removeChild(last);
 }
 
 /** The author index for a new note: an unnamed author (appended when the part has none). */
