@@ -54,6 +54,14 @@ describe('when a printed rate is wrong', () => {
     expect(f.message).toBe('Rate 70.0% differs from the computed 68.9% (31件 ÷ 45件). Correct it to 68.9%.');
   });
 
+  test('a number cell without shown text is quoted from its value rounded half-up at the judged decimals', () => {
+    const kpi = kpiOf({ baseline: '26件', target: '45件', actuals: { 2019: '31件' } });
+    // 69.96 % shown at one decimal: 70.0 % half-up (truncated it would read 69.9 %)
+    kpi.printedRates[2019] = { ...parseRate(0.6996, '0.00%', 11, 5), text: '' };
+    const [f] = check(kpi);
+    expect(f.message).toContain('達成率 70.0% は計算値 68.9%');
+  });
+
   test('a number cell shows its rate from the value; the fix writes a number with the format', () => {
     const kpi = kpiOf({ baseline: '26件', target: '45件', actuals: { 2019: '31件' } });
     kpi.printedRates[2019] = { ...parseRate(0.7, '0.0%', 11, 5), text: '' };
@@ -66,6 +74,9 @@ describe('when a printed rate is wrong', () => {
 describe('decimals: judged at the fewer of the cell\'s and the sheet\'s', () => {
   test('"68.90%" on a one-decimal sheet is judged at one decimal (a format matter)', () => {
     expect(check(kpiOf({ baseline: '26件', target: '45件', actuals: { 2019: '31件' }, rates: { 2019: '68.90%' } }))).toEqual([]);
+  });
+  test('"68.89%" on a one-decimal sheet reads as 68.9% (the printed figure rounded half-up), as computed', () => {
+    expect(check(kpiOf({ baseline: '26件', target: '45件', actuals: { 2019: '31件' }, rates: { 2019: '68.89%' } }))).toEqual([]);
   });
   test('"69%" on a one-decimal sheet is judged at no decimals', () => {
     expect(check(kpiOf({ baseline: '26件', target: '45件', actuals: { 2019: '31件' }, rates: { 2019: '69%' } }))).toEqual([]);
@@ -124,6 +135,12 @@ describe('what reproduces the printed figure', () => {
     const spec = { baseline: '0件', target: '50件', actuals: { 2019: '20件', 2020: '30件' }, rates: { 2019: '40.0%', 2020: '40.0%' } };
     expect(how(spec)).toContain('「R1の実績値で計算した値」');
     expect(how(spec, HALF_UP, 'en')).toContain('the rate of R1');
+  });
+
+  test('a KPI without a baseline offers no baseline formulas, and still the others', () => {
+    // 40 ÷ 50 = 80 %; 50 ÷ 40 = 125 %
+    const m = how({ baseline: '-', target: '50件', actuals: { 2019: '40件' }, rates: { 2019: '125.0%' } });
+    expect(m).toBe('達成率 125.0% は計算値 80.0%（40件 ÷ 50件）と合いません。印刷値は「目標÷実績（50件 ÷ 40件）」で再現できます。80.0% に直してください。');
   });
 
   test('target ÷ actual', () => {
