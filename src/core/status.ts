@@ -54,11 +54,12 @@ export interface StatusResult {
 /** Numeric actuals in the KPI's unit, by year, ascending. */
 export function readableActuals(kpi: Kpi, def?: KpiDefinition): { year: number; value: number; cell: ParsedValue }[] {
   const unit = kpiUnit(kpi, def);
+  // Years are integer keys, which Object.keys lists in ascending order (ECMAScript OrdinaryOwnPropertyKeys).
   return Object.keys(kpi.actuals)
     .map(Number)
-    .sort((a, b) => a - b)
     .map((year) => ({ year, cell: kpi.actuals[year] }))
-    .filter(({ cell }) => cell.kind === 'number' && cell.value !== null)
+    // a number cell always holds its value
+    .filter(({ cell }) => cell.kind === 'number')
     .filter(({ cell }) => !unit || !normaliseUnit(cell.unit) || normaliseUnit(cell.unit) === unit)
     .map(({ year, cell }) => ({ year, value: cell.value as number, cell }));
 }
@@ -73,7 +74,7 @@ export function planStart(kpi: Kpi, def?: KpiDefinition): { value: number | null
   const cumulative = def?.cumulative ?? kpi.cumulative;
   if (baseline === null && (cumulative || kpiUnit(kpi, def) !== '%')) {
     const from = kpi.cumulativeFrom;
-    return { value: 0, year: from !== null && (year === null || from > year) ? from - 1 : year };
+    return { value: 0, year: from !== null && from > (year ?? -Infinity) ? from - 1 : year };
   }
   return { value: baseline, year };
 }
@@ -117,6 +118,7 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
   const method = opts.legend ? legendMethod(opts.legend) : opts.method ?? DEFAULT_GRADING;
   const none = { grade: null, progress: null, year: null, pathValue: null, elapsed: null, pathRatio: null, basis: null };
   const { target } = kpiBounds(kpi, def);
+  // Stryker disable next-line ConditionalExpression: rateMethod is 'none' whenever the target is null; the test narrows the type
   if (target === null || rateMethod(kpi, def) === 'none') return { status: 'qualitative', ...none };
   const actuals = readableActuals(kpi, def);
   if (actuals.length === 0) return { status: 'no-data', ...none };
@@ -124,13 +126,16 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
   const start = planStart(kpi, def);
   const targetYear = def?.target.year ?? kpi.target.year;
 
-  const elapsed = start.year !== null && targetYear !== null && targetYear > start.year
+  const elapsed = start.year !== null &&
+    // Stryker disable next-line ConditionalExpression: without a target year the comparison below is false anyway (null > year)
+    targetYear !== null &&
+    targetYear > start.year
     ? Math.min(1, Math.max(0, (year - start.year) / (targetYear - start.year)))
     : null;
   const pathValue = elapsed !== null && start.value !== null ? start.value + elapsed * (target - start.value) : null;
   // Graded against the sheet's own 目安値 row when it prints one for the year, else the path value.
   const printed = kpi.expected?.[year];
-  const expected = printed?.kind === 'number' && printed.value !== null ? printed.value : pathValue;
+  const expected = printed?.kind === 'number' ? printed.value : pathValue;
   // A KPI to keep at its level (baseline = target) is judged by its ratio to the target, in its direction.
   const keep = start.value === null || start.value === target;
   const progress = !keep
@@ -140,7 +145,7 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
   // 12 significant digits: 0.4 / 0.5 is a B at 80 %, whatever the last binary digit says.
   const pathRatio = progress === null || share === null ? null
     : share === 0 ? (progress >= 0 ? 1 : 0) : Number((progress / share).toPrecision(12));
-  const basis = gradeBasis(kpi, def, method, { year, actual, expected });
+  const basis = gradeBasis(kpi, def, method, { year, actual, expected, target });
   const achieved = isAchieved(kpi, actual, target, def);
   let grade: Grade | null = achieved ? 'A' : basis ? gradeOf(Number(basis.value.toPrecision(12)), bands) : null;
   const entry = opts.legend && basis ? gradeFromLegend(opts.legend, achieved ? Math.max(1, basis.value) : basis.value) : null;
@@ -148,7 +153,7 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
     basis.legend = { symbol: entry.symbol, label: entry.label };
     grade = gradeOfEntry(opts.legend, entry);
   }
-  const status: Status = achieved ? 'achieved' : pathRatio === null ? 'behind' : pathRatio >= 1 ? 'on-track' : 'behind';
+  const status: Status = achieved ? 'achieved' : (pathRatio ?? 0) >= 1 ? 'on-track' : 'behind';
   return { status, grade, progress, year, pathValue, elapsed, pathRatio, basis };
 }
 
@@ -159,7 +164,7 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
  */
 function gradeBasis(
   kpi: Kpi, def: KpiDefinition | undefined, method: GradingMethod,
-  at: { year: number; actual: number; expected: number | null },
+  at: { year: number; actual: number; expected: number | null; target: number },
 ): GradeBasis | null {
   const unit = kpiUnit(kpi, def);
   const down = kpiDirection(kpi, def) === 'down';
@@ -169,9 +174,8 @@ function gradeBasis(
       return { method, formula: down ? 'inverse' : 'ratio', value, year: at.year, actual: at.actual, reference: at.expected, baseline: null, unit };
     }
   }
-  const { baseline, target } = kpiBounds(kpi, def);
+  const { target } = at;
   const rate = computeRate(kpi, at.year, def);
-  if (target === null) return null;
   if (rate.value === null) {
     // A decrease-type KPI kept at its level (baseline = target) has no gap rate: target ÷ actual.
     const inverse = down ? divideExact(target, at.actual) : null;
@@ -181,6 +185,6 @@ function gradeBasis(
   const gap = rate.method === 'gap';
   return {
     method: 'rate', formula: gap ? 'gap' : 'ratio', value: rate.value, year: at.year, actual: at.actual,
-    reference: target, baseline: gap ? baseline : null, unit,
+    reference: target, baseline: gap ? kpiBounds(kpi, def).baseline : null, unit,
   };
 }

@@ -3,7 +3,7 @@
  * Plan period: baseline 2018 → target 2024 unless said otherwise.
  */
 import type { GradeLegend, LegendEntry } from '../../../src/core/model';
-import { assessStatus, gradeOf, isAchieved, legendMethod, planStart, readableActuals } from '../../../src/core/status';
+import { assessStatus, DEFAULT_GRADING, gradeOf, isAchieved, legendMethod, planStart, readableActuals } from '../../../src/core/status';
 import { parseValue } from '../../../src/core/values';
 import { makeKpi } from '../support/make-kpi';
 import { makeDef } from './support';
@@ -85,6 +85,10 @@ test('gradeOf: each band from its lower bound', () => {
   expect([0.9, 0.89, 0.6, 0.59, 0.3, 0.29].map((r) => gradeOf(r, bands))).toEqual(['A', 'B', 'B', 'C', 'C', 'D']);
 });
 
+test('grades rest on the achievement rate (達成率) unless told otherwise', () => {
+  expect(DEFAULT_GRADING).toBe('rate');
+});
+
 test('legendMethod: a legend about 期待値 or 見込 bands the path value', () => {
   const legend = (text: string): GradeLegend => ({ kind: 'grade', entries: [], row: 1, col: 1, text });
   expect(legendMethod(legend('「実績値」が「期待値」以上'))).toBe('path');
@@ -141,6 +145,15 @@ describe('assessStatus', () => {
     expect(s.basis).toMatchObject({ method: 'rate', value: 0.75 });
   });
 
+  test('graded against the path: an actual of 0 is a path figure of 0; a path value of 0 gives no path figure', () => {
+    const zero = assessStatus(makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '0件' } }), undefined, PATH);
+    expect(zero.basis).toMatchObject({ method: 'path', formula: 'ratio', value: 0, reference: 20 });
+    expect(zero.grade).toBe('D');
+    // 2018 is the baseline year: path value 0, so 5 ÷ 0 has no figure and the rate is used
+    const start = assessStatus(makeKpi({ baseline: '0件', target: '40件', actuals: { 2018: '5件' } }), undefined, PATH);
+    expect(start.basis).toMatchObject({ method: 'rate', formula: 'ratio', value: 5 / 40, reference: 40 });
+  });
+
   test('a printed 目安値 of the year is the expected value graded against', () => {
     const kpi = { ...makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '15件' } }), expected: { 2020: parseValue('30件'), 2019: parseValue('x') } };
     expect(assessStatus(kpi, undefined, PATH).basis).toMatchObject({ value: 0.5, reference: 30 });
@@ -158,6 +171,23 @@ describe('assessStatus', () => {
     expect(after.pathRatio).toBeCloseTo(2 / 3, 11);
     const same = assessStatus(makeKpi({ baseline: '10件', target: '40件', actuals: { 2024: '30件' }, baselineYear: 2024 }));
     expect(same).toMatchObject({ elapsed: null, pathValue: null });
+    // still at the baseline before the plan starts: on the path
+    const waiting = assessStatus(makeKpi({ baseline: '10件', target: '40件', actuals: { 2016: '10件' } }));
+    expect(waiting).toMatchObject({ elapsed: 0, progress: 0, pathRatio: 1, status: 'on-track' });
+  });
+
+  test('without a baseline year there is no path, whatever the target year', () => {
+    const kpi = makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '30件' } });
+    const s = assessStatus({ ...kpi, baseline: { ...kpi.baseline, year: null } });
+    expect(s).toMatchObject({ elapsed: null, pathValue: null, pathRatio: null, status: 'behind', progress: 20 / 30 });
+    const noTargetYear = assessStatus({ ...kpi, target: { ...kpi.target, year: null } });
+    expect(noTargetYear).toMatchObject({ elapsed: null, pathValue: null, pathRatio: null, status: 'behind' });
+  });
+
+  test('a figure that cannot be told has no path ratio (a KPI kept at 0)', () => {
+    // baseline = target = 0: 5 ÷ 0 is no ratio
+    const s = assessStatus(makeKpi({ baseline: '0件', target: '0件', actuals: { 2020: '5件' } }));
+    expect(s).toMatchObject({ status: 'achieved', progress: null, pathRatio: null });
   });
 
   test('a KPI kept at its level is judged by its ratio to the target, fully due', () => {
@@ -171,6 +201,10 @@ describe('assessStatus', () => {
     // an inverse below 0 is no grade
     const negative = assessStatus(makeKpi({ baseline: '10', target: '10以下', actuals: { 2020: '▲20' } }));
     expect(negative).toMatchObject({ status: 'achieved', grade: 'A', basis: null });
+    // kept at 0 and above it: 0 ÷ 5 = 0 is a figure, grade D
+    const atZero = assessStatus(makeKpi({ baseline: '0件', target: '0件以下', actuals: { 2020: '5件' } }));
+    expect(atZero).toMatchObject({ status: 'behind', grade: 'D' });
+    expect(atZero.basis).toMatchObject({ method: 'rate', formula: 'inverse', value: 0, reference: 0 });
     // up-type without a rate has no basis: graded only because achieved
     const noRate = assessStatus(makeKpi({ baseline: '5件', target: '0件', actuals: { 2020: '5件' } }), makeDef({ method: 'ratio', baseline: { value: 0, year: 2018 } }));
     expect(noRate).toMatchObject({ basis: null, grade: 'A', status: 'achieved' });
@@ -211,6 +245,18 @@ describe('a printed grade legend', () => {
     const s = assessStatus(kpi, undefined, { legend: l });
     expect(s.grade).toBe('B');
     expect(s.basis?.legend).toEqual({ symbol: 'B+', label: 'B+の説明' });
+  });
+
+  test('a legend without an A: a lettered symbol is its own grade, not its rank', () => {
+    const l = legend([entry('B', 0.7), entry('C', 0.5), entry('D', null)]);
+    expect(assessStatus(kpi, undefined, { legend: l }).grade).toBe('B');
+  });
+
+  test('only a leading letter names the grade: "○(A)" in second place ranks B', () => {
+    const l = legend([entry('◎', 1), entry('○(A)', 0.7), entry('△', null)]);
+    const s = assessStatus(kpi, undefined, { legend: l });
+    expect(s.basis?.legend?.symbol).toBe('○(A)');
+    expect(s.grade).toBe('B');
   });
 
   test('other symbols grade by their rank, the fourth and later as D', () => {
