@@ -58,14 +58,15 @@ function decimalToString(d: Decimal): string {
   const digits = (neg ? -d.n : d.n).toString().padStart(d.scale + 1, '0');
   const int = digits.slice(0, digits.length - d.scale);
   const frac = digits.slice(digits.length - d.scale);
-  return (neg && d.n !== 0n ? '-' : '') + int + (d.scale > 0 ? '.' + frac : '');
+  // a bigint has no −0: a rate rounded to zero is never negative
+  return (neg ? '-' : '') + int + (d.scale > 0 ? '.' + frac : '');
 }
 
 /** The percentage of a fraction rounded to `decimals` places, as an exact decimal. */
 function roundedPercent(fraction: number, decimals: number, mode: RoundingMode): Decimal {
   const d = toDecimal(fraction);
-  const percent = d.scale >= 2 ? { n: d.n, scale: d.scale - 2 } : { n: d.n * pow10(2 - d.scale), scale: 0 };
-  return roundDecimal(percent, decimals, mode);
+  // the same digits two places on; a scale below 0 (0.5 → 50) is padded back by roundDecimal
+  return roundDecimal({ n: d.n, scale: d.scale - 2 }, decimals, mode);
 }
 
 /** The fraction a printed rate shows: roundRate(187/2000, 1, 'half-up') = 0.094 (9.4 %). */
@@ -93,7 +94,7 @@ function exactQuotient(num: number[], den: number[]): number | null {
   // A rate beyond a million times the target is a data error, not a rate anyone prints
   // (1e308 ÷ 0.5 would even overflow to Infinity): no rate, so fill never writes 300-digit text.
   const q = exactDivide(top, bottom);
-  return Number.isFinite(q) && Math.abs(q) < MAX_RATE ? q : null;
+  return Math.abs(q) < MAX_RATE ? q : null;
 }
 
 /** Correctly rounded top / bottom for big integers (one rounding, at the very end). */
@@ -119,7 +120,7 @@ export function normaliseUnit(u: string | null | undefined): string | null {
   // a sheet has a handful of units, read once per cell: remembered (bounded)
   const known = units.get(u);
   if (known !== undefined) return known;
-  const s = u.normalize('NFKC').replace(/\s+/g, '');
+  const s = u.normalize('NFKC').replace(/\s/g, '');
   if (units.size >= 4096) units.clear();
   units.set(u, s === '' ? null : s);
   return s === '' ? null : s;
@@ -184,10 +185,9 @@ function methodOf(kpi: Kpi, def: KpiDefinition | undefined, { baseline, target }
   // A qualitative target has no rate whatever method is asked for.
   if (target === null) return 'none';
   if (def?.method) return def.method;
-  let negative = (baseline !== null && baseline < 0) || target < 0;
+  let negative = (baseline ?? 0) < 0 || target < 0;
   for (const y in kpi.actuals) {
-    const v = numberOf(kpi.actuals[y]);
-    if (v !== null && v < 0) negative = true;
+    if ((numberOf(kpi.actuals[y]) ?? 0) < 0) negative = true;
   }
   if (negative || target === 0 || direction === 'down') return 'gap';
   return 'ratio';
@@ -247,6 +247,7 @@ function rateOf(kpi: Kpi, year: number, def: KpiDefinition | undefined): RateRes
   const { baseline, target: finalTarget } = kpiBounds(kpi, def);
   // Per-year targets (期待値 of a block, 施策目標 side by side) are what the year's rate is against.
   const target = yearTarget(kpi, year) ?? finalTarget;
+  // Stryker disable next-line ConditionalExpression: the method is 'none' when the KPI's target is null, so target is a number here
   if (target === null) return { value: null, method: 'none', reason: 'qualitative target' };
   if (method === 'ratio') {
     const value = exactQuotient([actual], [target]);

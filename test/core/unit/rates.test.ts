@@ -109,6 +109,9 @@ describe('direction and method inferred from the table', () => {
     expect(kpiDirection(makeKpi({ baseline: '20件', target: '20件', actuals: {} }))).toBe('up');
     expect(kpiDirection(makeKpi({ baseline: '-', target: '20件', actuals: {} }))).toBe('up');
     expect(kpiDirection(makeKpi({ baseline: '-', target: '見直し', actuals: {} }))).toBe('up');
+    // a negative target is not "below" a missing baseline, nor a missing target below a baseline
+    expect(kpiDirection(makeKpi({ baseline: '-', target: '▲5', actuals: {} }))).toBe('up');
+    expect(kpiDirection(makeKpi({ baseline: '10件', target: '見直し', actuals: {} }))).toBe('up');
   });
 
   test('a KPI from ▲120 to 50 with an actual of ▲30 stays on the gap method', () => {
@@ -133,6 +136,25 @@ describe('direction and method inferred from the table', () => {
 });
 
 describe('computeRate', () => {
+  test('a KPI without a unit rates an actual that has one', () => {
+    expect(computeRate(makeKpi({ baseline: '10', target: '40', actuals: { 2020: '20件' } }), 2020)).toEqual({ value: 0.5, method: 'ratio' });
+  });
+
+  test('a baseline or target known only from its cell is used', () => {
+    const kpi = makeKpi({ baseline: '120件', target: '80件', actuals: { 2020: '100件' } });
+    const cellsOnly = { ...kpi, baseline: { ...kpi.baseline, value: null }, target: { ...kpi.target, value: null } };
+    expect(kpiBounds(cellsOnly)).toEqual({ baseline: 120, target: 80 });
+    expect(computeRate(cellsOnly, 2020)).toEqual({ value: 0.5, method: 'gap' });
+  });
+
+  test('a number cell without a finite value is no actual (no throw)', () => {
+    const kpi = makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '20件', 2021: '30件' } });
+    kpi.actuals[2020] = { ...kpi.actuals[2020], value: Number.POSITIVE_INFINITY };
+    kpi.actuals[2021] = { ...kpi.actuals[2021], value: null };
+    expect(computeRate(kpi, 2020)).toEqual({ value: null, method: 'ratio', reason: 'actual is number' });
+    expect(computeRate(kpi, 2021)).toEqual({ value: null, method: 'ratio', reason: 'actual is number' });
+  });
+
   test('reasons for no rate', () => {
     const kpi = makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '集計中', 2021: '-' } });
     expect(computeRate(kpi, 2020)).toEqual({ value: null, method: 'ratio', reason: 'actual is text' });
@@ -185,6 +207,19 @@ describe('computeRate', () => {
     expect(formatRate(4.9e-4, 1, 'half-up')).toBe('0.0%');
     expect(roundRate(1.23456789e-5, 6, 'half-up')).toBe(1.235e-5);
     expect(roundRate(1.23456789e-5, 6, 'truncate')).toBe(1.234e-5);
+  });
+
+  test('scaled integers beyond 2^53 are divided exactly, whatever their signs', () => {
+    // 9007199254740993 (2^53 + 1) ÷ 10000700000: a double division reads 2^53 and gives …347
+    expect(divideExact(9007199254.740993, 10000.7)).toBe(900656.8794925348);
+    expect(divideExact(-9007199254.740993, 10000.7)).toBe(-900656.8794925348);
+    expect(divideExact(10000.7, 9007199254.740993)).toBe(0.00000111030074023688);
+    expect(divideExact(10000.7, -9007199254.740993)).toBe(-0.00000111030074023688);
+    expect(divideExact(9007199254.740993, 0)).toBeNull();
+  });
+
+  test('a number that is not finite is refused, not divided', () => {
+    expect(() => divideExact(Number.POSITIVE_INFINITY, 1)).toThrow('not a finite number: Infinity');
   });
 
   test('long decimals are divided exactly beyond 2^53', () => {
