@@ -21,7 +21,6 @@ import { columnLetter, columnNumber } from '../../core/snapshot';
 import { REL, type OoxmlPackage } from './package';
 import { shiftArea, shiftCell, shiftColumn, shiftFormula, shiftSqref, translateFormula, type ColumnShift, type ShiftOptions } from './shift';
 import { UnpatchableError } from './cells';
-import type { ColumnPatcher } from './patch';
 import { children, make, type Document, type Element, type Node } from './xml';
 
 const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
@@ -508,12 +507,3 @@ export async function insertColumn(pkg: OoxmlPackage, sheet: string, col: number
 export async function deleteColumn(pkg: OoxmlPackage, sheet: string, col: number): Promise<void> {
   await shiftColumns(pkg, sheet, { sheet, col, delta: -1 }, null, {});
 }
-
-/** The plan's insertColumn / deleteColumn edits replayed by the patching save (src/xlsx/ooxml/patch.ts). */
-export const patchColumns: ColumnPatcher = async (patcher, edit) => {
-  const path = await patcher.pkg.sheetPart(edit.sheet);
-  if (edit.kind === 'insertColumn') await insertColumn(patcher.pkg, edit.sheet, edit.col, edit.formatFrom, { widenRightEdge: edit.widen === true });
-  else await deleteColumn(patcher.pkg, edit.sheet, edit.col);
-  // the sheet's cells were renumbered: its parsed index is stale
-  if (path) patcher.forget(path);
-};

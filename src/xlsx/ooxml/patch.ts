@@ -25,7 +25,8 @@ export { UnpatchableError };
 export type ColumnPatcher = (patcher: Patcher, edit: Extract<CellEdit, { kind: 'insertColumn' | 'deleteColumn' }>) => Promise<void>;
 
 const moveColumns: ColumnPatcher = async (patcher, e) => {
-  if (e.kind === 'insertColumn') await insertColumn(patcher.pkg, e.sheet, e.col, e.formatFrom);
+  // widen: ranges ending just left of a year insert take it in (WIDEN in src/core/plan.ts)
+  if (e.kind === 'insertColumn') await insertColumn(patcher.pkg, e.sheet, e.col, e.formatFrom, { widenRightEdge: e.widen === true });
   else await deleteColumn(patcher.pkg, e.sheet, e.col);
   // the sheet's cell index is stale after the move: parse it again on the next edit
   const path = await patcher.pkg.sheetPart(e.sheet);
