@@ -8,6 +8,7 @@ import { decideEdits, groupable, writeDecided, type Decided } from './apply';
 import { createRecordSheet, queueRecordRead, recordFromRead, recordWrites, type RecordRead, type StoredRecord } from './undo-record';
 import { PAYLOAD_BUDGET_BYTES } from './payload';
 import { detectFeatures, unavailableFeatures, type ExcelFeatures } from './capabilities';
+import { canReadWorkbookFile, readWorkbookFile } from './file';
 import { officeEnv, type ExcelEnv } from './env';
 import { subscribeChanges, type CellChange, type Unsubscribe } from './events';
 import { WriteGuard } from './guard';
@@ -36,6 +37,16 @@ export class ExcelHost implements ProgressHost {
   capabilities(): HostCapabilities {
     const { notes, hyperlinks, merges, undoGroup, changeEvents, printLayout } = this.features;
     return { notes, hyperlinks, merges, undoGroup, changeEvents, printLayout };
+  }
+
+  /**
+   * 担当課ごとに配布: the workbook as an .xlsx file (src/excel/file.ts), only where this Excel can hand
+   * it over (File and CompressedFile sets); otherwise absent, and the pane says why.
+   */
+  get workbookFile(): (() => Promise<{ name: string; bytes: Uint8Array }>) | undefined {
+    const doc = this.env.document;
+    if (!doc || !canReadWorkbookFile((name, version) => this.env.isSetSupported(name, version))) return undefined;
+    return () => readWorkbookFile(doc);
   }
 
   /** Sentences saying what this Excel cannot do, for a message bar. */

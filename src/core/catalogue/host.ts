@@ -26,4 +26,8 @@ export const HOST_MESSAGES = {
     () => '「点検結果」「KPI定義」シートの印刷設定（A4横・1ページ幅・見出し行の繰り返し）はこのExcelでは設定できません(ExcelApi 1.9 が必要)。印刷前にページ設定を確認してください。',
     () => 'The page setup of the review and KPI定義 sheets (A4 landscape, one page wide, header rows repeated) cannot be set in this Excel (needs ExcelApi 1.9); check the page setup before printing.',
   ),
+  'file.read-failed': msg(
+    (p: { detail: string }) => `ブックをファイルとして読み出せませんでした（${p.detail}）。ブックは変更していません。少し待ってからもう一度お試しください。`,
+    (p) => `The workbook could not be read as a file (${p.detail}); nothing in it was changed. Please try again in a moment.`,
+  ),
 };
