@@ -5,10 +5,11 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { t } from '../core/catalogue';
 import { WorkbookLoadError } from '../xlsx/load';
 import { openXlsxHostFile } from '../xlsx/node';
 import { buildCheckDocument, checkExitCode, loadForCheck, summaryLines } from './commands/check';
-import { t, type CliContext } from './io';
+import { errorText, type CliContext } from './io';
 
 export interface BatchOptions {
   json: boolean;
@@ -72,7 +73,7 @@ export async function checkFile(file: string, options: BatchOptions, ctx: CliCon
     const host = await openXlsxHostFile(file);
     const only = options.sheet;
     if (only && !(await host.listSheets()).some((s) => s.name === only)) {
-      return failed(file, t(ctx, `${file} にシート「${only}」がありません。`, `${file} has no sheet "${only}".`));
+      return failed(file, t(ctx.lang, 'cli.no-sheet', { file, sheet: only }));
     }
     const { model, snapshots, analysis } = await loadForCheck(host, ctx.lang, only, managementSheets);
     const findings = analysis?.findings ?? [];
@@ -82,14 +83,13 @@ export async function checkFile(file: string, options: BatchOptions, ctx: CliCon
       kpis: model.sheets.reduce((n, s) => n + s.kpis.length, 0),
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
-      ...(model.sheets.length ? {} : { problem: t(ctx, `${file} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${file}.`) }),
+      ...(model.sheets.length ? {} : { problem: t(ctx.lang, 'cli.no-table', { file }) }),
       lines: summaryLines(file, model, analysis, ctx, snapshots),
       document: buildCheckDocument(file, model, analysis, ctx.lang, snapshots),
     };
   } catch (e) {
-    if (e instanceof WorkbookLoadError) return failed(file, ctx.lang === 'en' ? e.messageEn : e.message);
-    const msg = e instanceof Error ? e.message : String(e);
-    return failed(file, t(ctx, `${file} を検査できませんでした（${msg}）。`, `Could not check ${file} (${msg}).`));
+    if (e instanceof WorkbookLoadError) return failed(file, errorText(ctx.lang, e));
+    return failed(file, t(ctx.lang, 'cli.not-checked', { file, detail: errorText(ctx.lang, e) }));
   }
 }
 
@@ -108,10 +108,10 @@ function pad(s: string, width: number, right = false): string {
 /** The closing table: file, KPIs, errors, warnings, result. */
 export function summaryTable(results: FileResult[], ctx: CliContext): string[] {
   const verdict = (r: FileResult): string =>
-    r.code === 0 ? t(ctx, '問題なし', 'ok') : r.code === 1 ? t(ctx, '誤りあり', 'errors') : t(ctx, '検査不能', 'not checked');
-  const head = [t(ctx, 'ファイル', 'file'), 'KPI', t(ctx, '誤り', 'errors'), t(ctx, '注意', 'warnings'), t(ctx, '結果', 'result')];
+    t(ctx.lang, r.code === 0 ? 'cli.batch.ok' : r.code === 1 ? 'cli.batch.errors' : 'cli.batch.not-checked');
+  const head = [t(ctx.lang, 'cli.batch.file'), 'KPI', t(ctx.lang, 'cli.batch.error-count'), t(ctx.lang, 'cli.batch.warning-count'), t(ctx.lang, 'cli.batch.result')];
   const rows = results.map((r) => [r.file, String(r.kpis), String(r.errors), String(r.warnings), verdict(r)]);
-  const total = [t(ctx, `合計 ${results.length} ファイル`, `total ${results.length} files`), ...[0, 1, 2].map((i) => String(results.reduce((n, r) => n + [r.kpis, r.errors, r.warnings][i], 0))), ''];
+  const total = [t(ctx.lang, 'cli.batch.total', { n: results.length }), ...[0, 1, 2].map((i) => String(results.reduce((n, r) => n + [r.kpis, r.errors, r.warnings][i], 0))), ''];
   const all = [head, ...rows, total];
   const widths = head.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i]))));
   const line = (r: string[]): string => r.map((c, i) => pad(c, widths[i], i >= 1 && i <= 3)).join('  ').trimEnd();
@@ -130,7 +130,7 @@ function bar(done: number, total: number, file: string): string {
 export async function runBatch(inputs: string[], options: BatchOptions, ctx: CliContext): Promise<number> {
   const { files, empty } = await expandInputs(inputs);
   const managementSheets = options.management ? (await (await openXlsxHostFile(options.management)).listSheets()).map((s) => s.name) : undefined;
-  const results: FileResult[] = empty.map((folder) => failed(folder, t(ctx, `フォルダー ${folder} に .xlsx ファイルがありません。`, `Folder ${folder} holds no .xlsx file.`)));
+  const results: FileResult[] = empty.map((folder) => failed(folder, t(ctx.lang, 'cli.empty-folder', { folder })));
   const show = (r: FileResult): void => {
     if (r.problem) ctx.err(r.problem);
     if (options.json) ctx.out(JSON.stringify(r.document ?? { file: r.file, error: r.problem, exitCode: r.code }));

@@ -1,4 +1,6 @@
 /** What a CLI command receives: language and writers (tests capture them instead of the console). */
+import { errorDetail, isMessageError, type MessageId } from '../core/catalogue';
+import type { CLI_SUMMARIES } from '../core/catalogue/cli';
 import type { Lang } from '../core/findings';
 
 export interface CliIo {
@@ -12,12 +14,15 @@ export interface CliContext extends CliIo {
 
 export interface CliCommand {
   name: string;
-  summary: { ja: string; en: string };
+  /** Its line in the help, a catalogue id. */
+  summary: SummaryId;
   usage: string;
   run(args: string[], ctx: CliContext): Promise<number>;
 }
 
-/** A usage error: printed with the command's usage, exit status 2. */
+export type SummaryId = keyof typeof CLI_SUMMARIES & MessageId;
+
+/** A usage error, already in the user's language: printed as it is, exit status 2. */
 export class UsageError extends Error {}
 
 let pipeGuard = false;
@@ -39,9 +44,15 @@ export const consoleIo: CliIo = {
   err: (line) => (guardPipes(), process.stderr.write(`${line}\n`)),
 };
 
-/** Picks the message of the current language. */
-export function t(ctx: { lang: Lang }, ja: string, en: string): string {
-  return ctx.lang === 'en' ? en : ja;
+/**
+ * A thrown value's sentence in the user's language: catalogue errors translated; errors that still
+ * carry their English text beside the Japanese one (`messageEn`) give that.
+ */
+export function errorText(lang: Lang, e: unknown): string {
+  if (isMessageError(e)) return errorDetail(lang, e);
+  const english = (e as { messageEn?: unknown } | null)?.messageEn;
+  if (lang === 'en' && typeof english === 'string') return english;
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** Splits "--flag value" options from positional arguments; flags listed in `booleans` take no value. */

@@ -3,21 +3,20 @@
  * Every failure is one clear message and an exit status, never a stack trace.
  */
 import { UnkeptPartsError } from '../xlsx/keep-parts';
-import { isMessageError, translateError } from '../core/catalogue';
+import { isMessageError, t } from '../core/catalogue';
 import type { Lang } from '../core/findings';
-import { WorkbookLoadError } from '../xlsx/load';
 import { commands, findCommand } from './commands';
-import { consoleIo, t, UsageError, type CliContext, type CliIo } from './io';
+import { consoleIo, errorText, UsageError, type CliContext, type CliIo } from './io';
 
 function helpLines(ctx: { lang: Lang }): string[] {
   const lines = [
-    t(ctx, 'KPI進捗アシスタント — 進捗状況一覧表の検査と更新', 'KPI progress assistant — check and update the KPI progress table'),
+    t(ctx.lang, 'cli.help.title'),
     '',
-    t(ctx, '使い方: kpi-progress <コマンド> [引数] [--lang ja|en]', 'usage: kpi-progress <command> [arguments] [--lang ja|en]'),
+    t(ctx.lang, 'cli.help.usage'),
     '',
-    t(ctx, 'コマンド:', 'commands:'),
+    t(ctx.lang, 'cli.help.commands'),
   ];
-  for (const c of commands) lines.push(`  ${c.name.padEnd(12)} ${ctx.lang === 'en' ? c.summary.en : c.summary.ja}`, `  ${''.padEnd(12)} ${c.usage}`);
+  for (const c of commands) lines.push(`  ${c.name.padEnd(12)} ${t(ctx.lang, c.summary)}`, `  ${''.padEnd(12)} ${c.usage}`);
   return lines;
 }
 
@@ -32,7 +31,8 @@ function takeLang(argv: string[]): { lang: Lang; rest: string[] } {
       rest.push(a);
       continue;
     }
-    if (v !== 'ja' && v !== 'en') throw new UsageError(`--lang は ja か en です / --lang must be ja or en (got "${v ?? ''}")`);
+    // the language is what is wrong: said in both
+    if (v !== 'ja' && v !== 'en') throw new UsageError(`${t('ja', 'cli.bad-lang', { value: v ?? '' })} / ${t('en', 'cli.bad-lang', { value: v ?? '' })}`);
     lang = v;
   }
   return { lang, rest };
@@ -50,34 +50,22 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
     }
     const command = findCommand(name);
     if (!command) {
-      io.err(t(ctx, `不明なコマンドです: ${name}`, `unknown command: ${name}`));
+      io.err(t(ctx.lang, 'cli.unknown-command', { name }));
       for (const line of helpLines(ctx)) io.err(line);
       return 2;
     }
     if (args.includes('--help') || args.includes('-h')) {
-      io.out(`${command.usage}\n  ${lang === 'en' ? command.summary.en : command.summary.ja}`);
+      io.out(`${command.usage}\n  ${t(lang, command.summary)}`);
       return 0;
     }
     return await command.run(args, ctx);
   } catch (e) {
-    if (e instanceof WorkbookLoadError) {
-      io.err(ctx.lang === 'en' ? e.messageEn : e.message);
+    // unreadable files, refused writes, unknown sheets, usage: one sentence in the user's language
+    if (e instanceof UsageError || e instanceof UnkeptPartsError || isMessageError(e)) {
+      io.err(errorText(ctx.lang, e));
       return 2;
     }
-    if (e instanceof UnkeptPartsError) {
-      io.err(ctx.lang === 'en' ? e.messageEn : e.message);
-      return 2;
-    }
-    if (e instanceof UsageError) {
-      io.err(e.message);
-      return 2;
-    }
-    if (isMessageError(e)) {
-      io.err(translateError(ctx.lang, e));
-      return 2;
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    io.err(t(ctx, `予期しないエラーで処理を中止しました: ${msg}`, `Stopped by an unexpected error: ${msg}`));
+    io.err(t(ctx.lang, 'cli.stopped', { detail: errorText(ctx.lang, e) }));
     if (process.env.KPI_PROGRESS_DEBUG && e instanceof Error) io.err(e.stack ?? '');
     return 2;
   }

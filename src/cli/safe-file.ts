@@ -8,7 +8,7 @@
 import { createHash } from 'crypto';
 import { constants, promises as fs } from 'fs';
 import * as path from 'path';
-import { UsageError } from './io';
+import { isMessageError, MessageError } from '../core/catalogue';
 
 /** What a file was when we read it: compared again just before we write. */
 export interface Fingerprint {
@@ -31,8 +31,6 @@ export async function fingerprintFile(file: string): Promise<Fingerprint | null>
     return null;
   }
 }
-
-const refuse = (ja: string, en: string) => new UsageError(`${ja} / ${en}`);
 
 /** The file a path names, through symlinks (the path itself when it does not exist yet). */
 async function realTarget(file: string): Promise<string> {
@@ -67,10 +65,7 @@ async function exists(file: string): Promise<boolean> {
 export async function refuseIfOpenInExcel(file: string): Promise<void> {
   for (const f of new Set([file, await realTarget(file)])) {
     if (await exists(excelLockFile(f))) {
-      throw refuse(
-        `${file} は Excel で開かれています（${path.basename(excelLockFile(f))} があります）。Excel で閉じてから実行してください。`,
-        `${file} is open in Excel (${path.basename(excelLockFile(f))} exists); close it in Excel and run again.`,
-      );
+      throw new MessageError('file.open-in-excel', { name: file, lock: path.basename(excelLockFile(f)) });
     }
   }
 }
@@ -119,10 +114,7 @@ export async function lockForWriting(files: string[]): Promise<WriteLock> {
             await fs.rm(lock, { force: true });
             continue;
           }
-          throw refuse(
-            `${target} には別の kpi-progress が書き込み中です（プロセス ${pid || '?'}）。終わってから実行してください。`,
-            `another kpi-progress (process ${pid || '?'}) is writing ${target}; run again when it has finished.`,
-          );
+          throw new MessageError('file.busy', { name: target, pid: String(pid || '?') });
         }
       }
     }
@@ -146,10 +138,7 @@ export async function withWriteLock<T>(files: string[], fn: () => Promise<T>): P
 async function refuseIfChanged(source: Fingerprint): Promise<void> {
   const now = await fingerprintFile(source.file);
   if (now && now.size === source.size && now.mtimeMs === source.mtimeMs && now.sha256 === source.sha256) return;
-  throw refuse(
-    `${source.file} は読み込んだ後に変更されました（別のプログラムが保存しました）。上書きせずに止めました。もう一度実行してください。`,
-    `${source.file} changed after it was read (another program saved it); nothing was overwritten. Run again.`,
-  );
+  throw new MessageError('file.changed', { name: source.file });
 }
 
 export interface SafeWriteOptions {
@@ -157,22 +146,22 @@ export interface SafeWriteOptions {
   source?: Fingerprint;
 }
 
-/** Writes bytes safely (see the file comment). Throws UsageError (exit 2) when it must refuse. */
+/** Writes bytes safely (see the file comment). Throws a MessageError (exit 2) when it must refuse. */
 export async function writeFileSafely(file: string, bytes: Uint8Array | string, options: SafeWriteOptions = {}): Promise<void> {
   const target = await realTarget(file);
   await refuseIfOpenInExcel(file);
   let mode: number | null = null;
   try {
     const stat = await fs.stat(target);
-    if (!stat.isFile()) throw refuse(`${file} はファイルではありません。`, `${file} is not a file.`);
+    if (!stat.isFile()) throw new MessageError('file.not-a-file', { name: file });
     mode = stat.mode & 0o7777;
     // the write bits decide, not access(): root may write anything, but a read-only book says "keep me"
-    if ((mode & 0o222) === 0) throw refuse(`${file} は読み取り専用です。書き込みできるようにするか、別の出力先を指定してください。`, `${file} is read-only; make it writable or give another output.`);
+    if ((mode & 0o222) === 0) throw new MessageError('file.read-only', { name: file });
     await fs.access(target, constants.W_OK);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
+    if (isMessageError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') throw refuse(`${file} に書き込む権限がありません。`, `no permission to write ${file}.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new MessageError('file.no-write-permission', { name: file });
     if (code !== 'ENOENT') throw e;
   }
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
@@ -189,8 +178,8 @@ export async function writeFileSafely(file: string, bytes: Uint8Array | string, 
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
-    if (e instanceof UsageError) throw e;
+    if (isMessageError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new UsageError(`${file} に書き込めません（${code}）。フォルダーと権限を確かめてください / cannot write ${file} (${code}); check the folder and permissions.`);
+    throw new MessageError('file.cannot-write', { name: file, code });
   }
 }

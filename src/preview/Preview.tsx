@@ -1,5 +1,6 @@
 /** Preview page: workbook grid on the left, the real task pane (App) on the right. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { errorDetail, isMessageError } from '../core/catalogue';
 import type { Lang } from '../core/findings';
 import { cellAddress, type GridSnapshot } from '../core/snapshot';
 import { App } from '../taskpane/App';
@@ -24,6 +25,7 @@ let openCount = 0;
 
 /** The error's sentence in the page language (load errors carry an English one too). */
 function errorText(e: unknown, lang: Lang = 'ja'): string {
+  if (isMessageError(e)) return errorDetail(lang, e);
   if (lang === 'en' && e instanceof Error && 'messageEn' in e && typeof e.messageEn === 'string') return e.messageEn;
   return e instanceof Error ? e.message : String(e);
 }

@@ -3,19 +3,20 @@
  * workbook, an old .xls, a CSV renamed .xlsx, a truncated download. Browser-safe (no Node APIs).
  */
 import ExcelJS from 'exceljs';
+import { MessageError, type MessageId, type ParamsOf } from '../core/catalogue';
 import { useLinearMergeLoad } from './linear-merges';
 import { exceljsView } from './exceljs-view';
 
 export type WorkbookProblem = 'missing' | 'unreadable' | 'empty' | 'encrypted' | 'xls' | 'cfb' | 'text' | 'not-zip' | 'not-workbook' | 'corrupt';
 
-export class WorkbookLoadError extends Error {
+/** A file that cannot be opened: the problem, and the catalogue sentence saying what to do (file.*). */
+export class WorkbookLoadError<K extends MessageId = MessageId> extends MessageError<K> {
   constructor(
     readonly problem: WorkbookProblem,
-    /** Japanese message (the default). */
-    message: string,
-    readonly messageEn: string,
+    id: K,
+    ...params: ParamsOf<K>
   ) {
-    super(message);
+    super(id, ...params);
     this.name = 'WorkbookLoadError';
   }
 }
@@ -47,27 +48,27 @@ function looksLikeText(bytes: Uint8Array): boolean {
 /** Names the problem from the first bytes; null when the bytes start like a zip (an .xlsx). */
 export function sniffWorkbook(bytes: Uint8Array, name: string): WorkbookLoadError | null {
   if (bytes.length === 0) {
-    return new WorkbookLoadError('empty', `${name} は空のファイルです（0バイト）。Excelで開いて保存し直してください。`, `${name} is an empty file (0 bytes); open it in Excel and save it again.`);
+    return new WorkbookLoadError('empty', 'file.empty', { name });
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7)) {
     // zip entry names are stored uncompressed: a whole zip (end record present) without xl/ parts is no workbook
     const whole = contains(bytes.subarray(Math.max(0, bytes.length - 65557)), [0x50, 0x4b, 0x05, 0x06]);
     if (!whole || contains(bytes, [...'xl/'].map((ch) => ch.charCodeAt(0)))) return null;
-    return new WorkbookLoadError('not-workbook', `${name} は zip ファイルですが Excel ブックではありません（Word などの別形式か、別の圧縮ファイル）。Excelで .xlsx として保存したファイルを指定してください。`, `${name} is a zip file but not an Excel workbook (another Office format or another archive); give a file saved as .xlsx by Excel.`);
+    return new WorkbookLoadError('not-workbook', 'file.not-workbook', { name });
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     if (contains(bytes, utf16('EncryptionInfo')) || contains(bytes, utf16('EncryptedPackage'))) {
-      return new WorkbookLoadError('encrypted', `${name} はパスワードで保護（暗号化）されています。Excelでパスワードを解除して保存し直してください。`, `${name} is password-protected (encrypted); remove the password in Excel and save it again.`);
+      return new WorkbookLoadError('encrypted', 'file.encrypted', { name });
     }
     if (contains(bytes, utf16('Workbook')) || contains(bytes, utf16('Book'))) {
-      return new WorkbookLoadError('xls', `${name} は古い Excel 97-2003 形式 (.xls) です。Excelで「Excel ブック (*.xlsx)」として保存し直してください。`, `${name} is an old Excel 97-2003 workbook (.xls); save it as "Excel Workbook (*.xlsx)" in Excel.`);
+      return new WorkbookLoadError('xls', 'file.xls', { name });
     }
-    return new WorkbookLoadError('cfb', `${name} は .xlsx ではなく、暗号化されたブックか古い .xls 形式のファイルです。Excelで .xlsx として保存し直してください。`, `${name} is not an .xlsx but an encrypted workbook or an old .xls file; save it as .xlsx in Excel.`);
+    return new WorkbookLoadError('cfb', 'file.cfb', { name });
   }
   if (looksLikeText(bytes)) {
-    return new WorkbookLoadError('text', `${name} は .xlsx ではなくテキスト（CSV など）です。Excelで開き「Excel ブック (*.xlsx)」として保存してください。`, `${name} is not an .xlsx but a text file (CSV or similar); open it in Excel and save it as "Excel Workbook (*.xlsx)".`);
+    return new WorkbookLoadError('text', 'file.text', { name });
   }
-  return new WorkbookLoadError('not-zip', `${name} は .xlsx ファイルではありません（形式を認識できません）。Excelで .xlsx として保存したファイルを指定してください。`, `${name} is not an .xlsx file (unknown format); give a file saved as .xlsx by Excel.`);
+  return new WorkbookLoadError('not-zip', 'file.not-zip', { name });
 }
 
 /** Loads an .xlsx from bytes, or throws WorkbookLoadError with a one-sentence reason. */
@@ -86,7 +87,7 @@ export async function loadWorkbookBytes(bytes: Uint8Array, name = 'ファイル'
     }
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e);
-    throw new WorkbookLoadError('corrupt', `${name} は壊れているか途中で切れています（${detail}）。元のファイルをもう一度保存するかコピーし直してください。`, `${name} is damaged or truncated (${detail}); save or copy the original file again.`);
+    throw new WorkbookLoadError('corrupt', 'file.corrupt', { name, detail });
   }
   return wb;
 }

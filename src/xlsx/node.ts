@@ -12,7 +12,7 @@ export async function readFileBytes(file: string): Promise<Uint8Array> {
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) {
-      throw new WorkbookLoadError('not-zip', `${file} はフォルダーです。.xlsx ファイルを指定してください。`, `${file} is a folder; give an .xlsx file.`);
+      throw new WorkbookLoadError('not-zip', 'file.folder', { name: file });
     }
     const bytes = await fs.readFile(file);
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -20,12 +20,12 @@ export async function readFileBytes(file: string): Promise<Uint8Array> {
     if (e instanceof WorkbookLoadError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new WorkbookLoadError('missing', `ファイル ${file} が見つかりません。パスを確かめてください。`, `File ${file} not found; check the path.`);
+      throw new WorkbookLoadError('missing', 'file.missing', { name: file });
     }
     if (code === 'EACCES' || code === 'EPERM') {
-      throw new WorkbookLoadError('unreadable', `ファイル ${file} を読む権限がありません。`, `No permission to read ${file}.`);
+      throw new WorkbookLoadError('unreadable', 'file.no-read-permission', { name: file });
     }
-    throw new WorkbookLoadError('unreadable', `ファイル ${file} を読めません（${code ?? String(e)}）。`, `Cannot read ${file} (${code ?? String(e)}).`);
+    throw new WorkbookLoadError('unreadable', 'file.unreadable', { name: file, code: code ?? String(e) });
   }
 }
 

@@ -1,7 +1,7 @@
 /** `kpi-progress add-year <in.xlsx> -o <out.xlsx> [--year R7] [--force] [--dry-run] [--sheet NAME]` */
 import { emptyNewestYears, planAddYear } from '../../core/plans/add-year';
 import { parseYearLabel } from '../../core/years';
-import { t } from '../../core/catalogue';
+import { MessageError, t } from '../../core/catalogue';
 import { UsageError } from '../io';
 import { makeWriteCommand } from './write-common';
 
@@ -9,13 +9,13 @@ import { makeWriteCommand } from './write-common';
 function yearOption(v: string | true | undefined): number | undefined {
   if (typeof v !== 'string') return undefined;
   const y = parseYearLabel(v)?.year;
-  if (y === undefined) throw new UsageError(`--year は R7 / 2025 / 令和7年度 のように指定してください / --year takes a year such as R7, 2025 (got "${v}")`);
+  if (y === undefined) throw new MessageError('cli.year.add-year', { value: v });
   return y;
 }
 
 export const addYearCommand = makeWriteCommand({
   name: 'add-year',
-  summary: { ja: '次の年度の列を各KPI表に追加する（R6 → R7）', en: 'add the next fiscal-year column to every KPI table (R6 → R7)' },
+  summary: 'cli.summary.add-year',
   usage: 'kpi-progress add-year <in.xlsx> -o <out.xlsx> [--year R7] [--force] [--dry-run] [--sheet NAME] [--lang en]',
   valued: ['year'],
   booleans: ['force'],

@@ -4,7 +4,7 @@
  * one error finding, 2 unreadable file or no progress table.
  */
 import type { Finding, Lang, RuleId } from '../../core/findings';
-import { countOf, findingSubject, ruleName, severityCount, severityName } from '../../core/catalogue/vocabulary';
+import { findingSubject, ruleName, severityCount, severityName } from '../../core/catalogue/vocabulary';
 import type { ProgressHost } from '../../core/host';
 import type { Kpi, ProgressModel, SheetModel } from '../../core/model';
 import { loadWorkbook } from '../../app/load';
@@ -13,7 +13,8 @@ import type { GridSnapshot } from '../../core/snapshot';
 import { formatYearLabel } from '../../core/years';
 import { cellAddress } from '../../core/snapshot';
 import { openXlsxHostFile } from '../../xlsx/node';
-import { parseOptions, t, type CliCommand, type CliContext } from '../io';
+import { t } from '../../core/catalogue';
+import { parseOptions, type CliCommand, type CliContext } from '../io';
 import { isBatch, runBatch, terminalProgress } from '../batch';
 
 /** What check needs of an analysis (the core's Analysis has at least this). */
@@ -148,7 +149,7 @@ function unrecognisedLines(model: ProgressModel, ctx: { lang: Lang }): string[] 
   for (const u of model.unrecognised) {
     const reason = ctx.lang === 'en' ? u.reasonEn ?? u.reason : u.reason;
     // Reasons quote the sheet name as 「name」 or "name": only those quotes are the name.
-    const shape = reason.split(`「${u.sheet}」`).join('「\u0000」').split(`"${u.sheet}"`).join('"\u0000"');
+    const shape = reason.replace(/「([^」]*)」|"([^"]*)"/g, (quoted, a?: string, b?: string) => ((a ?? b) === u.sheet ? quoted.replace(u.sheet, '\u0000') : quoted));
     groups.set(shape, [...(groups.get(shape) ?? []), u.sheet]);
   }
   const out: string[] = [];
@@ -156,7 +157,7 @@ function unrecognisedLines(model: ProgressModel, ctx: { lang: Lang }): string[] 
     if (sheets.length < 4) for (const sheet of sheets) out.push(`  - ${sheet}: ${shape.split('\u0000').join(sheet)}`);
     else {
       const names = `${sheets.slice(0, 3).join(', ')} … ${sheets[sheets.length - 1]}`;
-      out.push(`  - ${t(ctx, `${sheets.length} シート (${names})`, `${sheets.length} sheets (${names})`)}: ${shape.split('\u0000').join(sheets[0])}`);
+      out.push(`  - ${t(ctx.lang, 'cli.check.sheets', { n: sheets.length, names })}: ${shape.split('\u0000').join(sheets[0])}`);
     }
   }
   return out;
@@ -164,38 +165,36 @@ function unrecognisedLines(model: ProgressModel, ctx: { lang: Lang }): string[] 
 
 /** The readable summary, Japanese first. */
 export function summaryLines(file: string, model: ProgressModel, analysis: CheckAnalysis | null, ctx: { lang: Lang }, snapshots: GridSnapshot[] = []): string[] {
-  const out: string[] = [t(ctx, `ファイル: ${file}`, `File: ${file}`)];
+  const out: string[] = [t(ctx.lang, 'cli.check.file', { file })];
   for (const c of truncatedSheets(snapshots)) {
-    out.push(t(ctx, `注意: シート「${c.sheet}」は使用範囲が大きすぎるため先頭 ${c.rows} 行 × ${c.cols} 列だけを読みました（${c.reason}）。不要な書式や値を消してください。`, `Note: sheet "${c.sheet}" has a huge used range; only the first ${c.rows} rows × ${c.cols} columns were read (${c.reason}). Clear the stray formatting or values.`));
+    out.push(t(ctx.lang, 'cli.check.truncated', { sheet: c.sheet, rows: c.rows, cols: c.cols, reason: c.reason }));
   }
   for (const s of model.sheets) {
     out.push('');
-    out.push(
-      t(ctx, `シート「${s.sheet}」: KPI表 ${s.tables.length} 個、KPI ${s.kpis.length} 件、年度 ${yearsLine(s)}`, `Sheet "${s.sheet}": ${countOf(s.tables.length, 'KPI table')}, ${countOf(s.kpis.length, 'KPI')}, years ${yearsLine(s)}`),
-    );
+    out.push(t(ctx.lang, 'cli.check.sheet', { sheet: s.sheet, tables: s.tables.length, kpis: s.kpis.length, years: yearsLine(s) }));
     for (const tb of s.tables) {
       const n = s.kpis.filter((k) => k.tableIndex === tb.index).length;
-      const where = tb.path.length ? tb.path.join(' > ') : t(ctx, '(見出しなし)', '(no heading)');
-      out.push(t(ctx, `  表${tb.index + 1} 行${tb.headerRow}–${tb.lastRow}: KPI ${n} 件  ${where}`, `  table ${tb.index + 1} rows ${tb.headerRow}–${tb.lastRow}: ${countOf(n, 'KPI')}  ${where}`));
+      const where = tb.path.length ? tb.path.join(' > ') : t(ctx.lang, 'cli.check.no-heading');
+      out.push(t(ctx.lang, 'cli.check.table', { table: tb.index + 1, from: tb.headerRow, to: tb.lastRow, kpis: n, where }));
     }
     const breakdowns = s.kpis.filter((k) => k.breakdownOf).length;
     const relisted = s.kpis.filter((k) => k.relistedFrom).length;
-    out.push(t(ctx, `  内訳 ${breakdowns} 件、再掲 ${relisted} 件`, `  ${countOf(breakdowns, 'breakdown row')}, ${countOf(relisted, 're-listed KPI')}`));
+    out.push(t(ctx.lang, 'cli.check.breakdowns', { breakdowns, relisted }));
   }
   if (model.unrecognised.length) {
     out.push('');
-    out.push(t(ctx, '表を認識できなかったシート:', 'Sheets without a recognised table:'));
+    out.push(t(ctx.lang, 'cli.check.unrecognised'));
     out.push(...unrecognisedLines(model, ctx));
   }
   if (model.sheets.length === 0) return out;
   out.push('');
   if (!analysis) {
-    out.push(t(ctx, '検査ルールはまだ実行されていません（達成率の再計算と所見は未対応）。', 'Rules not run yet (no recomputed rates or findings).'));
+    out.push(t(ctx.lang, 'cli.check.no-rules'));
     return out;
   }
   const findings = analysis.findings;
   if (findings.length === 0) {
-    out.push(t(ctx, '所見はありません。', 'No findings.'));
+    out.push(t(ctx.lang, 'plan.report.markdown.none'));
     return out;
   }
   const byRule = new Map<string, Finding[]>();
@@ -204,8 +203,7 @@ export function summaryLines(file: string, model: ProgressModel, analysis: Check
     .map((s) => ({ s, n: findings.filter((f) => f.severity === s).length }))
     .filter((c) => c.n > 0)
     .map((c) => severityCount(c.s, c.n, ctx.lang));
-  const total = ctx.lang === 'en' ? `${findings.length} finding${findings.length === 1 ? '' : 's'}` : `所見 ${findings.length} 件`;
-  out.push(ctx.lang === 'en' ? `${total} (${counts.join(', ')}):` : `${total}（${counts.join('、')}）:`);
+  out.push(t(ctx.lang, 'cli.check.findings', { n: findings.length, counts }));
   for (const [rule, list] of byRule) {
     out.push(`  ${ruleName(rule as RuleId, ctx.lang)} (${rule}): ${list.length}`);
     for (const f of list) {
@@ -219,12 +217,12 @@ export function summaryLines(file: string, model: ProgressModel, analysis: Check
 export function makeCheckCommand(): CliCommand {
   return {
     name: 'check',
-    summary: { ja: '進捗状況一覧表を認識し、検査結果を表示する', en: 'recognise the progress sheet and report what is wrong' },
+    summary: 'cli.summary.check',
     usage: 'kpi-progress check <file.xlsx> [<file-or-folder>…] [--sheet NAME] [--management FILE] [--json] [--lang ja|en]',
     async run(args: string[], ctx: CliContext): Promise<number> {
       const { positional, options } = parseOptions(args, ['json'], ['sheet', 'management']);
       if (positional.length === 0) {
-        ctx.err(t(ctx, '使い方: ', 'usage: ') + this.usage);
+        ctx.err(t(ctx.lang, 'cli.usage', { usage: this.usage }));
         return 2;
       }
       const file = positional[0];
@@ -240,7 +238,7 @@ export function makeCheckCommand(): CliCommand {
       if (options.json) ctx.out(JSON.stringify(buildCheckDocument(file, model, analysis, ctx.lang, snapshots), null, 2));
       else for (const line of summaryLines(file, model, analysis, ctx, snapshots)) ctx.out(line);
       if (model.sheets.length === 0 && !options.json) {
-        ctx.err(t(ctx, `${file} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${file}.`));
+        ctx.err(t(ctx.lang, 'cli.no-table', { file }));
       }
       return checkExitCode(model, analysis);
     },

@@ -9,7 +9,8 @@ import { ruleName, severityCount, severityName } from '../../core/catalogue/voca
 import type { ProgressModel } from '../../core/model';
 import type { PlanInput } from '../../core/plans/context';
 import { openXlsxHostFile } from '../../xlsx/node';
-import { parseOptions, t, UsageError, type CliCommand, type CliContext } from '../io';
+import { t } from '../../core/catalogue';
+import { parseOptions, UsageError, type CliCommand, type CliContext } from '../io';
 import { loadForCheck } from './check';
 
 /** The `--json` document of issue #15. */
@@ -35,24 +36,22 @@ export function diffLines(previous: string, current: string, prev: ProgressModel
   const removed = c.findings.filter((f) => f.rule === 'kpi-removed').length;
   const added = c.findings.filter((f) => f.rule === 'kpi-added').length;
   const out = [
-    t(ctx, `前年度版: ${previous}（KPI ${count(prev)} 件）`, `Previous edition: ${previous} (${count(prev)} KPIs)`),
-    t(ctx, `今年度版: ${current}（KPI ${count(cur)} 件）`, `Current edition: ${current} (${count(cur)} KPIs)`),
-    t(ctx, `対応付け: 同名 ${c.matches.length - renamed} 件、名称変更 ${renamed} 件、削除 ${removed} 件、追加 ${added} 件`,
-      `Matched: ${c.matches.length - renamed} by name, ${renamed} renamed; ${removed} removed, ${added} added`),
+    t(ctx.lang, 'cli.diff.previous', { file: previous, kpis: count(prev) }),
+    t(ctx.lang, 'cli.diff.current', { file: current, kpis: count(cur) }),
+    t(ctx.lang, 'cli.diff.matched', { same: c.matches.length - renamed, renamed, removed, added }),
     '',
   ];
-  if (c.findings.length === 0) return [...out, t(ctx, '変更はありません。', 'No changes.')];
+  if (c.findings.length === 0) return [...out, t(ctx.lang, 'cli.diff.none')];
   const errors = c.findings.filter((f) => f.severity === 'error').length;
   const kpis = new Map<string, ChangeFinding[]>();
   for (const f of c.findings) {
     const key = `${f.edition ?? 'current'}\u0000${f.kpi}`;
     kpis.set(key, [...(kpis.get(key) ?? []), f]);
   }
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  out.push(t(ctx, `変更 ${c.findings.length} 件（${severityCount('error', errors, 'ja')}、KPI ${kpis.size} 件）:`, `${plural(c.findings.length, 'change')} (${severityCount('error', errors, 'en')}, ${plural(kpis.size, 'KPI')}):`));
+  out.push(t(ctx.lang, 'cli.diff.count', { n: c.findings.length, errors: severityCount('error', errors, ctx.lang), kpis: kpis.size }));
   for (const list of kpis.values()) {
     const f0 = list[0];
-    const where = f0.edition === 'previous' ? t(ctx, `前年度版 ${f0.kpi}`, `previous edition ${f0.kpi}`) : f0.kpi;
+    const where = f0.edition === 'previous' ? t(ctx.lang, 'cli.diff.previous-kpi', { kpi: f0.kpi }) : f0.kpi;
     out.push(`  ${f0.kpiName}  [${where}]`);
     // the vocabulary of check and the report: 誤り / 注意 / 参考 and the rule's name
     for (const f of list) out.push(`    [${severityName(f.severity, ctx.lang)}] ${ruleName(f.rule, ctx.lang)} ${f.sheet}!${f.cell} ${f.message}`);
@@ -62,17 +61,17 @@ export function diffLines(previous: string, current: string, prev: ProgressModel
 
 export const diffCommand: CliCommand = {
   name: 'diff',
-  summary: { ja: '前年度版と比べて、基準値・目標値・実績値などの変更を表示する', en: "compare with last year's edition: changed baselines, targets, actuals, KPIs" },
+  summary: 'cli.summary.diff',
   usage: 'kpi-progress diff <previous.xlsx> <current.xlsx> [--json] [--lang ja|en]',
   async run(args: string[], ctx: CliContext): Promise<number> {
     const { positional, options } = parseOptions(args, ['json'], []);
-    if (positional.length !== 2) throw new UsageError(t(ctx, `前年度版と今年度版の2つのファイルを指定してください。\n使い方: ${this.usage}`, `give two files: last year's edition, then this year's.\nusage: ${this.usage}`));
+    if (positional.length !== 2) throw new UsageError(t(ctx.lang, 'cli.diff.two-files', { usage: this.usage }));
     const [previous, current] = positional;
     const prev = (await loadForCheck(await openXlsxHostFile(previous), ctx.lang)).model;
     const cur = (await loadForCheck(await openXlsxHostFile(current), ctx.lang)).model;
     for (const [file, model] of [[previous, prev], [current, cur]] as const) {
       if (model.sheets.length) continue;
-      ctx.err(t(ctx, `${file} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${file}.`));
+      ctx.err(t(ctx.lang, 'cli.no-table', { file }));
       for (const u of model.unrecognised) ctx.err(`  - ${u.sheet}: ${ctx.lang === 'en' ? u.reasonEn ?? u.reason : u.reason}`);
       return 2;
     }
@@ -86,7 +85,7 @@ export const diffCommand: CliCommand = {
 /** The plan input with the changes against a previous edition added to its findings (report --previous). */
 export async function withPreviousEdition(input: PlanInput, previous: string, ctx: CliContext): Promise<PlanInput> {
   const prev = (await loadForCheck(await openXlsxHostFile(previous), ctx.lang)).model;
-  if (!prev.sheets.length) throw new UsageError(t(ctx, `--previous の ${previous} に進捗状況一覧表（KPI表）が見つかりません。前年度版のファイルを指定してください。`, `No progress table (KPI table) in ${previous} given with --previous; give last year's edition.`));
+  if (!prev.sheets.length) throw new UsageError(t(ctx.lang, 'cli.diff.previous-no-table', { file: previous }));
   const c = compareEditions(prev, input.model, { lang: ctx.lang });
   return { ...input, analysis: { ...input.analysis, findings: [...input.analysis.findings, ...c.findings] } };
 }

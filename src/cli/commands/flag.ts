@@ -4,14 +4,14 @@ import { makeWriteCommand } from './write-common';
 
 export const flagCommand = makeWriteCommand({
   name: 'flag',
-  summary: { ja: '遅れているKPIの達成率セルに色と説明メモを付ける', en: 'mark KPIs behind with a fill and an explaining note' },
+  summary: 'cli.summary.flag',
   usage: 'kpi-progress flag <in.xlsx> -o <out.xlsx> [--dry-run] [--sheet NAME] [--lang en]',
   plan: (input) => planFlag(input),
 });
 
 export const unflagCommand = makeWriteCommand({
   name: 'unflag',
-  summary: { ja: 'flag で付けた色とメモを元に戻す', en: 'remove the marks flag made, restoring the original formats' },
+  summary: 'cli.summary.unflag',
   usage: 'kpi-progress unflag <in.xlsx> -o <out.xlsx> [--dry-run] [--lang en]',
   plan: (input) => planUnflag(input),
 });

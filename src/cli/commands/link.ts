@@ -11,7 +11,7 @@ export function relativeLink(fromFile: string, target: string): string {
 
 export const linkCommand = makeWriteCommand({
   name: 'link',
-  summary: { ja: 'シートNo. を進行管理シートへのリンクにする', en: 'link each sheet number to its management sheet' },
+  summary: 'cli.summary.link',
   usage: 'kpi-progress link <in.xlsx> -o <out.xlsx> [--management <management.xlsx>] [--dry-run] [--sheet NAME] [--lang en]',
   valued: ['management'],
   async plan(input, args) {

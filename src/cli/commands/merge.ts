@@ -15,57 +15,53 @@ import { runCommand } from '../../core/session';
 import type { Lang } from '../../core/findings';
 import { openXlsxHostFile } from '../../xlsx/node';
 import { expandInputs } from '../batch';
-import { parseOptions, t, UsageError, type CliCommand, type CliContext } from '../io';
+import { t } from '../../core/catalogue';
+import { parseOptions, UsageError, type CliCommand, type CliContext } from '../io';
 import { yearOption } from './split';
 import { writeFileAtomic } from './write-common';
 
-const REASONS: Record<MergeConflict['reason'], [string, string]> = {
-  'other-department': ['他の課のKPI', "another department's KPI"],
-  'not-asked': ['今回の記入欄ではないセル', 'a cell the round did not ask for'],
-  'answers-disagree': ['回答どうしが食い違い', 'answers disagree'],
-  'kpi-added': ['マスターにないKPI', 'a KPI not in the master'],
-  'kpi-removed': ['回答から消えたKPI', 'a KPI missing from the answer'],
-  'unknown-department': ['どの課の回答か分からない', 'whose answer it is is unknown'],
-};
-
+/** Why an answer was not written, in the pane's words (catalogue round.reason.*). */
 export function conflictReason(r: MergeConflict['reason'], lang: Lang): string {
-  return REASONS[r][lang === 'en' ? 1 : 0];
+  return t(lang, `round.reason.${r}`);
 }
 
-const shown = (v: unknown) => (v === null || v === undefined || v === '' ? '(空)' : String(v));
+function shown(v: unknown, lang: Lang): string {
+  return v === null || v === undefined || v === '' ? t(lang, 'round.empty') : String(v);
+}
 
 function mergeLines(r: MergeResult, ctx: CliContext): string[] {
   const out: string[] = [];
   for (const m of r.merged) {
-    out.push(t(ctx, `${m.department}（${m.file}）: ${m.cells.length} セル`, `${m.department} (${m.file}): ${m.cells.length} cells`));
-    for (const c of m.cells) out.push(`  ${c.sheet}!${c.cell} ${c.kpiName}: ${shown(c.master)} → ${shown(c.value)}`);
+    out.push(t(ctx.lang, 'round.department', { department: m.department, file: m.file, n: m.cells.length }));
+    for (const c of m.cells) out.push(`  ${c.sheet}!${c.cell} ${c.kpiName}: ${shown(c.master, ctx.lang)} → ${shown(c.value, ctx.lang)}`);
   }
   if (r.conflicts.length) {
-    out.push('', t(ctx, `競合 ${r.conflicts.length} 件（書き込んでいません）:`, `${r.conflicts.length} conflicts (not written):`));
+    out.push('', t(ctx.lang, 'cli.merge.conflicts', { n: r.conflicts.length }));
     for (const c of r.conflicts) {
-      out.push(`  ${c.department ?? '?'}（${c.file}）${c.sheet}!${c.cell} ${c.kpiName}: ${conflictReason(c.reason, ctx.lang)} — ${t(ctx, 'マスター', 'master')} ${shown(c.master)} / ${t(ctx, '回答', 'answer')} ${shown(c.answer)}`);
+      const source = t(ctx.lang, 'round.conflict-source', { department: c.department ?? '?', file: c.file });
+      out.push(`  ${source}${c.sheet}!${c.cell} ${c.kpiName}: ${conflictReason(c.reason, ctx.lang)} — ${t(ctx.lang, 'round.master')} ${shown(c.master, ctx.lang)} / ${t(ctx.lang, 'round.answer')} ${shown(c.answer, ctx.lang)}`);
     }
   }
   if (r.missing.length) {
-    out.push('', t(ctx, `未回答 ${r.missing.length} 課（${eraYearLabel(r.year)} が空のKPI）:`, `${r.missing.length} departments have not answered (KPIs still empty for FY${r.year}):`));
-    for (const m of r.missing) out.push(`  ${m.department}: ${m.kpis.length ? m.kpis.join(', ') : t(ctx, '（空のKPIなし）', '(none empty)')}`);
+    out.push('', t(ctx.lang, 'cli.merge.missing', { n: r.missing.length, era: eraYearLabel(r.year), year: r.year }));
+    for (const m of r.missing) out.push(`  ${m.department}: ${m.kpis.length ? m.kpis.join(', ') : t(ctx.lang, 'round.none-empty')}`);
   }
   return out;
 }
 
 export const mergeCommand: CliCommand = {
   name: 'merge',
-  summary: { ja: '担当課の回答をKPIごとにマスターへ取り込む（競合・未回答を表示、元に戻せる）', en: "take the departments' answers into the master by KPI (conflicts and missing answers listed; undoable)" },
+  summary: 'cli.summary.merge',
   usage: 'kpi-progress merge <master.xlsx> <answer.xlsx|folder>… -o <out.xlsx> [--json] [--dry-run] [--year R3] [--lang en]',
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const { positional, options } = parseOptions(argv.map((a) => (a === '-o' ? '--output' : a)), ['json', 'dry-run'], ['output', 'year']);
     const dryRun = options['dry-run'] === true;
-    if (positional.length < 2 || (typeof options.output !== 'string' && !dryRun)) throw new UsageError(t(ctx, `マスター、回答ファイル、出力 -o を指定してください（確認だけなら --dry-run）。\n使い方: ${this.usage}`, `give the master, the answers and the output -o (or --dry-run).\nusage: ${this.usage}`));
+    if (positional.length < 2 || (typeof options.output !== 'string' && !dryRun)) throw new UsageError(t(ctx.lang, 'cli.merge.arguments', { usage: this.usage }));
     const [masterFile, ...inputs] = positional;
     const host = await openXlsxHostFile(masterFile);
     const input = await loadWorkbook(host, { lang: ctx.lang });
     if (!input.model.sheets.length) {
-      ctx.err(t(ctx, `${masterFile} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${masterFile}.`));
+      ctx.err(t(ctx.lang, 'cli.no-table', { file: masterFile }));
       return 2;
     }
     const { files } = await expandInputs(inputs);
@@ -86,9 +82,9 @@ export const mergeCommand: CliCommand = {
       if (!options.json) {
         for (const line of mergeLines(result, ctx)) ctx.out(line);
         ctx.out('');
-        ctx.out(t(ctx, `${result.plan.edits.length} セルを取り込み ${String(options.output)} に保存しました（元に戻す: kpi-progress undo ${String(options.output)} -o <出力>）。`, `${result.plan.edits.length} cells merged, saved to ${String(options.output)} (to revert: kpi-progress undo ${String(options.output)} -o <out>).`));
+        ctx.out(t(ctx.lang, 'cli.merge.saved', { n: result.plan.edits.length, output: String(options.output) }));
         const errors = findings.filter((f) => f.severity === 'error');
-        ctx.out(t(ctx, `取り込み後の検査: 所見 ${findings.length} 件（${severityCount('error', errors.length, 'ja')}）。一覧は kpi-progress check ${String(options.output)}`, `Check after merging: ${findings.length} findings (${severityCount('error', errors.length, 'en')}); list them with kpi-progress check ${String(options.output)}`));
+        ctx.out(t(ctx.lang, 'cli.merge.checked', { n: findings.length, errors: severityCount('error', errors.length, ctx.lang), output: String(options.output) }));
         for (const f of errors) ctx.out(`  [${severityName(f.severity, ctx.lang)}] ${ruleName(f.rule, ctx.lang)} ${f.sheet}!${f.cell} ${f.message}`);
       }
     } else if (!options.json) {

@@ -5,19 +5,20 @@
 import * as path from 'path';
 import { describePlan } from '../../core/plans/describe';
 import { planReport, reportJson, reportMarkdown } from '../../core/plans/report';
-import { t, UsageError, type CliCommand, type CliContext } from '../io';
+import { t } from '../../core/catalogue';
+import { UsageError, type CliCommand, type CliContext } from '../io';
 import { withPreviousEdition } from './diff';
 import { withWriteLock } from '../safe-file';
 import { applyAndWrite, openForPlanning, parseWriteArgs, writeFileAtomic } from './write-common';
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: { ja: '所見の一覧を Markdown / JSON / 「点検結果」シートに書き出す', en: 'write the findings as Markdown, JSON or a "点検結果" sheet' },
+  summary: 'cli.summary.report',
   usage: 'kpi-progress report <in.xlsx> [-o report.md|report.json|out.xlsx] [--previous last-year.xlsx] [--dry-run] [--sheet NAME] [--lang en]',
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const args = parseWriteArgs(argv, [], ['previous']);
     const ext = args.output ? path.extname(args.output).toLowerCase() : '.md';
-    if (!['.md', '.json', '.xlsx', '.xlsm'].includes(ext)) throw new UsageError(t(ctx, `-o は .md / .json / .xlsx / .xlsm のいずれかにしてください（${args.output}）。`, `-o must end in .md, .json, .xlsx or .xlsm (got ${args.output}).`));
+    if (!['.md', '.json', '.xlsx', '.xlsm'].includes(ext)) throw new UsageError(t(ctx.lang, 'cli.report.extension', { output: String(args.output) }));
     const opened = await openForPlanning(args, ctx, true);
     if (typeof opened === 'number') return opened;
     const { host } = opened;
@@ -36,7 +37,7 @@ export const reportCommand: CliCommand = {
       return 0;
     }
     await writeFileAtomic(args.output, text);
-    ctx.out(t(ctx, `所見 ${input.analysis.findings.length} 件を ${args.output} に書き出しました。`, `${input.analysis.findings.length} findings written to ${args.output}.`));
+    ctx.out(t(ctx.lang, 'cli.report.written', { n: input.analysis.findings.length, output: args.output }));
     return 0;
   },
 };

@@ -13,8 +13,9 @@ import { runCommand } from '../../core/session';
 import { UndoRecordError } from '../../core/undo';
 import { XlsxHost } from '../../xlsx/host';
 import { readFileBytes } from '../../xlsx/node';
+import { MessageError, t } from '../../core/catalogue';
 import { fingerprintOf, refuseIfOpenInExcel, withWriteLock, writeFileSafely, type Fingerprint, type SafeWriteOptions } from '../safe-file';
-import { parseOptions, t, UsageError, type CliCommand, type CliContext } from '../io';
+import { errorText, parseOptions, UsageError, type CliCommand, type CliContext, type SummaryId } from '../io';
 
 export interface ParsedArgs {
   input: string;
@@ -28,7 +29,8 @@ export interface ParsedArgs {
 export function parseWriteArgs(args: string[], booleans: string[] = [], valued: string[] = []): ParsedArgs {
   const normalised = args.map((a) => (a === '-o' ? '--output' : a));
   const { positional, options } = parseOptions(normalised, ['dry-run', ...booleans], ['output', 'sheet', ...valued]);
-  if (positional.length !== 1) throw new UsageError(positional.length ? `入力ファイルは1つだけ指定してください / give one input file (got: ${positional.join(' ')})` : '入力ファイル (.xlsx) を指定してください / give the input .xlsx file');
+  if (positional.length > 1) throw new MessageError('cli.input.one', { got: positional.join(' ') });
+  if (positional.length === 0) throw new MessageError('cli.input.missing');
   return {
     input: positional[0],
     output: typeof options.output === 'string' ? options.output : null,
@@ -60,13 +62,13 @@ export async function applyAndWrite(host: XlsxHost, plan: EditPlan, output: stri
   for (const line of describeSkipped(result.skipped, ctx.lang)) ctx.err(line);
   await writeFileAtomic(output, await host.toBuffer(), { source });
   const cells = changedCells(plan, result.skipped);
-  ctx.out(t(ctx, `${cells} セルを変更し ${output} に保存しました（元に戻す: npx kpi-progress undo ${output} -o <出力>）。`, `${cells} cell${cells === 1 ? '' : 's'} changed, saved to ${output} (to revert: npx kpi-progress undo ${output} -o <out>).`));
+  ctx.out(t(ctx.lang, 'cli.saved', { cells, output }));
   return result.skipped.some((s) => s.reason === 'changed') ? 1 : 0;
 }
 
 export interface WriteCommandSpec {
   name: string;
-  summary: { ja: string; en: string };
+  summary: SummaryId;
   usage: string;
   booleans?: string[];
   valued?: string[];
@@ -80,7 +82,7 @@ export async function openForPlanning(args: ParsedArgs, ctx: CliContext, needsTa
   // An unknown --sheet is a MessageError: main() prints it translated and exits 2.
   const input = await loadWorkbook(host, { sheet: args.sheet, lang: ctx.lang });
   if (needsTables && input.model.sheets.length === 0) {
-    ctx.err(t(ctx, `${args.input} に進捗状況一覧表（KPI表）が見つかりません。`, `No progress table (KPI table) found in ${args.input}.`));
+    ctx.err(t(ctx.lang, 'cli.no-table', { file: args.input }));
     for (const u of input.model.unrecognised) ctx.err(`  - ${u.sheet}: ${ctx.lang === 'en' ? (u as { reasonEn?: string }).reasonEn ?? u.reason : u.reason}`);
     return 2;
   }
@@ -97,7 +99,7 @@ export function makeWriteCommand(spec: WriteCommandSpec): CliCommand {
         return await runWrite(spec, argv, ctx);
       } catch (e) {
         if (!(e instanceof UndoRecordError)) throw e;
-        ctx.err(t(ctx, e.message, e.messageEn));
+        ctx.err(errorText(ctx.lang, e));
         return 2;
       }
     },
@@ -106,7 +108,7 @@ export function makeWriteCommand(spec: WriteCommandSpec): CliCommand {
 
 async function runWrite(spec: WriteCommandSpec, argv: string[], ctx: CliContext): Promise<number> {
       const args = parseWriteArgs(argv, spec.booleans, spec.valued);
-      if (!args.output && !args.dryRun) throw new UsageError(t(ctx, `出力先 -o <出力.xlsx> を指定してください（確認だけなら --dry-run）。\n使い方: ${spec.usage}`, `give the output -o <out.xlsx> (or --dry-run to preview).\nusage: ${spec.usage}`));
+      if (!args.output && !args.dryRun) throw new UsageError(t(ctx.lang, 'cli.output.missing', { usage: spec.usage }));
       if (args.dryRun) return planAndWrite(spec, args, ctx);
       // one writer at a time on the output, and none while Excel has it open
       await refuseIfOpenInExcel(args.output!);
@@ -120,11 +122,11 @@ async function planAndWrite(spec: WriteCommandSpec, args: ParsedArgs, ctx: CliCo
       const preview = describePlan(plan, ctx.lang, args.dryRun ? 200 : 0);
       for (const line of preview) ctx.out(line);
       if (args.dryRun) {
-        ctx.out(t(ctx, '（--dry-run: ファイルは変更していません）', '(--dry-run: no file written)'));
+        ctx.out(t(ctx.lang, 'cli.dry-run'));
         return 0;
       }
       if (plan.edits.length === 0) {
-        ctx.out(t(ctx, '変更はありません。出力ファイルは作りませんでした。', 'Nothing to change; no output written.'));
+        ctx.out(t(ctx.lang, 'cli.nothing-to-change'));
         return 0;
       }
       return applyAndWrite(opened.host, plan, args.output!, ctx, opened.source);

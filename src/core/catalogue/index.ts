@@ -19,6 +19,8 @@ import { CHART_MESSAGES } from './chart';
 import { COLUMN_MESSAGES } from './columns';
 import { CHANGE_MESSAGES } from './changes';
 import { SAVE_MESSAGES } from './save';
+import { CLI_MESSAGES } from './cli';
+import { FILE_MESSAGES } from './files';
 
 export { msg, type Entry } from './entry';
 
@@ -33,6 +35,8 @@ export const CATALOGUE = {
   ...COLUMN_MESSAGES,
   ...CHANGE_MESSAGES,
   ...SAVE_MESSAGES,
+  ...CLI_MESSAGES,
+  ...FILE_MESSAGES,
 };
 
 export type Catalogue = typeof CATALOGUE;
