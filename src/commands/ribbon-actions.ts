@@ -3,9 +3,9 @@ import type { Finding, Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
 import { cellAddress } from '../core/snapshot';
 import { applyWithUndo, loadWorkbook, planCommand } from '../app';
-import { format } from '../taskpane/i18n';
+import { errorDetail, t } from '../core/catalogue';
 import { normaliseSettings, type AddinSettings } from '../app';
-import { checkSummary, commandText, yearSummary } from './command-text';
+import { checkSummary, yearSummary } from './command-text';
 
 /** チェック: runs the check, selects the first error (or finding), returns the counts. */
 export async function checkWorkbook(host: ProgressHost, lang: Lang, settings: AddinSettings = normaliseSettings(null)): Promise<string> {
@@ -46,7 +46,7 @@ export async function completeAlways(
     text = await work();
   } catch (e) {
     ok = false;
-    text = format(commandText(lang).failed, { detail: e instanceof Error ? e.message : String(e) });
+    text = t(lang, 'ribbon.failed', { detail: errorDetail(lang, e) });
   }
   try {
     await report(text, ok);

@@ -1,5 +1,5 @@
 /** The status dialog page: shows the text a command passed in the URL, as text (never as HTML). */
-import { commandText } from './command-text';
+import { t } from '../core/catalogue';
 
 function render(): void {
   const params = new URLSearchParams(window.location.search);
@@ -13,7 +13,7 @@ function render(): void {
   const text = document.createElement('p');
   text.textContent = params.get('text') ?? '';
   const button = document.createElement('button');
-  button.textContent = commandText(lang).close;
+  button.textContent = t(lang, 'ribbon.close');
   button.style.cssText = 'padding:4px 16px';
   button.addEventListener('click', () => {
     try {

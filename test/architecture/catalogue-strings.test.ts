@@ -22,7 +22,6 @@ const LEGACY: Record<string, number> = {
   'src/core/compare/round.ts': 11,
   'src/core/plans/flag.ts': 7,
   'src/core/plans/add-year.ts': 2,
-  'src/commands/command-text.ts': 7,
   'src/core/grade-line.ts': 7,
   'src/core/rules/rate-mismatch.ts': 7,
   'src/core/plans/report.ts': 1,

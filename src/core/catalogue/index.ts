@@ -21,6 +21,7 @@ import { CHANGE_MESSAGES } from './changes';
 import { SAVE_MESSAGES } from './save';
 import { CLI_MESSAGES } from './cli';
 import { FILE_MESSAGES } from './files';
+import { RIBBON_MESSAGES } from './ribbon';
 
 export { msg, type Entry } from './entry';
 
@@ -37,6 +38,7 @@ export const CATALOGUE = {
   ...SAVE_MESSAGES,
   ...CLI_MESSAGES,
   ...FILE_MESSAGES,
+  ...RIBBON_MESSAGES,
 };
 
 export type Catalogue = typeof CATALOGUE;
