@@ -73,14 +73,13 @@ interface NumberText {
 
 /** Reads "26件", "▲2,530", "3日以上", "40.4%", "0ha"; null when the text is not one number with a unit. */
 export function readNumberText(text: string): NumberText | null {
-  const s = toHalfWidth(text).replace(/\s+/g, '').replace(/(\d),(?=\d{3})/g, '$1');
+  const s = toHalfWidth(text).replace(/\s/g, '').replace(/(\d),(?=\d{3})/g, '$1');
   const m = NUMBER.exec(s);
   if (!m) return null;
-  const negative = m[1] !== '';
-  const value = Number(m[2]) * (negative ? -1 : 1);
+  const value = m[1] !== '' ? -Number(m[2]) : Number(m[2]);
   if (!Number.isFinite(value)) return null;
   const { unit, qualifier } = splitQualifier(m[3]);
-  if (unit !== '' && !plausibleUnit(unit)) return null;
+  if (!plausibleUnit(unit)) return null;
   return { value: value === 0 ? 0 : value, unit: unit === '' ? null : unit, qualifier };
 }
 
@@ -110,7 +109,6 @@ export function parseValue(
   }
   const text = cellText(v);
   if (text === '') return parsed('', 'empty', row, col, f);
-  if (typeof v === 'boolean') return parsed(text, 'text', row, col, f);
   if (isErrorText(text)) return parsed(text, 'error', row, col, f);
   if (isDash(text)) return parsed(text, 'none', row, col, f);
   const ref = /^[(（]\s*(.+?)\s*[)）]$/.exec(text);
@@ -131,8 +129,9 @@ const NOTE_AFTER = new RegExp(`^(.+?)\\s*[(（[［]\\s*(${NOTE})\\s*[)）\\]］]
 const NOTE_BEFORE = new RegExp(`^[(（[［]\\s*(${NOTE})\\s*[)）\\]］]\\s*(.+)$`);
 
 function annotated(text: string): { number: NumberText; note: string } | null {
-  const after = NOTE_AFTER.exec(text.trim());
-  const before = after ? null : NOTE_BEFORE.exec(text.trim());
+  // text is a cell's trimmed text (cellText)
+  const after = NOTE_AFTER.exec(text);
+  const before = after ? null : NOTE_BEFORE.exec(text);
   const figure = after ? after[1] : before?.[2];
   const note = after ? after[2] : before?.[1];
   if (!figure || !note) return null;

@@ -32,6 +32,7 @@ describe('readNumberText: one number with a unit, or nothing', () => {
     expect(readNumberText('▲')).toBeNull();
     expect(readNumberText('+12')).toBeNull();
     expect(readNumberText('.5ha')).toEqual({ value: 0.5, unit: 'ha', qualifier: null });
+    expect(readNumberText('.55ha')).toEqual({ value: 0.55, unit: 'ha', qualifier: null });
     expect(readNumberText('-.5')).toEqual({ value: -0.5, unit: null, qualifier: null });
   });
 
@@ -68,6 +69,10 @@ describe('readNumberText: one number with a unit, or nothing', () => {
     expect(readNumberText('9'.repeat(300))).toEqual({ value: Number('9'.repeat(300)), unit: null, qualifier: null });
   });
 
+  test('the known units are the ones real sheets use', () => {
+    expect(KNOWN_UNITS).toEqual(expect.arrayContaining(['件', '人', '%', '千円', 'ha', 'か所']));
+  });
+
   test('the known units are all read as units', () => {
     for (const u of KNOWN_UNITS) expect(readNumberText(`7${u}`)).toEqual({ value: 7, unit: u, qualifier: null });
   });
@@ -80,6 +85,7 @@ describe('parseValue', () => {
     expect(parseValue('(予定)')).toMatchObject({ kind: 'text', value: null });
     expect(parseValue('(4件')).toMatchObject({ kind: 'text' });
     expect(parseValue('4件)')).toMatchObject({ kind: 'text' });
+    expect(parseValue('(4件)x')).toMatchObject({ kind: 'text', value: null });
   });
 
   test('what a sheet writes instead of numbers', () => {
@@ -140,6 +146,12 @@ describe('number formats', () => {
     expect(unitFromFormat(null)).toBeNull();
     expect(unitFromFormat('0;0"%"')).toBeNull();
     expect(unitFromFormat('?"人"')).toBe('人');
+    // a percent sign inside quoted text is no percent; nor is quoted text before the digits a unit
+    expect(unitFromFormat('"約%"0')).toBeNull();
+    expect(unitFromFormat('0"件"0')).toBeNull();
+    expect(unitFromFormat('0"件" ')).toBe('件');
+    // an escaped prefix is no unit either
+    expect(unitFromFormat('\\約0')).toBeNull();
   });
 
   test('decimalsFromFormat', () => {
@@ -160,6 +172,7 @@ describe('number formats', () => {
     expect(isPercentFormat('0.0%')).toBe(true);
     expect(isPercentFormat('0.0"%"')).toBe(false);
     expect(isPercentFormat('0.0\\%')).toBe(false);
+    expect(isPercentFormat('0"(%)"')).toBe(false);
     expect(isPercentFormat('0;0%')).toBe(false);
     expect(isPercentFormat(null)).toBe(false);
     expect(isPercentFormat('')).toBe(false);
