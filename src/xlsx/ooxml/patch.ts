@@ -36,6 +36,8 @@ const moveColumns: ColumnPatcher = async (patcher, e) => {
 export class Patcher {
   private readonly sheets = new Map<string, SheetXml>();
   private styles: Styles | null = null;
+  /** Sheet name → part path, until a sheet is added or deleted. */
+  private readonly paths = new Map<string, string>();
   /** Set when formulas changed or cells moved: the calculation chain is then dropped. */
   calcChainStale = false;
 
@@ -52,7 +54,8 @@ export class Patcher {
 
   /** The sheet part of a sheet by name, parsed once per save. */
   async sheet(name: string): Promise<SheetXml> {
-    const path = await this.pkg.sheetPart(name);
+    const path = this.paths.get(name) ?? (await this.pkg.sheetPart(name));
+    if (path) this.paths.set(name, path);
     if (!path) throw new UnpatchableError({ en: `the sheet ${name} (not in the file)`, ja: `シート「${name}」（ファイルにありません）` });
     let s = this.sheets.get(path);
     if (!s) {
@@ -93,9 +96,11 @@ export class Patcher {
       case 'setColumnWidth':
         return setColumnWidth(await this.sheet(e.sheet), e.col, e.width);
       case 'addSheet':
+        this.paths.clear();
         await addSheet(this.pkg, await this.stylesPart(), e);
         return;
       case 'deleteSheet': {
+        this.paths.clear();
         const path = await this.pkg.sheetPart(e.sheet);
         await deleteSheet(this.pkg, e.sheet);
         if (path) this.forget(path);

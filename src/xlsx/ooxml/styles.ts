@@ -37,6 +37,8 @@ export const STYLES_PATH = 'xl/styles.xml';
 export class Styles {
   private readonly xfKeys = new Map<string, number>();
   private readonly fillKeys = new Map<string, number>();
+  /** Answers already given in this save (xfs are only ever appended, so they stay true). */
+  private readonly memo = new Map<string, number>();
 
   private constructor(
     private readonly pkg: OoxmlPackage,
@@ -108,6 +110,15 @@ export class Styles {
 
   /** The style `s` with another number format: s itself when it already has it. */
   withNumberFormat(s: number, code: string): number {
+    const key = `${s}\u0000nf\u0000${code}`;
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const out = this.numberFormatVariant(s, code);
+    this.memo.set(key, out);
+    return out;
+  }
+
+  private numberFormatVariant(s: number, code: string): number {
     if (this.numberFormat(s) === code) return s;
     const id = this.numFmtId(code);
     return this.variant(s, (xf) => {
@@ -119,6 +130,15 @@ export class Styles {
 
   /** The style `s` with a fill: "#RRGGBB", an exceljs fill spec, or null for none. */
   withFill(s: number, fill: string | FillSpec | null): number {
+    const key = `${s}\u0000fill\u0000${JSON.stringify(fill)}`;
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const out = this.fillVariant(s, fill);
+    this.memo.set(key, out);
+    return out;
+  }
+
+  private fillVariant(s: number, fill: string | FillSpec | null): number {
     // a colour gets the background Excel writes with a solid fill; a spec (an undo's exact prior fill) is taken as it is
     const spec: FillSpec | null = typeof fill === 'string' ? { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.replace('#', '').toUpperCase()}` }, bgColor: { indexed: 64 } } : fill;
     const fillId = spec === null ? 0 : this.fillId(spec);
