@@ -11,6 +11,8 @@
  */
 import type { CellEdit, EditPlan } from '../core/plan';
 import { shiftFormula, type ColumnShift } from '../core/formula-refs';
+import { cellAddress } from '../core/snapshot';
+import { parseAreas } from './address';
 import type { ExcelFeatures } from './capabilities';
 import type { WriteOp } from './write';
 
@@ -65,8 +67,8 @@ export function decideWiden(read: WidenRead, applied: CellEdit[]): WidenWrites {
   }
   for (const { sheet, area } of read.areas) {
     if (area.isNullObject) continue;
-    // "'表'!A10:N412,'表'!P1:P2": the areas, each on this sheet
-    const parts = area.address.split(',').map((a) => a.slice(a.lastIndexOf('!') + 1));
+    // "'表'!$A$10:$N$412,'表'!$P$1:$P$2": the areas, each on this sheet (a sheet name may hold commas)
+    const parts = parseAreas(area.address).map((r) => `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`);
     const moved = parts.map((a) => through(a, sheet, applied));
     if (moved.some((m) => m.widened !== m.excel)) out.printAreas.push({ sheet, area: moved.map((m) => m.widened).filter((a) => !a.includes('#REF!')).join(',') });
   }

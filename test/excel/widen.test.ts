@@ -65,3 +65,15 @@ test('before ExcelApi 1.9 the print area is left to Excel (no PageLayout); names
   expect(printAreaOf(sheet)).toBe('A10:K412');
   expect(namesOf(excel.model)[1].formula).toBe(`=${S}!$D$12:$L$412`);
 });
+
+test('a sheet name holding a comma and a quote: its print area is still read and widened', async () => {
+  const { excel, sheet, host } = await sample();
+  const name = "進捗, R6's";
+  sheet.name = name;
+  setPrintAreaOf(sheet, 'A10:K412');
+  namesOf(excel.model).splice(0, 3, { name: '年度列', formula: `='進捗, R6''s'!$D$12:$K$412` });
+  const r = await host.applyPlan(planAddYear(await loadWorkbook(host)));
+  expect(r.skipped).toEqual([]);
+  expect(printAreaOf(sheet)).toBe('A10:L412');
+  expect(namesOf(excel.model)[0].formula).toBe(`='進捗, R6''s'!$D$12:$L$412`);
+});
