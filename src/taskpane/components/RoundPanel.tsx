@@ -7,7 +7,7 @@
 import { Button, Card, CardHeader, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { fileStem, readAnswer, roundCopies, type PlanInput } from '../../app';
-import { t as say } from '../../core/catalogue';
+import { errorDetail, t as say } from '../../core/catalogue';
 import { planMerge, type Answer, type MergeResult } from '../../core/compare/merge';
 import { eraYearLabel } from '../../core/definitions';
 import type { Lang } from '../../core/findings';
@@ -47,7 +47,8 @@ export function RoundPanel({ workbook, lang, host, api }: Props) {
   const [copies, setCopies] = useState<{ file: string; kpis: number; cells: number }[]>([]);
   const [merge, setMerge] = useState<MergeResult | null>(null);
   const shown = (v: CellValue) => (v === null || v === '' ? say(lang, 'round.empty') : String(v));
-  const fail = (e: unknown) => api.notify('error', e instanceof Error ? e.message : String(e));
+  // catalogue errors (a failed getFileAsync) in the pane's language
+  const fail = (e: unknown) => api.notify('error', errorDetail(lang, e));
   // Excel may not hand the workbook over as a file; the button then says why instead of failing.
   const canDistribute = typeof host.workbookFile === 'function';
 
