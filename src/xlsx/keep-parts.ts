@@ -1,17 +1,18 @@
 /**
- * What exceljs's re-serialised package loses, checked against the original package on every save
- * (issue #16). exceljs rewrites the whole package and drops what it does not model. This step:
+ * What exceljs's re-serialised package loses, checked against the original package (issue #16).
+ * Used only when a workbook opened from bytes is saved through exceljs: after XlsxHost.modelEdited()
+ * (code that changed the exceljs model directly, such as the round's department copies). Every
+ * other save patches the original package (src/xlsx/ooxml/patch.ts) and keeps everything.
+ * This step:
  * - puts back, byte for byte, what can be put back without understanding it: the VBA project of an
  *   .xlsm (with its relationship and the macro-enabled content type), custom document properties,
  *   the sheets' manual page breaks (moved with the plan's column inserts and deletes) and their
  *   protection element as it was (exceljs drops the password hash);
  * - refuses (UnkeptPartsError, before anything is written) when anything else would be lost —
  *   charts, pivot tables, external links, threaded comments, Excel 2010+ extensions, protection … —
- *   naming each, so that a loss is never silent.
- * Why not a full OOXML patcher: exceljs renumbers styles and shared strings for every sheet, so
- * original sheet parts cannot be mixed with its output; a patcher writing cells into the original
- * sheet XML is the next step (BENCHMARKS.md / README say what is kept today).
- * Browser-safe (jszip only): the preview's download goes through the same XlsxHost.toBuffer.
+ *   naming each, so that a loss is never silent. The patching save throws the same error, naming
+ *   what it cannot keep.
+ * Browser-safe (jszip only).
  */
 import JSZip from 'jszip';
 
