@@ -14,6 +14,7 @@ import JSZip from 'jszip';
 import { OoxmlPackage } from '../../../src/xlsx/ooxml/package';
 import { deleteColumn, insertColumn } from '../../../src/xlsx/ooxml/columns';
 import { UnpatchableError } from '../../../src/xlsx/ooxml/cells';
+import { convertWithLibreOffice } from '../../support/libreoffice';
 
 const PY = '/usr/bin/python3';
 const SUPPORT = join(__dirname, '../../support/python');
@@ -111,6 +112,13 @@ describe('a column inserted inside the table (add-year after R8, before 目標�
     expect(await part(inserted.zip, 'xl/_rels/workbook.xml.rels')).not.toContain('calcChain');
     expect(await part(inserted.zip, '[Content_Types].xml')).not.toContain('calcChain');
   });
+
+  test('LibreOffice opens the patched file and reads the moved cells where they are', () => {
+    const [csv] = convertWithLibreOffice([inserted.file], at('lo'), { to: 'csv:Text - txt - csv (StarCalc):44,34,76' });
+    const rows = readFileSync(csv, 'utf8').split('\n').map((l) => l.split(','));
+    expect(rows[9].slice(10, 14)).toEqual(['R8', '', '目標値', '担当課']);
+    expect(rows[10][12]).toBe('200');
+  }, 180000);
 
   test('deleting the column again gives every range, cell and part back', async () => {
     const back = await patched(readFileSync(inserted.file), (pkg) => deleteColumn(pkg, '表', 12), 'back.xlsx');
