@@ -8,7 +8,8 @@ import { cellAddress } from './snapshot';
 import type { Kpi, ProgressModel } from './model';
 import type { RateMethod } from './rates';
 import type { GradingMethod } from './status';
-import { GRADING_LABEL } from './grade-line';
+import { t, type MessageId, type ParamsOf } from './catalogue';
+import { DEFINITION_WORDS } from './catalogue/words';
 import { isDash, nameKey } from './text';
 import { readNumberText } from './values';
 import { formatYearLabel, parseYearLabel } from './years';
@@ -80,7 +81,7 @@ export interface KpiDefinitions {
 
 /** Column headers, in the order definitionRows writes them. Reading finds them by text, any order. */
 export const DEFINITION_HEADERS = [
-  'KPI名', '単位', '方向', '累計', '達成率の計算', '基準値', '基準年度', '目標値', '目標年度',
+  'KPI名', '単位', '方向', '累計', DEFINITION_WORDS.methodHeader, '基準値', '基準年度', '目標値', '目標年度',
   '下限', '上限', 'シートNo.', '担当課', '所在',
 ] as const;
 type Field = 'name' | 'unit' | 'direction' | 'cumulative' | 'method' | 'baseline' | 'baselineYear' | 'target'
@@ -89,7 +90,7 @@ const FIELDS: Field[] = ['name', 'unit', 'direction', 'cumulative', 'method', 'b
   'targetYear', 'min', 'max', 'sheetNo', 'department', 'where'];
 
 const BANDS_TITLE = '評価区分';
-const GRADING_TITLE = '評価の方法';
+const GRADING_TITLE = DEFINITION_WORDS.gradingTitle;
 
 /** "見込み値（按分）に対する実績の区分", "見込み", "期待値" → expected; "達成率…" → rate. */
 function readGrading(how: string): GradingMethod | null {
@@ -106,10 +107,10 @@ const CUMULATIVE_WORDS: Record<string, boolean | null> = {
 };
 const METHOD_WORDS: Record<string, RateMethod | null> = {
   '実績÷目標': 'ratio', 比率: 'ratio', ratio: 'ratio', 差分: 'gap', 'gap': 'gap', '(基準-実績)÷(基準-目標)': 'gap',
-  なし: 'none', none: 'none', 自動: null, auto: null, '': null,
+  [DEFINITION_WORDS.none]: 'none', none: 'none', 自動: null, auto: null, '': null,
 };
 const DIRECTION_LABEL = { up: '増加', down: '減少' } as const;
-const METHOD_LABEL: Record<RateMethod, string> = { ratio: '実績÷目標', gap: '差分', none: 'なし' };
+const METHOD_LABEL: Record<RateMethod, string> = { ratio: '実績÷目標', gap: '差分', none: DEFINITION_WORDS.none };
 
 /** Names match as recognition matches relisted KPIs: width, spacing and 再掲 marks ignored. */
 export const normaliseName = nameKey;
@@ -181,17 +182,19 @@ function word<T>(table: Record<string, T>, v: CellValue): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** Records an unreadable cell (sheet rows and columns from 0) with its catalogue message. */
+type Problem = <K extends MessageId>(r: number, c: number, id: K, ...params: ParamsOf<K>) => void;
+
 /** Reads a `KPI定義` sheet leniently: unreadable cells become problems and fall back to inference. */
 export function readDefinitions(s: GridSnapshot): KpiDefinitions {
   const out: KpiDefinitions = { sheet: s.sheet, kpis: [], bands: { ...DEFAULT_BANDS }, problems: [] };
   const at = (r: number, c: number) => s.values[r]?.[c] ?? null;
-  const problem = (r: number, c: number, ja: string, en: string) =>
-    out.problems.push({ cell: cellAddress(r + s.origin.row, c + s.origin.col), ja, en });
+  const problem: Problem = (r, c, id, ...params) =>
+    out.problems.push({ cell: cellAddress(r + s.origin.row, c + s.origin.col), ja: t('ja', id, ...params), en: t('en', id, ...params) });
 
   const headerIndex = s.values.findIndex((line) => line.some((v) => text(v) === 'KPI名'));
   if (headerIndex < 0) {
-    problem(0, 0, '見出し「KPI名」の行が見つかりません。definitions コマンドで作り直すか、見出し行を戻してください。',
-      'No header row with "KPI名" found. Recreate the sheet with the definitions command or restore the header row.');
+    problem(0, 0, 'definitions.no-header');
     return out;
   }
   const cols = new Map<Field, number>();
@@ -214,18 +217,16 @@ export function readDefinitions(s: GridSnapshot): KpiDefinitions {
     const pick = <T>(f: Field, table: Record<string, T>, allowed: string): T | null => {
       const v = word(table, get(r, f));
       if (v !== undefined) return v;
-      problem(r, cols.get(f)!, `「${text(get(r, f))}」は読めません。${allowed} のいずれかを書いてください。この行は表から推定します。`,
-        `"${text(get(r, f))}" cannot be read; write one of ${allowed}. Inferred from the table instead.`);
+      problem(r, cols.get(f)!, 'definitions.unreadable-word', { value: text(get(r, f)), allowed });
       return null;
     };
     def.direction = pick('direction', DIRECTION_WORDS, '増加 / 減少 / 自動');
     def.cumulative = pick('cumulative', CUMULATIVE_WORDS, '累計 / 単年度 / 自動');
-    def.method = pick('method', METHOD_WORDS, '実績÷目標 / 差分 / なし / 自動');
+    def.method = pick('method', METHOD_WORDS, ['実績÷目標', '差分', DEFINITION_WORDS.none, '自動'].join(' / '));
     const num = (f: Field, reader: (v: CellValue) => number | null | undefined, what: string): number | null => {
       const v = reader(get(r, f));
       if (v !== undefined) return v;
-      problem(r, cols.get(f)!, `${what}「${text(get(r, f))}」は数として読めません。数だけを書いてください。`,
-        `${what} "${text(get(r, f))}" is not a number; write the number only.`);
+      problem(r, cols.get(f)!, 'definitions.not-a-number', { what, value: text(get(r, f)) });
       return null;
     };
     // Excel stores a typed "100%" as 1 with a percent format; KPIs count percent points (100).
@@ -248,7 +249,7 @@ export function readDefinitions(s: GridSnapshot): KpiDefinitions {
 }
 
 function readBands(
-  s: GridSnapshot, from: number, out: KpiDefinitions, problem: (r: number, c: number, ja: string, en: string) => void,
+  s: GridSnapshot, from: number, out: KpiDefinitions, problem: Problem,
 ): void {
   for (let r = from; r < s.values.length; r++) {
     const c = s.values[r].findIndex((v) => text(v) === BANDS_TITLE);
@@ -259,8 +260,8 @@ function readBands(
         const method = readGrading(how);
         if (method) out.grading = method;
         else if (how) {
-          problem(k, c + 1, `評価の方法「${how}」は読めません。「${GRADING_LABEL.rate.ja}」か「${GRADING_LABEL.path.ja}」を書いてください。既定（達成率）を使います。`,
-            `Grading method "${how}" cannot be read; write "${GRADING_LABEL.rate.ja}" or "${GRADING_LABEL.path.ja}". Using the default (achievement rate).`);
+          // The sheet's words are Japanese in both languages: they are what the cell must say.
+          problem(k, c + 1, 'definitions.grading-unreadable', { how, rate: t('ja', 'grading.rate'), path: t('ja', 'grading.path') });
         }
         continue;
       }
@@ -268,13 +269,11 @@ function readBands(
       if (grade !== 'A' && grade !== 'B' && grade !== 'C') continue;
       const v = bandValue(s.values[k][c + 1] ?? null);
       if (v === undefined) {
-        problem(k, c + 1, `評価${grade}の下限が読めません。「80%」のように書いてください。既定値を使います。`,
-          `The lower bound of grade ${grade} cannot be read; write it like "80%". Using the default.`);
+        problem(k, c + 1, 'definitions.band-unreadable', { grade });
       } else out.bands[grade] = v;
     }
     if (!(out.bands.A >= out.bands.B && out.bands.B >= out.bands.C)) {
-      problem(r, c, '評価区分の下限は A ≥ B ≥ C の順にしてください。既定値 (100% / 80% / 50%) を使います。',
-        'Grade bounds must be A ≥ B ≥ C. Using the defaults (100% / 80% / 50%).');
+      problem(r, c, 'definitions.bands-order');
       out.bands = { ...DEFAULT_BANDS };
     }
     return;
@@ -290,7 +289,8 @@ export function definitionRows(
   analysis?: { kpis: Record<string, { method: RateMethod }>; bands?: GradeBands; grading?: GradingMethod },
 ): CellValue[][] {
   const rows: CellValue[][] = [
-    ['KPI定義: この表を直すと、達成率・評価・検証はこの定義に従います。方向=増加/減少、累計=累計/単年度、達成率の計算=実績÷目標/差分/なし/自動。'],
+    // The sheet is written in Japanese whatever the user's language: its words are read back.
+    [t('ja', 'definitions.sheet-note')],
     [],
     [...DEFINITION_HEADERS],
   ];
@@ -305,8 +305,8 @@ export function definitionRows(
   }
   const bands = analysis?.bands ?? DEFAULT_BANDS;
   const grading = analysis?.grading ?? 'rate';
-  rows.push([], [BANDS_TITLE, grading === 'rate' ? '達成率の下限' : '見込み値に対する実績の下限'],
-    [GRADING_TITLE, GRADING_LABEL[grading].ja],
+  rows.push([], [BANDS_TITLE, t('ja', `definitions.bands.${grading}`)],
+    [GRADING_TITLE, t('ja', `grading.${grading}`)],
     ['A', `${bands.A * 100}%`], ['B', `${bands.B * 100}%`], ['C', `${bands.C * 100}%`], ['D', '上記未満']);
   return rows.map((r) => padRow(r, DEFINITION_HEADERS.length));
 }

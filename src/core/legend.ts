@@ -4,6 +4,7 @@
  * "達成度:順調A,要改善B,未実施-", "改善・悪化:改善○,維持△,悪化×,未実施". Pure.
  */
 import type { GradeLegend, LegendEntry } from './model';
+import { LEGEND_WORDS } from './catalogue/words';
 
 /** Half-width letters and one circle: "Ｂ＋" → "B+", "〇" → "○". */
 export function normaliseSymbol(text: string): string | null {
@@ -12,14 +13,19 @@ export function normaliseSymbol(text: string): string | null {
   return s.toUpperCase();
 }
 
-const WORDS = '概ね順調|おおむね順調|順調|やや遅れ|大幅な遅れ|遅れ|要改善|未達成|達成|改善|維持|悪化|未実施|横ばい';
+const WORDS = LEGEND_WORDS.join('|');
 const SYMBOL = '[A-EＡ-Ｅ][+\\-＋－]?|[SＳ]|[◎○〇△×▲●]';
 /** "A:順調(…)" — symbol first. */
-const SYMBOL_FIRST = new RegExp(`(?:^|[\\s,、，/／・])(${SYMBOL})\\s*[:：=＝]\\s*(${WORDS}|[^\\s(（,、，:：]{1,8})\\s*(?:[(（]([^)）]*)[)）])?`, 'g');
+const SEP = /[\s,、，/／・]/.source;
+/** A label of up to 8 characters, and an optional bracketed range after it. */
+const LABEL = /[^\s(（,、，:：]{1,8}/.source;
+const RANGE = /[(（]([^)）]*)[)）]/.source;
+const SYMBOL_FIRST = new RegExp(`(?:^|${SEP})(${SYMBOL})\\s*[:：=＝]\\s*(${WORDS}|${LABEL})\\s*(?:${RANGE})?`, 'g');
 /** "順調A", "改善○" — word first. */
 const WORD_FIRST = new RegExp(`(${WORDS})\\s*[:：]?\\s*(${SYMBOL}|-)(?![A-Za-z])`, 'g');
 /** "◎順調 ○概ね順調" — symbol then word, no colon. */
-const SYMBOL_WORD = new RegExp(`(?:^|[\\s,、，/／:：])(${SYMBOL})\\s*(${WORDS})`, 'g');
+const SEP_COLON = /[\s,、，/／:：]/.source;
+const SYMBOL_WORD = new RegExp(`(?:^|${SEP_COLON})(${SYMBOL})\\s*(${WORDS})`, 'g');
 
 /** Default lower bounds of status words when the legend prints none. */
 const WORD_MIN: Record<string, number | null> = { 達成: 1, 順調: 1, 概ね順調: 0.8, おおむね順調: 0.8, やや遅れ: 0.5, 遅れ: null, 大幅な遅れ: null, 要改善: null, 未達成: null };

@@ -10,6 +10,7 @@ import { headerAt, headerScore, headerSegments, missingHeaders, readHeaderRow, t
 import { linkBreakdowns, linkRelisted } from './recognise/links';
 import { classifyHeading, StructureBuilder } from './recognise/structure';
 import { normalise } from './text';
+import { t, type MessageId, type ParamsOf } from './catalogue';
 import { readTable } from './recognise/table';
 import { readRowTable, rowHeaderAt } from './recognise/rows';
 import { parseLegendText } from './legend';
@@ -19,8 +20,9 @@ export function isUnrecognised(r: SheetModel | Unrecognised): r is Unrecognised 
   return (r as Unrecognised).reason !== undefined;
 }
 
-function unrecognised(sheet: string, ja: string, en: string): Unrecognised {
-  return { sheet, reason: ja, reasonEn: en };
+/** A sheet passed over, with its reason in both languages (a catalogue message). */
+function unrecognised<K extends MessageId>(sheet: string, id: K, ...params: ParamsOf<K>): Unrecognised {
+  return { sheet, reason: t('ja', id, ...params), reasonEn: t('en', id, ...params) };
 }
 
 /** First row of a 実績値 row directly above a 達成率 row anywhere on the sheet, or null. */
@@ -38,27 +40,19 @@ function noTableReason(g: Grid, best: HeaderRow | null, headerOnly: number | nul
   const pair = headerOnly === null ? firstHeaderlessPair(g) : null;
   if (pair !== null) {
     // A table printed over two sheets often loses its header on the second one.
-    return unrecognised(
-      sheet,
-      `シート「${sheet}」の${pair}行目から実績値・達成率の行がありますが、その上に見出し行（重要業績評価指標・目標値・年度）がありません。前のシートの表の続きなら、見出し行をこのシートの先頭にもコピーしてください。`,
-      `Sheet "${sheet}" has 実績値/達成率 rows from row ${pair} but no header row (KPI, 目標値, years) above them; if it continues a table of another sheet, copy that header row to the top of this sheet.`,
-    );
+    return unrecognised(sheet, 'recognise.headerless-pair', { sheet, row: pair });
   }
   if (headerOnly !== null) {
-    return unrecognised(
-      sheet,
-      `シート「${sheet}」の${headerOnly}行目に見出し行がありますが、その下に「実績値」と「達成率」の2行1組のKPI行がありません。見出し行の直後にKPIの行を置いてください。`,
-      `Sheet "${sheet}" has a header row at row ${headerOnly} but no KPI pair (実績値 row + 達成率 row) below it; put the KPI rows right under the header.`,
-    );
+    return unrecognised(sheet, 'recognise.header-only', { sheet, row: headerOnly });
   }
-  const miss = missingHeaders(best && headerScore(best) > 0 ? best : null);
-  const where = best && headerScore(best) > 0 ? `（最も近いのは${best.row}行目）` : '';
-  const whereEn = best && headerScore(best) > 0 ? ` (closest: row ${best.row})` : '';
-  return unrecognised(
+  const near = best && headerScore(best) > 0 ? best : null;
+  const miss = missingHeaders(near);
+  const closest = near ? near.row : null;
+  return {
     sheet,
-    `シート「${sheet}」にKPI表が見つかりません: 見出し行に ${miss.ja.join('・')} がありません${where}。見出し行に「重要業績評価指標(KPI)」「目標値」と年度の列を置いてください。`,
-    `No KPI table on sheet "${sheet}": no header row with ${miss.en.join(', ')}${whereEn}. Add a header row with the KPI name, 目標値 and year columns.`,
-  );
+    reason: t('ja', 'recognise.no-table', { sheet, missing: miss.map((id) => t('ja', id)), closest }),
+    reasonEn: t('en', 'recognise.no-table', { sheet, missing: miss.map((id) => t('en', id)), closest }),
+  };
 }
 
 function headingOf(g: Grid, row: number) {
@@ -74,14 +68,14 @@ export function recogniseSheet(s: GridSnapshot): SheetModel | Unrecognised {
   } catch (e) {
     // A recogniser bug must not take the whole workbook down: report the sheet instead.
     const msg = e instanceof Error ? e.message : String(e);
-    return unrecognised(sheet, `シート「${sheet}」を読み取れませんでした（${msg}）。`, `Could not read sheet "${sheet}" (${msg}).`);
+    return unrecognised(sheet, 'recognise.failed', { sheet, detail: msg });
   }
 }
 
 function recogniseGrid(g: Grid): SheetModel | Unrecognised {
   const sheet = g.s.sheet;
   if (!g.s.values.length || g.lastCol < g.firstCol) {
-    return unrecognised(sheet, `シート「${sheet}」は空です。`, `Sheet "${sheet}" is empty.`);
+    return unrecognised(sheet, 'recognise.empty', { sheet });
   }
   const structure = new StructureBuilder();
   const tables: KpiTable[] = [];

@@ -6,10 +6,12 @@
 import { linkTarget, type CellEdit, type CommandName, type EditPlan, type SkippedEdit } from './plan';
 import { cellAddress, columnLetter, valueAt, type CellValue, type GridSnapshot } from './snapshot';
 import { matchesExpectation } from './apply-rules';
+import { MessageError, t } from './catalogue';
+import { UNDO_RECORD_HEADER } from './catalogue/words';
 
 export const UNDO_SHEET = '_kpi_undo';
 export const CHUNK = 30000;
-const HEADER = 'KPI進捗アシスタント 取り消し記録 (編集しないでください) / undo record of KPI progress assistant (do not edit)';
+const HEADER = UNDO_RECORD_HEADER;
 
 /** A cell written by `fill`, so that a later fill may overwrite it (and nothing else). */
 export interface OwnedCell {
@@ -38,22 +40,17 @@ export interface UndoRecord {
   entries: UndoEntry[];
 }
 
-/** The record sheet cannot be read (edited by hand, cut): message in Japanese, `messageEn` in English. */
-export class UndoRecordError extends Error {
-  constructor(
-    message: string,
-    readonly messageEn: string,
-  ) {
-    super(message);
+/** The record sheet cannot be read (edited by hand, cut): a catalogue error (`undo.damaged`); `messageEn` in English. */
+export class UndoRecordError extends MessageError<'undo.damaged'> {
+  constructor(damage: { row: number | null; why: string | null }) {
+    super('undo.damaged', { sheet: UNDO_SHEET, ...damage });
     this.name = 'UndoRecordError';
+  }
+  get messageEn(): string {
+    return t('en', this.id, ...this.params);
   }
 }
 
-const damaged = (ja: string, en: string) =>
-  new UndoRecordError(
-    `取り消し記録（非表示シート ${UNDO_SHEET}）が読めません: ${ja}。取り消しはできません。kpi-progress clean で記録を消せます。`,
-    `The undo record (hidden sheet ${UNDO_SHEET}) cannot be read: ${en}. Undo is not possible; kpi-progress clean removes the record.`,
-  );
 
 export function emptyRecord(): UndoRecord {
   return { version: 1, entries: [] };
@@ -73,7 +70,7 @@ export function decodeRecord(s: GridSnapshot): UndoRecord {
   for (let r = 1; r < s.values.length; r++) {
     const v = s.values[r][0];
     if (v === null || v === '') break;
-    if (typeof v !== 'string' || !v.startsWith('|')) throw damaged(`${r + s.origin.row}行目が記録の形式ではありません`, `row ${r + s.origin.row} is not part of the record`);
+    if (typeof v !== 'string' || !v.startsWith('|')) throw new UndoRecordError({ row: r + s.origin.row, why: null });
     chunks.push(v.slice(1));
   }
   if (chunks.length === 0) return emptyRecord();
@@ -83,7 +80,7 @@ export function decodeRecord(s: GridSnapshot): UndoRecord {
     return parsed;
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw damaged(why, why);
+    throw new UndoRecordError({ row: null, why });
   }
 }
 

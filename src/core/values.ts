@@ -5,11 +5,12 @@
 import type { CellValue } from './snapshot';
 import type { ParsedValue, PrintedRate, Qualifier } from './model';
 import { cellText, isDash, isErrorText, toHalfWidth } from './text';
+import { KANA_UNITS } from './catalogue/words';
 
 /** Units seen in real progress sheets; any other short non-numeric suffix is accepted as a unit too. */
 export const KNOWN_UNITS = [
-  '件', '人', '経営体', 't', 'か国', '百万円', '日', '%', '回', '世帯', '団体', '組', '事業', 'コース',
-  'か所', '区画', 'km', '棟', '千㎡', '万人', 'ha', '校', '地区', '円', '千円', '万円', '台', '戸', '箇所',
+  '件', '人', '経営体', 't', KANA_UNITS[0], '百万円', '日', '%', '回', '世帯', '団体', '組', '事業', 'コース',
+  KANA_UNITS[1], '区画', 'km', '棟', '千㎡', '万人', 'ha', '校', '地区', '円', '千円', '万円', '台', '戸', '箇所',
 ];
 
 const QUALIFIERS: [string, Qualifier][] = [
@@ -124,9 +125,11 @@ export function parseValue(
 }
 
 /** Notes a figure carries in brackets: "7,077 (速報値)", "12,345 [H26]", "[H26] 12,345". */
-const NOTE = '速報値?|見込み?値?|暫定値?|概数|推計値?|確定値|[HRS]\\s*(?:\\d{1,2}|元)\\s*(?:年度?)?|平成\\s*\\d+\\s*年度?|令和\\s*(?:\\d+|元)\\s*年度?|\\d{4}\\s*年度?';
-const NOTE_AFTER = new RegExp(`^(.+?)\\s*[(（[［]\\s*(${NOTE})\\s*[)）\\]］]$`);
-const NOTE_BEFORE = new RegExp(`^[(（[［]\\s*(${NOTE})\\s*[)）\\]］]\\s*(.+)$`);
+const NOTE = /速報値?|見込み?値?|暫定値?|概数|推計値?|確定値|[HRS]\s*(?:\d{1,2}|元)\s*(?:年度?)?|平成\s*\d+\s*年度?|令和\s*(?:\d+|元)\s*年度?|\d{4}\s*年度?/.source;
+const OPEN = /[(（[［]/.source;
+const CLOSE = /[)）\]］]/.source;
+const NOTE_AFTER = new RegExp(`^(.+?)\\s*${OPEN}\\s*(${NOTE})\\s*${CLOSE}$`);
+const NOTE_BEFORE = new RegExp(`^${OPEN}\\s*(${NOTE})\\s*${CLOSE}\\s*(.+)$`);
 
 function annotated(text: string): { number: NumberText; note: string } | null {
   // text is a cell's trimmed text (cellText)

@@ -1,10 +1,10 @@
 /** Preview page: workbook grid on the left, the real task pane (App) on the right. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { errorDetail, isMessageError } from '../core/catalogue';
+import { errorDetail, isMessageError, t } from '../core/catalogue';
 import type { Lang } from '../core/findings';
 import { cellAddress, type GridSnapshot } from '../core/snapshot';
 import { App } from '../taskpane/App';
-import { langFromDisplayLanguage } from '../taskpane/i18n';
+import { langFromDisplayLanguage } from '../taskpane/lang';
 import type { AddinSettings, SettingsStore } from '../app';
 import { XlsxHost } from '../xlsx/host';
 import { Grid } from './Grid';
@@ -23,11 +23,11 @@ interface Opened {
 
 let openCount = 0;
 
-/** The error's sentence in the page language (load errors carry an English one too). */
+/** The error's sentence in the page language: catalogue errors translated (older load errors carry an English one too). */
 function errorText(e: unknown, lang: Lang = 'ja'): string {
   if (isMessageError(e)) return errorDetail(lang, e);
   if (lang === 'en' && e instanceof Error && 'messageEn' in e && typeof e.messageEn === 'string') return e.messageEn;
-  return e instanceof Error ? e.message : String(e);
+  return errorDetail(lang, e);
 }
 
 const SETTINGS_KEY = 'kpiProgress.previewSettings';
@@ -175,20 +175,20 @@ export function Preview() {
     <div className="preview">
       <div className="workbook">
         <div className="toolbar">
-          <strong>{lang === 'en' ? 'KPI Progress Assistant — preview' : 'KPI進捗アシスタント — プレビュー'}</strong>
+          <strong>{t(lang, 'preview.title')}</strong>
           <span data-testid="file-name">{opened?.name ?? ''}</span>
           <label>
-            {lang === 'en' ? 'Sample: ' : 'サンプル: '}
+            {t(lang, 'preview.sample')}
             <select data-testid="sample-select" value={SAMPLES.find((s) => s === opened?.name) ?? ''} onChange={(e) => e.target.value && openSample(e.target.value)}>
               <option value="" disabled>
                 —
               </option>
-              <option value={SAMPLES[0]}>{lang === 'en' ? 'as published (R2)' : '公表どおり（R2）'}</option>
-              <option value={SAMPLES[1]}>{lang === 'en' ? 'R2 rates blank' : 'R2 の達成率が空欄'}</option>
+              <option value={SAMPLES[0]}>{t(lang, 'preview.sample.published')}</option>
+              <option value={SAMPLES[1]}>{t(lang, 'preview.sample.blank')}</option>
             </select>
           </label>
           <label>
-            {lang === 'en' ? 'Open .xlsx: ' : '.xlsx を開く: '}
+            {t(lang, 'preview.open')}
             <input
               type="file"
               accept=".xlsx"
@@ -200,7 +200,7 @@ export function Preview() {
             />
           </label>
           <button onClick={() => void download()} disabled={!opened} data-testid="download">
-            {lang === 'en' ? 'Download' : 'ダウンロード'}
+            {t(lang, 'preview.download')}
           </button>
         </div>
         <div className="sheets" role="tablist">

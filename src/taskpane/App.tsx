@@ -19,7 +19,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
-import { messages } from './i18n';
+import { t } from '../core/catalogue';
 import type { ChangeSource } from './live';
 import { normaliseSettings, type AddinSettings, type SettingsStore } from '../app';
 import { ActionsTab } from './tabs/ActionsTab';
@@ -62,7 +62,6 @@ export function App(props: AppProps) {
   const [settings, setSettings] = useState<AddinSettings>(() => normaliseSettings(null));
   const [settingsLoaded, setSettingsLoaded] = useState(false);
   const lang: Lang = settings.lang ?? props.initialLang;
-  const t = messages(lang);
   const [tab, setTab] = useState<TabId>('overview');
   const bench = useWorkbench(props.host, lang, settings, settingsLoaded, props.onWorkbookChanged);
   const live = useLiveChecking(props.changes, props.host, bench, lang, settings);
@@ -98,11 +97,11 @@ export function App(props: AppProps) {
       <div className={styles.root} data-testid="taskpane" data-lang={lang}>
         <div className={styles.header}>
           <Text weight="semibold" size={400} className={styles.title}>
-            {t.appTitle}
+            {t(lang, 'pane.app-title')}
           </Text>
           {props.changes && (
             <Switch
-              label={{ children: t.liveChecking, className: styles.nowrap }}
+              label={{ children: t(lang, 'pane.live-checking'), className: styles.nowrap }}
               checked={live.enabled}
               disabled={!caps.changeEvents}
               onChange={(_, d) => live.setEnabled(d.checked)}
@@ -110,7 +109,7 @@ export function App(props: AppProps) {
             />
           )}
           <Button size="small" className={styles.nowrap} onClick={() => void bench.reload()} disabled={!!bench.busy} data-testid="reload">
-            {t.reload}
+            {t(lang, 'pane.reload')}
           </Button>
         </div>
         {bench.busy && (
@@ -123,18 +122,18 @@ export function App(props: AppProps) {
           {bench.notices.map((n) => (
             <MessageBar key={n.id} intent={n.intent} data-testid={`notice-${n.intent}`}>
               <MessageBarBody>{n.text}</MessageBarBody>
-              <MessageBarActions containerAction={<Button appearance="transparent" size="small" onClick={() => bench.dismiss(n.id)} aria-label={t.dismiss}>×</Button>} />
+              <MessageBarActions containerAction={<Button appearance="transparent" size="small" onClick={() => bench.dismiss(n.id)} aria-label={t(lang, 'pane.dismiss')}>×</Button>} />
             </MessageBar>
           ))}
         </div>
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
-          <Tab value="overview" data-testid="tab-overview">{t.tabOverview}</Tab>
+          <Tab value="overview" data-testid="tab-overview">{t(lang, 'pane.tab.overview')}</Tab>
           <Tab value="findings" data-testid="tab-findings">
-            {t.tabFindings}
+            {t(lang, 'pane.tab.findings')}
             {bench.workbook ? ` (${bench.workbook.analysis.findings.length})` : ''}
           </Tab>
-          <Tab value="actions" data-testid="tab-actions">{t.tabActions}</Tab>
-          <Tab value="settings" data-testid="tab-settings">{t.tabSettings}</Tab>
+          <Tab value="actions" data-testid="tab-actions">{t(lang, 'pane.tab.actions')}</Tab>
+          <Tab value="settings" data-testid="tab-settings">{t(lang, 'pane.tab.settings')}</Tab>
         </TabList>
         <div className={styles.body}>
           <ErrorBoundary lang={lang}>

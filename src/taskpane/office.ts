@@ -1,6 +1,6 @@
 /** Office glue shared by the task pane, ribbon and status dialog (no React): language, theme, and the ribbon's status line (stored by src/excel/settings). */
 import type { Lang } from '../core/findings';
-import { langFromDisplayLanguage } from './i18n';
+import { langFromDisplayLanguage } from './lang';
 import { themeFromBackground, type ThemeKind } from './theme';
 import { officeDocumentSettings, saveCommandStatus as saveStatus, takeCommandStatus as takeStatus } from '../excel/settings';
 

@@ -1,17 +1,9 @@
 import type { Lang } from '../core/findings';
-import { messages } from './i18n';
+import { t } from '../core/catalogue';
 import type { GradeKey, Status } from './summary';
 
 export function statusLabel(status: Status, lang: Lang): string {
-  const t = messages(lang);
-  const labels: Record<Status, string> = {
-    achieved: t.statusAchieved,
-    'on-track': t.statusOnTrack,
-    'behind': t.statusBehind,
-    'no-data': t.statusNoData,
-    qualitative: t.statusQualitative,
-  };
-  return labels[status] ?? status;
+  return t(lang, `status.${status}`);
 }
 
 export function statusColor(status: Status): 'success' | 'brand' | 'warning' | 'informative' | 'subtle' {
@@ -19,5 +11,5 @@ export function statusColor(status: Status): 'success' | 'brand' | 'warning' | '
 }
 
 export function gradeLabel(grade: GradeKey, lang: Lang): string {
-  return grade === 'none' ? (lang === 'en' ? 'None' : 'なし') : grade;
+  return grade === 'none' ? t(lang, 'grade.none') : grade;
 }

@@ -4,8 +4,7 @@ import type { Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
 import { applyWithUndo, loadWorkbook, planCommand, undoLastAction, type ActionCommand, type PlanInput } from '../app';
-import { errorDetail } from '../core/catalogue';
-import { format, messages } from './i18n';
+import { errorDetail, t } from '../core/catalogue';
 import { appliedCellCount, changedCellCount } from './plan-view';
 import { readNotes } from './read-notes';
 import type { AddinSettings } from '../app';
@@ -31,13 +30,12 @@ function errorText(e: unknown, lang: Lang): string {
 
 /** Summary of an apply result for a message bar. */
 export function describeResult(result: ApplyResult, lang: Lang, plan?: EditPlan): { intent: Notice['intent']; text: string } {
-  const t = messages(lang);
   // Counted in cells, as the preview counts them ("47 cells", not "94 changes" for fill + note).
   const n = plan ? appliedCellCount(plan, result.skipped) : result.applied;
-  if (!result.skipped.length) return { intent: 'success', text: format(t.applied, { n }) };
+  if (!result.skipped.length) return { intent: 'success', text: t(lang, 'pane.applied', { n }) };
   const reasons = [...new Set(result.skipped.map((s) => s.detail || s.reason))].slice(0, 3).join(' / ');
   const m = plan ? changedCellCount(plan) - n : result.skipped.length;
-  return { intent: 'warning', text: format(t.appliedWithSkips, { n, m, reasons }) };
+  return { intent: 'warning', text: t(lang, 'pane.applied-with-skips', { n, m, reasons }) };
 }
 
 /** `ready` is false until the stored settings are known, so that the workbook is read once, with them. */
@@ -47,7 +45,6 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
   const [notices, setNotices] = useState<Notice[]>([]);
   const ctxRef = useRef({ lang, settings });
   ctxRef.current = { lang, settings };
-  const t = messages(lang);
 
   const notify = useCallback((intent: Notice['intent'], text: string) => {
     // One message at a time: a new one replaces the last, so the tabs never move down.
@@ -56,10 +53,10 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
 
   const reload = useCallback(async () => {
-    setBusy({ label: messages(ctxRef.current.lang).loading, fraction: 0 });
+    setBusy({ label: t(ctxRef.current.lang, 'pane.loading'), fraction: 0 });
     try {
       const input = await loadWorkbook(host, ctxRef.current, (done, total) =>
-        setBusy({ label: messages(ctxRef.current.lang).loading, fraction: total ? done / total : null }),
+        setBusy({ label: t(ctxRef.current.lang, 'pane.loading'), fraction: total ? done / total : null }),
       );
       setWorkbook(input);
       // One message bar at a time: every sheet's note in it.
@@ -67,7 +64,7 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
       if (notes.length) notify('warning', notes.join(' '));
       return input;
     } catch (e) {
-      notify('error', format(messages(ctxRef.current.lang).errorRead, { detail: errorText(e, ctxRef.current.lang) }));
+      notify('error', t(ctxRef.current.lang, 'pane.error-read', { detail: errorText(e, ctxRef.current.lang) }));
       return null;
     } finally {
       setBusy(null);
@@ -93,7 +90,7 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
 
   const apply = useCallback(
     async (plan: EditPlan) => {
-      setBusy({ label: t.working, fraction: null });
+      setBusy({ label: t(ctxRef.current.lang, 'pane.working'), fraction: null });
       try {
         const result = await applyWithUndo(host, plan);
         const { intent, text } = describeResult(result, ctxRef.current.lang, plan);
@@ -102,29 +99,29 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
         await reload();
         return result;
       } catch (e) {
-        notify('error', format(t.errorApply, { detail: errorText(e, ctxRef.current.lang) }));
+        notify('error', t(ctxRef.current.lang, 'pane.error-apply', { detail: errorText(e, ctxRef.current.lang) }));
         return null;
       } finally {
         setBusy(null);
       }
     },
-    [host, notify, reload, t, onWorkbookChanged],
+    [host, notify, reload, onWorkbookChanged],
   );
 
   const undo = useCallback(async () => {
-    setBusy({ label: t.working, fraction: null });
+    setBusy({ label: t(ctxRef.current.lang, 'pane.working'), fraction: null });
     try {
       const result = await undoLastAction(host);
-      if (!result) notify('info', t.nothingToUndo);
-      else notify(result.skipped.length ? 'warning' : 'success', format(t.undone, { n: result.applied }));
+      if (!result) notify('info', t(ctxRef.current.lang, 'pane.nothing-to-undo'));
+      else notify(result.skipped.length ? 'warning' : 'success', t(ctxRef.current.lang, 'pane.undone', { n: result.applied }));
       onWorkbookChanged?.();
       await reload();
     } catch (e) {
-      notify('error', format(t.errorApply, { detail: errorText(e, ctxRef.current.lang) }));
+      notify('error', t(ctxRef.current.lang, 'pane.error-apply', { detail: errorText(e, ctxRef.current.lang) }));
     } finally {
       setBusy(null);
     }
-  }, [host, notify, reload, t, onWorkbookChanged]);
+  }, [host, notify, reload, onWorkbookChanged]);
 
   return { workbook, setWorkbook, busy, notices, notify, dismiss, reload, preview, apply, undo };
 }

@@ -7,9 +7,10 @@ import { effectiveDefinitions } from '../../src/app';
 import type { ProgressModel } from '../../src/core/model';
 import type { EditPlan } from '../../src/core/plan';
 import { filterFindings, groupFindings } from '../../src/taskpane/findings-view';
-import { format, langFromDisplayLanguage, messages } from '../../src/taskpane/i18n';
-import { en } from '../../src/taskpane/i18n/en';
-import { ja } from '../../src/taskpane/i18n/ja';
+import { langFromDisplayLanguage } from '../../src/taskpane/lang';
+import { t } from '../../src/core/catalogue';
+import { describeResult } from '../../src/taskpane/useWorkbench';
+import { statusLabel } from '../../src/taskpane/status';
 import { restrictToKpis, rowsOf, touchedKpis } from '../../src/taskpane/live';
 import { changedCellCount, editTarget } from '../../src/taskpane/plan-view';
 import { normaliseSettings } from '../../src/app';
@@ -39,28 +40,30 @@ describe('i18n', () => {
     expect(langFromDisplayLanguage(display)).toBe(lang);
   });
 
-  it('has the tab names in both languages', () => {
-    expect(messages('en').tabFindings).toBe('Findings');
-    expect(messages('ja').tabFindings).toBe('点検');
+  it('has the tab names in both languages, from the one catalogue', () => {
+    expect(t('en', 'pane.tab.findings')).toBe('Findings');
+    expect(t('ja', 'pane.tab.findings')).toBe('点検');
   });
 
-  it('has every Japanese key in English, non-empty, with the same placeholders', () => {
-    for (const key of Object.keys(ja) as (keyof typeof ja)[]) {
-      expect(en[key]).toBeTruthy();
-      const holes = (s: string) => [...s.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]).sort();
-      expect(holes(en[key])).toEqual(holes(ja[key]));
-    }
+  it('gives English counts their plural, Japanese counts 件 and セル', () => {
+    expect(t('en', 'pane.applied', { n: 1 })).toBe('Changed 1 cell.');
+    expect(t('en', 'pane.applied', { n: 47 })).toBe('Changed 47 cells.');
+    expect(t('ja', 'pane.applied', { n: 47 })).toBe('47 セルを変更しました。');
+    expect(t('en', 'pane.undone', { n: 1 })).toBe('Undid the last action (1 change).');
+    expect(t('ja', 'pane.undone', { n: 3 })).toBe('直前の操作を元に戻しました（3 件）。');
+    expect(t('en', 'pane.findings.count', { n: 2 })).toBe('2 findings');
+    expect(t('en', 'pane.plan.more-cells', { n: 1 })).toBe('1 more cell');
   });
 
-  it('fills placeholders and leaves unknown ones visible', () => {
-    expect(format('{n} 件 {x}', { n: 3 })).toBe('3 件 {x}');
+  it('words an apply result with its skips in the pane language', () => {
+    const result = { applied: 3, skipped: [{ edit: { kind: 'setValue', sheet: 'S', cell: 'A1', value: 1 }, reason: 'changed', detail: 'セルが変更されています' }] } as never;
+    expect(describeResult(result, 'ja')).toEqual({ intent: 'warning', text: '3 セルを変更し、1 セルは変更しませんでした（セルが変更されています）。' });
+    expect(describeResult(result, 'en')).toEqual({ intent: 'warning', text: 'Changed 3 cells; left 1 unchanged (セルが変更されています).' });
   });
 
-  it('gives English counts their plural', () => {
-    expect(format('Changed {n|cell|cells}.', { n: 1 })).toBe('Changed 1 cell.');
-    expect(format('Changed {n|cell|cells}.', { n: 47 })).toBe('Changed 47 cells.');
-    expect(format(en.applied, { n: 1 })).toBe('Changed 1 cell.');
-    expect(format(en.undone, { n: 1 })).toBe('Undid the last action (1 change).');
+  it('shares the status words with the rest of the product', () => {
+    expect(statusLabel('on-track', 'ja')).toBe('順調');
+    expect(statusLabel('behind', 'en')).toBe('Behind');
   });
 });
 

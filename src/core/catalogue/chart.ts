@@ -2,8 +2,9 @@
 import { msg } from './entry';
 
 export const CHART_MESSAGES = {
-  // Separators of the text alternative: a goal's status counts, and the goals.
-  'chart.part-separator': msg(() => '、', () => ', '),
+  // Between the items of a list: a goal's status counts, table names, counts by severity.
+  'list.separator': msg(() => '、', () => ', '),
+  // Between the goals of the chart's text alternative.
   'chart.goal-separator': msg(() => '。', () => '; '),
   'chart.goal-title': msg(
     (p: { good: number; kpis: number; median: string }) => `達成・順調 ${p.good} / ${p.kpis} 件、進捗率の中央値 ${p.median}`,

@@ -28,6 +28,11 @@ export const ERRORS = {
     (p: { sheet: string; names: string[] }) => `シート「${p.sheet}」がありません（あるシート: ${p.names.join('、')}）。`,
     (p) => `No sheet "${p.sheet}" (sheets: ${p.names.join(', ')}).`,
   ),
+  'undo.damaged': msg(
+    (p: { sheet: string; row: number | null; why: string | null }) =>
+      `取り消し記録（非表示シート ${p.sheet}）が読めません: ${p.row !== null ? `${p.row}行目が記録の形式ではありません` : p.why}。取り消しはできません。kpi-progress clean で記録を消せます。`,
+    (p) => `The undo record (hidden sheet ${p.sheet}) cannot be read: ${p.row !== null ? `row ${p.row} is not part of the record` : p.why}. Undo is not possible; kpi-progress clean removes the record.`,
+  ),
   'error.command-unavailable': msg(
     (p: { command: string }) => `「${p.command}」はまだ利用できません。`,
     (p) => `"${p.command}" is not available yet.`,

@@ -12,8 +12,8 @@ import { FINDING_MESSAGES } from '../messages';
 import type { Entry } from './entry';
 import { ERRORS } from './errors';
 import { HOST_MESSAGES } from './host';
-import { COMPARE_MESSAGES } from './compare';
-import { ROUND_MESSAGES } from './round';
+import { COMPARE_MESSAGES, EDITION_MESSAGES } from './compare';
+import { ROUND_COPY_MESSAGES, ROUND_MESSAGES } from './round';
 import { PLAN_MESSAGES } from './plans';
 import { CHART_MESSAGES } from './chart';
 import { COLUMN_MESSAGES } from './columns';
@@ -22,6 +22,10 @@ import { SAVE_MESSAGES } from './save';
 import { CLI_MESSAGES } from './cli';
 import { FILE_MESSAGES } from './files';
 import { RIBBON_MESSAGES } from './ribbon';
+import { PANE_MESSAGES } from './pane';
+import { GRADING_MESSAGES } from './grading';
+import { MODEL_MESSAGES } from './model';
+import { RULE_MESSAGES } from './rules';
 
 export { msg, type Entry } from './entry';
 
@@ -30,7 +34,9 @@ export const CATALOGUE = {
   ...ERRORS,
   ...HOST_MESSAGES,
   ...COMPARE_MESSAGES,
+  ...EDITION_MESSAGES,
   ...ROUND_MESSAGES,
+  ...ROUND_COPY_MESSAGES,
   ...PLAN_MESSAGES,
   ...CHART_MESSAGES,
   ...COLUMN_MESSAGES,
@@ -39,6 +45,10 @@ export const CATALOGUE = {
   ...CLI_MESSAGES,
   ...FILE_MESSAGES,
   ...RIBBON_MESSAGES,
+  ...PANE_MESSAGES,
+  ...GRADING_MESSAGES,
+  ...MODEL_MESSAGES,
+  ...RULE_MESSAGES,
 };
 
 export type Catalogue = typeof CATALOGUE;

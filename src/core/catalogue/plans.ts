@@ -79,6 +79,20 @@ export const PLAN_MESSAGES = {
     (p: { sheet: string; tables: number; kpis: number }) => `- シート「${p.sheet}」: KPI表 ${p.tables} 個、KPI ${p.kpis} 件`,
     (p) => `- sheet "${p.sheet}": ${p.tables} KPI table${p.tables === 1 ? '' : 's'}, ${p.kpis} KPI${p.kpis === 1 ? '' : 's'}`,
   ),
+  'plan.report.counts': msg(
+    (p: { n: number; parts: string[] }) => `所見 ${p.n} 件（${p.parts.join('、')}）`,
+    (p) => `${p.n} finding${p.n === 1 ? '' : 's'} (${p.parts.join(', ')})`,
+  ),
+  // Between the file name and the time on the report's second line.
+  'plan.report.meta-separator': msg(() => '　', () => '   '),
+  // The columns of every report form (sheet, Markdown, JSON keys in this order).
+  'plan.report.column.severity': msg(() => '重要度', () => 'Severity'),
+  'plan.report.column.rule': msg(() => '規則', () => 'Rule'),
+  'plan.report.column.sheet': msg(() => 'シート', () => 'Sheet'),
+  'plan.report.column.cell': msg(() => 'セル', () => 'Cell'),
+  'plan.report.column.kpi': msg(() => 'KPI', () => 'KPI'),
+  'plan.report.column.year': msg(() => '年度', () => 'Year'),
+  'plan.report.column.finding': msg(() => '内容', () => 'Finding'),
   'plan.report.markdown.none': msg(
     () => `所見はありません。`,
     () => `No findings.`,
@@ -135,6 +149,8 @@ export const PLAN_MESSAGES = {
     (p: { names: string[] }) => `最新の年度列（${p.names.join('、')}）に実績がまだありません。空の年度をもう一つ追加するには --year（例 --year R8）か --force を指定してください。`,
     (p) => `the newest year column (${p.names.join(', ')}) has no actuals yet; another empty year is added only with --year (e.g. --year R8) or --force.`,
   ),
+  // A table named in plan.add-year.split: "2（5行）".
+  'plan.add-year.table': msg((p: { index: number; row: number }) => `${p.index}（${p.row}行）`, (p) => `${p.index} (row ${p.row})`),
   'plan.add-year.no-year-table': msg(
     () => `年度列のある表がありません。`,
     () => `No table with year columns.`,

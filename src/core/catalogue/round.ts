@@ -1,5 +1,6 @@
 /** Task pane texts of the yearly round (issue #17): distributing copies, taking answers back in. */
 import { msg } from './entry';
+import { REQUEST_SHEET_NAME } from './words';
 
 export const ROUND_MESSAGES = {
   'round.title': msg(() => '担当課への照会', () => 'Yearly round with the departments'),
@@ -31,9 +32,6 @@ export const ROUND_MESSAGES = {
   'round.none-empty': msg(() => '（空のKPIなし）', () => '(none empty)'),
   'round.master': msg(() => 'マスター', () => 'master'),
   'round.answer': msg(() => '回答', () => 'answer'),
-  'round.apply': msg(() => '適用', () => 'Apply'),
-  'round.cancel': msg(() => 'キャンセル', () => 'Cancel'),
-  'round.undo': msg(() => '直前の操作を元に戻す', () => 'Undo last action'),
   'round.empty': msg(() => '(空)', () => '(empty)'),
   'round.reason.other-department': msg(() => '他の課のKPI', () => "another department's KPI"),
   'round.reason.not-asked': msg(() => '今回の記入欄ではないセル', () => 'a cell the round did not ask for'),
@@ -42,4 +40,37 @@ export const ROUND_MESSAGES = {
   'round.reason.kpi-removed': msg(() => '回答から消えたKPI', () => 'a KPI missing from the answer'),
   'round.reason.unknown-department': msg(() => 'どの課の回答か分からない', () => 'whose answer it is is unknown'),
   'round.no-table': msg((p: { file: string }) => `${p.file} に進捗状況一覧表（KPI表）が見つかりません。`, (p) => `No progress table (KPI table) in ${p.file}.`),
+};
+
+
+/**
+ * The 「記入のお願い」 sheet of a department's copy (src/core/compare/round.ts) and the merge plan's
+ * summary (src/core/compare/merge.ts). {fy} is a fiscal year as "R6（2024年度）" / "FY2024 (R6)".
+ */
+export const ROUND_COPY_MESSAGES = {
+  'round.copy.fy': msg((p: { year: number; era: string }) => `${p.era}（${p.year}年度）`, (p) => `FY${p.year} (${p.era})`),
+  'round.copy.title': msg((p: { department: string }) => `${REQUEST_SHEET_NAME}（${p.department}）`, (p) => `Please fill in (${p.department})`),
+  'round.copy.department': msg(() => '担当課', () => 'Department'),
+  'round.copy.year': msg(() => '記入する年度', () => 'Fiscal year'),
+  'round.copy.years': msg((p: { fy: string; next: string | null }) => (p.next === null ? p.fy : `${p.fy} と ${p.next}`), (p) => (p.next === null ? p.fy : `${p.fy} and ${p.next}`)),
+  'round.copy.due': msg(() => '提出期限', () => 'Due'),
+  'round.copy.due-unknown': msg(() => '（企画担当にご確認ください）', () => '(ask the planning division)'),
+  'round.copy.contact': msg(() => '問い合わせ先', () => 'Contact'),
+  'round.copy.contact-unknown': msg(() => '（企画担当）', () => '(the planning division)'),
+  'round.copy.id': msg(() => '回答の識別', () => 'Round'),
+  'round.copy.how': msg(
+    (p: { era: string }) =>
+      `黄色の行が貴課のKPIです。その行の実績値（${p.era}）と備考だけが入力できます。ほかの欄・ほかの課のKPIは変更せず、このファイルのまま返送してください（ファイル名は変えても構いません）。`,
+    (p) => `The yellow rows are your department's KPIs. Only their ${p.era} actual and 備考 can be typed in. Do not change other cells or other departments' KPIs, and send this file back (renaming it is fine).`,
+  ),
+  'round.copy.sheet': msg(() => 'シート', () => 'Sheet'),
+  'round.copy.cell': msg(() => 'セル', () => 'Cell'),
+  'round.copy.kpi': msg(() => 'KPI', () => 'KPI'),
+  'round.copy.what': msg(() => '記入する欄', () => 'To fill'),
+  'round.copy.actual': msg((p: { era: string }) => `実績値 ${p.era}`, (p) => `actual ${p.era}`),
+  'round.copy.remark': msg(() => '備考', () => '備考 (remarks)'),
+  'round.merge.summary': msg(
+    (p: { n: number; files: number; conflicts: number }) => `回答 ${p.files} 件から ${p.n} セルを取り込み（競合 ${p.conflicts} 件は書き込まない）`,
+    (p) => `merge ${p.n} cells from ${p.files} answers (${p.conflicts} conflicts not written)`,
+  ),
 };

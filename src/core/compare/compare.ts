@@ -10,7 +10,7 @@ import { eraYearLabel } from '../definitions';
 import { nameKey, normalise } from '../text';
 import { departmentKey, sameFigure, sheetNoKey, shownText } from './figures';
 import { matchKpis, type KpiMatching } from './match';
-import { changeMessage, reasonWords } from './messages';
+import { t, type MessageId, type ParamsOf } from '../catalogue';
 import type { ChangeFinding, ChangeRuleId, EditionComparison, KpiMatch } from './types';
 
 export interface CompareOptions {
@@ -50,7 +50,7 @@ class Edition {
   yearLabel(k: Kpi, year: number, lang: Lang): string {
     const y = this.table(k)?.columns.years.find((c) => c.year === year);
     if (y) return formatYearLabel(year, y.style);
-    return lang === 'en' ? `FY${year}` : eraYearLabel(year);
+    return t(lang, 'year.fiscal', { year, era: eraYearLabel(year) });
   }
 }
 
@@ -65,35 +65,33 @@ interface PairContext {
   out: ChangeFinding[];
 }
 
-function push(
+function push<K extends MessageId>(
   ctx: PairContext, rule: ChangeRuleId, severity: ChangeFinding['severity'], kpi: Kpi, at: At, year: number | null,
-  previousValue: string | null, currentValue: string | null, previousCell: string | null, key: string, params: Record<string, string>,
+  previousValue: string | null, currentValue: string | null, previousCell: string | null, id: K, ...params: ParamsOf<K>
 ): void {
   ctx.out.push({
     rule, severity, sheet: kpi.sheet, cell: cellAddress(at.row, at.col), kpi: kpi.id, kpiName: kpi.name, year,
-    previousValue, currentValue, previousCell, message: changeMessage(ctx.lang, key, params),
+    previousValue, currentValue, previousCell, message: t(ctx.lang, id, ...params),
   });
 }
 
 const ref = (k: Kpi, at: At) => `${k.sheet}!${cellAddress(at.row, at.col)}`;
 
 function figureText(v: ParsedValue | null, year: number | null, label: string | null, lang: Lang): string {
-  const t = shownText(v) || (lang === 'en' ? '(blank)' : '(空)');
-  return year !== null && label ? `${t} (${label})` : t;
+  const text = shownText(v) || t(lang, 'edition.blank');
+  return year !== null && label ? `${text} (${label})` : text;
 }
 
 function compareTarget(ctx: PairContext, p: Kpi, c: Kpi, ignoreUnit: boolean): void {
   const valueChanged = !sameFigure(p.target.parsed, c.target.parsed, ignoreUnit) || p.target.qualifier !== c.target.qualifier;
   const yearChanged = p.target.year !== c.target.year && p.target.year !== null && c.target.year !== null;
   if (!valueChanged && !yearChanged) return;
-  const what = [valueChanged ? '値' : null, yearChanged ? '年度' : null].filter(Boolean).join('・');
-  const whatEn = [valueChanged ? 'value' : null, yearChanged ? 'year' : null].filter(Boolean).join(' and ');
   const at = where(c.target.parsed, ctx.cur.column(c, ctx.cur.table(c)?.columns.target));
   const label = (k: Kpi, e: Edition) => (yearChanged && k.target.year !== null ? e.yearLabel(k, k.target.year, ctx.lang) || eraYearLabel(k.target.year) : null);
   const prevText = figureText(p.target.parsed, p.target.year, label(p, ctx.prev), ctx.lang);
   const curText = figureText(c.target.parsed, c.target.year, label(c, ctx.cur), ctx.lang);
   const prevAt = where(p.target.parsed, ctx.prev.column(p, ctx.prev.table(p)?.columns.target));
-  push(ctx, 'target-changed', 'warning', c, at, c.target.year, prevText, curText, ref(p, prevAt), 'target-changed', { prev: prevText, cur: curText, what, whatEn });
+  push(ctx, 'target-changed', 'warning', c, at, c.target.year, prevText, curText, ref(p, prevAt), 'edition.target-changed', { prev: prevText, cur: curText, value: valueChanged, year: yearChanged });
 }
 
 function compareBaseline(ctx: PairContext, p: Kpi, c: Kpi, ignoreUnit: boolean): void {
@@ -105,7 +103,7 @@ function compareBaseline(ctx: PairContext, p: Kpi, c: Kpi, ignoreUnit: boolean):
   const curText = figureText(c.baseline.parsed, c.baseline.year, label(c), ctx.lang);
   const at = where(c.baseline.parsed, ctx.cur.column(c, ctx.cur.table(c)?.columns.baseline));
   const prevAt = where(p.baseline.parsed, ctx.prev.column(p, ctx.prev.table(p)?.columns.baseline));
-  push(ctx, 'baseline-changed', 'warning', c, at, c.baseline.year, prevText, curText, ref(p, prevAt), 'baseline-changed', { prev: prevText, cur: curText });
+  push(ctx, 'baseline-changed', 'warning', c, at, c.baseline.year, prevText, curText, ref(p, prevAt), 'edition.baseline-changed', { prev: prevText, cur: curText });
 }
 
 function compareYears(ctx: PairContext, p: Kpi, c: Kpi, ignoreUnit: boolean, boundsSame: boolean): void {
@@ -119,9 +117,14 @@ function compareYears(ctx: PairContext, p: Kpi, c: Kpi, ignoreUnit: boolean, bou
     if (!actualSame) {
       const explained = remarkExplains(c.remark, year);
       const prevText = shownText(before);
-      const curText = shownText(now) || (ctx.lang === 'en' ? '(blank)' : '(空)');
-      push(ctx, 'actual-revised', explained ? 'info' : 'error', c, { row: now.row, col: now.col }, year, prevText, shownText(now), ref(p, before),
-        explained ? 'actual-revised.explained' : 'actual-revised', { prev: prevText, cur: curText, year: label, remark: c.remark ?? '' });
+      const curText = shownText(now) || t(ctx.lang, 'edition.blank');
+      const at = { row: now.row, col: now.col };
+      if (explained) {
+        push(ctx, 'actual-revised', 'info', c, at, year, prevText, shownText(now), ref(p, before),
+          'edition.actual-revised.explained', { prev: prevText, cur: curText, year: label, remark: c.remark ?? '' });
+      } else {
+        push(ctx, 'actual-revised', 'error', c, at, year, prevText, shownText(now), ref(p, before), 'edition.actual-revised', { prev: prevText, cur: curText, year: label });
+      }
       continue;
     }
     const rb = p.printedRates[year];
@@ -131,8 +134,8 @@ function compareYears(ctx: PairContext, p: Kpi, c: Kpi, ignoreUnit: boolean, bou
       ? Math.abs(rb.value - rc.value) < 5e-7
       : normalise(rb.text) === normalise(rc.text);
     if (rateSame) continue;
-    push(ctx, 'rate-revised', 'warning', c, { row: rc.row, col: rc.col }, year, rb.text.trim(), rc.text.trim(), ref(p, rb), 'rate-revised',
-      { prev: rb.text.trim(), cur: rc.text.trim() || (ctx.lang === 'en' ? '(blank)' : '(空)'), year: label });
+    push(ctx, 'rate-revised', 'warning', c, { row: rc.row, col: rc.col }, year, rb.text.trim(), rc.text.trim(), ref(p, rb), 'edition.rate-revised',
+      { prev: rb.text.trim(), cur: rc.text.trim() || t(ctx.lang, 'edition.blank'), year: label });
   }
 }
 
@@ -141,13 +144,13 @@ function comparePair(ctx: PairContext, m: KpiMatch): void {
   const c = ctx.cur.byId.get(m.current)!;
   const lang = ctx.lang;
   if (nameKey(p.name) !== nameKey(c.name)) {
-    push(ctx, 'kpi-renamed', 'warning', c, c.nameCell, null, p.name, c.name, ref(p, p.nameCell), 'kpi-renamed',
-      { prev: p.name, cur: c.name, why: reasonWords(m.reasons.filter((r) => r !== 'similar-name'), 'ja') || '位置', whyEn: reasonWords(m.reasons.filter((r) => r !== 'similar-name'), 'en') || 'position' });
+    push(ctx, 'kpi-renamed', 'warning', c, c.nameCell, null, p.name, c.name, ref(p, p.nameCell), 'edition.kpi-renamed',
+      { prev: p.name, cur: c.name, reasons: m.reasons.filter((r) => r !== 'similar-name') });
   }
   const unitChanged = !!p.unit && !!c.unit && normalise(p.unit) !== normalise(c.unit);
   if (unitChanged) {
     const at = where(c.target.parsed, c.nameCell);
-    push(ctx, 'unit-changed', 'warning', c, at, null, p.unit, c.unit, ref(p, where(p.target.parsed, p.nameCell)), 'unit-changed', { prev: p.unit!, cur: c.unit! });
+    push(ctx, 'unit-changed', 'warning', c, at, null, p.unit, c.unit, ref(p, where(p.target.parsed, p.nameCell)), 'edition.unit-changed', { prev: p.unit!, cur: c.unit! });
   }
   const before = ctx.out.length;
   compareBaseline(ctx, p, c, unitChanged);
@@ -156,13 +159,13 @@ function comparePair(ctx: PairContext, m: KpiMatch): void {
   compareYears(ctx, p, c, unitChanged, boundsSame);
   if (sheetNoKey(p.sheetNo) !== sheetNoKey(c.sheetNo)) {
     const at = c.sheetNoCell ?? ctx.cur.column(c, ctx.cur.table(c)?.columns.sheetNo);
-    const blank = lang === 'en' ? '(blank)' : '(空)';
-    push(ctx, 'sheet-number-changed', 'info', c, at, null, p.sheetNo, c.sheetNo, p.sheetNoCell ? ref(p, p.sheetNoCell) : null, 'sheet-number-changed', { prev: p.sheetNo ?? blank, cur: c.sheetNo ?? blank });
+    const blank = t(lang, 'edition.blank');
+    push(ctx, 'sheet-number-changed', 'info', c, at, null, p.sheetNo, c.sheetNo, p.sheetNoCell ? ref(p, p.sheetNoCell) : null, 'edition.sheet-number-changed', { prev: p.sheetNo ?? blank, cur: c.sheetNo ?? blank });
   }
   if (departmentKey(p.department) !== departmentKey(c.department)) {
     const at = ctx.cur.column(c, ctx.cur.table(c)?.columns.department);
-    const blank = lang === 'en' ? '(blank)' : '(空)';
-    push(ctx, 'department-changed', 'info', c, at, null, p.department, c.department, ref(p, ctx.prev.column(p, ctx.prev.table(p)?.columns.department)), 'department-changed', { prev: p.department ?? blank, cur: c.department ?? blank });
+    const blank = t(lang, 'edition.blank');
+    push(ctx, 'department-changed', 'info', c, at, null, p.department, c.department, ref(p, ctx.prev.column(p, ctx.prev.table(p)?.columns.department)), 'edition.department-changed', { prev: p.department ?? blank, cur: c.department ?? blank });
   }
 }
 
@@ -179,14 +182,14 @@ export function compareEditions(previous: ProgressModel, current: ProgressModel,
     if (match) comparePair(ctx, match);
     else if (added.has(id)) {
       const c = ctx.cur.byId.get(id)!;
-      push(ctx, 'kpi-added', 'info', c, c.nameCell, null, null, c.name, null, 'kpi-added', { cur: c.name });
+      push(ctx, 'kpi-added', 'info', c, c.nameCell, null, null, c.name, null, 'edition.kpi-added', { cur: c.name });
     }
   }
   for (const p of m.removed) {
     const at = ref(p, p.nameCell);
     ctx.out.push({
       rule: 'kpi-removed', severity: 'warning', edition: 'previous', sheet: p.sheet, cell: cellAddress(p.nameCell.row, p.nameCell.col), kpi: p.id, kpiName: p.name,
-      year: null, previousValue: p.name, currentValue: null, previousCell: at, message: changeMessage(lang, 'kpi-removed', { prev: p.name, where: at }),
+      year: null, previousValue: p.name, currentValue: null, previousCell: at, message: t(lang, 'edition.kpi-removed', { prev: p.name, where: at }),
     });
   }
   return { matches: m.matches, findings: ctx.out };

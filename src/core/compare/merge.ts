@@ -11,6 +11,7 @@ import { normalise } from '../text';
 import { departments, sameFigure } from './figures';
 import { matchKpis } from './match';
 import { answerDepartment, planRound, readRoundRecord, type RoundPlan } from './round';
+import { t } from '../catalogue';
 
 export interface Edition {
   model: ProgressModel;
@@ -189,8 +190,6 @@ export function planMerge(master: Edition, answers: Answer[], options: { year?: 
     }));
   const n = edits.length;
   const files = merged.length;
-  const summary = lang === 'en'
-    ? `merge ${n} cells from ${files} answers (${conflicts.length} conflicts not written)`
-    : `回答 ${files} 件から ${n} セルを取り込み（競合 ${conflicts.length} 件は書き込まない）`;
+  const summary = t(lang, 'round.merge.summary', { n, files, conflicts: conflicts.length });
   return { year: round.year, merged, conflicts, missing, plan: { command: 'merge', summary, edits, notices: [] } };
 }

@@ -9,9 +9,11 @@ import type { CellValue, GridSnapshot } from '../snapshot';
 import { cellAddress, valueAt } from '../snapshot';
 import { eraYearLabel } from '../definitions';
 import { departments } from './figures';
+import { t } from '../catalogue';
+import { REQUEST_SHEET_NAME } from '../catalogue/words';
 
 /** The first sheet of every copy: what to fill, by when, whom to ask. */
-export const REQUEST_SHEET = '記入のお願い';
+export const REQUEST_SHEET = REQUEST_SHEET_NAME;
 /** veryHidden sheet of every copy: which master, department and year the copy belongs to. */
 export const ROUND_SHEET = '_kpi_round';
 const ROUND_MARK = 'kpi-progress round';
@@ -145,30 +147,25 @@ export function readRoundRecord(snapshots: GridSnapshot[]): RoundRecord | null {
   return { master: String(get('master') ?? ''), department, year, nextYear: Number(get('nextYear')) === 1, id: String(get('id') ?? ''), due: text(get('due')), contact: text(get('contact')) };
 }
 
-const WHAT: Record<RoundCell['what'], [string, string]> = { actual: ['実績値', 'actual'], next: ['実績値', 'actual'], remark: ['備考', '備考 (remarks)'] };
-
 /** The rows of 「記入のお願い」: what to fill, by when, whom to ask, then one line per open cell. */
 export function requestSheetRows(share: DepartmentShare, r: RoundRecord, lang: Lang): CellValue[][] {
-  const ja = lang !== 'en';
-  const y = (year: number) => (ja ? `${eraYearLabel(year)}（${year}年度）` : `FY${year} (${eraYearLabel(year)})`);
+  const fy = (year: number) => t(lang, 'round.copy.fy', { year, era: eraYearLabel(year) });
   const rows: CellValue[][] = [
-    [ja ? `${REQUEST_SHEET}（${share.department}）` : `Please fill in (${share.department})`],
+    [t(lang, 'round.copy.title', { department: share.department })],
     [],
-    [ja ? '担当課' : 'Department', share.department],
-    [ja ? '記入する年度' : 'Fiscal year', y(r.year) + (r.nextYear ? (ja ? ` と ${y(r.year + 1)}` : ` and ${y(r.year + 1)}`) : '')],
-    [ja ? '提出期限' : 'Due', r.due ?? (ja ? '（企画担当にご確認ください）' : '(ask the planning division)')],
-    [ja ? '問い合わせ先' : 'Contact', r.contact ?? (ja ? '（企画担当）' : '(the planning division)')],
-    [ja ? '回答の識別' : 'Round', r.id],
+    [t(lang, 'round.copy.department'), share.department],
+    [t(lang, 'round.copy.year'), t(lang, 'round.copy.years', { fy: fy(r.year), next: r.nextYear ? fy(r.year + 1) : null })],
+    [t(lang, 'round.copy.due'), r.due ?? t(lang, 'round.copy.due-unknown')],
+    [t(lang, 'round.copy.contact'), r.contact ?? t(lang, 'round.copy.contact-unknown')],
+    [t(lang, 'round.copy.id'), r.id],
     [],
-    [ja
-      ? `黄色の行が貴課のKPIです。その行の${WHAT.actual[0]}（${eraYearLabel(r.year)}）と備考だけが入力できます。ほかの欄・ほかの課のKPIは変更せず、このファイルのまま返送してください（ファイル名は変えても構いません）。`
-      : `The yellow rows are your department's KPIs. Only their ${eraYearLabel(r.year)} actual and 備考 can be typed in. Do not change other cells or other departments' KPIs, and send this file back (renaming it is fine).`],
+    [t(lang, 'round.copy.how', { era: eraYearLabel(r.year) })],
     [],
-    ja ? ['シート', 'セル', 'KPI', '記入する欄'] : ['Sheet', 'Cell', 'KPI', 'To fill'],
+    [t(lang, 'round.copy.sheet'), t(lang, 'round.copy.cell'), t(lang, 'round.copy.kpi'), t(lang, 'round.copy.what')],
   ];
   const names = new Map(share.kpis.map((k) => [k.id, k.name]));
   for (const c of share.cells) {
-    const label = c.what === 'remark' ? WHAT.remark[ja ? 0 : 1] : `${WHAT.actual[ja ? 0 : 1]} ${eraYearLabel(c.what === 'next' ? r.year + 1 : r.year)}`;
+    const label = c.what === 'remark' ? t(lang, 'round.copy.remark') : t(lang, 'round.copy.actual', { era: eraYearLabel(c.what === 'next' ? r.year + 1 : r.year) });
     rows.push([c.sheet, cellAddress(c.row, c.col), names.get(c.kpi) ?? '', label]);
   }
   return rows;

@@ -183,7 +183,7 @@ export function planAddYear(input: PlanInput, options: AddYearOptions = {}): Edi
       // a whole column is inserted: a table laid out otherwise would get a blank column inside it
       const crossed = sheet.tables.filter((t) => !groups.get(col)!.includes(t) && t.firstCol < at && at <= t.lastCol);
       if (crossed.length) {
-        const names = crossed.map((t) => `${t.index + 1}（${t.headerRow}行）`).join('、');
+        const names = crossed.map((x) => t(lang, 'plan.add-year.table', { index: x.index + 1, row: x.headerRow })).join(t(lang, 'list.separator'));
         notices.push(t(lang, 'plan.add-year.split', { sheet: sheet.sheet, column: cellAddress(1, at).replace(/\d+$/, ''), tables: names, count: groups.get(col)!.length }));
         continue;
       }

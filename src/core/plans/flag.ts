@@ -13,8 +13,6 @@ import { extrasAt, snapshotOf, type PlanInput } from './context';
 export const FLAG_COLOURS: Record<'B' | 'C' | 'D' | 'none', string> = { D: '#FFC7CE', C: '#FCD5B4', B: '#FFEB9C', none: '#FFEB9C' };
 export const NOTE_TAG = '【KPI進捗アシスタント】';
 
-const GRADE_WORD = { ja: { B: 'やや遅れ', C: '遅れ', D: '大幅な遅れ' }, en: { B: 'slightly behind', C: 'behind', D: 'far behind' } };
-
 function yearLabel(sheet: SheetModel, kpi: Kpi, year: number): string {
   return kpiYearLabel(sheet, kpi, year);
 }
@@ -26,15 +24,17 @@ function explanation(input: PlanInput, sheet: SheetModel, kpi: Kpi, year: number
   const actual = kpi.actuals[a.year ?? year]?.text ?? '';
   const label = yearLabel(sheet, kpi, a.year ?? year);
   const unit = kpi.unit ?? '';
-  const basis = a.basis ? gradeLine(a.basis, a.grade, input.lang) : null;
-  if (input.lang === 'en') {
-    const word = grade ? GRADE_WORD.en[grade] : 'behind';
-    const exp = a.pathValue !== null ? `below the ${figure(a.pathValue)}${unit} expected by now on the way to the target ${kpi.target.text}` : `short of the target ${kpi.target.text}`;
-    return `${NOTE_TAG}${kpi.name} (${label}): ${word}. The actual ${actual} is ${exp}.${basis ? ` ${basis}.` : ''} Please give the reason in 備考.`;
-  }
-  const word = grade ? GRADE_WORD.ja[grade] : '遅れ';
-  const exp = a.pathValue !== null ? `目標 ${kpi.target.text} に向けた${label}の見込み値 ${figure(a.pathValue)}${unit} を下回っています` : `目標 ${kpi.target.text} に届いていません`;
-  return `${NOTE_TAG}${kpi.name}（${label}）: ${word}。実績 ${actual} は${exp}。${basis ? `${basis}。` : ''}備考に理由を書いてください。`;
+  const { lang } = input;
+  return t(lang, 'plan.flag.note', {
+    tag: NOTE_TAG,
+    name: kpi.name,
+    year: label,
+    word: t(lang, `plan.flag.word.${grade ?? 'none'}`),
+    actual,
+    target: kpi.target.text,
+    path: a.pathValue !== null ? `${figure(a.pathValue)}${unit}` : null,
+    basis: a.basis ? gradeLine(a.basis, a.grade, lang) : null,
+  });
 }
 
 /** The latest year with a computed rate (else the judged year), and its rate cell. */

@@ -46,9 +46,7 @@ export function stamp(d: Date): string {
 
 /** The columns of every report form (sheet, Markdown, JSON keys in this order). */
 export function reportHeader(lang: Lang): string[] {
-  return lang === 'en'
-    ? ['Severity', 'Rule', 'Sheet', 'Cell', 'KPI', 'Year', 'Finding']
-    : ['重要度', '規則', 'シート', 'セル', 'KPI', '年度', '内容'];
+  return (['severity', 'rule', 'sheet', 'cell', 'kpi', 'year', 'finding'] as const).map((c) => t(lang, `plan.report.column.${c}`));
 }
 
 export function reportRows(input: PlanInput): CellValue[][] {
@@ -72,14 +70,14 @@ function countsLine(input: PlanInput): string {
   const { lang } = input;
   const n = input.analysis.findings.length;
   const parts = (['error', 'warning', 'info'] as const).map((s) => severityCount(s, input.analysis.findings.filter((f) => f.severity === s).length, lang));
-  return lang === 'en' ? `${n} finding${n === 1 ? '' : 's'} (${parts.join(', ')})` : `所見 ${n} 件（${parts.join('、')}）`;
+  return t(lang, 'plan.report.counts', { n, parts });
 }
 
 function metaLine(lang: Lang, meta: ReportMeta): string {
   const parts: string[] = [];
   if (meta.file) parts.push(t(lang, 'plan.report.file', { file: meta.file }));
   if (meta.now) parts.push(t(lang, 'plan.report.made', { at: stamp(meta.now) }));
-  return parts.join(lang === 'en' ? '   ' : '　');
+  return parts.join(t(lang, 'plan.report.meta-separator'));
 }
 
 const HEADER_ROW = 4;

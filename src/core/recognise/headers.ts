@@ -207,22 +207,12 @@ export function isHeaderRow(h: HeaderRow): boolean {
 }
 
 /** What a near-miss header row lacks, for the "no table" reason. */
-export function missingHeaders(h: HeaderRow | null): { ja: string[]; en: string[] } {
-  const ja: string[] = [];
-  const en: string[] = [];
-  if (!h || !(h.roles.has('kpi') || h.roles.has('baseline'))) {
-    ja.push('重要業績評価指標(KPI) または 基準値');
-    en.push('KPI name (重要業績評価指標) or baseline (基準値)');
-  }
-  if (!h || !h.roles.has('target')) {
-    ja.push('目標値');
-    en.push('target (目標値)');
-  }
-  if (!h || h.years.length === 0) {
-    ja.push('年度の列 (R1, 2019年度 など)');
-    en.push('year columns (R1, 2019年度 …)');
-  }
-  return { ja, en };
+export function missingHeaders(h: HeaderRow | null): ('recognise.missing.kpi' | 'recognise.missing.target' | 'recognise.missing.years')[] {
+  const out: ('recognise.missing.kpi' | 'recognise.missing.target' | 'recognise.missing.years')[] = [];
+  if (!h || !(h.roles.has('kpi') || h.roles.has('baseline'))) out.push('recognise.missing.kpi');
+  if (!h || !h.roles.has('target')) out.push('recognise.missing.target');
+  if (!h || h.years.length === 0) out.push('recognise.missing.years');
+  return out;
 }
 
 /** How many roles a row carries: used to pick the nearest miss when no table is found. */

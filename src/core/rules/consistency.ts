@@ -5,6 +5,7 @@ import { cellAddress } from '../snapshot';
 import { normaliseUnit } from '../rates';
 import { word } from '../messages';
 import { amount, finding, near, shown, yearLabel, type RuleContext } from './context';
+import { t as say } from '../catalogue';
 
 /** Comparable form of a figure: number + unit, or its text; "-" and blank count as the same "nothing". */
 function figure(p: ParsedValue | null | undefined): string {
@@ -39,8 +40,8 @@ export function relistedMismatch(ctx: RuleContext): Finding[] {
       if (first.sheet !== kpi.sheet && (figure(f.cell) === '' || figure(o.cell) === '')) return;
       out.push(finding(ctx, 'relisted-mismatch', 'error', kpi, f.cell, 'relisted-mismatch', {
         what: f.label,
-        value: shown(f.cell) || '（空）',
-        original: shown(o.cell) || '（空）',
+        value: shown(f.cell) || say(ctx.lang, 'rule.blank'),
+        original: shown(o.cell) || say(ctx.lang, 'rule.blank'),
         first: `${first.sheet}!${o.cell ? cellAddress(o.cell.row, o.cell.col) : cellAddress(first.row, first.nameCell.col)}`,
       }));
     });

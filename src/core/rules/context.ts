@@ -8,6 +8,7 @@ import type { CellEdit } from '../plan';
 import { cellAddress } from '../snapshot';
 import { definitionFor, eraYearLabel, normaliseName } from '../definitions';
 import { message, type FindingMessageId, type MessageParams } from '../messages';
+import { t } from '../catalogue';
 
 export interface RuleContext {
   model: ProgressModel;
@@ -88,7 +89,7 @@ function findingYear(ctx: RuleContext, kpi: Kpi, col: number): number | null {
 
 /** "R2" / "FY2020" for messages. */
 export function yearName(ctx: RuleContext, year: number): string {
-  return ctx.lang === 'en' ? `FY${year}` : eraYearLabel(year);
+  return t(ctx.lang, 'year.fiscal', { year, era: eraYearLabel(year) });
 }
 
 /** The year column label as the table writes it, falling back to yearName. */
@@ -171,7 +172,7 @@ export function rateFix(ctx: RuleContext, kpi: Kpi, p: PrintedRate, value: numbe
     : { value: roundRate(value, decimals, ctx.rounding.mode), numberFormat: decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%' };
   const expectValue = p.storage === 'text' ? p.text : p.value;
   return {
-    label: ctx.lang === 'ja' ? `達成率を ${text} に直す` : `Set the rate to ${text}`,
+    label: t(ctx.lang, 'rule.fix.rate', { rate: text }),
     edits: [{ kind: 'setCell', sheet: kpi.sheet, row: p.row, col: p.col, expect: { value: expectValue, formula: null }, content }],
   };
 }

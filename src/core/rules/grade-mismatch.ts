@@ -7,14 +7,15 @@ import type { Finding } from '../findings';
 import type { GradeLegend, Kpi, PrintedGrade } from '../model';
 import { computeRate, formatRate, kpiDirection, kpiUnit, normaliseUnit, roundRate } from '../rates';
 import { entryOf, gradeFromLegend, trendFromLegend } from '../legend';
+import { t } from '../catalogue';
 import { def, finding, shown, yearLabel, type RuleContext } from './context';
 
 function legendOf(ctx: RuleContext, kind: GradeLegend['kind']): GradeLegend | null {
   return ctx.sheet.legends?.find((l) => l.kind === kind && (kind === 'trend' || l.entries.some((e) => e.min !== null || e.max !== null))) ?? null;
 }
 
-function entryText(e: { symbol: string; label: string }): string {
-  return e.label && e.label !== e.symbol ? `${e.symbol}（${e.label}）` : e.symbol;
+function entryText(ctx: RuleContext, e: { symbol: string; label: string }): string {
+  return e.label && e.label !== e.symbol ? t(ctx.lang, 'grade-line.legend', e) : e.symbol;
 }
 
 function gradeFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend): Finding[] {
@@ -34,7 +35,7 @@ function gradeFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend): Finding
       printed: g.text,
       year: yearLabel(ctx, kpi, year),
       rate: formatRate(rate, ctx.rounding.decimals, ctx.rounding.mode),
-      expected: entryText(expected),
+      expected: entryText(ctx, expected),
     }));
   }
   return out;
@@ -71,7 +72,7 @@ function trendFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend): Finding
       year: yearLabel(ctx, kpi, year),
       actual: shown(kpi.actuals[year]),
       before: earlier !== undefined ? shown(kpi.actuals[earlier]) : shown(kpi.baseline.parsed),
-      expected: entryText(expected),
+      expected: entryText(ctx, expected),
     }));
   }
   return out;

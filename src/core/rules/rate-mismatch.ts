@@ -6,11 +6,12 @@ import type { Kpi } from '../model';
 import type { Finding } from '../findings';
 import { computeRate, divideExact, formatRate, kpiBounds, progressRate, roundRate, yearTarget, type RoundingMode } from '../rates';
 import { message } from '../messages';
+import { t as say } from '../catalogue';
 import { def, finding, rateFix, shown, yearLabel, type RuleContext } from './context';
 
 interface Candidate {
-  ja: string;
-  en: string;
+  /** What computes this value, in the finding's language. */
+  how: string;
   value: number | null;
   mode?: RoundingMode;
 }
@@ -30,25 +31,26 @@ function candidates(ctx: RuleContext, kpi: Kpi, year: number, actual: number): C
   const rate = computeRate(kpi, year, d);
   const computed = rate.value;
   const rateMethodUsed = rate.method;
-  out.push({ ja: other === 'truncate' ? '切り捨て' : '四捨五入', en: other === 'truncate' ? 'truncating' : 'rounding half-up', value: computed, mode: other });
+  const { lang } = ctx;
+  out.push({ how: say(lang, other === 'truncate' ? 'rule.how.truncate' : 'rule.how.half-up'), value: computed, mode: other });
   if (baseline !== null) {
-    out.push({ ja: `実績÷基準値（${a} ÷ ${b}）`, en: `actual ÷ baseline (${a} ÷ ${b})`, value: divideExact(actual, baseline) });
+    out.push({ how: say(lang, 'rule.how.actual-baseline', { a, b }), value: divideExact(actual, baseline) });
     // For an up-type KPI the progress rate is the gap formula; offer whichever the KPI does not use.
     if (rateMethodUsed === 'ratio') {
-      out.push({ ja: `進捗率（(${a} − ${b}) ÷ (${t} − ${b})）`, en: `the progress rate ((${a} − ${b}) ÷ (${t} − ${b}))`, value: progressRate(actual, baseline, target) });
+      out.push({ how: say(lang, 'rule.how.progress', { a, b, t }), value: progressRate(actual, baseline, target) });
     } else {
-      out.push({ ja: `実績÷目標（${a} ÷ ${t}）`, en: `actual ÷ target (${a} ÷ ${t})`, value: divideExact(actual, target) });
+      out.push({ how: say(lang, 'rule.how.actual-target', { a, t }), value: divideExact(actual, target) });
     }
   }
   for (const y of Object.keys(kpi.actuals).map(Number)) {
     // Stryker disable next-line ConditionalExpression: this year's own rate has just failed to reproduce the printed figure, so it is never the one named
     if (y === year) continue;
     const v = computeRate(kpi, y, d).value;
-    out.push({ ja: `${yearLabel(ctx, kpi, y)}の実績値で計算した値`, en: `the rate of ${yearLabel(ctx, kpi, y)}`, value: v });
+    out.push({ how: say(lang, 'rule.how.other-year', { year: yearLabel(ctx, kpi, y) }), value: v });
   }
-  out.push({ ja: `目標÷実績（${t} ÷ ${a}）`, en: `target ÷ actual (${t} ÷ ${a})`, value: divideExact(target, actual) });
+  out.push({ how: say(lang, 'rule.how.target-actual', { a, t }), value: divideExact(target, actual) });
   if (kpi.actuals[year].unit === '%') {
-    out.push({ ja: `実績値（${a}）そのもの`, en: `the actual itself (${a})`, value: divideExact(actual, 100) });
+    out.push({ how: say(lang, 'rule.how.actual-itself', { a }), value: divideExact(actual, 100) });
   }
   return out;
 }
@@ -76,7 +78,7 @@ export function rateMismatch(ctx: RuleContext): Finding[] {
       const formula = rate.method === 'ratio'
         ? `${a} ÷ ${t}`
         : `(${shown(kpi.baseline.parsed) || baseline} − ${a}) ÷ (${shown(kpi.baseline.parsed) || baseline} − ${shown(kpi.target.parsed) || target})`;
-      const explanation = how ? message(ctx.lang, 'rate-mismatch.how', { how: how[ctx.lang] }) : '';
+      const explanation = how ? message(ctx.lang, 'rate-mismatch.how', { how: how.how }) : '';
       out.push(finding(ctx, 'rate-mismatch', 'error', kpi, p, 'rate-mismatch', {
         printed: p.text || formatRate(p.value, decimals, 'half-up'),
         computed: formatRate(rate.value, decimals, ctx.rounding.mode),

@@ -3,6 +3,7 @@ import type { Finding } from '../findings';
 import { kpiDirection } from '../rates';
 import { planStart, readableActuals } from '../status';
 import { amount, def, finding, shown, tableOf, yearLabel, type RuleContext } from './context';
+import { t } from '../catalogue';
 
 export function cumulativeDecrease(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -45,16 +46,12 @@ export function missingRemark(ctx: RuleContext): Finding[] {
     const worse = last && prev && (kpiDirection(kpi, d) === 'down' ? last.value > prev.value : last.value < prev.value);
     let reason: string | null = null;
     if (worse) {
-      reason = ctx.lang === 'ja'
-        ? `実績が ${yearLabel(ctx, kpi, prev.year)} の ${shown(prev.cell)} から ${yearLabel(ctx, kpi, last.year)} の ${shown(last.cell)} に悪化している`
-        : `The actual worsened from ${shown(prev.cell)} (${yearLabel(ctx, kpi, prev.year)}) to ${shown(last.cell)} (${yearLabel(ctx, kpi, last.year)})`;
+      reason = t(ctx.lang, 'rule.remark.worsened', { from: shown(prev.cell), fromYear: yearLabel(ctx, kpi, prev.year), to: shown(last.cell), toYear: yearLabel(ctx, kpi, last.year) });
     } else if (st?.status === 'behind' && st.pathRatio !== null && st.pathRatio < CLEARLY_BEHIND && st.year !== null) {
       // Clearly behind the path to the target, whatever grading method is chosen (80 %: 概ね順調 above it).
       const y = yearLabel(ctx, kpi, st.year);
       const expected = st.pathValue !== null ? `${amount(st.pathValue)}${kpi.unit ?? ''}` : null;
-      reason = ctx.lang === 'ja'
-        ? `${y}の実績 ${shown(last.cell)} が${expected ? `見込み値 ${expected}` : '目標までの道筋'}を大きく下回っている`
-        : `The ${y} actual ${shown(last.cell)} is well behind ${expected ? `the expected ${expected}` : 'the path to the target'}`;
+      reason = t(ctx.lang, 'rule.remark.far-behind', { year: y, actual: shown(last.cell), expected });
     }
     if (!reason) continue;
     out.push(finding(ctx, 'missing-remark', 'warning', kpi, { row: kpi.row, col }, 'missing-remark', { reason }));

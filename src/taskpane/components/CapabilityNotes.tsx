@@ -4,11 +4,10 @@ import type { Lang } from '../../core/findings';
 import type { HostCapabilities } from '../../core/host';
 import { unavailableFeatureIds } from '../../core/capabilities';
 import { t } from '../../core/catalogue';
-import { messages } from '../i18n';
 
 export function capabilityGaps(caps: HostCapabilities, lang: Lang, liveAvailable: boolean): string[] {
   const gaps = unavailableFeatureIds(caps).map((id) => t(lang, id));
-  if (liveAvailable && caps.hyperlinks && !caps.changeEvents) gaps.push(messages(lang).liveUnavailable);
+  if (liveAvailable && caps.hyperlinks && !caps.changeEvents) gaps.push(t(lang, 'pane.live-unavailable'));
   return gaps;
 }
 

@@ -2,6 +2,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
 import type { Lang } from '../../core/findings';
+import { t } from '../../core/catalogue';
 
 interface Props {
   lang: Lang;
@@ -18,15 +19,15 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
-    const en = this.props.lang === 'en';
+    const { lang } = this.props;
     return (
       <MessageBar intent="error" layout="multiline" data-testid="render-error">
         <MessageBarBody>
-          <MessageBarTitle>{en ? 'The task pane stopped' : '作業ウィンドウを表示できませんでした'}</MessageBarTitle>
-          {error.message} {en ? 'The workbook was not changed by this. Press Retry, or close and reopen the pane.' : 'このエラーでブックは変更されていません。「再試行」を押すか、作業ウィンドウを開き直してください。'}
+          <MessageBarTitle>{t(lang, 'pane.render-error.title')}</MessageBarTitle>
+          {error.message} {t(lang, 'pane.render-error.hint')}
         </MessageBarBody>
         <MessageBarActions>
-          <Button onClick={() => this.setState({ error: null })}>{en ? 'Retry' : '再試行'}</Button>
+          <Button onClick={() => this.setState({ error: null })}>{t(lang, 'pane.retry')}</Button>
         </MessageBarActions>
       </MessageBar>
     );

@@ -29,7 +29,7 @@ export function ProgressChart({ goals, emptyText, lang }: { goals: GoalProgress[
   const height = legendY + Math.ceil(statusOrder.length / legendPerRow) * 18 + 4;
   // What the bars show, in words, for screen readers (the coloured segments alone say nothing).
   const label = goals
-    .map((g) => `${g.goal}: ${statusOrder.filter((s) => g.byStatus[s] > 0).map((s) => `${statusLabel(s, lang)} ${g.byStatus[s]}`).join(t(lang, 'chart.part-separator'))}`)
+    .map((g) => `${g.goal}: ${statusOrder.filter((s) => g.byStatus[s] > 0).map((s) => `${statusLabel(s, lang)} ${g.byStatus[s]}`).join(t(lang, 'list.separator'))}`)
     .join(t(lang, 'chart.goal-separator'));
   return (
     <svg width={labelWidth + barWidth + 56} height={height} role="img" aria-label={label} data-testid="progress-chart" style={{ maxWidth: '100%' }}>

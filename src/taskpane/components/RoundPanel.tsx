@@ -105,7 +105,7 @@ export function RoundPanel({ workbook, lang, host, api }: Props) {
           {say(lang, 'round.import')}
         </Button>
         <Button size="small" appearance="subtle" onClick={() => void api.undo().then(() => setMerge(null))} disabled={disabled} data-testid="round-undo">
-          {say(lang, 'round.undo')}
+          {say(lang, 'action.undo')}
         </Button>
         <input
           ref={input}
@@ -177,10 +177,10 @@ export function RoundPanel({ workbook, lang, host, api }: Props) {
           )}
           <div className={styles.row}>
             <Button appearance="primary" size="small" onClick={() => void api.apply(merge.plan).then(() => setMerge(null))} disabled={disabled || !merge.plan.edits.length} data-testid="round-apply">
-              {say(lang, 'round.apply')}
+              {say(lang, 'action.apply')}
             </Button>
             <Button size="small" onClick={() => setMerge(null)} disabled={disabled}>
-              {say(lang, 'round.cancel')}
+              {say(lang, 'action.cancel')}
             </Button>
           </div>
         </div>

@@ -5,9 +5,8 @@ import type { Lang } from '../../core/findings';
 import type { EditPlan } from '../../core/plan';
 import { actionCommands, type ActionCommand, type PlanInput } from '../../app';
 import { emptyNewestYears, isAvailable, planAddYearConfirmed } from '../../app';
-import { format, messages, type Messages } from '../i18n';
 import { describeEdit } from '../../core/plans/describe';
-import { t as tr } from '../../core/catalogue';
+import { t, type MessageId } from '../../core/catalogue';
 import { changedCellCount, editTarget } from '../plan-view';
 import type { WorkbenchApi } from '../useWorkbench';
 import type { ProgressHost } from '../../core/host';
@@ -24,25 +23,17 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
-const labels: Record<ActionCommand, [keyof Messages, keyof Messages]> = {
-  fill: ['actionFill', 'actionFillHelp'],
-  fix: ['actionFix', 'actionFixHelp'],
-  flag: ['actionFlag', 'actionFlagHelp'],
-  unflag: ['actionUnflag', 'actionUnflagHelp'],
-  link: ['actionLink', 'actionLinkHelp'],
-  'add-year': ['actionAddYear', 'actionAddYearHelp'],
-  definitions: ['actionDefinitions', 'actionDefinitionsHelp'],
-  report: ['actionReport', 'actionReportHelp'],
-};
+/** Each command's name and what it does: `action.fill` and `action.fill.help`. */
+const labels = (command: ActionCommand): [MessageId, MessageId] => [`action.${command}`, `action.${command}.help`];
 
-function PlanPreview({ plan, t, lang, onApply, onCancel, busy, ask }: { plan: EditPlan; t: Messages; lang: Lang; onApply: () => void; onCancel: () => void; busy: boolean; ask?: { years: string[]; onYes: () => void } }) {
+function PlanPreview({ plan, lang, onApply, onCancel, busy, ask }: { plan: EditPlan; lang: Lang; onApply: () => void; onCancel: () => void; busy: boolean; ask?: { years: string[]; onYes: () => void } }) {
   const styles = useStyles();
   const lines = plan.edits.slice(0, previewLimit);
   return (
     <div className={styles.preview} data-testid="plan-preview">
       <Text weight="semibold">{plan.summary}</Text>
       <Text size={200} data-testid="plan-cell-count">
-        {plan.edits.length ? format(t.cellsToChange, { n: changedCellCount(plan) }) : t.nothingToDo}
+        {plan.edits.length ? t(lang, 'pane.plan.cells', { n: changedCellCount(plan) }) : t(lang, 'pane.plan.nothing')}
       </Text>
       {plan.notices.map((n) => (
         <MessageBar key={n} intent="info">
@@ -56,25 +47,25 @@ function PlanPreview({ plan, t, lang, onApply, onCancel, busy, ask }: { plan: Ed
               {describeEdit(e, lang)}
             </li>
           ))}
-          {plan.edits.length > previewLimit && <li>{format(t.moreCells, { n: plan.edits.length - previewLimit })}</li>}
+          {plan.edits.length > previewLimit && <li>{t(lang, 'pane.plan.more-cells', { n: plan.edits.length - previewLimit })}</li>}
         </ul>
       )}
       {ask && (
         <MessageBar intent="warning" data-testid="confirm-add-year">
-          <MessageBarBody>{tr(lang, 'plan.add-year.ask', { names: ask.years })}</MessageBarBody>
+          <MessageBarBody>{t(lang, 'plan.add-year.ask', { names: ask.years })}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.buttons}>
         {ask && (
           <Button appearance="primary" onClick={ask.onYes} disabled={busy} data-testid="confirm-add-year-yes">
-            {tr(lang, 'plan.add-year.anyway')}
+            {t(lang, 'plan.add-year.anyway')}
           </Button>
         )}
         <Button appearance={ask ? 'secondary' : 'primary'} onClick={onApply} disabled={busy || !plan.edits.length} data-testid="apply">
-          {t.apply}
+          {t(lang, 'action.apply')}
         </Button>
         <Button onClick={onCancel} disabled={busy}>
-          {t.cancel}
+          {t(lang, 'action.cancel')}
         </Button>
       </div>
     </div>
@@ -94,26 +85,25 @@ function askToAddYear(command: ActionCommand, plan: EditPlan, workbook: PlanInpu
 
 export function ActionsTab({ workbook, lang, api, host }: { workbook: PlanInput | null; lang: Lang; api: WorkbenchApi; host?: ProgressHost }) {
   const styles = useStyles();
-  const t = messages(lang);
   const [open, setOpen] = useState<{ command: ActionCommand; plan: EditPlan } | null>(null);
-  if (!workbook) return <Spinner label={t.loading} />;
+  if (!workbook) return <Spinner label={t(lang, 'pane.loading')} />;
   const busy = !!api.busy;
 
   return (
     <div data-testid="actions">
       <div className={styles.toolbar}>
         <Button onClick={() => void api.undo().then(() => setOpen(null))} disabled={busy} data-testid="undo">
-          {t.undo}
+          {t(lang, 'action.undo')}
         </Button>
       </div>
       <div className={styles.list}>
         {actionCommands.map((command) => {
-          const [title, help] = labels[command];
+          const [title, help] = labels(command);
           return (
             <Card key={command} size="small" data-testid={`action-${command}`}>
               <CardHeader
-                header={<Text weight="semibold">{t[title]}</Text>}
-                description={<Text size={200}>{t[help]}</Text>}
+                header={<Text weight="semibold">{t(lang, title)}</Text>}
+                description={<Text size={200}>{t(lang, help)}</Text>}
                 action={
                   <Button
                     size="small"
@@ -125,14 +115,13 @@ export function ActionsTab({ workbook, lang, api, host }: { workbook: PlanInput 
                     }}
                     data-testid={`preview-${command}`}
                   >
-                    {t.preview}
+                    {t(lang, 'action.preview')}
                   </Button>
                 }
               />
               {open?.command === command && (
                 <PlanPreview
                   plan={open.plan}
-                  t={t}
                   lang={lang}
                   busy={busy}
                   onCancel={() => setOpen(null)}

@@ -17,7 +17,7 @@ import { useMemo, useState } from 'react';
 import type { Finding, Lang, Severity } from '../../core/findings';
 import type { ProgressHost } from '../../core/host';
 import type { PlanInput } from '../../app';
-import { format, messages } from '../i18n';
+import { errorDetail, t } from '../../core/catalogue';
 import { findingSubject, ruleName, severityName } from '../../core/catalogue/vocabulary';
 import { filterFindings, groupFindings, type FindingFilter } from '../findings-view';
 import type { WorkbenchApi } from '../useWorkbench';
@@ -56,7 +56,6 @@ interface Props {
 
 export function FindingsTab({ workbook, lang, host, api }: Props) {
   const styles = useStyles();
-  const t = messages(lang);
   const [filter, setFilter] = useState<FindingFilter>({ severity: 'all', text: '' });
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const kpiNames = useMemo(() => new Map((workbook?.model.sheets ?? []).flatMap((s) => s.kpis.map((k) => [k.id, k.name] as const))), [workbook]);
@@ -64,11 +63,11 @@ export function FindingsTab({ workbook, lang, host, api }: Props) {
     () => (workbook ? groupFindings(filterFindings(workbook.analysis.findings, filter, (id) => kpiNames.get(id) ?? '')) : []),
     [workbook, filter, kpiNames],
   );
-  if (!workbook) return <Spinner label={t.loading} />;
+  if (!workbook) return <Spinner label={t(lang, 'pane.loading')} />;
   const total = groups.reduce((n, g) => n + g.count, 0);
 
   const select = (f: Finding) => {
-    host.selectCell?.(f.sheet, f.cell).catch((e) => api.notify('error', e instanceof Error ? e.message : String(e)));
+    host.selectCell?.(f.sheet, f.cell).catch((e) => api.notify('error', errorDetail(lang, e)));
   };
   const fix = (f: Finding) => {
     if (f.fix) void api.apply({ command: 'fill', summary: f.fix.label, edits: f.fix.edits, notices: [] });
@@ -81,10 +80,10 @@ export function FindingsTab({ workbook, lang, host, api }: Props) {
         <Select
           value={filter.severity}
           onChange={(_, d) => setFilter({ ...filter, severity: d.value as FindingFilter['severity'] })}
-          aria-label={t.allSeverities}
+          aria-label={t(lang, 'pane.findings.all-severities')}
           data-testid="severity-filter"
         >
-          <option value="all">{t.allSeverities}</option>
+          <option value="all">{t(lang, 'pane.findings.all-severities')}</option>
           {(['error', 'warning', 'info'] as const).map((s) => (
             <option key={s} value={s}>
               {severityLabel(s, lang)}
@@ -94,13 +93,13 @@ export function FindingsTab({ workbook, lang, host, api }: Props) {
         <Input
           className={styles.search}
           value={filter.text}
-          placeholder={t.filterPlaceholder}
+          placeholder={t(lang, 'pane.findings.filter')}
           onChange={(_, d) => setFilter({ ...filter, text: d.value })}
           data-testid="finding-filter"
         />
       </div>
       <Text data-testid="finding-count" data-count={total}>
-        {total ? format(t.findingsCount, { n: total }) : t.noFindings}
+        {total ? t(lang, 'pane.findings.count', { n: total }) : t(lang, 'pane.findings.none')}
       </Text>
       <Accordion multiple collapsible defaultOpenItems={['error', 'warning', 'info']}>
         {groups.map((g) => (
@@ -119,7 +118,7 @@ export function FindingsTab({ workbook, lang, host, api }: Props) {
                   </Text>
                   {(expanded.has(r.rule) ? r.findings : r.findings.slice(0, perRuleLimit)).map((f, i) => (
                     <div key={`${f.sheet}!${f.cell}:${i}`} className={styles.item} data-testid="finding" data-cell={`${f.sheet}!${f.cell}`}>
-                      <Button size="small" appearance="subtle" className={styles.cellButton} onClick={() => select(f)} title={t.goToCell}>
+                      <Button size="small" appearance="subtle" className={styles.cellButton} onClick={() => select(f)} title={t(lang, 'pane.findings.go-to-cell')}>
                         {f.cell}
                       </Button>
                       <Text size={200} className={styles.message}>
@@ -132,14 +131,14 @@ export function FindingsTab({ workbook, lang, host, api }: Props) {
                       </Text>
                       {f.fix && (
                         <Button size="small" onClick={() => fix(f)} title={f.fix.label} data-testid="fix">
-                          {t.applyFix}
+                          {t(lang, 'pane.findings.fix')}
                         </Button>
                       )}
                     </div>
                   ))}
                   {!expanded.has(r.rule) && r.findings.length > perRuleLimit && (
                     <Button appearance="transparent" size="small" onClick={() => setExpanded(new Set([...expanded, r.rule]))}>
-                      {format(t.showAll, { n: r.findings.length })}
+                      {t(lang, 'pane.findings.show-all', { n: r.findings.length })}
                     </Button>
                   )}
                 </div>

@@ -6,7 +6,7 @@ import type { Kpi, Unrecognised } from '../../core/model';
 import { ProgressChart } from '../components/ProgressChart';
 import { StructureTree } from '../components/StructureTree';
 import type { PlanInput } from '../../app';
-import { messages } from '../i18n';
+import { t } from '../../core/catalogue';
 import { gradeLabel, statusColor, statusLabel } from '../status';
 import { gradeOrder, statusOrder, summarise, yearRange } from '../summary';
 
@@ -30,15 +30,14 @@ function UnrecognisedList({ items, lang }: { items: Unrecognised[]; lang: Lang }
 
 export function OverviewTab({ workbook, lang }: { workbook: PlanInput | null; lang: Lang }) {
   const styles = useStyles();
-  const t = messages(lang);
   const summary = useMemo(() => (workbook ? summarise(workbook.model, workbook.analysis) : null), [workbook]);
   const kpiIndex = useMemo(() => new Map<string, Kpi>((workbook?.model.sheets ?? []).flatMap((s) => s.kpis.map((k) => [k.id, k] as const))), [workbook]);
-  if (!workbook || !summary) return <Spinner label={t.loading} />;
+  if (!workbook || !summary) return <Spinner label={t(lang, 'pane.loading')} />;
   if (!summary.sheets.length)
     return (
       <MessageBar intent="warning" data-testid="no-sheet">
         <MessageBarBody>
-          {t.noSheet}
+          {t(lang, 'pane.overview.no-sheet')}
           <UnrecognisedList items={summary.unrecognised} lang={lang} />
         </MessageBarBody>
       </MessageBar>
@@ -46,14 +45,14 @@ export function OverviewTab({ workbook, lang }: { workbook: PlanInput | null; la
   return (
     <div data-testid="overview">
       <section className={styles.section}>
-        <Subtitle2>{t.recognisedSheets}</Subtitle2>
-        <Table size="extra-small" aria-label={t.recognisedSheets}>
+        <Subtitle2>{t(lang, 'pane.overview.sheets')}</Subtitle2>
+        <Table size="extra-small" aria-label={t(lang, 'pane.overview.sheets')}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{lang === 'en' ? 'Sheet' : 'シート'}</TableHeaderCell>
-              <TableHeaderCell>{t.tables}</TableHeaderCell>
-              <TableHeaderCell>{t.kpis}</TableHeaderCell>
-              <TableHeaderCell>{t.years}</TableHeaderCell>
+              <TableHeaderCell>{t(lang, 'pane.overview.sheet')}</TableHeaderCell>
+              <TableHeaderCell>{t(lang, 'pane.overview.tables')}</TableHeaderCell>
+              <TableHeaderCell>{t(lang, 'pane.overview.kpis')}</TableHeaderCell>
+              <TableHeaderCell>{t(lang, 'pane.overview.years')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -70,14 +69,14 @@ export function OverviewTab({ workbook, lang }: { workbook: PlanInput | null; la
         {summary.unrecognised.length > 0 && (
           <details>
             <summary>
-              {t.unrecognised} ({summary.unrecognised.length})
+              {t(lang, 'pane.overview.unrecognised')} ({summary.unrecognised.length})
             </summary>
             <UnrecognisedList items={summary.unrecognised} lang={lang} />
           </details>
         )}
       </section>
       <section className={styles.section}>
-        <Subtitle2>{t.byStatus}</Subtitle2>
+        <Subtitle2>{t(lang, 'pane.overview.by-status')}</Subtitle2>
         <div className={styles.badges} data-testid="by-status">
           {statusOrder.map((s) => (
             <Badge key={s} appearance="tint" color={statusColor(s)} size="large">
@@ -85,7 +84,7 @@ export function OverviewTab({ workbook, lang }: { workbook: PlanInput | null; la
             </Badge>
           ))}
         </div>
-        <Subtitle2>{t.byGrade}</Subtitle2>
+        <Subtitle2>{t(lang, 'pane.overview.by-grade')}</Subtitle2>
         <div className={styles.badges} data-testid="by-grade">
           {gradeOrder.map((g) => (
             <Badge key={g} appearance="outline" size="large">
@@ -95,11 +94,11 @@ export function OverviewTab({ workbook, lang }: { workbook: PlanInput | null; la
         </div>
       </section>
       <section className={styles.section}>
-        <Subtitle2>{t.progressByGoal}</Subtitle2>
-        <ProgressChart goals={summary.progressByGoal} emptyText={t.noProgress} lang={lang} />
+        <Subtitle2>{t(lang, 'pane.overview.progress-by-goal')}</Subtitle2>
+        <ProgressChart goals={summary.progressByGoal} emptyText={t(lang, 'pane.overview.no-progress')} lang={lang} />
       </section>
       <section className={styles.section}>
-        <Subtitle2>{t.structure}</Subtitle2>
+        <Subtitle2>{t(lang, 'pane.overview.structure')}</Subtitle2>
         {workbook.model.sheets.map((s) => (
           <StructureTree key={s.sheet} sheet={s} nodes={s.structure} kpis={kpiIndex} analysis={workbook.analysis} lang={lang} />
         ))}

@@ -2,7 +2,7 @@
 import { Button, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Lang } from '../../core/findings';
-import { format, messages } from '../i18n';
+import { errorDetail, t } from '../../core/catalogue';
 import { normaliseSettings, type AddinSettings } from '../../app';
 import type { WorkbenchApi } from '../useWorkbench';
 
@@ -21,7 +21,6 @@ interface Props {
 
 export function SettingsTab({ settings, lang, onSave, api }: Props) {
   const styles = useStyles();
-  const t = messages(lang);
   const [draft, setDraft] = useState(settings);
   const [saving, setSaving] = useState(false);
   const bandsValid = draft.gradeBands.A >= draft.gradeBands.B && draft.gradeBands.B >= draft.gradeBands.C;
@@ -31,9 +30,9 @@ export function SettingsTab({ settings, lang, onSave, api }: Props) {
     setSaving(true);
     try {
       await onSave(normaliseSettings(draft));
-      api.notify('success', messages(draft.lang ?? lang).saved);
+      api.notify('success', t(draft.lang ?? lang, 'settings.saved'));
     } catch (e) {
-      api.notify('error', format(t.errorSettings, { detail: e instanceof Error ? e.message : String(e) }));
+      api.notify('error', t(lang, 'pane.error-settings', { detail: errorDetail(lang, e) }));
     } finally {
       setSaving(false);
     }
@@ -41,7 +40,7 @@ export function SettingsTab({ settings, lang, onSave, api }: Props) {
 
   return (
     <div className={styles.form} data-testid="settings">
-      <Field label={t.gradeBands} validationMessage={bandsValid ? undefined : 'A ≥ B ≥ C'}>
+      <Field label={t(lang, 'settings.grade-bands')} validationMessage={bandsValid ? undefined : 'A ≥ B ≥ C'}>
         <div className={styles.bands}>
           {(['A', 'B', 'C'] as const).map((g) => (
             <Input
@@ -56,24 +55,24 @@ export function SettingsTab({ settings, lang, onSave, api }: Props) {
           ))}
         </div>
       </Field>
-      <Field label={t.grading}>
+      <Field label={t(lang, 'settings.grading')}>
         <RadioGroup value={draft.grading} onChange={(_, d) => setDraft({ ...draft, grading: d.value as AddinSettings['grading'] })} data-testid="grading">
-          <Radio value="auto" label={t.gradingAuto} />
-          <Radio value="rate" label={t.gradingRate} />
-          <Radio value="path" label={t.gradingExpected} />
+          <Radio value="auto" label={t(lang, 'settings.grading.auto')} />
+          <Radio value="rate" label={t(lang, 'grading.rate')} />
+          <Radio value="path" label={t(lang, 'grading.path')} />
         </RadioGroup>
       </Field>
-      <Field label={t.rateMethod}>
+      <Field label={t(lang, 'settings.rate-method')}>
         <RadioGroup value={draft.rateMethod} onChange={(_, d) => setDraft({ ...draft, rateMethod: d.value as AddinSettings['rateMethod'] })}>
-          <Radio value="auto" label={t.rateAuto} />
-          <Radio value="ratio" label={t.rateRatio} />
-          <Radio value="gap" label={t.rateGap} />
+          <Radio value="auto" label={t(lang, 'settings.rate-method.auto')} />
+          <Radio value="ratio" label={t(lang, 'settings.rate-method.ratio')} />
+          <Radio value="gap" label={t(lang, 'settings.rate-method.gap')} />
         </RadioGroup>
       </Field>
-      <Field label={t.managementWorkbook} hint={t.managementWorkbookHint}>
+      <Field label={t(lang, 'settings.management-workbook')} hint={t(lang, 'settings.management-workbook.hint')}>
         <Input value={draft.managementWorkbook} onChange={(_, d) => setDraft({ ...draft, managementWorkbook: d.value })} />
       </Field>
-      <Field label={t.language}>
+      <Field label={t(lang, 'settings.language')}>
         <Select
           value={draft.lang ?? 'auto'}
           onChange={(_, d) => setDraft({ ...draft, lang: d.value === 'ja' || d.value === 'en' ? d.value : null })}
@@ -85,7 +84,7 @@ export function SettingsTab({ settings, lang, onSave, api }: Props) {
         </Select>
       </Field>
       <Button appearance="primary" onClick={() => void save()} disabled={saving || !bandsValid} data-testid="save-settings">
-        {t.save}
+        {t(lang, 'settings.save')}
       </Button>
     </div>
   );
