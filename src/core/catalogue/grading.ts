@@ -34,7 +34,7 @@ export const GRADING_MESSAGES = {
   ),
   'grade-line.grade': msg((p: { grade: string }) => `→ ${p.grade}`, (p) => ` → ${p.grade}`),
   // A printed legend's entry: "B+（概ね順調）".
-  'grade-line.legend': msg((p: { symbol: string; label: string }) => `${p.symbol}（${p.label}）`, (p) => `${p.symbol}（${p.label}）`),
+  'grade-line.legend': msg((p: { symbol: string; label: string }) => `${p.symbol}（${p.label}）`, (p) => `${p.symbol} (${p.label})`),
   'grade-line.rate': msg(() => '達成率', () => 'Achievement rate'),
   'grade-line.path': msg(() => '見込み値に対する実績', () => 'Actual against expected'),
   'grade-line.target': msg((p: { v: string }) => `目標 ${p.v}`, (p) => `target ${p.v}`),

@@ -54,7 +54,7 @@ export const MODEL_MESSAGES = {
   // The KPI定義 sheet's note and band heading (written in Japanese: see DEFINITION_WORDS).
   'definitions.sheet-note': msg(
     () => 'KPI定義: この表を直すと、達成率・評価・検証はこの定義に従います。方向=増加/減少、累計=累計/単年度、達成率の計算=実績÷目標/差分/なし/自動。',
-    () => 'KPI定義: edit this table and rates, grades and checks follow it. 方向=増加/減少, 累計=累計/単年度, 達成率の計算=実績÷目標/差分/なし/自動.',
+    () => 'KPI定義: edit this table and rates, grades and checks follow it. Direction (方向) = 増加 / 減少, cumulative (累計) = 累計 / 単年度, rate method = 実績÷目標 / 差分 / none / 自動 (auto).',
   ),
   'definitions.bands.rate': msg(() => '達成率の下限', () => 'lower bound of the achievement rate'),
   'definitions.bands.path': msg(() => '見込み値に対する実績の下限', () => 'lower bound of the actual against the expected value'),

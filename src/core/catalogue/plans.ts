@@ -83,14 +83,13 @@ export const PLAN_MESSAGES = {
     (p: { n: number; parts: string[] }) => `所見 ${p.n} 件（${p.parts.join('、')}）`,
     (p) => `${p.n} finding${p.n === 1 ? '' : 's'} (${p.parts.join(', ')})`,
   ),
-  // Between the file name and the time on the report's second line.
-  'plan.report.meta-separator': msg(() => '　', () => '   '),
+  // The report's second line: file name and time, as far as known.
+  'plan.report.meta': msg((p: { parts: string[] }) => p.parts.join('　'), (p) => p.parts.join('   ')),
   // The columns of every report form (sheet, Markdown, JSON keys in this order).
   'plan.report.column.severity': msg(() => '重要度', () => 'Severity'),
   'plan.report.column.rule': msg(() => '規則', () => 'Rule'),
   'plan.report.column.sheet': msg(() => 'シート', () => 'Sheet'),
   'plan.report.column.cell': msg(() => 'セル', () => 'Cell'),
-  'plan.report.column.kpi': msg(() => 'KPI', () => 'KPI'),
   'plan.report.column.year': msg(() => '年度', () => 'Year'),
   'plan.report.column.finding': msg(() => '内容', () => 'Finding'),
   'plan.report.markdown.none': msg(

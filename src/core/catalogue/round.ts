@@ -65,7 +65,6 @@ export const ROUND_COPY_MESSAGES = {
   ),
   'round.copy.sheet': msg(() => 'シート', () => 'Sheet'),
   'round.copy.cell': msg(() => 'セル', () => 'Cell'),
-  'round.copy.kpi': msg(() => 'KPI', () => 'KPI'),
   'round.copy.what': msg(() => '記入する欄', () => 'To fill'),
   'round.copy.actual': msg((p: { era: string }) => `実績値 ${p.era}`, (p) => `actual ${p.era}`),
   'round.copy.remark': msg(() => '備考', () => '備考 (remarks)'),

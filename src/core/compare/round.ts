@@ -161,7 +161,7 @@ export function requestSheetRows(share: DepartmentShare, r: RoundRecord, lang: L
     [],
     [t(lang, 'round.copy.how', { era: eraYearLabel(r.year) })],
     [],
-    [t(lang, 'round.copy.sheet'), t(lang, 'round.copy.cell'), t(lang, 'round.copy.kpi'), t(lang, 'round.copy.what')],
+    [t(lang, 'round.copy.sheet'), t(lang, 'round.copy.cell'), 'KPI', t(lang, 'round.copy.what')],
   ];
   const names = new Map(share.kpis.map((k) => [k.id, k.name]));
   for (const c of share.cells) {

@@ -46,7 +46,7 @@ export function stamp(d: Date): string {
 
 /** The columns of every report form (sheet, Markdown, JSON keys in this order). */
 export function reportHeader(lang: Lang): string[] {
-  return (['severity', 'rule', 'sheet', 'cell', 'kpi', 'year', 'finding'] as const).map((c) => t(lang, `plan.report.column.${c}`));
+  return (['severity', 'rule', 'sheet', 'cell', 'kpi', 'year', 'finding'] as const).map((c) => (c === 'kpi' ? 'KPI' : t(lang, `plan.report.column.${c}`)));
 }
 
 export function reportRows(input: PlanInput): CellValue[][] {
@@ -77,7 +77,7 @@ function metaLine(lang: Lang, meta: ReportMeta): string {
   const parts: string[] = [];
   if (meta.file) parts.push(t(lang, 'plan.report.file', { file: meta.file }));
   if (meta.now) parts.push(t(lang, 'plan.report.made', { at: stamp(meta.now) }));
-  return parts.join(t(lang, 'plan.report.meta-separator'));
+  return t(lang, 'plan.report.meta', { parts });
 }
 
 const HEADER_ROW = 4;
