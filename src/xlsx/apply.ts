@@ -120,7 +120,8 @@ function applyOne(wb: ExcelJS.Workbook, e: CellEdit): Inverse | SkippedEdit {
     if (wb.getWorksheet(e.sheet)) return skip.sheetExists(e);
     const ws = wb.addWorksheet(e.sheet, { state: e.visibility });
     (e.rows ?? []).forEach((line, i) => line.forEach((v, j) => {
-      if (v !== null) writeContent(ws.getCell(i + 1, j + 1), { value: v });
+      // an empty string is an empty cell, as when Excel is given "" through Range.values (and as the patched save writes it)
+      if (v !== null && v !== '') writeContent(ws.getCell(i + 1, j + 1), { value: v });
     }));
     if (e.print) applyPrintLayout(ws, e.print, e.rows?.length ?? 0);
     return addSheetInverse(e);

@@ -34,7 +34,7 @@ function worksheetXml(rows: CellValue[][], print: PrintLayout | undefined, style
     const r = i + 1;
     const cells: string[] = [];
     for (let c = 1; c <= width; c++) {
-      const v = line[c - 1] ?? null;
+      const v = line[c - 1] === '' ? null : (line[c - 1] ?? null); // "" is an empty cell, as in the in-memory model
       const s = print && r >= print.wrapFrom && print.wrapColumns.includes(c) ? wrap : 0;
       if (v !== null || s) cells.push(cellXml(cellRef(r, c), v, s));
     }
