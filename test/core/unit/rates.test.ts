@@ -125,6 +125,8 @@ describe('direction and method inferred from the table', () => {
   test('one negative figure anywhere is enough for the gap method: baseline, target or an actual', () => {
     expect(rateMethod(makeKpi({ baseline: '▲10', target: '50', actuals: { 2020: '10' } }))).toBe('gap');
     expect(rateMethod(makeKpi({ baseline: '10', target: '▲50', actuals: {} }))).toBe('gap');
+    // a negative target without a baseline rises, yet is measured by the gap
+    expect(rateMethod(makeKpi({ baseline: '-', target: '▲5', actuals: {} }))).toBe('gap');
     expect(rateMethod(makeKpi({ baseline: '10', target: '50', actuals: { 2019: '20', 2020: '▲5', 2021: '30' } }))).toBe('gap');
     expect(rateMethod(makeKpi({ baseline: '0', target: '50', actuals: { 2019: '0', 2020: '集計中' } }))).toBe('ratio');
   });
