@@ -48,15 +48,56 @@ function textOf(el: Element | null): string {
   return el?.textContent?.trim() ?? '';
 }
 
-/** The note shape of a cell in a VML drawing, if any. */
-function shapeOf(vml: Document, row: number, col: number): Element | null {
+interface VmlIndex {
+  /** "row,col" (0-based, as VML counts) → the note's shape. */
+  notes: Map<string, Element>;
+  shapes: number;
+  maxId: number;
+}
+/** One scan of a drawing per save: a workbook with thousands of notes must not be scanned per note. */
+const vmlIndexes = new WeakMap<Document, VmlIndex>();
+
+function vmlIndex(vml: Document): VmlIndex {
+  let index = vmlIndexes.get(vml);
+  if (index) return index;
+  index = { notes: new Map(), shapes: 0, maxId: 0 };
   for (const data of Array.from(vml.getElementsByTagNameNS(NS_X, 'ClientData'))) {
     if (data.getAttribute('ObjectType') !== 'Note') continue;
     const r = textOf(children(data, 'Row')[0] ?? null);
     const c = textOf(children(data, 'Column')[0] ?? null);
-    if (Number(r) === row - 1 && Number(c) === col - 1) return data.parentNode as Element;
+    index.notes.set(`${Number(r)},${Number(c)}`, data.parentNode as Element);
   }
-  return null;
+  for (const s of Array.from(vml.getElementsByTagNameNS(NS_V, 'shape'))) {
+    index.shapes++;
+    index.maxId = Math.max(index.maxId, Number(/_x0000_s(\d+)/.exec(s.getAttribute('id') ?? '')?.[1] ?? 0));
+  }
+  vmlIndexes.set(vml, index);
+  return index;
+}
+
+/** The note shape of a cell in a VML drawing, if any. */
+function shapeOf(vml: Document, row: number, col: number): Element | null {
+  return vmlIndex(vml).notes.get(`${row - 1},${col - 1}`) ?? null;
+}
+
+function removeShape(vml: Document, row: number, col: number): void {
+  const index = vmlIndex(vml);
+  const shape = index.notes.get(`${row - 1},${col - 1}`);
+  if (!shape) return;
+  removeNode(shape);
+  index.notes.delete(`${row - 1},${col - 1}`);
+  index.shapes--;
+}
+
+/** comments part → ref → comment, scanned once per save. */
+const commentIndexes = new WeakMap<Element, Map<string, Element>>();
+function commentIndex(list: Element): Map<string, Element> {
+  let index = commentIndexes.get(list);
+  if (!index) {
+    index = new Map(children(list, 'comment').map((c) => [c.getAttribute('ref') ?? '', c]));
+    commentIndexes.set(list, index);
+  }
+  return index;
 }
 
 /** A VML idmap number not used by another drawing of the package ([MS-OI29500]: shape ids are unique per workbook). */
@@ -103,17 +144,20 @@ export async function setNote(sheet: SheetXml, row: number, col: number, note: s
   const doc = await pkg.readXml(commentsPath);
   const root = doc.documentElement!;
   const list = child(root, 'commentList') ?? append(root, make(doc, 'commentList'));
-  const current = children(list, 'comment').find((c) => c.getAttribute('ref') === ref) ?? null;
+  const comments = commentIndex(list);
+  const current = comments.get(ref) ?? null;
 
   const vmlPath = vmlRel ? resolveTarget(sheet.path, vmlRel.target) : null;
   const vml = vmlPath ? await vmlDoc(sheet, vmlPath) : null;
 
   if (note === null) {
     removeNode(current);
-    if (current) dropUnusedAuthor(doc, current.getAttribute('authorId'));
-    if (vml) removeNode(shapeOf(vml, row, col));
+    comments.delete(ref);
+    if (current) dropUnusedAuthor(doc, current.getAttribute('authorId'), comments);
+    if (vml) removeShape(vml, row, col);
   } else {
     const comment = current ?? append(list, make(doc, 'comment', { ref, authorId: authorFor(doc) }));
+    comments.set(ref, comment);
     const old = child(comment, 'text');
     const text = make(doc, 'text');
     // one rich-text run, as Excel writes notes (and as exceljs reads them)
@@ -129,8 +173,8 @@ export async function setNote(sheet: SheetXml, row: number, col: number, note: s
   if (vml && vmlPath) pkg.writeXml(vmlPath, vml);
 
   // the last note gone: the parts go too (an empty commentList is not what Excel writes)
-  if (!children(list, 'comment').length) await pkg.removePart(commentsPath, { part: sheet.path, id: commentsRel.id });
-  if (vml && vmlPath && vmlRel && !vml.getElementsByTagNameNS(NS_V, 'shape').length) {
+  if (!comments.size) await pkg.removePart(commentsPath, { part: sheet.path, id: commentsRel.id });
+  if (vml && vmlPath && vmlRel && !vmlIndex(vml).shapes) {
     await pkg.removePart(vmlPath, { part: sheet.path, id: vmlRel.id });
     removeNode(child(sheet.root, 'legacyDrawing'));
     sheet.touch();
@@ -138,14 +182,14 @@ export async function setNote(sheet: SheetXml, row: number, col: number, note: s
 }
 
 /** The unnamed author this writer added (the last one) goes with its last note; other authors stay. */
-function dropUnusedAuthor(doc: Document, authorId: string | null): void {
+function dropUnusedAuthor(doc: Document, authorId: string | null, comments: Map<string, Element>): void {
   const root = doc.documentElement!;
   const authors = child(root, 'authors');
   const list = authors ? children(authors, 'author') : [];
   const last = list[list.length - 1];
   if (!authors || !last || (last.textContent ?? '') !== '' || Number(authorId) !== list.length - 1) return;
-  const used = Array.from(doc.getElementsByTagNameNS(root.namespaceURI, 'comment')).some((c) => c.getAttribute('authorId') === authorId);
-  if (!used) authors.removeChild(last);
+  for (const c of comments.values()) if (c.getAttribute('authorId') === authorId) return;
+  authors.removeChild(last);
 }
 
 /** The author index for a new note: an unnamed author (appended when the part has none). */
@@ -168,13 +212,13 @@ function addShape(vml: Document, row: number, col: number): void {
   }
   const idmapEl = vml.getElementsByTagNameNS(NS_O, 'idmap')[0];
   const idmap = Number(/\d+/.exec(idmapEl?.getAttribute('data') ?? '')?.[0] ?? 1);
-  let max = idmap * 1024;
-  for (const s of Array.from(vml.getElementsByTagNameNS(NS_V, 'shape'))) {
-    const n = Number(/_x0000_s(\d+)/.exec(s.getAttribute('id') ?? '')?.[1] ?? 0);
-    max = Math.max(max, n);
-  }
+  const index = vmlIndex(vml);
+  const max = Math.max(idmap * 1024, index.maxId);
   const shape = vml.importNode(parseXml(noteShape(max + 1, row, col), 'note shape').documentElement!, true) as Element;
   // the declarations were for parsing the fragment; the drawing's root has them
   for (const p of ['xmlns:v', 'xmlns:o', 'xmlns:x']) shape.removeAttribute(p);
   root.appendChild(shape);
+  index.notes.set(`${row - 1},${col - 1}`, shape);
+  index.shapes++;
+  index.maxId = max + 1;
 }
