@@ -175,7 +175,7 @@ function intoBatches(ops: WriteOp[], budget: number): WriteOp[][] {
  * The writes, one sync per block under the payload budget; `first` (the undo record) goes ahead of
  * the plan's writes in the first block, so that a block Excel refuses part-way never leaves written
  * cells without the record that restores them. A block refused as too large (Excel on the web's 5 MB
- * request limit; nothing of it ran) is split in two and sent again.
+ * request limit; nothing of it ran) is split in two and sent again, down to single rows.
  */
 export async function writeDecided(context: Context, features: ExcelFeatures, decided: Decided, options: ApplyOptions = {}, first: WriteOp[] = []): Promise<void> {
   const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
@@ -190,9 +190,11 @@ export async function writeDecided(context: Context, features: ExcelFeatures, de
       await context.sync();
       done++;
     } catch (error) {
-      if (isPayloadTooLarge(error) && batch.length > 1) {
-        const half = Math.ceil(batch.length / 2);
-        queue.unshift(batch.slice(0, half), batch.slice(half));
+      // Nothing of a refused request ran (its size is measured first): send it again in halves, and a
+      // single block of rows as two smaller blocks.
+      const halves = batch.length > 1 ? [batch.slice(0, Math.ceil(batch.length / 2)), batch.slice(Math.ceil(batch.length / 2))] : batch[0].split?.().map((op) => [op]);
+      if (isPayloadTooLarge(error) && halves) {
+        queue.unshift(...halves);
         continue;
       }
       throw writeRefused(error, done, done + 1 + queue.length);

@@ -18,8 +18,7 @@ import type { CellValue, GridSnapshot } from '../core/snapshot';
 import { UNDO_SHEET, decodeRecord, emptyRecord, encodeRecord, type UndoRecord } from '../core/undo';
 import { toExcelInput } from './cell-input';
 import { fromExcelValue } from './cell-input';
-import { jsonBytes } from './payload';
-import { rowChunks, type WriteOp } from './write';
+import { rowChunks, rowsOp, type WriteOp } from './write';
 import type { WriteGuard } from './guard';
 
 type Context = Excel.RequestContext;
@@ -74,11 +73,10 @@ export function recordWrites(context: Context, record: UndoRecord, rows: number,
   const encoded = encodeRecord(record);
   const height = Math.max(encoded.length, rows);
   const matrix = Array.from({ length: height }, (_, i) => [toExcelInput({ value: encoded[i]?.[0] ?? null })]);
-  return rowChunks(matrix, budget).map((chunk) => ({
-    bytes: jsonBytes(chunk.rows) + 300,
-    queue: () => {
+  return rowChunks(matrix, budget).map((chunk) =>
+    rowsOp(chunk.rows, 300, (offset, part) => {
       guard?.note(UNDO_SHEET, null);
-      context.workbook.worksheets.getItem(UNDO_SHEET).getRangeByIndexes(chunk.offset, 0, chunk.rows.length, 1).formulas = chunk.rows;
-    },
-  }));
+      context.workbook.worksheets.getItem(UNDO_SHEET).getRangeByIndexes(chunk.offset + offset, 0, part.length, 1).formulas = part;
+    }),
+  );
 }

@@ -20,6 +20,27 @@ type SetCell = Extract<CellEdit, { kind: 'setCell' }>;
 export interface WriteOp {
   bytes: number;
   queue(): void;
+  /** The same writes as two smaller requests (a block of rows cut in half); absent when it cannot be cut. */
+  split?(): WriteOp[];
+}
+
+/**
+ * A write of a block of rows, `write(offset, rows)` queuing rows[offset…]; it can be cut in halves by
+ * rows when Excel refuses its request as too large (writeDecided), down to single rows.
+ */
+export function rowsOp<T>(rows: T[][], overhead: number, write: (offset: number, rows: T[][]) => void, offset = 0): WriteOp {
+  return {
+    bytes: jsonBytes(rows) + overhead,
+    queue: () => write(offset, rows),
+    ...(rows.length > 1
+      ? {
+          split: () => {
+            const half = Math.ceil(rows.length / 2);
+            return [rowsOp(rows.slice(0, half), overhead, write, offset), rowsOp(rows.slice(half), overhead, write, offset + half)];
+          },
+        }
+      : {}),
+  };
 }
 
 /**
@@ -89,15 +110,19 @@ export function planWrites(
       for (const rect of rects) {
         const inputs = rect.items.map((row) => row.map((e) => toExcelInput(e.content)));
         const withFormat = rect.items[0][0].content.numberFormat !== undefined;
-        for (const chunk of rowChunks(inputs, budget)) {
-          const top = rect.top + chunk.offset;
-          const formats = withFormat ? rect.items.slice(chunk.offset, chunk.offset + chunk.rows.length).map((row) => row.map((e) => e.content.numberFormat as string)) : null;
-          op(jsonBytes(chunk.rows) + (formats ? jsonBytes(formats) : 0), () => {
-            const range = ws(name).getRangeByIndexes(top - 1, rect.left - 1, chunk.rows.length, chunk.rows[0].length);
-            range.formulas = chunk.rows;
-            if (formats) range.numberFormat = formats;
-            guard?.note(name, { top, left: rect.left, bottom: top + chunk.rows.length - 1, right: rect.left + chunk.rows[0].length - 1 });
-          });
+        // Each row carries its inputs and, when the rectangle sets them, its number formats.
+        const lines = inputs.map((row, i) => ({ inputs: row, formats: withFormat ? rect.items[i].map((e) => e.content.numberFormat as string) : null }));
+        for (const chunk of rowChunks(lines.map((l) => [l]), budget)) {
+          ops.push(
+            rowsOp(chunk.rows, OP_OVERHEAD, (offset, part) => {
+              const top = rect.top + chunk.offset + offset;
+              const width = part[0][0].inputs.length;
+              const range = ws(name).getRangeByIndexes(top - 1, rect.left - 1, part.length, width);
+              range.formulas = part.map(([l]) => l.inputs);
+              if (withFormat) range.numberFormat = part.map(([l]) => l.formats as string[]);
+              guard?.note(name, { top, left: rect.left, bottom: top + part.length - 1, right: rect.left + width - 1 });
+            }),
+          );
         }
       }
     }
@@ -224,9 +249,11 @@ export function planWrites(
     if (!rows.length || !width) return;
     const matrix = rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill(null)].map((value) => toExcelInput({ value } as CellContent)));
     for (const chunk of rowChunks(matrix, budget)) {
-      op(jsonBytes(chunk.rows), () => {
-        ws(edit.sheet).getRangeByIndexes(chunk.offset, 0, chunk.rows.length, width).formulas = chunk.rows;
-      });
+      ops.push(
+        rowsOp(chunk.rows, OP_OVERHEAD, (offset, part) => {
+          ws(edit.sheet).getRangeByIndexes(chunk.offset + offset, 0, part.length, width).formulas = part;
+        }),
+      );
     }
   }
 }

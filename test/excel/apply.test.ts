@@ -55,6 +55,23 @@ describe('sync counts', () => {
     expect(excel.model.sheet(S)!.cell(699, 2).value).toBe('行699の説明文'.repeat(3));
   });
 
+  test('a write block Excel refuses as too large (the estimate fell short) is sent again in halves: all written, once', async () => {
+    const limit = 40_000;
+    const excel = new FakeExcel(FakeModel.fromExcelJs(await loadSampleWorkbook()), { payloadLimitBytes: limit });
+    // A budget above Excel's real limit: the first block is refused, nothing of it runs, and the halves go through.
+    const host = new ExcelHost(excel.env(), { budgetBytes: 400_000 });
+    const edits: CellEdit[] = [];
+    for (let row = 500; row < 700; row++) edits.push({ kind: 'setCell', sheet: S, row, col: 2, expect: null, content: { value: `行${row}の説明文`.repeat(20) } });
+    excel.resetCounts();
+    const result = await host.applyPlan(plan(edits));
+    expect(result.applied).toBe(200);
+    const refused = excel.syncs.filter((s) => s.requestBytes > limit);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(excel.syncs.slice(1 + refused.length).every((s) => s.requestBytes <= limit)).toBe(true);
+    for (let row = 500; row < 700; row++) expect(excel.model.sheet(S)!.cell(row, 2).value).toBe(`行${row}の説明文`.repeat(20));
+    console.log(`refused-block fallback: ${excel.syncCount} syncs, ${refused.length} refused`);
+  });
+
   describe('10,000-KPI sheet', () => {
     let model: FakeModel;
     beforeAll(async () => {

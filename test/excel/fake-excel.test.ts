@@ -1,5 +1,5 @@
 /** The double must be as strict as Excel, or tests on it could pass where Excel fails. */
-import { FakeExcel, FakeModel } from '../support/fake-excel';
+import { FakeExcel, FakeModel, WEB_PAYLOAD_LIMIT_BYTES, type FakePlatform } from '../support/fake-excel';
 
 function setup(api?: string) {
   const excel = new FakeExcel(
@@ -121,5 +121,24 @@ describe('strict Excel double', () => {
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+  });
+
+  test.each<FakePlatform>(['web', 'windows', 'mac'])('%s: a request over 5 MB is refused on the web only, before any of it runs (RequestPayloadSizeLimitExceeded)', async (platform) => {
+    const model = FakeModel.fromSnapshot({ sheet: '表', origin: { row: 1, col: 1 }, values: [['a']] });
+    const excel = new FakeExcel(model, { platform });
+    const rows = Math.ceil(WEB_PAYLOAD_LIMIT_BYTES / 1000) + 10;
+    const write = excel.env().run({}, async (context) => {
+      const sheet = context.workbook.worksheets.getItem('表');
+      sheet.getRange('A1').values = [['written first']];
+      sheet.getRangeByIndexes(1, 0, rows, 1).values = Array.from({ length: rows }, () => ['x'.repeat(1000)]);
+      await context.sync();
+    });
+    if (platform === 'web') {
+      await expect(write).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+      expect(model.sheet('表')!.cell(1, 1).value).toBe('a');
+    } else {
+      await expect(write).resolves.toBeUndefined();
+      expect(model.sheet('表')!.cell(rows + 1, 1).value).toBe('x'.repeat(1000));
+    }
   });
 });

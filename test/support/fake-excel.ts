@@ -52,12 +52,25 @@ export const UNDO_UNSUPPORTED: Record<string, { web: boolean; windows: boolean; 
   'Workbook.save': { web: true, windows: true, mac: true },
 };
 
+/**
+ * "Excel on the web limits requests and responses to 5 MB. The API returns a RichAPI.Error error if
+ * this limit is exceeded" (excel/performance.md, "Payload size limit best practices"; also
+ * resource-limits-and-performance-optimization.md, "Excel add-ins"; office-js-docs-pr 096a3ee). The
+ * error codes are RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded, which "only
+ * occur in Office on the web" (testing/application-specific-api-error-handling.md): Windows and Mac
+ * have no payload limit (the five-million-cell limit of a read holds everywhere, FakeRange.grid).
+ * "5 MB" is read as 5,000,000 bytes, the smaller of MB and MiB. The request is measured before any
+ * of its operations run, so a refused request changes nothing ("The payload size of a request
+ * combines the number of API calls, the number of objects … the length of the value to set").
+ */
+export const WEB_PAYLOAD_LIMIT_BYTES = 5_000_000;
+
 export interface FakeExcelOptions {
   /** web / windows / mac (default: EXCEL_PLATFORM, else web): which APIs lack undo support. */
   platform?: FakePlatform;
   /** Highest ExcelApi set the "installed Excel" supports: "1.7" (oldest allowed), "1.17" (LTSC 2024), "1.20". */
   api?: string;
-  /** Request/response size cap per sync; Excel on the web: 5 MB. Unlimited when omitted. */
+  /** Request/response size cap per sync; when omitted, the platform's (WEB_PAYLOAD_LIMIT_BYTES on the web, none on Windows and Mac). */
   payloadLimitBytes?: number;
   /** getMergedAreas fails above this many areas (Excel: 512). */
   mergedAreaLimit?: number;
@@ -153,7 +166,7 @@ export class FakeContext {
     this.responseBytes = 0;
     this.events = [];
     const requestBytes = ops.reduce((n, o) => n + o.bytes + 40, 0);
-    const limit = this.excel.options.payloadLimitBytes;
+    const limit = this.excel.payloadLimitBytes;
     this.excel.syncCount++;
     const record: SyncRecord = { requestBytes, responseBytes: 0, operations: ops.length };
     this.excel.syncs.push(record);
@@ -210,6 +223,11 @@ export class FakeExcel {
 
   get platform(): FakePlatform {
     return this.options.platform ?? defaultPlatform();
+  }
+
+  /** The size cap of a request or response on this platform (see WEB_PAYLOAD_LIMIT_BYTES); undefined: none. */
+  get payloadLimitBytes(): number | undefined {
+    return this.options.payloadLimitBytes ?? (this.platform === 'web' ? WEB_PAYLOAD_LIMIT_BYTES : undefined);
   }
 
   supports(version: string): boolean {
