@@ -2,7 +2,10 @@
 import { MessageError } from '../core/catalogue';
 import type { ProgressHost } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
-import { runCommand, undoLast } from '../core/session';
+import { runCommand, undoLast, type CommandResult } from '../core/session';
+import { snapshotsAfterPlan } from '../core/plans/after-apply';
+import { UNDO_SHEET } from '../core/undo';
+import { analyseSnapshots } from './load';
 import type { PlanInput } from '../core/plans/context';
 import type { ActionCommand, EngineContext } from './engine';
 import { planners } from './planners';
@@ -24,8 +27,22 @@ export function planCommand(command: ActionCommand, input: PlanInput, ctx: Engin
 }
 
 /** Applies a plan and records its inverse in the workbook, so Undo works on every host. */
-export async function applyWithUndo(host: ProgressHost, plan: EditPlan): Promise<ApplyResult> {
+export async function applyWithUndo(host: ProgressHost, plan: EditPlan): Promise<CommandResult> {
   return runCommand(host, plan);
+}
+
+/**
+ * The workbook after `plan` was applied with `result`, from the plan (core snapshotsAfterPlan) and the
+ * undo record the host stored with it, re-analysed: no sheet is read again. Null when the host did not
+ * report the stored record (then the caller reads the workbook again).
+ */
+export function workbookAfterApply(input: PlanInput, plan: EditPlan, result: CommandResult, ctx: EngineContext): PlanInput | null {
+  if (!result.record) return null;
+  // The host creates the record's own sheet with the first recorded apply, before the plan's writes.
+  const created = result.record.entries.length && !input.sheets.some((s) => s.name === UNDO_SHEET);
+  const sheets = created ? [...input.sheets, { name: UNDO_SHEET, visibility: 'veryHidden' as const }] : input.sheets;
+  const book = snapshotsAfterPlan({ sheets, snapshots: input.snapshots, definitions: input.definitionsSnapshot ?? null }, plan, result.skipped);
+  return analyseSnapshots(book.sheets, book.snapshots, book.definitions, result.record, ctx);
 }
 
 /** Undoes the newest recorded command; null when there is none. */

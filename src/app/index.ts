@@ -7,7 +7,7 @@
 export type { PlanInput } from '../core/plans/context';
 export { loadWorkbook, analyseSnapshots, candidateSheets, type LoadOptions } from './load';
 export { actionCommands, recheckKpis, replaceSnapshot, type ActionCommand, type EngineContext } from './engine';
-export { applyWithUndo, isAvailable, planCommand, undoLastAction, CommandUnavailableError } from './commands';
+export { applyWithUndo, isAvailable, planCommand, undoLastAction, workbookAfterApply, CommandUnavailableError } from './commands';
 export { emptyNewestYears, externalManagement, planAddYearConfirmed, planners, type Planner } from './planners';
 export { defaultSettings, memorySettingsStore, normaliseSettings, type AddinSettings, type SettingsStore } from './settings';
 export { effectiveDefinitions } from './effective-definitions';

@@ -87,5 +87,5 @@ export function analyseSnapshots(
   const stored = definitionsSnapshot ? readDefinitions(definitionsSnapshot) : undefined;
   const settings = options.settings ?? defaultSettings;
   const analysed = runAnalysis(sheets, snapshots, (model) => effectiveDefinitions(stored, model, settings), options);
-  return { sheets, snapshots, ...analysed, record, lang: options.lang ?? 'ja' };
+  return { sheets, snapshots, ...analysed, record, lang: options.lang ?? 'ja', definitionsSnapshot };
 }

@@ -65,11 +65,10 @@ export interface Decided {
  * The verify sync and the decisions on it: which edits still apply, and the inverse of those. Reads
  * only; `also` queues more loads into the same sync (the undo record) and is called before it.
  */
-export async function decideEdits(context: Context, features: ExcelFeatures, plan: EditPlan, also?: () => void): Promise<Decided> {
+export async function decideEdits(context: Context, features: ExcelFeatures, plan: EditPlan, also?: () => void, decidedHook?: (result: ApplyResult) => void): Promise<Decided> {
   also?.();
   const widenRead = queueWidenRead(context, features, plan);
   const { probes, missing } = await verify(context, features, plan.edits);
-  const segments = await insertSegments(context, features, plan.edits, probes.perEdit);
   const existing = new Set(probes.sheets.items.map((s) => s.name));
   for (const m of missing) existing.delete(m);
   const states = cellStates(probes);
@@ -135,6 +134,10 @@ export async function decideEdits(context: Context, features: ExcelFeatures, pla
     layout.record(edit);
   });
 
+  const result: ApplyResult = { applied: plan.edits.length - skipped.length, skipped, inverse: inverses.reverse().flat() };
+  // What is decided may queue more (the undo record's sheet) into the read below, or into the run's last sync.
+  decidedHook?.(result);
+  const segments = await insertSegments(context, features, plan.edits, probes.perEdit);
   const items: WriteItem[] = toWrite.map(({ edit, probe, index }) => ({
     edit,
     ...(probe.note ? { noteExists: !probe.note.isNullObject } : {}),
@@ -143,7 +146,7 @@ export async function decideEdits(context: Context, features: ExcelFeatures, pla
   }));
   const standardWidths = new Map([...probes.worksheets].map(([name, ws]) => [name, ws.standardWidth]));
   const widen = widenRead ? decideWiden(widenRead, toWrite.map((w) => w.edit)) : undefined;
-  return { result: { applied: plan.edits.length - skipped.length, skipped, inverse: inverses.reverse().flat() }, items, standardWidths, ...(widen ? { widen } : {}) };
+  return { result, items, standardWidths, ...(widen ? { widen } : {}) };
 }
 
 /**

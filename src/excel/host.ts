@@ -5,7 +5,8 @@ import type { CellExtras, GridSnapshot } from '../core/snapshot';
 import { readCellExtras } from './extras';
 import { isConstantWrite, writeKnownCells } from './write-known';
 import { decideEdits, groupable, writeDecided, type Decided } from './apply';
-import { createRecordSheet, queueRecordRead, recordFromRead, recordWrites, type RecordRead, type StoredRecord } from './undo-record';
+import { queueRecordRead, queueRecordSheet, recordFromRead, recordWrites, type RecordRead, type StoredRecord } from './undo-record';
+import type { UndoRecord } from '../core/undo';
 import { PAYLOAD_BUDGET_BYTES } from './payload';
 import { detectFeatures, unavailableFeatures, type ExcelFeatures } from './capabilities';
 import { canReadWorkbookFile, readWorkbookFile } from './file';
@@ -93,12 +94,19 @@ export class ExcelHost implements ProgressHost {
     this.guard.begin();
     try {
       let read: RecordRead | null = null;
+      const kept: { stored: StoredRecord | null; record: UndoRecord | null } = { stored: null, record: null };
+      // The record sheet, when this apply is the first to need it, is created in the verify's run
+      // (ungrouped: visibility has no undo on Windows and Mac), in its second read when it has one
+      // (inserts) or in the run's closing sync: 3 syncs at most for the first recorded apply.
       const decided: Decided = await this.env.run({ delayForCellEdit: true }, (context) =>
-        decideEdits(context, this.features, plan, update ? () => (read = queueRecordRead(context)) : undefined),
+        decideEdits(context, this.features, plan, update ? () => (read = queueRecordRead(context)) : undefined, (result) => {
+          if (!read || !update) return;
+          const stored = (kept.stored = recordFromRead(read));
+          kept.record = update(stored.record, result);
+          if (kept.record && stored.rows === null) queueRecordSheet(context);
+        }),
       );
-      const stored: StoredRecord | null = read ? recordFromRead(read) : null;
-      const record = stored && update ? update(stored.record, decided.result) : null;
-      if (stored && record && stored.rows === null) await this.env.run({}, (context) => createRecordSheet(context));
+      const { stored, record } = kept;
       const runOptions: Excel.RunOptions = { delayForCellEdit: true };
       if (this.features.undoGroup && groupable(plan)) runOptions.mergeUndoGroup = true;
       const budget = this.options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;

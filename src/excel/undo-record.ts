@@ -10,7 +10,7 @@
  *   lists Worksheet.delete as without undo everywhere and setting Worksheet.visibility as without
  *   undo on Windows and Mac; either inside the group throws UndoNotSupported. So the record only ever
  *   writes cells of column A: an empty record is an empty JSON list, never a deleted sheet, and the
- *   sheet is created (add + veryHidden) once, in a run of its own before the grouped one.
+ *   sheet is created (add + veryHidden) once, in the verify's ungrouped run, before the grouped one.
  *   A custom XML part (ExcelApi 1.5) would avoid the sheet, but the .xlsx host and the CLI read the
  *   sheet; the format stays shared.
  */
@@ -61,11 +61,10 @@ export function recordFromRead(read: RecordRead): StoredRecord {
   return { record: decodeRecord(snap), rows: values.length };
 }
 
-/** Creates the record sheet, veryHidden (its own ungrouped run: visibility has no undo on Windows/Mac). */
-export async function createRecordSheet(context: Context): Promise<void> {
+/** Queues the record sheet's creation, veryHidden, into an ungrouped run (visibility has no undo on Windows/Mac). */
+export function queueRecordSheet(context: Context): void {
   const sheet = context.workbook.worksheets.add(UNDO_SHEET);
   sheet.visibility = 'VeryHidden';
-  await context.sync();
 }
 
 /** The writes that store `record` over `rows` existing rows (column A, text with Excel's apostrophe). */

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
-import { applyWithUndo, loadWorkbook, planCommand, undoLastAction, type ActionCommand, type PlanInput } from '../app';
+import { applyWithUndo, loadWorkbook, planCommand, undoLastAction, workbookAfterApply, type ActionCommand, type PlanInput } from '../app';
 import { errorDetail, t } from '../core/catalogue';
 import { appliedCellCount, changedCellCount } from './plan-view';
 import { readNotes } from './read-notes';
@@ -96,7 +96,10 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
         const { intent, text } = describeResult(result, ctxRef.current.lang, plan);
         notify(intent, text);
         onWorkbookChanged?.();
-        await reload();
+        // Up to date from the plan just applied, not by reading every sheet again (Excel: 2 syncs a sheet).
+        const next = workbook ? workbookAfterApply(workbook, plan, result, ctxRef.current) : null;
+        if (next) setWorkbook(next);
+        else await reload();
         return result;
       } catch (e) {
         notify('error', t(ctxRef.current.lang, 'pane.error-apply', { detail: errorText(e, ctxRef.current.lang) }));
@@ -105,7 +108,7 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
         setBusy(null);
       }
     },
-    [host, notify, reload, onWorkbookChanged],
+    [host, notify, reload, onWorkbookChanged, workbook],
   );
 
   const undo = useCallback(async () => {

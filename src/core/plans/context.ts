@@ -18,6 +18,8 @@ export interface PlanInput {
   record: UndoRecord;
   lang: Lang;
   definitions?: KpiDefinitions;
+  /** The KPI定義 sheet as read (null: none), so the workbook can be brought up to date after an apply without a read. */
+  definitionsSnapshot?: GridSnapshot | null;
 }
 
 export function snapshotOf(input: PlanInput, sheet: string): GridSnapshot {
