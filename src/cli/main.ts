@@ -2,7 +2,6 @@
  * `kpi-progress` CLI entry: global options (--lang ja|en, --help), then a command from the registry.
  * Every failure is one clear message and an exit status, never a stack trace.
  */
-import { UnkeptPartsError } from '../xlsx/keep-parts';
 import { isMessageError, t } from '../core/catalogue';
 import type { Lang } from '../core/findings';
 import { commands, findCommand } from './commands';
@@ -61,7 +60,7 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
     return await command.run(args, ctx);
   } catch (e) {
     // unreadable files, refused writes, unknown sheets, usage: one sentence in the user's language
-    if (e instanceof UsageError || e instanceof UnkeptPartsError || isMessageError(e)) {
+    if (e instanceof UsageError || isMessageError(e)) {
       io.err(errorText(ctx.lang, e));
       return 2;
     }

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import type { HostCapabilities, ProgressHost, SheetInfo } from '../core/host';
 import type { ApplyResult, CellEdit, EditPlan } from '../core/plan';
 import { cellKey, type CellExtras, type GridSnapshot } from '../core/snapshot';
-import { MessageError, t } from '../core/catalogue';
+import { inBoth, MessageError } from '../core/catalogue';
 import { applyPlanToWorkbook } from './apply';
 import { readFillColour, readHyperlink, readNote, readValue, setHyperlinkValue, writeNote } from './cell-io';
 import { loadWorkbookBytes } from './load';
@@ -60,8 +60,8 @@ export class XlsxHost implements ProgressHost {
       try {
         return await patchPackage(this.original, this.applied);
       } catch (e) {
-        if (e instanceof UnpatchableError) throw unkept(e.what.en, e.what.ja);
-        if (e instanceof XmlPartError) throw unkept(`${e.part} (not readable as XML)`, `${e.part}（XML として読めません）`);
+        if (e instanceof UnpatchableError) throw new UnkeptPartsError([e.what]);
+        if (e instanceof XmlPartError) throw new UnkeptPartsError([inBoth('save.part.not-xml', { part: e.part })]);
         throw e;
       }
     }
@@ -106,10 +106,6 @@ export class XlsxHost implements ProgressHost {
     }
     return result;
   }
-}
-
-function unkept(en: string, ja: string): UnkeptPartsError {
-  return new UnkeptPartsError([en], t('en', 'save.unkept', { ja, en }), t('ja', 'save.unkept', { ja, en }));
 }
 
 /** Adds fills, notes and hyperlinks (the snapshot's optional extras) of cells in the used range. */

@@ -15,15 +15,24 @@
  * Browser-safe (jszip only).
  */
 import JSZip from 'jszip';
+import { inBoth, MessageError, t } from '../core/catalogue';
+import type { SAVE_PARTS } from '../core/catalogue/save';
 
-export class UnkeptPartsError extends Error {
-  constructor(
-    readonly lost: string[],
-    readonly messageEn: string,
-    message: string,
-  ) {
-    super(message);
+type Part = keyof typeof SAVE_PARTS;
+
+/** A sheet element lost: Japanese names the sheet, English lists each kind once. */
+function onSheet(part: Part, sheet: string): { ja: string; en: string } {
+  return { ja: t('ja', 'save.part.on-sheet', { what: t('ja', part), sheet }), en: t('en', 'save.part.on-sheet', { what: t('en', part), sheet }) };
+}
+
+/** The save refused (catalogue save.unkept), naming what would be lost in each language. */
+export class UnkeptPartsError extends MessageError<'save.unkept'> {
+  /** What would be lost, in English. */
+  readonly lost: string[];
+  constructor(lost: { ja: string; en: string }[]) {
+    super('save.unkept', { ja: lost.map((w) => w.ja), en: lost.map((w) => w.en) });
     this.name = 'UnkeptPartsError';
+    this.lost = lost.map((w) => w.en);
   }
 }
 
@@ -40,34 +49,34 @@ const CT_CUSTOM = 'application/vnd.openxmlformats-officedocument.custom-properti
 const CT_MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
 
 /** Part names by kind: what a user would call the feature, for the refusal. */
-const FEATURES: [RegExp, string, string][] = [
-  [/^xl\/charts\//, 'グラフ', 'charts'],
+const FEATURES: [RegExp, Part][] = [
+  [/^xl\/charts\//, 'save.part.charts'],
   // notes' VML drawings are modelled (and removed with the last note); other drawings are not
-  [/^xl\/drawings\/(?!vmlDrawing)/, '図形・グラフの描画', 'drawings (shapes, charts)'],
-  [/^xl\/pivot(Tables|Cache)\//, 'ピボットテーブル', 'pivot tables'],
-  [/^xl\/externalLinks\//, '外部リンク', 'external links'],
-  [/^xl\/threadedComments\/|^xl\/persons\//, 'スレッド形式のコメント', 'threaded comments'],
-  [/^customXml\//, 'カスタム XML', 'custom XML'],
-  [/^xl\/(embeddings|activeX|ctrlProps)\//, '埋め込みオブジェクト・コントロール', 'embedded objects and controls'],
-  [/^xl\/slicers?|^xl\/slicerCaches\//, 'スライサー', 'slicers'],
-  [/^xl\/queryTables\/|^xl\/connections\.xml$/, '外部データ接続', 'data connections'],
+  [/^xl\/drawings\/(?!vmlDrawing)/, 'save.part.drawings'],
+  [/^xl\/pivot(Tables|Cache)\//, 'save.part.pivot-tables'],
+  [/^xl\/externalLinks\//, 'save.part.external-links'],
+  [/^xl\/threadedComments\/|^xl\/persons\//, 'save.part.threaded-comments'],
+  [/^customXml\//, 'save.part.custom-xml'],
+  [/^xl\/(embeddings|activeX|ctrlProps)\//, 'save.part.embedded'],
+  [/^xl\/slicers?|^xl\/slicerCaches\//, 'save.part.slicers'],
+  [/^xl\/queryTables\/|^xl\/connections\.xml$/, 'save.part.connections'],
 ];
 
 /** Sheet elements whose loss the writer must not hide. */
-const SHEET_ELEMENTS: [string, string, string][] = [
-  ['extLst', 'Excel 2010 以降の拡張（別シート参照の入力規則、スパークライン等）', 'Excel 2010+ extensions (cross-sheet validation lists, sparklines …)'],
-  ['sheetProtection', 'シートの保護', 'sheet protection'],
-  ['protectedRanges', '保護範囲', 'protected ranges'],
-  ['drawing', '図形・グラフ', 'shapes and charts'],
-  ['picture', '背景画像', 'background picture'],
-  ['oleObjects', 'OLE オブジェクト', 'OLE objects'],
-  ['controls', 'フォーム コントロール', 'form controls'],
-  ['tableParts', 'テーブル', 'tables'],
-  ['rowBreaks', '改ページ', 'page breaks'],
-  ['colBreaks', '改ページ', 'page breaks'],
-  ['dataValidations', '入力規則', 'data validations'],
-  ['conditionalFormatting', '条件付き書式', 'conditional formats'],
-  ['autoFilter', 'オートフィルター', 'autofilter'],
+const SHEET_ELEMENTS: [string, Part][] = [
+  ['extLst', 'save.part.extensions'],
+  ['sheetProtection', 'save.part.protection'],
+  ['protectedRanges', 'save.part.protected-ranges'],
+  ['drawing', 'save.part.shapes'],
+  ['picture', 'save.part.picture'],
+  ['oleObjects', 'save.part.ole'],
+  ['controls', 'save.part.controls'],
+  ['tableParts', 'save.part.tables'],
+  ['rowBreaks', 'save.part.breaks'],
+  ['colBreaks', 'save.part.breaks'],
+  ['dataValidations', 'save.part.validations'],
+  ['conditionalFormatting', 'save.part.conditional-formats'],
+  ['autoFilter', 'save.part.autofilter'],
 ];
 
 async function text(zip: JSZip, name: string): Promise<string | null> {
@@ -158,7 +167,7 @@ async function addDefault(zip: JSZip, ext: string, type: string): Promise<void> 
  */
 export async function keepOriginalParts(original: Uint8Array, written: JSZip, shifts: ColumnShift[] = [], replaced: Set<string> = new Set()): Promise<void> {
   const before = await JSZip.loadAsync(original);
-  const lost = new Map<string, string>();
+  const lost = new Map<string, { ja: string; en: string }>();
   // the VBA project: byte for byte, with its relationship and the macro-enabled workbook type
   const vba = before.file('xl/vbaProject.bin');
   if (vba && !written.file('xl/vbaProject.bin')) {
@@ -177,7 +186,7 @@ export async function keepOriginalParts(original: Uint8Array, written: JSZip, sh
   for (const name of Object.keys(before.files)) {
     if (before.files[name].dir || written.file(name)) continue;
     const feature = FEATURES.find(([re]) => re.test(name));
-    if (feature) lost.set(feature[2], feature[1]);
+    if (feature) lost.set(feature[1], inBoth(feature[1]));
   }
   // sheet elements: page breaks put back; anything else the output lacks is named
   const was = await sheetParts(before);
@@ -206,16 +215,8 @@ export async function keepOriginalParts(original: Uint8Array, written: JSZip, sh
     for (const tag of elementsOf(a)) {
       if (kept.has(tag)) continue;
       const known = SHEET_ELEMENTS.find(([t]) => t === tag);
-      if (known) lost.set(known[2], `${known[1]}（${sheet}）`);
+      if (known) lost.set(known[1], onSheet(known[1], sheet));
     }
   }
-  if (lost.size) {
-    const en = [...lost.keys()];
-    const ja = [...lost.values()];
-    throw new UnkeptPartsError(
-      en,
-      `Not saved: the file holds what this tool cannot keep when it saves (${en.join(', ')}); nothing was written. Make the change in Excel, or remove these first.`,
-      `保存しませんでした: このブックには保存時に保てないものがあります（${ja.join('、')}）。ファイルは書き込んでいません。Excel で変更するか、これらを外してから実行してください。`,
-    );
-  }
+  if (lost.size) throw new UnkeptPartsError([...lost.values()]);
 }

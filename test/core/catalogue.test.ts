@@ -3,7 +3,7 @@ import { CATALOGUE, MessageError, errorDetail, t, translateError, type MessageId
 
 /** Parameters for any entry: every name reads as "«name»" (numbers as 2). */
 const anyParams = new Proxy({}, {
-  get: (_t, key) => (typeof key !== 'string' ? undefined : /^(names|reasons|missing|parts|counts)$/.test(key) ? ['«a»', '«b»'] : /^(n|m|block|blocks|count|decimals|common|table|row|tables|kpis)$/.test(key) ? 2 : `«${key}»`),
+  get: (_t, key) => (typeof key !== 'string' ? undefined : /^(names|reasons|missing|parts|counts|ja|en)$/.test(key) ? ['«a»', '«b»'] : /^(n|m|block|blocks|count|decimals|common|table|row|tables|kpis)$/.test(key) ? 2 : `«${key}»`),
 });
 const HIRAGANA = /[\u3041-\u3096]/;
 

@@ -93,3 +93,8 @@ export function translateError(lang: Lang, e: unknown): string {
   if (isMessageError(e) && e.id in CATALOGUE) return errorDetail(lang, e);
   return t(lang, 'error.unexpected', { detail: errorDetail(lang, e) });
 }
+
+/** A message's text in both languages, for code that lists what it names in each (save.unkept). */
+export function inBoth<K extends MessageId>(id: K, ...params: ParamsOf<K>): { ja: string; en: string } {
+  return { ja: t('ja', id, ...params), en: t('en', id, ...params) };
+}

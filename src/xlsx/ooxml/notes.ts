@@ -4,6 +4,7 @@
  * comment). Only the note being written changes: other notes keep their authors, rich text and
  * shapes; the parts are created when the sheet has none and removed with its last note.
  */
+import { inBoth } from '../../core/catalogue';
 import { CONTENT_TYPE, REL, relativeTarget, resolveTarget } from './package';
 import type { SheetXml } from './sheet';
 import { cellRef } from './sheet';
@@ -40,7 +41,7 @@ async function vmlDoc(sheet: SheetXml, path: string): Promise<Document> {
   try {
     return await sheet.pkg.readXml(path);
   } catch {
-    throw new UnpatchableError({ en: `the notes' drawing ${path} (not well-formed XML)`, ja: `メモの描画 ${path}（XML として読めません）` });
+    throw new UnpatchableError(inBoth('save.part.notes-drawing', { part: path }));
   }
 }
 

@@ -9,6 +9,7 @@
  * part keeps its bytes. What an edit cannot keep stops the save (UnpatchableError) before a byte is
  * written, naming it.
  */
+import { inBoth } from '../../core/catalogue';
 import { linkTarget, type CellEdit } from '../../core/plan';
 import { OoxmlPackage, REL } from './package';
 import { SheetXml } from './sheet';
@@ -56,7 +57,7 @@ export class Patcher {
   async sheet(name: string): Promise<SheetXml> {
     const path = this.paths.get(name) ?? (await this.pkg.sheetPart(name));
     if (path) this.paths.set(name, path);
-    if (!path) throw new UnpatchableError({ en: `the sheet ${name} (not in the file)`, ja: `シート「${name}」（ファイルにありません）` });
+    if (!path) throw new UnpatchableError(inBoth('save.part.sheet-missing', { sheet: name }));
     let s = this.sheets.get(path);
     if (!s) {
       s = await SheetXml.open(this.pkg, path);

@@ -4,6 +4,7 @@
  * it (18.2.5 definedName, localSheetId = the sheet's position). docProps/app.xml keeps its old sheet
  * list: it is a cache Excel rewrites on save and nothing reads it to open a workbook.
  */
+import { inBoth } from '../../core/catalogue';
 import type { PrintLayout } from '../../core/plan';
 import type { CellValue } from '../../core/snapshot';
 import { CONTENT_TYPE, REL, relativeTarget, resolveTarget, type OoxmlPackage } from './package';
@@ -99,7 +100,7 @@ export async function deleteSheet(pkg: OoxmlPackage, name: string): Promise<void
   for (const r of await pkg.rels(entry.path)) {
     if (r.external || IGNORED.has(r.type)) continue;
     const target = resolveTarget(entry.path, r.target);
-    if (!OWNED.has(r.type)) throw new UnpatchableError({ en: `${target} of the deleted sheet ${name}`, ja: `削除するシート「${name}」の ${target}` });
+    if (!OWNED.has(r.type)) throw new UnpatchableError(inBoth('save.part.of-deleted-sheet', { part: target, sheet: name }));
     await pkg.removePart(target);
   }
   for (const r of await pkg.rels(entry.path)) if (r.type === 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings') await pkg.removePart(resolveTarget(entry.path, r.target));
