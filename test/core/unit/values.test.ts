@@ -125,6 +125,10 @@ describe('parseValue', () => {
     expect(parseValue('12,345[H26]')).toMatchObject({ kind: 'number', value: 12345, annotation: 'H26' });
     expect(parseValue('[令和元年度] 50件')).toMatchObject({ kind: 'number', value: 50, unit: '件', annotation: '令和元年度' });
     expect(parseValue('50 (2019年度)', '0"人"')).toMatchObject({ value: 50, unit: '人', annotation: '2019年度' });
+    // each way offices write the note
+    for (const note of ['速報', '見込', '見込値', '見込み値', '暫定', '推計', '確定値', 'H 26', 'R2 年度', 'H26年', '平成 26 年', '平成26年度', '令和 2 年', '令和元年度', '2019 年', '2019年度']) {
+      expect(parseValue(`12,345 (${note})`)).toMatchObject({ kind: 'number', value: 12345, annotation: note });
+    }
     expect(parseValue('見直し (速報値)')).toMatchObject({ kind: 'text' });
     expect(parseValue('50 (見直し)')).toMatchObject({ kind: 'text' });
   });
