@@ -5,11 +5,11 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { t } from '../core/catalogue';
+import { errorDetail, t } from '../core/catalogue';
 import { WorkbookLoadError } from '../xlsx/load';
 import { openXlsxHostFile } from '../xlsx/node';
 import { buildCheckDocument, checkExitCode, loadForCheck, summaryLines } from './commands/check';
-import { errorText, type CliContext } from './io';
+import type { CliContext } from './io';
 
 export interface BatchOptions {
   json: boolean;
@@ -88,8 +88,8 @@ export async function checkFile(file: string, options: BatchOptions, ctx: CliCon
       document: buildCheckDocument(file, model, analysis, ctx.lang, snapshots),
     };
   } catch (e) {
-    if (e instanceof WorkbookLoadError) return failed(file, errorText(ctx.lang, e));
-    return failed(file, t(ctx.lang, 'cli.not-checked', { file, detail: errorText(ctx.lang, e) }));
+    if (e instanceof WorkbookLoadError) return failed(file, errorDetail(ctx.lang, e));
+    return failed(file, t(ctx.lang, 'cli.not-checked', { file, detail: errorDetail(ctx.lang, e) }));
   }
 }
 

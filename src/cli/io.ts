@@ -1,5 +1,5 @@
 /** What a CLI command receives: language and writers (tests capture them instead of the console). */
-import { errorDetail, isMessageError, type MessageId } from '../core/catalogue';
+import type { MessageId } from '../core/catalogue';
 import type { CLI_SUMMARIES } from '../core/catalogue/cli';
 import type { Lang } from '../core/findings';
 
@@ -44,16 +44,6 @@ export const consoleIo: CliIo = {
   err: (line) => (guardPipes(), process.stderr.write(`${line}\n`)),
 };
 
-/**
- * A thrown value's sentence in the user's language: catalogue errors translated; errors that still
- * carry their English text beside the Japanese one (`messageEn`) give that.
- */
-export function errorText(lang: Lang, e: unknown): string {
-  if (isMessageError(e)) return errorDetail(lang, e);
-  const english = (e as { messageEn?: unknown } | null)?.messageEn;
-  if (lang === 'en' && typeof english === 'string') return english;
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** Splits "--flag value" options from positional arguments; flags listed in `booleans` take no value. */
 export function parseOptions(args: string[], booleans: string[], valued: string[]): { positional: string[]; options: Record<string, string | true> } {

@@ -2,10 +2,10 @@
  * `kpi-progress` CLI entry: global options (--lang ja|en, --help), then a command from the registry.
  * Every failure is one clear message and an exit status, never a stack trace.
  */
-import { isMessageError, t } from '../core/catalogue';
+import { errorDetail, isMessageError, t } from '../core/catalogue';
 import type { Lang } from '../core/findings';
 import { commands, findCommand } from './commands';
-import { consoleIo, errorText, UsageError, type CliContext, type CliIo } from './io';
+import { consoleIo, UsageError, type CliContext, type CliIo } from './io';
 
 function helpLines(ctx: { lang: Lang }): string[] {
   const lines = [
@@ -61,10 +61,10 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
   } catch (e) {
     // unreadable files, refused writes, unknown sheets, usage: one sentence in the user's language
     if (e instanceof UsageError || isMessageError(e)) {
-      io.err(errorText(ctx.lang, e));
+      io.err(errorDetail(ctx.lang, e));
       return 2;
     }
-    io.err(t(ctx.lang, 'cli.stopped', { detail: errorText(ctx.lang, e) }));
+    io.err(t(ctx.lang, 'cli.stopped', { detail: errorDetail(ctx.lang, e) }));
     if (process.env.KPI_PROGRESS_DEBUG && e instanceof Error) io.err(e.stack ?? '');
     return 2;
   }

@@ -5,8 +5,8 @@
 import { describeSkipped } from '../../core/plans/describe';
 import { cleanUndoRecord, readUndoRecord, undoLast } from '../../core/session';
 import { UndoRecordError } from '../../core/undo';
-import { t } from '../../core/catalogue';
-import { errorText, UsageError, type CliCommand, type CliContext } from '../io';
+import { errorDetail, t } from '../../core/catalogue';
+import { UsageError, type CliCommand, type CliContext } from '../io';
 import { refuseIfOpenInExcel, withWriteLock } from '../safe-file';
 import { openInput, parseWriteArgs, writeFileAtomic, type ParsedArgs } from './write-common';
 
@@ -34,7 +34,7 @@ async function undo(args: ParsedArgs, ctx: CliContext): Promise<number> {
       record = await readUndoRecord(host);
     } catch (e) {
       if (!(e instanceof UndoRecordError)) throw e;
-      ctx.err(errorText(ctx.lang, e));
+      ctx.err(errorDetail(ctx.lang, e));
       return 2;
     }
     if (record.entries.length === 0) {

@@ -13,9 +13,9 @@ import { runCommand } from '../../core/session';
 import { UndoRecordError } from '../../core/undo';
 import { XlsxHost } from '../../xlsx/host';
 import { readFileBytes } from '../../xlsx/node';
-import { MessageError, t } from '../../core/catalogue';
+import { errorDetail, MessageError, t } from '../../core/catalogue';
 import { fingerprintOf, refuseIfOpenInExcel, withWriteLock, writeFileSafely, type Fingerprint, type SafeWriteOptions } from '../safe-file';
-import { errorText, parseOptions, UsageError, type CliCommand, type CliContext, type SummaryId } from '../io';
+import { parseOptions, UsageError, type CliCommand, type CliContext, type SummaryId } from '../io';
 
 export interface ParsedArgs {
   input: string;
@@ -99,7 +99,7 @@ export function makeWriteCommand(spec: WriteCommandSpec): CliCommand {
         return await runWrite(spec, argv, ctx);
       } catch (e) {
         if (!(e instanceof UndoRecordError)) throw e;
-        ctx.err(errorText(ctx.lang, e));
+        ctx.err(errorDetail(ctx.lang, e));
         return 2;
       }
     },
