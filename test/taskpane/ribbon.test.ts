@@ -26,8 +26,8 @@ test('チェック reports the same counts as analyse() and selects the first er
   const warnings = findings.filter((f) => f.severity === 'warning');
   const { fake, host } = await sampleExcel();
   const text = await checkWorkbook(host, 'ja');
-  expect(text).toContain(`エラー ${errors.length} 件`);
-  expect(text).toContain(`警告 ${warnings.length} 件`);
+  expect(text).toContain(`誤り ${errors.length} 件`); // the pane's, CLI's and report's severity word
+  expect(text).toContain(`注意 ${warnings.length} 件`);
   expect(text).toContain('KPI 84 件');
   expect(fake.model.selection).toEqual({ sheet: errors[0].sheet, address: errors[0].cell });
   expect(await checkWorkbook(host, 'en')).toMatch(/^Checked 84 KPIs: \d+ errors/);

@@ -1,5 +1,6 @@
 /** Task pane texts of the comparison with last year's edition (issue #15). */
 import { msg } from './entry';
+import { severityCount } from './vocabulary';
 
 export const COMPARE_MESSAGES = {
   'compare.open': msg(() => '前年度版と比較', () => "Compare with last year's edition"),
@@ -9,8 +10,8 @@ export const COMPARE_MESSAGES = {
   ),
   'compare.reading': msg((p: { file: string }) => `${p.file} を読み込んでいます…`, (p) => `Reading ${p.file}…`),
   'compare.count': msg(
-    (p: { file: string; n: number; errors: number }) => `前年度版 ${p.file} との違い ${p.n} 件（エラー ${p.errors} 件）`,
-    (p) => `${p.n} changes against ${p.file} (${p.errors} errors)`,
+    (p: { file: string; n: number; errors: number }) => `前年度版 ${p.file} との違い ${p.n} 件（${severityCount('error', p.errors, 'ja')}）`,
+    (p) => `${p.n} changes against ${p.file} (${severityCount('error', p.errors, 'en')})`,
   ),
   'compare.none': msg((p: { file: string }) => `前年度版 ${p.file} からの変更はありません。`, (p) => `No changes against ${p.file}.`),
   'compare.no-table': msg(

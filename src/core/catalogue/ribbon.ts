@@ -1,10 +1,11 @@
 /** What the ribbon buttons (src/commands) say in their status dialog, and its button. */
 import { msg } from './entry';
+import { severityCount } from './vocabulary';
 
 export const RIBBON_MESSAGES = {
   'ribbon.checked': msg(
-    (p: { kpis: number; error: number; warning: number; info: number }) => `点検しました（KPI ${p.kpis} 件）: エラー ${p.error} 件、警告 ${p.warning} 件、情報 ${p.info} 件。`,
-    (p) => `Checked ${p.kpis} KPIs: ${p.error} errors, ${p.warning} warnings, ${p.info} info.`,
+    (p: { kpis: number; error: number; warning: number; info: number }) => `点検しました（KPI ${p.kpis} 件）: ${severityCount('error', p.error, 'ja')}、${severityCount('warning', p.warning, 'ja')}、${severityCount('info', p.info, 'ja')}。`,
+    (p) => `Checked ${p.kpis} KPIs: ${severityCount('error', p.error, 'en')}, ${severityCount('warning', p.warning, 'en')}, ${severityCount('info', p.info, 'en')}.`,
   ),
   'ribbon.no-sheet': msg(
     () => '進捗状況一覧表が見つかりませんでした。「重要業績評価指標(KPI)」「実績値」「達成率」の見出しがあるシートで実行してください。',
