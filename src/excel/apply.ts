@@ -182,7 +182,7 @@ function intoBatches(ops: WriteOp[], budget: number): WriteOp[][] {
  */
 export async function writeDecided(context: Context, features: ExcelFeatures, decided: Decided, options: ApplyOptions = {}, first: WriteOp[] = []): Promise<void> {
   const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
-  const ops: WriteOp[] = [...first, ...planWrites(context, features, decided.items, decided.standardWidths, options.guard, budget), ...widenOps(context, decided.widen)];
+  const ops: WriteOp[] = [...first, ...planWrites(context, features, decided.items, decided.standardWidths, options.guard, budget), ...widenOps(context, features, decided.widen)];
   const queue = intoBatches(ops, budget);
   let done = 0;
   while (queue.length) {

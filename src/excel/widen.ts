@@ -76,10 +76,11 @@ export function decideWiden(read: WidenRead, applied: CellEdit[]): WidenWrites {
 }
 
 /** The sets, queued after the plan's writes (their inserts have run by then). */
-export function widenOps(context: Context, writes: WidenWrites | undefined): WriteOp[] {
+export function widenOps(context: Context, features: ExcelFeatures, writes: WidenWrites | undefined): WriteOp[] {
   if (!writes) return [];
   return [
     ...writes.names.map((n) => ({ bytes: 200 + n.formula.length * 3, queue: () => void (context.workbook.names.getItem(n.name).formula = n.formula) })),
-    ...writes.printAreas.map((p) => ({ bytes: 200 + p.area.length * 3, queue: () => context.workbook.worksheets.getItem(p.sheet).pageLayout.setPrintArea(p.area) })),
+    // PageLayout is ExcelApi 1.9: without it no print area was read, and none is set
+    ...(features.printLayout ? writes.printAreas.map((p) => ({ bytes: 200 + p.area.length * 3, queue: () => context.workbook.worksheets.getItem(p.sheet).pageLayout.setPrintArea(p.area) })) : []),
   ];
 }
