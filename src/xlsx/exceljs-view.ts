@@ -7,20 +7,11 @@
  * Browser-safe (jszip only).
  */
 import JSZip from 'jszip';
+import { resolveTarget as resolve } from './ooxml/package';
 
 const COMMENTS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
 const VML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing';
 const DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
-
-function resolve(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.') parts.push(seg);
-  }
-  return parts.join('/');
-}
 
 function freeName(zip: JSZip, make: (n: number) => string): string {
   let n = 1;

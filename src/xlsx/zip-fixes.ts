@@ -6,6 +6,7 @@
  * Browser-safe: jszip only.
  */
 import JSZip from 'jszip';
+import { resolveTarget as resolve } from './ooxml/package';
 
 export interface SheetPart {
   name: string;
@@ -25,16 +26,6 @@ function attr(tag: string, name: string): string | null {
 function relsPath(part: string): string {
   const i = part.lastIndexOf('/');
   return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
-}
-
-function resolve(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.') parts.push(seg);
-  }
-  return parts.join('/');
 }
 
 async function readRels(zip: JSZip, part: string): Promise<Map<string, { target: string; tag: string }>> {
