@@ -4,6 +4,7 @@
  */
 import type { Kpi, ParsedValue } from './model';
 import type { KpiDefinition } from './definitions';
+import { fromUnits, roundedUnits, wholeQuotient } from './rate-shortcuts';
 
 export type RateMethod = 'ratio' | 'gap' | 'none';
 export type RoundingMode = 'half-up' | 'truncate';
@@ -71,6 +72,10 @@ function roundedPercent(fraction: number, decimals: number, mode: RoundingMode):
 
 /** The fraction a printed rate shows: roundRate(187/2000, 1, 'half-up') = 0.094 (9.4 %). */
 export function roundRate(fraction: number, decimals: number, mode: RoundingMode): number {
+  // floats decide unless the figure sits on a rounding edge (rate-shortcuts.ts)
+  const units = roundedUnits(fraction, decimals + 2, mode);
+  // Stryker disable next-line ConditionalExpression: the exact path below gives the same answer; the shortcut only saves time
+  if (units !== null) return fromUnits(units, decimals + 2);
   const p = roundedPercent(fraction, decimals, mode);
   return Number(decimalToString({ n: p.n, scale: p.scale + 2 }));
 }
@@ -83,17 +88,26 @@ export function formatRate(fraction: number, decimals: number, mode: RoundingMod
 /** Largest |rate| (as a fraction) treated as a rate: 100,000,000 %. */
 export const MAX_RATE = 1e6;
 
-/** a / b computed on exact decimals, so (13.6 − 14.3) / (13.6 − 17.0) is exactly 0.2058… */
-function exactQuotient(num: number[], den: number[]): number | null {
-  const all = [...num, ...den].map(toDecimal);
-  const scale = Math.max(...all.map((d) => d.scale));
-  const scaled = all.map((d) => d.n * pow10(scale - d.scale));
-  const top = num.length === 2 ? scaled[0] - scaled[1] : scaled[0];
-  const bottom = den.length === 2 ? scaled[num.length] - scaled[num.length + 1] : scaled[num.length];
+/** (a − b) ÷ (c − d) computed on exact decimals, so (13.6 − 14.3) / (13.6 − 17.0) is exactly 0.2058… */
+function exactQuotient(a: number, b: number, c: number, d: number): number | null {
+  // whole figures (most of a sheet) need no decimals: the same division in doubles
+  const whole = wholeQuotient(a, b, c, d);
+  // Stryker disable next-line ConditionalExpression: the exact path below gives the same answer; the shortcut only saves time
+  if (whole !== null) return Number.isNaN(whole) ? null : withinRates(whole);
+  const all = [a, b, c, d].map(toDecimal);
+  const scale = Math.max(...all.map((x) => x.scale));
+  const [sa, sb, sc, sd] = all.map((x) => x.n * pow10(scale - x.scale));
+  const top = sa - sb;
+  const bottom = sc - sd;
   if (bottom === 0n) return null;
-  // A rate beyond a million times the target is a data error, not a rate anyone prints
-  // (1e308 ÷ 0.5 would even overflow to Infinity): no rate, so fill never writes 300-digit text.
-  const q = exactDivide(top, bottom);
+  return withinRates(exactDivide(top, bottom));
+}
+
+/**
+ * A rate beyond a million times the target is a data error, not a rate anyone prints (1e308 ÷ 0.5
+ * would even overflow to Infinity): no rate, so fill never writes 300-digit text.
+ */
+function withinRates(q: number): number | null {
   return Math.abs(q) < MAX_RATE ? q : null;
 }
 
@@ -250,11 +264,11 @@ function rateOf(kpi: Kpi, year: number, def: KpiDefinition | undefined): RateRes
   // Stryker disable next-line ConditionalExpression: the method is 'none' when the KPI's target is null, so target is a number here
   if (target === null) return { value: null, method: 'none', reason: 'qualitative target' };
   if (method === 'ratio') {
-    const value = exactQuotient([actual], [target]);
+    const value = exactQuotient(actual, 0, target, 0);
     return value === null ? { value: null, method, reason: 'target is 0' } : { value, method };
   }
   if (baseline === null) return { value: null, method, reason: 'gap method needs a baseline' };
-  const value = exactQuotient([baseline, actual], [baseline, target]);
+  const value = exactQuotient(baseline, actual, baseline, target);
   return value === null ? { value: null, method, reason: 'baseline equals target' } : { value, method };
 }
 
@@ -265,12 +279,12 @@ export function yearTarget(kpi: Kpi, year: number): number | null {
 
 /** The progress rate (進捗率): (actual − baseline) ÷ (target − baseline); null when undefined. */
 export function progressRate(actual: number, baseline: number, target: number): number | null {
-  return exactQuotient([actual, baseline], [target, baseline]);
+  return exactQuotient(actual, baseline, target, baseline);
 }
 
 /** Exact a ÷ b on the decimals a person reads (0.3 ÷ 0.1 = 3, not 2.9999999999999996). */
 export function divideExact(a: number, b: number): number | null {
-  return exactQuotient([a], [b]);
+  return exactQuotient(a, 0, b, 0);
 }
 
 /** Does `printed` (a fraction) equal `fraction` shown with `decimals` places under `mode`? */

@@ -1,0 +1,138 @@
+/**
+ * The float shortcuts of src/core/rate-shortcuts.ts against an exact decimal reference written here
+ * (BigInt on the shortest decimal of each double): every answer they give is the exact one, and they
+ * give none on a rounding edge. rates.ts falls back to its own exact path on null.
+ */
+import fc from 'fast-check';
+import { fromUnits, roundedUnits, wholeQuotient } from '../../../src/core/rate-shortcuts';
+import { divideExact, formatRate, progressRate, roundRate, type RoundingMode } from '../../../src/core/rates';
+
+/** round(D × 10^k) for the shortest decimal D of x, on exact decimals. */
+function exactUnits(x: number, k: number, mode: RoundingMode): bigint {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x))!;
+  const digits = BigInt(m[2] + (m[3] ?? ''));
+  const scale = (m[3] ?? '').length - Number(m[4] ?? 0) - k;
+  let q: bigint;
+  if (scale <= 0) q = digits * 10n ** BigInt(-scale);
+  else {
+    const div = 10n ** BigInt(scale);
+    q = digits / div;
+    if (mode === 'half-up' && (digits % div) * 2n >= div) q += 1n;
+  }
+  return m[1] ? -q : q;
+}
+
+const modes: RoundingMode[] = ['half-up', 'truncate'];
+
+describe('roundedUnits', () => {
+  test('no answer on a tie or a whole figure it cannot tell apart in floats', () => {
+    // 187 / 2000 = 9.35 %: half-up gives 9.4, but 0.0935 × 1000 is 93.49999999999999 in doubles
+    expect(roundedUnits(0.0935, 3, 'half-up')).toBeNull();
+    expect(roundRate(0.0935, 1, 'half-up')).toBe(0.094);
+    expect(roundedUnits(-0.0935, 3, 'half-up')).toBeNull();
+    // truncating 68.9 % at one place: the edge is the whole number 689
+    expect(roundedUnits(0.689, 3, 'truncate')).toBeNull();
+    expect(roundRate(0.689, 1, 'truncate')).toBe(0.689);
+    expect(roundedUnits(0.68899999, 3, 'truncate')).toBe(688);
+    expect(roundedUnits(0.68900001, 3, 'truncate')).toBe(689);
+    // an exact zero is a whole number too
+    expect(roundedUnits(0, 3, 'truncate')).toBeNull();
+  });
+
+  test('answers away from the edge, half away from zero or towards zero', () => {
+    expect(roundedUnits(0.6888, 3, 'half-up')).toBe(689);
+    expect(roundedUnits(0.6888, 3, 'truncate')).toBe(688);
+    expect(roundedUnits(-0.6888, 3, 'half-up')).toBe(-689);
+    expect(roundedUnits(-0.6888, 3, 'truncate')).toBe(-688);
+    expect(roundedUnits(0.6884, 3, 'half-up')).toBe(688);
+    expect(roundedUnits(0.689, 3, 'half-up')).toBe(689);
+    expect(roundedUnits(2, 2, 'half-up')).toBe(200);
+  });
+
+  test('a figure rounded to zero is 0, never −0', () => {
+    expect(Object.is(roundedUnits(-0.0001, 3, 'half-up'), 0)).toBe(true);
+    expect(Object.is(roundedUnits(-0.0009, 3, 'truncate'), 0)).toBe(true);
+    expect(Object.is(roundRate(-0.0001, 1, 'half-up'), 0)).toBe(true);
+  });
+
+  test('no answer out of range: huge figures, NaN, infinities, more places than doubles hold', () => {
+    expect(roundedUnits(1e13, 2, 'half-up')).toBeNull();
+    expect(roundedUnits(9.99e8, 2, 'half-up')).toBe(9.99e10);
+    expect(roundedUnits(9.99e12, 2, 'half-up')).toBeNull();
+    expect(roundedUnits(NaN, 2, 'half-up')).toBeNull();
+    expect(roundedUnits(Infinity, 2, 'half-up')).toBeNull();
+    expect(roundedUnits(0.5, 23, 'half-up')).toBeNull();
+    expect(() => roundRate(NaN, 1, 'half-up')).toThrow(/not a finite number/);
+  });
+
+  test('the margin is relative: a large figure near its edge is left to the exact path', () => {
+    // 123456789.5 at 0 places: within 1e-12 × y of the tie
+    expect(roundedUnits(1234567.895, 2, 'half-up')).toBeNull();
+    expect(roundedUnits(0.5000000000001, 0, 'half-up')).toBeNull();
+    expect(roundedUnits(0.500001, 0, 'half-up')).toBe(1);
+    expect(roundedUnits(0.499999, 0, 'half-up')).toBe(0);
+    expect(roundedUnits(0.9999999999999, 0, 'truncate')).toBeNull();
+    expect(roundedUnits(0.999999, 0, 'truncate')).toBe(0);
+  });
+
+  test('whenever it answers, the answer is the exact decimal one (random rates and decimals)', () => {
+    const figure = fc.oneof(
+      fc.double({ min: -20, max: 20, noNaN: true }),
+      fc.tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 8 })).map(([n, s]) => n / 10 ** s),
+      fc.tuple(fc.integer({ min: -5000, max: 5000 }), fc.integer({ min: 1, max: 5000 })).map(([a, b]) => a / b),
+    );
+    fc.assert(
+      fc.property(figure, fc.integer({ min: 0, max: 6 }), fc.constantFrom(...modes), (x, k, mode) => {
+        const units = roundedUnits(x, k, mode);
+        if (units === null) return;
+        expect(BigInt(units)).toBe(exactUnits(x, k, mode));
+        expect(fromUnits(units, k)).toBe(Number(`${units}e-${k}`));
+      }),
+      { numRuns: 20_000, seed: 13 },
+    );
+  });
+});
+
+describe('wholeQuotient', () => {
+  test('whole figures: the differences and one division', () => {
+    expect(wholeQuotient(13, 0, 20, 0)).toBe(0.65);
+    expect(wholeQuotient(100, 110, 100, 120)).toBe(0.5);
+    expect(wholeQuotient(-120, -30, -120, 50)).toBe(-90 / -170);
+    expect(wholeQuotient(5, 0, 0, 0)).toBeNaN();
+    expect(wholeQuotient(5, 3, 7, 7)).toBeNaN();
+  });
+
+  test('no answer for decimals or differences beyond the safe integers', () => {
+    expect(wholeQuotient(13.5, 0, 20, 0)).toBeNull();
+    expect(wholeQuotient(13, 0.5, 20, 0)).toBeNull();
+    expect(wholeQuotient(13, 0, 20.5, 0)).toBeNull();
+    expect(wholeQuotient(13, 0, 20, 0.5)).toBeNull();
+    expect(wholeQuotient(Number.MAX_SAFE_INTEGER, -1, 3, 0)).toBeNull();
+    expect(wholeQuotient(3, 0, Number.MAX_SAFE_INTEGER, -1)).toBeNull();
+    expect(wholeQuotient(Infinity, 0, 3, 0)).toBeNull();
+  });
+
+  test('rates.ts gives the same with and without the shortcut (decimals take the exact path)', () => {
+    expect(divideExact(187, 2000)).toBe(0.0935);
+    expect(divideExact(18.7, 200)).toBe(0.0935);
+    expect(progressRate(Number.MAX_SAFE_INTEGER, -1, 3)).toBeNull();
+    expect(progressRate(14.3, 13.6, 17)).toBe(divideExact(7, 34));
+    expect(divideExact(0, -5)).toBe(-0);
+    expect(formatRate(0.0935, 1, 'half-up')).toBe('9.4%');
+  });
+
+  test('whenever it answers, it is the exact quotient rounded once (random whole figures)', () => {
+    const n = fc.oneof(fc.integer({ min: -100_000, max: 100_000 }), fc.maxSafeInteger().map((x) => Math.floor(x / 3)));
+    fc.assert(
+      fc.property(n, n, n, n, (a, b, c, d) => {
+        const q = wholeQuotient(a, b, c, d);
+        if (q === null) return;
+        const top = BigInt(a) - BigInt(b);
+        const bottom = BigInt(c) - BigInt(d);
+        if (bottom === 0n) return expect(q).toBeNaN();
+        expect(q).toBe(Number(top) / Number(bottom));
+      }),
+      { numRuns: 5000, seed: 13 },
+    );
+  });
+});
