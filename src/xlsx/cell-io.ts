@@ -7,7 +7,10 @@ import { dropCellComment } from './exceljs-internals';
 import type ExcelJS from 'exceljs';
 import type { CellValue } from '../core/snapshot';
 import type { CellContent } from '../core/plan';
-import { displayValue } from './snapshot';
+import { displayValue, readFillColour, readHyperlink, readNote } from './snapshot';
+
+/** The readers of a cell's extras live beside the snapshot that reads them in its one walk. */
+export { readFillColour, readHyperlink, readNote };
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
@@ -84,15 +87,6 @@ export function setStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): voi
   cell.style = next as Partial<ExcelJS.Style>;
 }
 
-/** Note text of a cell (plain), or null. */
-export function readNote(cell: ExcelJS.Cell): string | null {
-  const n = cell.note as unknown;
-  if (!n) return null;
-  if (typeof n === 'string') return n;
-  const texts = (n as { texts?: { text: string }[] }).texts;
-  return texts ? texts.map((t) => t.text).join('') : null;
-}
-
 /** Removes a note. exceljs's cell.model getter copies the note into the value's model, where it would
  *  survive and be written again, so it goes from both places. */
 export function dropNote(cell: ExcelJS.Cell): void {
@@ -105,12 +99,6 @@ export function writeNote(cell: ExcelJS.Cell, note: string | null): void {
   } else {
     cell.note = note;
   }
-}
-
-/** Hyperlink target ("#'01'!A1" or "file.xlsx#'01'!A1"), or null. */
-export function readHyperlink(cell: ExcelJS.Cell): string | null {
-  if (cell.type !== 5) return null;
-  return (cell.value as ExcelJS.CellHyperlinkValue).hyperlink ?? null;
 }
 
 /**
@@ -135,10 +123,3 @@ export function writeHyperlink(cell: ExcelJS.Cell, target: string | null, toolti
   return true;
 }
 
-/** Solid fill colour "#RRGGBB" of a cell, or null. */
-export function readFillColour(cell: ExcelJS.Cell): string | null {
-  const fill = cell.style?.fill as ExcelJS.FillPattern | undefined;
-  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return null;
-  const argb = fill.fgColor?.argb;
-  return argb ? `#${argb.slice(-6).toUpperCase()}` : null;
-}

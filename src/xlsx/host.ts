@@ -6,12 +6,12 @@ import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { HostCapabilities, ProgressHost, SheetInfo } from '../core/host';
 import type { ApplyResult, CellEdit, EditPlan } from '../core/plan';
-import { cellKey, type CellExtras, type GridSnapshot } from '../core/snapshot';
+import type { GridSnapshot } from '../core/snapshot';
 import { inBoth, MessageError } from '../core/catalogue';
 import { applyPlanToWorkbook } from './apply';
-import { readFillColour, readHyperlink, readNote, readValue, setHyperlinkValue, writeNote } from './cell-io';
+import { readHyperlink, readNote, readValue, setHyperlinkValue, writeNote } from './cell-io';
 import { loadWorkbookBytes } from './load';
-import { snapshotFromWorksheet } from './snapshot';
+import { snapshotWithExtras } from './snapshot';
 import { fixHyperlinksForWrite, readBackFacts } from './zip-fixes';
 import { keepOriginalParts, UnkeptPartsError, type ColumnShift } from './keep-parts';
 import { patchPackage, UnpatchableError } from './ooxml/patch';
@@ -92,7 +92,7 @@ export class XlsxHost implements ProgressHost {
   async readSnapshot(sheet: string): Promise<GridSnapshot> {
     const ws = this.workbook.getWorksheet(sheet);
     if (!ws) throw new MessageError('error.sheet-not-found', { sheet });
-    return withExtras(ws, snapshotFromWorksheet(ws));
+    return snapshotWithExtras(ws);
   }
 
   async applyPlan(plan: EditPlan): Promise<ApplyResult> {
@@ -106,28 +106,6 @@ export class XlsxHost implements ProgressHost {
     }
     return result;
   }
-}
-
-/** Adds fills, notes and hyperlinks (the snapshot's optional extras) of cells in the used range. */
-function withExtras(ws: ExcelJS.Worksheet, snap: GridSnapshot): GridSnapshot {
-  const extras: Record<string, CellExtras> = {};
-  const rows = snap.values.length;
-  const cols = snap.values[0]?.length ?? 0;
-  ws.eachRow({ includeEmpty: true }, (row) => {
-    if (row.number > rows) return;
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      if (col > cols) return;
-      const e: CellExtras = {};
-      const fill = readFillColour(cell);
-      const note = readNote(cell);
-      const link = readHyperlink(cell);
-      if (fill) e.fill = fill;
-      if (note !== null) e.note = note;
-      if (link) e.hyperlink = link;
-      if (fill || note !== null || link) extras[cellKey(row.number, col)] = e;
-    });
-  });
-  return Object.keys(extras).length ? { ...snap, extras } : snap;
 }
 
 /** exceljs drops location-only hyperlinks and notes on empty cells when reading: put them back. */
