@@ -71,8 +71,7 @@ function unshareGroup(sheet: SheetXml, master: Element): void {
   const text = f.textContent ?? '';
   const at = parseRef(master.getAttribute('r') ?? '');
   if (!at) return;
-  for (const g of Array.from(sheet.root.getElementsByTagNameNS(sheet.root.namespaceURI, 'f'))) {
-    if (g.getAttribute('t') !== 'shared' || g.getAttribute('si') !== si) continue;
+  for (const g of sheet.sharedFormulas(si ?? '')) {
     const cell = parseRef((g.parentNode as Element).getAttribute('r') ?? '');
     if (!cell) continue;
     if (!g.textContent) g.appendChild(sheet.doc.createTextNode(translateFormula(text, cell.col - at.col, cell.row - at.row)));

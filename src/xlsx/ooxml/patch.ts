@@ -18,6 +18,7 @@ import { UnpatchableError, restyleCell, writeCell } from './cells';
 import { setNote } from './notes';
 import { merge, setColumnWidth, setHyperlink, unmerge } from './layout';
 import { addSheet, deleteSheet } from './sheets';
+import { child, children } from './xml';
 import { deleteColumn, insertColumn } from './columns';
 
 export { UnpatchableError };
@@ -29,9 +30,6 @@ const moveColumns: ColumnPatcher = async (patcher, e) => {
   // widen: ranges ending just left of a year insert take it in (WIDEN in src/core/plan.ts)
   if (e.kind === 'insertColumn') await insertColumn(patcher.pkg, e.sheet, e.col, e.formatFrom, { widenRightEdge: e.widen === true });
   else await deleteColumn(patcher.pkg, e.sheet, e.col);
-  // the sheet's cell index is stale after the move: parse it again on the next edit
-  const path = await patcher.pkg.sheetPart(e.sheet);
-  if (path) patcher.forget(path);
 };
 
 export class Patcher {
@@ -69,6 +67,12 @@ export class Patcher {
   /** Forgets a parsed sheet (deleted, or rewritten by a column move). */
   forget(path: string): void {
     this.sheets.delete(path);
+  }
+
+  /** Writes every changed sheet into the package and forgets them all (their rows stay text until then). */
+  flushAll(): void {
+    for (const s of this.sheets.values()) s.flush();
+    this.sheets.clear();
   }
 
   async apply(e: CellEdit, columns: ColumnPatcher = moveColumns): Promise<void> {
@@ -110,6 +114,8 @@ export class Patcher {
       }
       case 'insertColumn':
       case 'deleteColumn':
+        // the move reads and rewrites every sheet part: the open ones are written first and parsed again after
+        this.flushAll();
         await columns(this, e);
         this.calcChainStale = true;
         return;
@@ -129,9 +135,11 @@ export class Patcher {
 }
 
 async function dropLinkOf(sheet: SheetXml, row: number, col: number): Promise<void> {
-  const list = sheet.root.getElementsByTagNameNS(sheet.root.namespaceURI, 'hyperlink');
+  // <hyperlinks> is a child of the worksheet (18.3.1.48): no walk through the whole part per edit
+  const links = child(sheet.root, 'hyperlinks');
+  if (!links) return;
   const ref = `${row}:${col}`;
-  for (const h of Array.from(list)) {
+  for (const h of children(links, 'hyperlink')) {
     const at = (h.getAttribute('ref') ?? '').split(':')[0];
     const m = /^([A-Z]+)(\d+)$/.exec(at);
     if (m && `${m[2]}:${colNum(m[1])}` === ref) {
@@ -152,6 +160,7 @@ export async function patchPackage(original: Uint8Array, edits: readonly CellEdi
   const pkg = await OoxmlPackage.open(original);
   const patcher = new Patcher(pkg);
   for (const e of edits) await patcher.apply(e, columns);
+  patcher.flushAll();
   if (patcher.calcChainStale) await patcher.dropCalcChain();
   return pkg.toBytes();
 }

@@ -123,3 +123,46 @@ export function append(parent: Element, el: Element): Element {
   parent.appendChild(el);
   return el;
 }
+
+function encode(c: string): string {
+  return c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '"' ? '&quot;' : `&#${c.charCodeAt(0)};`;
+}
+
+/**
+ * An element as text, with names as parsed or made (prefix included) and no namespace fixing: for
+ * rows spliced back into their sheet part, where the root declares the namespaces (sheet.ts).
+ * Escapes as xmldom's serializer does, so a row re-serialised unchanged reads the same.
+ */
+export function elementXml(node: Node, out: string[] = []): string[] {
+  switch (node.nodeType) {
+    case 1: {
+      const e = node as Element;
+      out.push('<', e.nodeName);
+      for (let i = 0; i < e.attributes.length; i++) {
+        const a = e.attributes.item(i)!;
+        out.push(' ', a.nodeName, '="', a.value.replace(/[<>&"\t\n\r]/g, encode), '"');
+      }
+      if (!e.firstChild) {
+        out.push('/>');
+        break;
+      }
+      out.push('>');
+      for (let n: Node | null = e.firstChild; n; n = n.nextSibling) elementXml(n, out);
+      out.push('</', e.nodeName, '>');
+      break;
+    }
+    case 3:
+      out.push((node as unknown as { data: string }).data.replace(/[<&>]/g, encode));
+      break;
+    case 4:
+      out.push('<![CDATA[', (node as unknown as { data: string }).data, ']]>');
+      break;
+    case 7:
+      out.push('<?', node.nodeName, ' ', (node as unknown as { data: string }).data, '?>');
+      break;
+    case 8:
+      out.push('<!--', (node as unknown as { data: string }).data, '-->');
+      break;
+  }
+  return out;
+}
