@@ -10,6 +10,7 @@ import { definitionFor, DEFAULT_BANDS, DEFINITIONS_SHEET, readDefinitions } from
 import { computeRate, detectRounding, rateMethod, withKpiTerms, type RateMethod, type RoundingConvention } from './rates';
 import { assessStatus, type Grade, type GradeBasis, type Status, type StatusResult } from './status';
 import { RULES } from './rules';
+import { actualYears, printedRateList, withKpiFacts } from './kpi-facts';
 import { buildIndex } from './rules/context';
 import { definitionProblems } from './rules/definition-drift';
 
@@ -45,9 +46,9 @@ export interface AnalyseOptions {
 function sheetRounding(sheet: SheetModel, defs?: KpiDefinitions): RoundingConvention {
   const samples: { computed: number; printed: number; decimals: number | null }[] = [];
   for (const kpi of sheet.kpis) {
-    for (const [y, p] of Object.entries(kpi.printedRates)) {
+    for (const [y, p] of printedRateList(kpi)) {
       if (p.kind !== 'rate' || p.value === null) continue;
-      const computed = computeRate(kpi, Number(y), definitionFor(defs, kpi)).value;
+      const computed = computeRate(kpi, y, definitionFor(defs, kpi)).value;
       if (computed !== null) samples.push({ computed, printed: p.value, decimals: p.decimals });
       else samples.push({ computed: p.value, printed: p.value, decimals: p.decimals });
     }
@@ -65,7 +66,7 @@ export function assessKpi(kpi: Kpi, defs?: KpiDefinitions, legend?: GradeLegend)
   const def = definitionFor(defs, kpi);
   const st = assessStatus(kpi, def, { bands: defs?.bands ?? DEFAULT_BANDS, method: defs?.grading, legend });
   const rates: Record<number, number | null> = {};
-  for (const y of Object.keys(kpi.actuals)) rates[Number(y)] = computeRate(kpi, Number(y), def).value;
+  for (const y of actualYears(kpi)) rates[y] = computeRate(kpi, y, def).value;
   const assessment: KpiAssessment = {
     rates, status: st.status, grade: st.grade, progress: st.progress, method: rateMethod(kpi, def),
     year: st.year, pathValue: st.pathValue, basis: st.basis,
@@ -75,7 +76,7 @@ export function assessKpi(kpi: Kpi, defs?: KpiDefinitions, legend?: GradeLegend)
 
 export function analyse(model: ProgressModel, options: AnalyseOptions = {}): Analysis {
   // each KPI's unit, bounds, direction and method decided once, not per year and rule
-  return withKpiTerms(() => analyseModel(model, options));
+  return withKpiTerms(() => withKpiFacts(() => analyseModel(model, options)));
 }
 
 function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {

@@ -152,30 +152,34 @@ interface KpiTerms {
 }
 
 let terms: WeakMap<Kpi, KpiTerms> | null = null;
+// status and rules ask about one KPI many times in a row: its terms are kept at hand
+let lastTerms: KpiTerms | null = null;
+let lastKpi: Kpi | null = null;
 
 /**
  * Runs `f` with each KPI's unit, bounds, direction and method decided once (per KPI and definition)
  * instead of on every rate, rule and year. The KPIs must not change while `f` runs (analyse).
  */
 export function withKpiTerms<T>(f: () => T): T {
-  const outer = terms;
+  const outer = { terms, lastKpi, lastTerms };
   terms ??= new WeakMap();
   try {
     return f();
   } finally {
-    terms = outer;
+    ({ terms, lastKpi, lastTerms } = outer);
   }
 }
 
 function termsOf(kpi: Kpi, def: KpiDefinition | undefined): KpiTerms | null {
   if (!terms) return null;
-  const known = terms.get(kpi);
-  if (known && known.def === def) return known;
+  const known = kpi === lastKpi ? lastTerms : terms.get(kpi);
+  lastKpi = kpi;
+  if (known && known.def === def) return (lastTerms = known);
   const bounds = boundsOf(kpi, def);
   const direction = directionOf(kpi, def, bounds);
   const t: KpiTerms = { def, unit: unitOf(kpi, def), bounds, direction, method: methodOf(kpi, def, bounds, direction), rates: new Map() };
   terms.set(kpi, t);
-  return t;
+  return (lastTerms = t);
 }
 
 function unitOf(kpi: Kpi, def?: KpiDefinition): string | null {
@@ -215,8 +219,13 @@ export function kpiUnit(kpi: Kpi, def?: KpiDefinition): string | null {
 
 /** Baseline and target values, a definition overriding the table. */
 export function kpiBounds(kpi: Kpi, def?: KpiDefinition): { baseline: number | null; target: number | null } {
+  return { ...sharedBounds(kpi, def) };
+}
+
+/** kpiBounds without the copy, for this file's own reading (asked per year and rate). */
+function sharedBounds(kpi: Kpi, def: KpiDefinition | undefined): KpiTerms['bounds'] {
   const t = termsOf(kpi, def);
-  return t ? { ...t.bounds } : boundsOf(kpi, def);
+  return t ? t.bounds : boundsOf(kpi, def);
 }
 
 /** 'down' when the KPI should fall (accidents, waiting lists): its definition, recognition, or target < baseline. */
@@ -258,7 +267,7 @@ function rateOf(kpi: Kpi, year: number, def: KpiDefinition | undefined): RateRes
   if (unit && actualUnit && unit !== actualUnit) {
     return { value: null, method, reason: `actual unit ${actualUnit} differs from KPI unit ${unit}` };
   }
-  const { baseline, target: finalTarget } = kpiBounds(kpi, def);
+  const { baseline, target: finalTarget } = sharedBounds(kpi, def);
   // Per-year targets (期待値 of a block, 施策目標 side by side) are what the year's rate is against.
   const target = yearTarget(kpi, year) ?? finalTarget;
   // Stryker disable next-line ConditionalExpression: the method is 'none' when the KPI's target is null, so target is a number here

@@ -4,11 +4,14 @@
  * check by hand, chosen by the grading method — the achievement rate (actual ÷ target, the table's own
  * 達成率; default) or the actual against that year's expected value on the path (見込み値, 按分).
  */
-import type { GradeLegend, Kpi, LegendEntry, ParsedValue } from './model';
+import type { GradeLegend, Kpi, LegendEntry } from './model';
 import { gradeFromLegend } from './legend';
 import type { GradeBands, KpiDefinition } from './definitions';
 import { DEFAULT_BANDS } from './definitions';
-import { computeRate, divideExact, kpiBounds, kpiDirection, kpiUnit, normaliseUnit, progressRate, rateMethod } from './rates';
+import { computeRate, divideExact, kpiBounds, kpiDirection, kpiUnit, progressRate, rateMethod } from './rates';
+import { readableActuals } from './kpi-facts';
+
+export { readableActuals } from './kpi-facts';
 
 export type Status = 'achieved' | 'on-track' | 'behind' | 'no-data' | 'qualitative';
 export type Grade = 'A' | 'B' | 'C' | 'D';
@@ -49,19 +52,6 @@ export interface StatusResult {
   pathRatio: number | null;
   /** The figures behind the grade; null when there is no grade. */
   basis: GradeBasis | null;
-}
-
-/** Numeric actuals in the KPI's unit, by year, ascending. */
-export function readableActuals(kpi: Kpi, def?: KpiDefinition): { year: number; value: number; cell: ParsedValue }[] {
-  const unit = kpiUnit(kpi, def);
-  // Years are integer keys, which Object.keys lists in ascending order (ECMAScript OrdinaryOwnPropertyKeys).
-  return Object.keys(kpi.actuals)
-    .map(Number)
-    .map((year) => ({ year, cell: kpi.actuals[year] }))
-    // a number cell always holds its value
-    .filter(({ cell }) => cell.kind === 'number')
-    .filter(({ cell }) => !unit || !normaliseUnit(cell.unit) || normaliseUnit(cell.unit) === unit)
-    .map(({ year, cell }) => ({ year, value: cell.value as number, cell }));
 }
 
 /**

@@ -1,12 +1,9 @@
 /** Rules on the 実績値 cells: unit-mismatch, not-a-number, percent-out-of-range, year-gap. */
 import type { Finding } from '../findings';
-import type { Kpi, ParsedValue } from '../model';
+import type { ParsedValue } from '../model';
 import { kpiUnit, normaliseUnit, rateMethod } from '../rates';
+import { actualYears } from '../kpi-facts';
 import { def, finding, shown, yearLabel, type RuleContext } from './context';
-
-function years(kpi: Kpi): number[] {
-  return Object.keys(kpi.actuals).map(Number).sort((a, b) => a - b);
-}
 
 export function unitMismatch(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -19,7 +16,7 @@ export function unitMismatch(ctx: RuleContext): Finding[] {
         { baseline: shown(kpi.baseline.parsed), target: shown(kpi.target.parsed) }));
     }
     if (!unit) continue;
-    for (const year of years(kpi)) {
+    for (const year of actualYears(kpi)) {
       const a = kpi.actuals[year];
       const au = normaliseUnit(a.unit);
       if (a.kind !== 'number' || !au || au === unit) continue;
@@ -34,7 +31,7 @@ export function notANumber(ctx: RuleContext): Finding[] {
   for (const kpi of ctx.sheet.kpis) {
     if (rateMethod(kpi, def(ctx, kpi)) === 'none') continue;
     const unit = kpiUnit(kpi, def(ctx, kpi)) ?? '';
-    for (const year of years(kpi)) {
+    for (const year of actualYears(kpi)) {
       const a = kpi.actuals[year];
       if (a.kind !== 'text' && a.kind !== 'error') continue;
       out.push(finding(ctx, 'not-a-number', 'warning', kpi, a, 'not-a-number', { text: shown(a), example: `12${unit}` }));
@@ -47,7 +44,7 @@ export function percentOutOfRange(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const kpi of ctx.sheet.kpis) {
     if (kpiUnit(kpi, def(ctx, kpi)) !== '%') continue;
-    const cells: (ParsedValue | null)[] = [kpi.baseline.parsed, kpi.target.parsed, ...years(kpi).map((y) => kpi.actuals[y])];
+    const cells: (ParsedValue | null)[] = [kpi.baseline.parsed, kpi.target.parsed, ...actualYears(kpi).map((y) => kpi.actuals[y])];
     for (const c of cells) {
       if (!c || c.kind !== 'number' || c.value === null) continue;
       if (normaliseUnit(c.unit) !== '%' && c.unit !== null) continue;
@@ -61,7 +58,7 @@ export function percentOutOfRange(ctx: RuleContext): Finding[] {
 export function yearGap(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const kpi of ctx.sheet.kpis) {
-    const ys = years(kpi);
+    const ys = actualYears(kpi);
     const filled = ys.filter((y) => kpi.actuals[y].kind !== 'empty');
     if (filled.length === 0) continue;
     const last = filled[filled.length - 1];

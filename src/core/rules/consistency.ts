@@ -1,6 +1,7 @@
 /** Rules across KPIs: relisted-mismatch (same KPI, other figures), breakdown-sum (parts ≠ total). */
 import type { Finding } from '../findings';
 import type { Kpi, ParsedValue } from '../model';
+import { actualYears } from '../kpi-facts';
 import { cellAddress } from '../snapshot';
 import { normaliseUnit } from '../rates';
 import { word } from '../messages';
@@ -19,7 +20,7 @@ function figures(ctx: RuleContext, kpi: Kpi): { label: string; cell: ParsedValue
   return [
     { label: word(ctx.lang, 'baseline'), cell: kpi.baseline.parsed },
     { label: word(ctx.lang, 'target'), cell: kpi.target.parsed },
-    ...Object.keys(kpi.actuals).map(Number).sort((a, b) => a - b)
+    ...actualYears(kpi)
       .map((y) => ({ label: `${yearLabel(ctx, kpi, y)} ${word(ctx.lang, 'actual')}`, cell: kpi.actuals[y] as ParsedValue | null })),
   ];
 }

@@ -3,32 +3,19 @@ import type { Finding } from '../findings';
 import type { Kpi, PrintedRate } from '../model';
 import { cellAddress } from '../snapshot';
 import { computeRate, formatRate, rateMethod } from '../rates';
+import { printedRateList } from '../kpi-facts';
 import { message } from '../messages';
 import { def, finding, rateFix, sameKpis, type RuleContext } from './context';
 
 /** Rates far above the target: at or above this share of the target. */
 export const OVERSHOOT = 1.5;
 
-// Four rules walk every KPI's printed rates: listed once per rule context (one analysis of a sheet).
-const listed = new WeakMap<RuleContext, Map<Kpi, [number, PrintedRate][]>>();
-
-function rates(ctx: RuleContext, kpi: Kpi): [number, PrintedRate][] {
-  let byKpi = listed.get(ctx);
-  if (!byKpi) listed.set(ctx, (byKpi = new Map()));
-  let list = byKpi.get(kpi);
-  if (!list) {
-    list = Object.entries(kpi.printedRates).map(([y, p]) => [Number(y), p] as [number, PrintedRate]).sort((a, b) => a[0] - b[0]);
-    byKpi.set(kpi, list);
-  }
-  return list;
-}
-
 export function misplacedValue(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const kpi of ctx.sheet.kpis) {
     const cells = [
       ...kpi.rateRowOther.filter((p) => p.kind !== 'empty' && p.kind !== 'none').map((p) => ({ row: p.row, col: p.col, text: p.text })),
-      ...rates(ctx, kpi).filter(([, p]) => p.kind === 'text' || p.kind === 'error').map(([, p]) => ({ row: p.row, col: p.col, text: p.text })),
+      ...printedRateList(kpi).filter(([, p]) => p.kind === 'text' || p.kind === 'error').map(([, p]) => ({ row: p.row, col: p.col, text: p.text })),
     ].sort((a, b) => a.col - b.col);
     for (const c of cells) out.push(finding(ctx, 'misplaced-value', 'warning', kpi, c, 'misplaced-value', { text: c.text.trim() }));
   }
@@ -48,7 +35,7 @@ export function qualitativeRate(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const kpi of ctx.sheet.kpis) {
     const qualitative = rateMethod(kpi, def(ctx, kpi)) === 'none';
-    for (const [year, p] of rates(ctx, kpi)) {
+    for (const [year, p] of printedRateList(kpi)) {
       if (p.kind !== 'rate') continue;
       const dash = dashElsewhere(ctx, kpi, year);
       const where = dash ? `${kpi.sheet}!${cellAddress(dash.row, dash.col)}` : '';
@@ -70,7 +57,7 @@ export function rateFormat(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const common = ctx.rounding.decimals;
   for (const kpi of ctx.sheet.kpis) {
-    for (const [, p] of rates(ctx, kpi)) {
+    for (const [, p] of printedRateList(kpi)) {
       if (p.kind !== 'rate' || p.decimals === null || p.decimals === common) continue;
       out.push(finding(ctx, 'rate-format', 'info', kpi, p, 'rate-format', { text: p.text.trim(), decimals: p.decimals, common },
         p.value !== null ? rateFix(ctx, kpi, p, p.value, common) : undefined));
@@ -82,7 +69,7 @@ export function rateFormat(ctx: RuleContext): Finding[] {
 export function largeOvershoot(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const kpi of ctx.sheet.kpis) {
-    for (const [year, p] of rates(ctx, kpi)) {
+    for (const [year, p] of printedRateList(kpi)) {
       if (p.kind !== 'rate') continue;
       const value = computeRate(kpi, year, def(ctx, kpi)).value ?? p.value;
       if (value === null || value < OVERSHOOT) continue;

@@ -5,6 +5,7 @@
 import type { Kpi } from '../model';
 import type { Finding } from '../findings';
 import { computeRate, divideExact, formatRate, kpiBounds, progressRate, roundRate, yearTarget, type RoundingMode } from '../rates';
+import { actualYears, printedRateList } from '../kpi-facts';
 import { message } from '../messages';
 import { t as say } from '../catalogue';
 import { def, finding, rateFix, shown, yearLabel, type RuleContext } from './context';
@@ -42,7 +43,7 @@ function candidates(ctx: RuleContext, kpi: Kpi, year: number, actual: number): C
       out.push({ how: say(lang, 'rule.how.actual-target', { a, t }), value: divideExact(actual, target) });
     }
   }
-  for (const y of Object.keys(kpi.actuals).map(Number)) {
+  for (const y of actualYears(kpi)) {
     // Stryker disable next-line ConditionalExpression: this year's own rate has just failed to reproduce the printed figure, so it is never the one named
     if (y === year) continue;
     const v = computeRate(kpi, y, d).value;
@@ -58,8 +59,7 @@ function candidates(ctx: RuleContext, kpi: Kpi, year: number, actual: number): C
 export function rateMismatch(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const kpi of ctx.sheet.kpis) {
-    for (const [y, p] of Object.entries(kpi.printedRates)) {
-      const year = Number(y);
+    for (const [year, p] of printedRateList(kpi)) {
       // only a printed rate (kind 'rate') carries a value
       if (p.value === null) continue;
       const rate = computeRate(kpi, year, def(ctx, kpi));

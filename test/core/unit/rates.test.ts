@@ -329,6 +329,19 @@ describe('withKpiTerms: decided once, the same answers', () => {
     expect(rateMethod(changed)).toBe('gap');
   });
 
+  test('KPIs asked in turn each get their own terms (the last one asked is kept at hand)', () => {
+    const up = makeKpi({ baseline: '100件', target: '120件', actuals: { 2020: '110件' } });
+    const down = makeKpi({ baseline: '120人', target: '80人', actuals: { 2020: '100人' } });
+    withKpiTerms(() => {
+      for (let i = 0; i < 2; i++) {
+        expect([rateMethod(up), kpiUnit(up), kpiBounds(up)]).toEqual(['ratio', '件', { baseline: 100, target: 120 }]);
+        expect([rateMethod(down), kpiUnit(down), kpiBounds(down)]).toEqual(['gap', '人', { baseline: 120, target: 80 }]);
+        expect(computeRate(up, 2020).value).toBeCloseTo(110 / 120, 12);
+        expect(computeRate(down, 2020).value).toBe(0.5);
+      }
+    });
+  });
+
   test('a KPI changed between two runs is decided again', () => {
     const kpi = makeKpi({ baseline: '100件', target: '120件', actuals: { 2020: '110件' } });
     expect(withKpiTerms(() => rateMethod(kpi))).toBe('ratio');

@@ -1,0 +1,40 @@
+/** The per-KPI lists of src/core/kpi-facts.ts: made once inside an analysis, afresh outside, per definition where the unit decides. */
+import { actualYears, printedRateList, readableActuals, withKpiFacts } from '../../../src/core/kpi-facts';
+import { withKpiTerms } from '../../../src/core/rates';
+import { makeKpi } from '../support/make-kpi';
+import { makeDef } from './support';
+
+const kpi = () => makeKpi({ baseline: '10件', target: '20件', actuals: { 2021: '12人', 2019: '11件', 2020: '-' }, rates: { 2019: '55.0%', 2021: '60%' } });
+
+test('years and printed rates ascending; readable actuals only numbers in the KPI unit', () => {
+  const k = kpi();
+  expect(actualYears(k)).toEqual([2019, 2020, 2021]);
+  expect(printedRateList(k).map(([y, p]) => [y, p.text])).toEqual([[2019, '55.0%'], [2020, ''], [2021, '60%']]);
+  expect(readableActuals(k).map((a) => [a.year, a.value])).toEqual([[2019, 11]]);
+  // a definition in 人 makes the other actual the readable one
+  expect(readableActuals(k, makeDef({ unit: '人' })).map((a) => [a.year, a.value])).toEqual([[2021, 12]]);
+  // without any unit every number counts
+  const bare = makeKpi({ baseline: '10', target: '20', actuals: { 2019: '11', 2020: '12件' } });
+  expect(readableActuals(bare).map((a) => a.value)).toEqual([11, 12]);
+});
+
+test('inside an analysis each list is made once; outside and after it, afresh', () => {
+  const k = kpi();
+  const def = makeDef({ unit: '人' });
+  withKpiTerms(() => withKpiFacts(() => {
+    expect(actualYears(k)).toBe(actualYears(k));
+    expect(printedRateList(k)).toBe(printedRateList(k));
+    const plain = readableActuals(k);
+    expect(readableActuals(k)).toBe(plain);
+    // another definition is listed anew, not served from the first
+    expect(readableActuals(k, def).map((a) => a.year)).toEqual([2021]);
+    expect(readableActuals(k).map((a) => a.year)).toEqual([2019]);
+    // KPIs asked in turn keep their own lists
+    const other = makeKpi({ baseline: '1件', target: '2件', actuals: { 2030: '1件' } });
+    expect(actualYears(other)).toEqual([2030]);
+    expect(actualYears(k)).toEqual([2019, 2020, 2021]);
+  }));
+  expect(actualYears(k)).not.toBe(actualYears(k));
+  k.actuals[2022] = k.actuals[2019];
+  expect(withKpiFacts(() => actualYears(k))).toEqual([2019, 2020, 2021, 2022]);
+});
