@@ -55,10 +55,13 @@ function noTableReason(g: Grid, best: HeaderRow | null, headerOnly: number | nul
   };
 }
 
+/** A heading is the first cell of a row of one to four filled cells. */
 function headingOf(g: Grid, row: number) {
-  const cells = g.rowCells(row);
-  if (cells.length === 0 || cells.length > 4) return null;
-  return classifyHeading(cells[0][1]);
+  const first = g.firstFilled(row);
+  if (first < 0) return null;
+  let filled = 1;
+  for (let c = first + 1; c <= g.lastCol; c++) if (g.ownText(row, c) !== '' && ++filled > 4) return null;
+  return classifyHeading(g.ownText(row, first));
 }
 
 export function recogniseSheet(s: GridSnapshot): SheetModel | Unrecognised {
@@ -82,8 +85,7 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
   const kpis: Kpi[] = [];
   let headerOnly: number | null = null;
   // Rectangles already read as tables: tables may sit side by side, so rows are not skipped wholesale.
-  let claimed: { top: number; bottom: number; left: number; right: number }[] = [];
-  const isClaimed = (r: number, c: number) => claimed.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right);
+  let claimed: Claimed[] = [];
   // Rows not inside a table, for the nearest-miss header when the sheet has no table at all.
   const loose: number[] = [];
   for (let r = g.firstRow; r <= g.lastRow; r++) {
@@ -93,7 +95,7 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
     if (claimed.length && withinClaimed(g, r, claimed)) continue;
     let found = false;
     for (const [from, to] of headerSegments(g, r)) {
-      if (isClaimed(r, from) || isClaimed(r, to)) continue;
+      if (isClaimed(claimed, r, from) || isClaimed(claimed, r, to)) continue;
       const h = headerAt(g, r, from, to);
       if (!h) continue;
       found = true;
@@ -108,8 +110,8 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
       }
     }
     if (found) continue;
-    const first = g.rowCells(r)[0];
-    if (!first || isClaimed(r, first[0])) continue;
+    const first = g.firstFilled(r);
+    if (first < 0 || isClaimed(claimed, r, first)) continue;
     loose.push(r);
     const heading = headingOf(g, r);
     if (heading) structure.add(heading, r);
@@ -128,19 +130,22 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
   return { sheet, tables, kpis, structure: structure.result(), ...(legends.length ? { legends } : {}) };
 }
 
+type Claimed = { top: number; bottom: number; left: number; right: number };
+
+function isClaimed(claimed: Claimed[], r: number, c: number): boolean {
+  for (const b of claimed) if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) return true;
+  return false;
+}
+
 /**
  * True when the row's first column and every filled cell (own or merged-in text) lie inside a claimed
  * table: then every header segment of the row starts in a claimed column and is skipped, and so is
  * the row's first cell. Checked before building the segments (most rows of a sheet are table rows).
  */
-function withinClaimed(g: Grid, r: number, claimed: { top: number; bottom: number; left: number; right: number }[]): boolean {
-  const covered = (c: number) => {
-    for (const b of claimed) if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) return true;
-    return false;
-  };
-  if (!covered(g.firstCol)) return false;
+function withinClaimed(g: Grid, r: number, claimed: Claimed[]): boolean {
+  if (!isClaimed(claimed, r, g.firstCol)) return false;
   for (let c = g.firstCol; c <= g.lastCol; c++) {
-    if (covered(c)) continue;
+    if (isClaimed(claimed, r, c)) continue;
     if (g.text(r, c) !== '' || g.ownText(r, c) !== '') return false;
   }
   return true;
@@ -157,10 +162,11 @@ function legendsOf(g: Grid, tables: KpiTable[]): GradeLegend[] {
   const inTable = (r: number) => tableRows[r - g.firstRow] === 1;
   for (let r = g.firstRow; r <= g.lastRow; r++) {
     if (inTable(r)) continue;
+    if (g.firstFilled(r) < 0) continue;
     const cells = g.rowCells(r);
-    if (cells.length === 0) continue;
-    const found = cells.flatMap(([c, t]) => parseLegendText(t, r, c));
-    out.push(...(found.length ? found : parseLegendText(cells.map(([, t]) => t).join(' , '), r, cells[0][0])));
+    const before = out.length;
+    for (const [c, t] of cells) for (const l of parseLegendText(t, r, c)) out.push(l);
+    if (out.length === before) for (const l of parseLegendText(cells.map(([, t]) => t).join(' , '), r, cells[0][0])) out.push(l);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 /** Read helpers over a GridSnapshot with merged areas resolved (a merged cell reads as its top-left). */
+import type { ParsedValue, PrintedRate } from '../model';
 import type { CellRange, CellValue, GridSnapshot } from '../snapshot';
-import { formulaAt, lastCol, lastRow, numberFormatAt, valueAt } from '../snapshot';
 import { cellText } from '../text';
+import { parseRate, parseValue } from '../values';
 
 /** Excel has 16,384 columns: a unique number per cell (rows up to 2^53 / 16,385). */
 const cellKeyOf = (row: number, col: number) => row * 16_385 + col;
@@ -11,14 +12,38 @@ export class Grid {
   readonly firstCol: number;
   readonly lastRow: number;
   readonly lastCol: number;
+  /** Columns per row of the flat per-cell arrays below (index (row - firstRow) * width + col - firstCol). */
+  readonly width: number;
+  /**
+   * Each cell's own text, read once: the recognisers ask for the same cells many times (header search,
+   * pair search, the KPI itself), and a value lookup plus trim per ask was most of their time.
+   */
+  private readonly own: string[];
+  /** 1 where the cell is merged into another cell (its text is its master's). */
+  private readonly merged: Uint8Array;
   // number keys: a string key built per cell read was 13 % of recognise + analyse at 10,000 KPIs
   private readonly mergeMaster = new Map<number, { row: number; col: number }>();
+  private readonly values = new Map<string | null, Map<CellValue, ParsedValue>>();
+  private readonly rates = new Map<string | null, Map<CellValue, PrintedRate>>();
+  private readonly formulaRates = new Map<string | null, Map<CellValue, PrintedRate>>();
 
   constructor(readonly s: GridSnapshot) {
     this.firstRow = s.origin.row;
     this.firstCol = s.origin.col;
-    this.lastRow = lastRow(s);
-    this.lastCol = lastCol(s);
+    this.lastRow = s.origin.row + s.values.length - 1;
+    this.lastCol = s.origin.col + (s.values[0]?.length ?? 0) - 1;
+    const width = Math.max(0, this.lastCol - this.firstCol + 1);
+    this.width = width;
+    const own: string[] = new Array(s.values.length * width);
+    for (let r = 0, i = 0; r < s.values.length; r++) {
+      const line = s.values[r];
+      for (let c = 0; c < width; c++, i++) {
+        const v = c < line.length ? line[c] : null;
+        own[i] = v === null || v === undefined ? '' : cellText(v);
+      }
+    }
+    this.own = own;
+    this.merged = new Uint8Array(own.length);
     for (const m of s.merges ?? []) this.addMerge(m);
   }
 
@@ -31,55 +56,133 @@ export class Grid {
     const master = { row: m.top, col: m.left };
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
-        if (r !== m.top || c !== m.left) this.mergeMaster.set(cellKeyOf(r, c), master);
+        if (r === m.top && c === m.left) continue;
+        this.mergeMaster.set(cellKeyOf(r, c), master);
+        this.merged[(r - this.firstRow) * this.width + c - this.firstCol] = 1;
       }
     }
   }
 
+  /** Index of (row, col) in the per-cell arrays, or -1 outside the snapshot. */
+  index(row: number, col: number): number {
+    if (row < this.firstRow || row > this.lastRow || col < this.firstCol || col > this.lastCol) return -1;
+    return (row - this.firstRow) * this.width + col - this.firstCol;
+  }
+
   /** Top-left cell of the merge holding (row, col), or null when the cell is not merged into another. */
   masterOf(row: number, col: number): { row: number; col: number } | null {
-    if (this.mergeMaster.size === 0) return null;
+    const i = this.index(row, col);
+    if (i < 0 || this.merged[i] === 0) return null;
     return this.mergeMaster.get(cellKeyOf(row, col)) ?? null;
   }
 
   /** Raw value of the cell itself (a merged non-master cell is null). */
   raw(row: number, col: number): CellValue {
-    return valueAt(this.s, row, col);
+    const r = row - this.firstRow;
+    const c = col - this.firstCol;
+    if (r < 0 || c < 0 || r >= this.s.values.length) return null;
+    const line = this.s.values[r];
+    return c < line.length ? line[c] : null;
   }
 
   /** Value as the user sees it: merged cells show their master's value. */
   value(row: number, col: number): CellValue {
     const m = this.masterOf(row, col);
-    return m ? valueAt(this.s, m.row, m.col) : valueAt(this.s, row, col);
+    return m ? this.raw(m.row, m.col) : this.raw(row, col);
   }
 
   text(row: number, col: number): string {
-    return cellText(this.value(row, col));
+    const i = this.index(row, col);
+    if (i < 0) return cellText(this.raw(row, col));
+    if (this.merged[i] === 0) return this.own[i];
+    const m = this.mergeMaster.get(cellKeyOf(row, col))!;
+    const j = this.index(m.row, m.col);
+    return j < 0 ? cellText(this.raw(m.row, m.col)) : this.own[j];
   }
 
   ownText(row: number, col: number): string {
-    return cellText(this.raw(row, col));
+    const i = this.index(row, col);
+    return i < 0 ? cellText(this.raw(row, col)) : this.own[i];
+  }
+
+  /** Own text at an index from index(). */
+  ownTextAt(i: number): string {
+    return this.own[i];
   }
 
   formula(row: number, col: number): string | null {
-    return formulaAt(this.s, row, col);
+    return this.s.formulas[row - this.firstRow]?.[col - this.firstCol] ?? null;
   }
 
   numberFormat(row: number, col: number): string | null {
-    return numberFormatAt(this.s, row, col);
+    return this.s.numberFormats[row - this.firstRow]?.[col - this.firstCol] ?? null;
   }
 
   /** Non-empty cells of a row as [col, text], left to right (own values only). */
   rowCells(row: number, fromCol = this.firstCol, toCol = this.lastCol): [number, string][] {
     const out: [number, string][] = [];
-    for (let c = Math.max(fromCol, this.firstCol); c <= Math.min(toCol, this.lastCol); c++) {
-      const t = this.ownText(row, c);
+    const from = Math.max(fromCol, this.firstCol);
+    const to = Math.min(toCol, this.lastCol);
+    if (row < this.firstRow || row > this.lastRow) {
+      for (let c = from; c <= to; c++) {
+        const t = this.ownText(row, c);
+        if (t !== '') out.push([c, t]);
+      }
+      return out;
+    }
+    const base = (row - this.firstRow) * this.width - this.firstCol;
+    for (let c = from; c <= to; c++) {
+      const t = this.own[base + c];
       if (t !== '') out.push([c, t]);
     }
     return out;
   }
 
+  /** Leftmost column of the row with own text in [fromCol, toCol], or -1. */
+  firstFilled(row: number, fromCol = this.firstCol, toCol = this.lastCol): number {
+    const from = Math.max(fromCol, this.firstCol);
+    const to = Math.min(toCol, this.lastCol);
+    if (row < this.firstRow || row > this.lastRow) {
+      for (let c = from; c <= to; c++) if (this.ownText(row, c) !== '') return c;
+      return -1;
+    }
+    const base = (row - this.firstRow) * this.width - this.firstCol;
+    for (let c = from; c <= to; c++) if (this.own[base + c] !== '') return c;
+    return -1;
+  }
+
+  /**
+   * parseValue of the cell as the user sees it. A sheet of thousands of KPIs repeats a few hundred
+   * texts ("-", "26件", "68.9%"): each value and number format is parsed once, then copied with its cell.
+   */
+  parsedValue(row: number, col: number): ParsedValue {
+    const v = this.value(row, col);
+    const format = this.numberFormat(row, col);
+    const formula = this.formula(row, col);
+    // a formula is kept in the result; -0 and 0 are one Map key
+    if (formula || v === 0) return parseValue(v, format, row, col, formula);
+    let byValue = this.values.get(format);
+    if (!byValue) this.values.set(format, (byValue = new Map()));
+    let p = byValue.get(v);
+    if (!p) byValue.set(v, (p = parseValue(v, format, 0, 0, null)));
+    return { ...p, row, col };
+  }
+
+  /** parseRate of the cell's own value, parsed once per value, number format and formula-or-not. */
+  parsedRate(row: number, col: number): PrintedRate {
+    const v = this.raw(row, col);
+    const format = this.numberFormat(row, col);
+    const formula = this.formula(row, col);
+    if (v === 0) return parseRate(v, format, row, col, formula);
+    const cache = formula ? this.formulaRates : this.rates;
+    let byValue = cache.get(format);
+    if (!byValue) cache.set(format, (byValue = new Map()));
+    let p = byValue.get(v);
+    if (!p) byValue.set(v, (p = parseRate(v, format, 0, 0, formula)));
+    return { ...p, row, col };
+  }
+
   isBlankRow(row: number, fromCol = this.firstCol, toCol = this.lastCol): boolean {
-    return this.rowCells(row, fromCol, toCol).length === 0;
+    return this.firstFilled(row, fromCol, toCol) < 0;
   }
 }

@@ -24,14 +24,17 @@ export function linkBreakdowns(kpis: Kpi[]): void {
  */
 export function linkRelisted(kpis: Kpi[]): void {
   const original = new Map<string, Kpi>();
-  for (const k of kpis) {
-    const key = nameKey(k.name);
+  const keys = kpis.map((k) => nameKey(k.name));
+  for (let i = 0; i < kpis.length; i++) {
+    const k = kpis[i];
+    const key = keys[i];
     if (key === '') continue;
     const seen = original.get(key);
     if (!seen || (hasRelistMark(seen.name) && !hasRelistMark(k.name))) original.set(key, k);
   }
-  for (const k of kpis) {
-    const o = original.get(nameKey(k.name));
+  for (let i = 0; i < kpis.length; i++) {
+    const k = kpis[i];
+    const o = original.get(keys[i]);
     k.relistedFrom = o && o !== k ? o.id : null;
   }
 }

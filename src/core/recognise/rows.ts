@@ -9,7 +9,7 @@
  */
 import type { Kpi, KpiTable, ParsedValue, PrintedGrade, PrintedRate, TableLayout, YearColumn } from '../model';
 import { normalise, toHalfWidth } from '../text';
-import { parseRate, parseValue, readNumberText } from '../values';
+import { readNumberText } from '../values';
 import { parseYearLabel, yearInText, type ParsedYear } from '../years';
 import { normaliseSymbol, parseLegendText } from '../legend';
 import type { Grid } from './grid';
@@ -122,7 +122,7 @@ export function splitNameUnit(text: string): { name: string; unit: string | null
 
 /** A value cell of a one-row layout: "延べ 2", "約30", the KPI text before the figure ("…件数 10 件"). */
 function valueAt(g: Grid, row: number, col: number): ParsedValue {
-  const p = parseValue(g.value(row, col), g.numberFormat(row, col), row, col, g.formula(row, col));
+  const p = g.parsedValue(row, col);
   if (p.kind !== 'text') return p;
   const prefixed = /^(延べ|のべ|約|累計)\s*(.+)$/.exec(p.text) ?? /^(.*?[^\d,.\s])\s*([▲△-]?\d[\d,]*(?:\.\d+)?\s*[^\d\s]{0,6})$/.exec(p.text);
   const n = prefixed ? readNumberText(prefixed[2]) : null;
@@ -229,7 +229,7 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
     const targets: Record<number, ParsedValue> = {};
     for (const y of targetYears ?? []) targets[y.year] = valueAt(g, r, y.col);
     const printedRates: Record<number, PrintedRate> = {};
-    const rate = (col: number) => parseRate(g.raw(r, col), g.numberFormat(r, col), r, col, g.formula(r, col));
+    const rate = (col: number) => g.parsedRate(r, col);
     if (rateYears) for (const y of rateYears) printedRates[y.year] = rate(y.col);
     else if (rateCols.length) printedRates[latest.year!.year] = rate(rateCols[0].col);
     const printedGrades: Record<number, PrintedGrade> = {};

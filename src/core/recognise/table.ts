@@ -1,7 +1,6 @@
 /** Reads one KPI table: the header row, then KPI pairs (実績値 row + 達成率 row) until something else. */
 import type { Direction, Kpi, KpiTable, ParsedValue, PrintedRate } from '../model';
 import { cellText, normalise, toHalfWidth } from '../text';
-import { parseRate, parseValue } from '../values';
 import { yearInText } from '../years';
 import type { Grid } from './grid';
 import { headerAt, type HeaderRow } from './headers';
@@ -19,9 +18,12 @@ const GRADE_LABEL = /^(評価|判定|達成度|評価区分)$/;
 function findRowLabelColumn(g: Grid, h: HeaderRow): number | null {
   const fromHeader = h.roles.get('rowLabel');
   if (fromHeader !== undefined) return fromHeader;
+  const from = Math.max(h.firstCol, g.firstCol);
+  const to = Math.min(h.lastCol, g.lastCol);
   for (let r = h.row + h.rows; r <= Math.min(h.row + h.rows + 5, g.lastRow); r++) {
-    for (const [col, text] of g.rowCells(r, h.firstCol, h.lastCol)) {
-      if (ACTUAL_LABEL.test(normalise(text))) return col;
+    for (let col = from; col <= to; col++) {
+      const text = g.ownText(r, col);
+      if (text !== '' && ACTUAL_LABEL.test(normalise(text))) return col;
     }
   }
   return null;
@@ -41,20 +43,22 @@ interface Pair {
   gradeRow?: number;
 }
 
-type Labels = (r: number) => string;
+/** Whether the label cell of `row` (within the sheet) matches `re`. */
+function labelIs(g: Grid, labelCol: number, re: RegExp, row: number): boolean {
+  return row <= g.lastRow && re.test(normalise(g.text(row, labelCol)));
+}
 
 /**
  * A labelled KPI group at r: 実績値 + 達成率, with a 目安値 row before or after it. Where the 目安値
  * row goes is settled by the table's first group, since "A R E A R E" and "E A R E A R" overlap.
  */
-function labelledGroup(label: Labels, r: number, last: number, mode: { expected: 'before' | 'after' | null }): { pair: Pair; rows: number } | null {
-  const is = (re: RegExp, row: number) => row <= last && re.test(label(row));
-  if (mode.expected !== 'after' && is(EXPECTED_LABEL, r) && is(ACTUAL_LABEL, r + 1) && is(RATE_LABEL, r + 2)) {
+function labelledGroup(g: Grid, labelCol: number, r: number, mode: { expected: 'before' | 'after' | null }): { pair: Pair; rows: number } | null {
+  if (mode.expected !== 'after' && labelIs(g, labelCol, EXPECTED_LABEL, r) && labelIs(g, labelCol, ACTUAL_LABEL, r + 1) && labelIs(g, labelCol, RATE_LABEL, r + 2)) {
     mode.expected = 'before';
     return { pair: { row: r + 1, rateRow: r + 2, expectedRow: r }, rows: 3 };
   }
-  if (!is(ACTUAL_LABEL, r) || !is(RATE_LABEL, r + 1)) return null;
-  if (mode.expected !== 'before' && is(EXPECTED_LABEL, r + 2)) {
+  if (!labelIs(g, labelCol, ACTUAL_LABEL, r) || !labelIs(g, labelCol, RATE_LABEL, r + 1)) return null;
+  if (mode.expected !== 'before' && labelIs(g, labelCol, EXPECTED_LABEL, r + 2)) {
     mode.expected = 'after';
     return { pair: { row: r, rateRow: r + 1, expectedRow: r + 2 }, rows: 3 };
   }
@@ -64,7 +68,7 @@ function labelledGroup(label: Labels, r: number, last: number, mode: { expected:
 function isRateRowShape(g: Grid, row: number, h: HeaderRow): boolean {
   let rates = 0;
   for (const y of h.years) {
-    const p = parseRate(g.raw(row, y.col), g.numberFormat(row, y.col), row, y.col, g.formula(row, y.col));
+    const p = g.parsedRate(row, y.col);
     if (p.kind === 'rate') rates++;
     else if (p.kind === 'text') return false;
   }
@@ -95,7 +99,6 @@ function isUnlabelledPair(g: Grid, h: HeaderRow, r: number, nameCol: number): bo
 export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[] {
   const pairs: Pair[] = [];
   const nameCol = kpiColumn(h);
-  const label = (r: number) => normalise(g.text(r, labelCol ?? nameCol));
   const mode: { expected: 'before' | 'after' | null } = { expected: null };
   let r = h.row + h.rows;
   let blanks = 0;
@@ -108,10 +111,10 @@ export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[
     if (headerAt(g, r, h.firstCol, h.lastCol)) break;
     blanks = 0;
     if (labelCol !== null) {
-      const group = labelledGroup(label, r, g.lastRow, mode);
+      const group = labelledGroup(g, labelCol, r, mode);
       if (!group) break;
       r += group.rows;
-      if (r <= g.lastRow && GRADE_LABEL.test(label(r))) group.pair.gradeRow = r++;
+      if (labelIs(g, labelCol, GRADE_LABEL, r)) group.pair.gradeRow = r++;
       pairs.push(group.pair);
       continue;
     }
@@ -164,19 +167,19 @@ function optionalText(g: Grid, row: number, col: number | undefined): string | n
 }
 
 function valueAtCell(g: Grid, row: number, col: number): ParsedValue {
-  return parseValue(g.value(row, col), g.numberFormat(row, col), row, col, g.formula(row, col));
+  return g.parsedValue(row, col);
 }
 
 function kpiName(g: Grid, p: Pair, nameCol: number): { name: string; row: number; col: number } {
   const m = g.masterOf(p.row, nameCol);
   if (m) return { name: g.ownText(m.row, m.col), row: m.row, col: m.col };
-  for (const row of [p.row, p.expectedRow, p.rateRow]) {
-    if (row === undefined) continue;
-    const m2 = g.masterOf(row, nameCol);
-    const text = m2 ? g.ownText(m2.row, m2.col) : g.ownText(row, nameCol);
-    if (text !== '') return { name: text, row: m2?.row ?? row, col: m2?.col ?? nameCol };
-  }
-  return { name: '', row: p.row, col: nameCol };
+  return nameIn(g, p.row, nameCol) ?? (p.expectedRow !== undefined ? nameIn(g, p.expectedRow, nameCol) : null) ?? nameIn(g, p.rateRow, nameCol) ?? { name: '', row: p.row, col: nameCol };
+}
+
+function nameIn(g: Grid, row: number, nameCol: number): { name: string; row: number; col: number } | null {
+  const m = g.masterOf(row, nameCol);
+  const text = m ? g.ownText(m.row, m.col) : g.ownText(row, nameCol);
+  return text === '' ? null : { name: text, row: m?.row ?? row, col: m?.col ?? nameCol };
 }
 
 export interface ReadTable {
@@ -255,15 +258,15 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[]): Kpi {
   for (const y of c.years) {
     actuals[y.year] = valueAtCell(g, p.row, y.col);
     if (p.expectedRow !== undefined) expected[y.year] = valueAtCell(g, p.expectedRow, y.col);
-    printedRates[y.year] = parseRate(g.raw(p.rateRow, y.col), g.numberFormat(p.rateRow, y.col), p.rateRow, y.col, g.formula(p.rateRow, y.col));
+    printedRates[y.year] = g.parsedRate(p.rateRow, y.col);
   }
-  const rateRowOther = [c.baseline, c.target]
-    .filter((x): x is number => x !== null && g.ownText(p.rateRow, x) !== '')
-    .map((x) => valueAtCell(g, p.rateRow, x));
+  const rateRowOther: ParsedValue[] = [];
+  if (c.baseline !== null && g.ownText(p.rateRow, c.baseline) !== '') rateRowOther.push(valueAtCell(g, p.rateRow, c.baseline));
+  if (c.target !== null && g.ownText(p.rateRow, c.target) !== '') rateRowOther.push(valueAtCell(g, p.rateRow, c.target));
   const remark = optionalText(g, p.row, c.remark ?? undefined);
-  const firstUnit = [target, baseline, ...Object.values(actuals)].find((v) => v && v.kind === 'number' && v.unit)?.unit ?? null;
+  const firstUnit = unitOf(target) ?? unitOf(baseline) ?? firstActualUnit(actuals, c.years);
   const cumulative = /累計|累積|延べ|通算/.test(name);
-  return {
+  const kpi: Kpi = {
     id: `${t.sheet}!${p.row}`,
     sheet: t.sheet,
     tableIndex: t.index,
@@ -294,6 +297,29 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[]): Kpi {
     breakdownOf: null,
     relistedFrom: null,
     path,
-    ...(p.expectedRow !== undefined ? { expectedRow: p.expectedRow, expected } : {}),
   };
+  if (p.expectedRow !== undefined) {
+    kpi.expectedRow = p.expectedRow;
+    kpi.expected = expected;
+  }
+  return kpi;
+}
+
+/** The unit of a number with one ([target, baseline, ...actuals].find's order). */
+function unitOf(v: ParsedValue | null): string | null {
+  return v && v.kind === 'number' && v.unit ? v.unit : null;
+}
+
+/** First actual with a unit, in the order Object.values gives (ascending integer keys: the years). */
+function firstActualUnit(actuals: Record<number, ParsedValue>, years: { year: number }[]): string | null {
+  let best: number | null = null;
+  let unit: string | null = null;
+  for (const y of years) {
+    const u = unitOf(actuals[y.year]);
+    if (u !== null && (best === null || y.year < best)) {
+      best = y.year;
+      unit = u;
+    }
+  }
+  return unit;
 }
