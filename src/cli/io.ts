@@ -6,6 +6,8 @@ import type { Lang } from '../core/findings';
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** Writes a piece of standard output as it is (no line end): long output goes out in pieces. */
+  write?(piece: string): void;
 }
 
 export interface CliContext extends CliIo {
@@ -42,7 +44,24 @@ function guardPipes(): void {
 export const consoleIo: CliIo = {
   out: (line) => (guardPipes(), process.stdout.write(`${line}\n`)),
   err: (line) => (guardPipes(), process.stderr.write(`${line}\n`)),
+  write: (piece) => (guardPipes(), process.stdout.write(piece)),
 };
+
+/**
+ * Output made in pieces (`produce` calls its writer with each) as one line of output: written piece by
+ * piece where the io can (the console), else joined and given to `out` (tests capture lines).
+ */
+export function outPieces(io: CliIo, produce: (write: (piece: string) => void) => void): void {
+  if (io.write) {
+    const write = io.write;
+    produce((piece) => write(piece));
+    write('\n');
+    return;
+  }
+  const pieces: string[] = [];
+  produce((piece) => pieces.push(piece));
+  io.out(pieces.join(''));
+}
 
 
 /** Splits "--flag value" options from positional arguments; flags listed in `booleans` take no value. */

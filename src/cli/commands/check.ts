@@ -14,7 +14,8 @@ import { formatYearLabel } from '../../core/years';
 import { cellAddress } from '../../core/snapshot';
 import { openXlsxHostFile } from '../../xlsx/node';
 import { t } from '../../core/catalogue';
-import { parseOptions, type CliCommand, type CliContext } from '../io';
+import { outPieces, parseOptions, type CliCommand, type CliContext } from '../io';
+import { writeJson } from '../json-stream';
 import { isBatch, runBatch, terminalProgress } from '../batch';
 
 /** What check needs of an analysis (the core's Analysis has at least this). */
@@ -235,7 +236,10 @@ export function makeCheckCommand(): CliCommand {
         : undefined;
       // An unknown --sheet is a MessageError from the loader: main() prints it translated, exit 2.
       const { model, snapshots, analysis } = await loadForCheck(host, ctx.lang, only, management);
-      if (options.json) ctx.out(JSON.stringify(buildCheckDocument(file, model, analysis, ctx.lang, snapshots), null, 2));
+      if (options.json) {
+        const doc = buildCheckDocument(file, model, analysis, ctx.lang, snapshots);
+        outPieces(ctx, (write) => writeJson(doc, write));
+      }
       else for (const line of summaryLines(file, model, analysis, ctx, snapshots)) ctx.out(line);
       if (model.sheets.length === 0 && !options.json) {
         ctx.err(t(ctx.lang, 'cli.no-table', { file }));
