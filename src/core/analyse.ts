@@ -88,8 +88,9 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
     const rounding = sheetRounding(sheet, defs);
     analysis.rounding[sheet.sheet] = rounding;
     const statuses: Record<string, StatusResult> = {};
+    const legend = gradeLegend(sheet);
     for (const kpi of sheet.kpis) {
-      const { assessment, status } = assessKpi(kpi, defs, gradeLegend(sheet));
+      const { assessment, status } = assessKpi(kpi, defs, legend);
       statuses[kpi.id] = status;
       analysis.kpis[kpi.id] = assessment;
     }

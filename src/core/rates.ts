@@ -147,8 +147,8 @@ interface KpiTerms {
   bounds: { baseline: number | null; target: number | null };
   direction: 'up' | 'down';
   method: RateMethod;
-  /** computeRate by year, filled as asked (rules and status ask for the same years again). */
-  rates: Map<number, RateResult>;
+  /** computeRate by year as [year, result, year, result…], filled as asked (status and rules ask again); a handful of years, no Map. */
+  rates: (number | RateResult)[];
 }
 
 let terms: WeakMap<Kpi, KpiTerms> | null = null;
@@ -177,7 +177,7 @@ function termsOf(kpi: Kpi, def: KpiDefinition | undefined): KpiTerms | null {
   if (known && known.def === def) return (lastTerms = known);
   const bounds = boundsOf(kpi, def);
   const direction = directionOf(kpi, def, bounds);
-  const t: KpiTerms = { def, unit: unitOf(kpi, def), bounds, direction, method: methodOf(kpi, def, bounds, direction), rates: new Map() };
+  const t: KpiTerms = { def, unit: unitOf(kpi, def), bounds, direction, method: methodOf(kpi, def, bounds, direction), rates: [] };
   terms.set(kpi, t);
   return (lastTerms = t);
 }
@@ -251,8 +251,10 @@ export function rateMethod(kpi: Kpi, def?: KpiDefinition): RateMethod {
 export function computeRate(kpi: Kpi, year: number, def?: KpiDefinition): RateResult {
   const t = termsOf(kpi, def);
   if (!t) return rateOf(kpi, year, def);
-  let rate = t.rates.get(year);
-  if (rate === undefined) t.rates.set(year, (rate = rateOf(kpi, year, def)));
+  const known = t.rates;
+  for (let i = 0; i < known.length; i += 2) if (known[i] === year) return known[i + 1] as RateResult;
+  const rate = rateOf(kpi, year, def);
+  known.push(year, rate);
   return rate;
 }
 

@@ -139,12 +139,14 @@ export function buildIndex(model: ProgressModel): ModelIndex {
   return index;
 }
 
-export function sameKpis(ctx: RuleContext, kpi: Kpi): Kpi[] {
+const NONE: readonly Kpi[] = Object.freeze([]);
+
+export function sameKpis(ctx: RuleContext, kpi: Kpi): readonly Kpi[] {
   const index = ctx.index;
   const first = kpi.relistedFrom ? index.byId.get(kpi.relistedFrom) : undefined;
   const byKey = index.byKey.get(index.keyOf.get(kpi) ?? looseKey(kpi.name));
   // most KPIs are listed once: nothing to gather (asked per rate by several rules)
-  if (!first && !index.relists.has(kpi.id) && (!byKey || (byKey.length === 1 && byKey[0] === kpi))) return [];
+  if (!first && !index.relists.has(kpi.id) && (!byKey || (byKey.length === 1 && byKey[0] === kpi))) return NONE;
   const linked = [...(index.byKey.get(index.keyOf.get(kpi) ?? looseKey(kpi.name)) ?? []), ...(index.relists.get(kpi.id) ?? []), ...(first ? [first] : [])];
   return [...new Set(linked)].filter((k) => k !== kpi);
 }

@@ -1,6 +1,6 @@
 /** Rules on the 達成率 row: misplaced-value, qualitative-rate, rate-format, large-overshoot. */
 import type { Finding } from '../findings';
-import type { Kpi, PrintedRate } from '../model';
+import type { Kpi, ParsedValue, PrintedRate } from '../model';
 import { cellAddress } from '../snapshot';
 import { computeRate, formatRate, rateMethod } from '../rates';
 import { printedRateList } from '../kpi-facts';
@@ -10,11 +10,15 @@ import { def, finding, rateFix, sameKpis, type RuleContext } from './context';
 /** Rates far above the target: at or above this share of the target. */
 export const OVERSHOOT = 1.5;
 
+const shows = (p: ParsedValue) => p.kind !== 'empty' && p.kind !== 'none';
+
 export function misplacedValue(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const kpi of ctx.sheet.kpis) {
+    // most KPIs have nothing misplaced: no lists made for them
+    if (!kpi.rateRowOther.some(shows) && !printedRateList(kpi).some(([, p]) => p.kind === 'text' || p.kind === 'error')) continue;
     const cells = [
-      ...kpi.rateRowOther.filter((p) => p.kind !== 'empty' && p.kind !== 'none').map((p) => ({ row: p.row, col: p.col, text: p.text })),
+      ...kpi.rateRowOther.filter(shows).map((p) => ({ row: p.row, col: p.col, text: p.text })),
       ...printedRateList(kpi).filter(([, p]) => p.kind === 'text' || p.kind === 'error').map(([, p]) => ({ row: p.row, col: p.col, text: p.text })),
     ].sort((a, b) => a.col - b.col);
     for (const c of cells) out.push(finding(ctx, 'misplaced-value', 'warning', kpi, c, 'misplaced-value', { text: c.text.trim() }));
