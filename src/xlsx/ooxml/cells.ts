@@ -109,7 +109,7 @@ export function writeCell(sheet: SheetXml, styles: Styles, row: number, col: num
   }
   // an empty cell without style is no cell (exceljs would read it as part of a merge)
   if (empty && !c.getAttribute('s') && !c.firstChild) sheet.dropCell(row, col);
-  sheet.touch();
+  sheet.touchCells();
   return { formulaChanged };
 }
 
@@ -120,7 +120,7 @@ export function restyleCell(sheet: SheetXml, row: number, col: number, change: (
   if (next === 0) c.removeAttribute('s');
   else c.setAttribute('s', String(next));
   if (!c.getAttribute('s') && !c.firstChild) sheet.dropCell(row, col);
-  sheet.touch();
+  sheet.touchCells();
 }
 
 /** Clears the value (not the style) of a cell: merged-away cells, as Excel clears them. */
@@ -129,5 +129,5 @@ export function clearValue(sheet: SheetXml, row: number, col: number): void {
   if (!c) return;
   for (const n of [...children(c, 'f'), ...children(c, 'v'), ...children(c, 'is')]) removeNode(n);
   for (const a of ['t', 'cm', 'vm']) c.removeAttribute(a);
-  sheet.touch();
+  sheet.touchCells();
 }

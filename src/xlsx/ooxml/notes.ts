@@ -140,14 +140,25 @@ function commentIndex(list: Element): Map<string, Element> {
 
 /** A VML idmap number not used by another drawing of the package ([MS-OI29500]: shape ids are unique per workbook). */
 async function freeIdmap(sheet: SheetXml): Promise<number> {
+  // a drawing's idmap never changes during a save: each drawing's text is read once (a drawing
+  // with thousands of new shapes would otherwise be serialised again for every sheet given notes)
+  let known = idmaps.get(sheet.pkg);
+  if (!known) idmaps.set(sheet.pkg, (known = new Map()));
   let max = 0;
   for (const p of sheet.pkg.paths()) {
     if (!p.endsWith('.vml')) continue;
-    const text = (await sheet.pkg.readText(p)) ?? '';
-    for (const m of text.matchAll(/<o:idmap\b[^>]*\bdata="([\d,\s]+)"/g)) for (const n of m[1].split(/[,\s]+/)) max = Math.max(max, Number(n) || 0);
+    let most = known.get(p);
+    if (most === undefined) {
+      most = 0;
+      const text = (await sheet.pkg.readText(p)) ?? '';
+      for (const m of text.matchAll(/<o:idmap\b[^>]*\bdata="([\d,\s]+)"/g)) for (const n of m[1].split(/[,\s]+/)) most = Math.max(most, Number(n) || 0);
+      known.set(p, most);
+    }
+    max = Math.max(max, most);
   }
   return max + 1;
 }
+const idmaps = new WeakMap<object, Map<string, number>>();
 
 /** Sets (text) or removes (null) the note of cell (row, col). */
 export async function setNote(sheet: SheetXml, row: number, col: number, note: string | null): Promise<void> {

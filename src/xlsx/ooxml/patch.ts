@@ -40,6 +40,10 @@ export class Patcher {
   /** Set when formulas changed or cells moved: the calculation chain is then dropped. */
   calcChainStale = false;
 
+  /** The edits of this save and the index of the one being applied (for prefetching cells). */
+  private edits: readonly CellEdit[] = [];
+  private at = 0;
+
   constructor(readonly pkg: OoxmlPackage) {}
 
   async stylesPart(): Promise<Styles> {
@@ -60,8 +64,26 @@ export class Patcher {
     if (!s) {
       s = await SheetXml.open(this.pkg, path);
       this.sheets.set(path, s);
+      s.prefetch(this.cellsAhead(name));
     }
     return s;
+  }
+
+  /** The cells the next edits write or restyle on one sheet, up to the next edit that moves cells or sheets. */
+  private *cellsAhead(sheet: string): Generator<{ row: number; col: number }> {
+    const lower = sheet.toLowerCase();
+    for (let i = this.at; i < this.edits.length; i++) {
+      const e = this.edits[i];
+      if (e.kind === 'insertColumn' || e.kind === 'deleteColumn' || e.kind === 'addSheet' || e.kind === 'deleteSheet') return;
+      if ((e.kind === 'setCell' || e.kind === 'setFill') && e.sheet.toLowerCase() === lower) yield e;
+    }
+  }
+
+  /** Applies edits in order. */
+  async applyAll(edits: readonly CellEdit[], columns: ColumnPatcher = moveColumns): Promise<void> {
+    this.edits = edits;
+    for (this.at = 0; this.at < edits.length; this.at++) await this.apply(edits[this.at], columns);
+    this.edits = [];
   }
 
   /** Forgets a parsed sheet (deleted, or rewritten by a column move). */
@@ -159,7 +181,7 @@ function colNum(letters: string): number {
 export async function patchPackage(original: Uint8Array, edits: readonly CellEdit[], columns: ColumnPatcher = moveColumns): Promise<Uint8Array> {
   const pkg = await OoxmlPackage.open(original);
   const patcher = new Patcher(pkg);
-  for (const e of edits) await patcher.apply(e, columns);
+  await patcher.applyAll(edits, columns);
   patcher.flushAll();
   if (patcher.calcChainStale) await patcher.dropCalcChain();
   return pkg.toBytes();

@@ -165,3 +165,12 @@ test('a row attribute holding ">" does not end the row early', async () => {
   const out = await patched(xml, [set(3, 1, { value: 30 }), set(2, 2, { value: null })]);
   onlyChanged(xml, out, '<c r="A3"><v>3</v></c>', '<c r="A3"><v>30</v></c>');
 });
+
+test('in an edited row, the other cells, a comment between cells and the row\'s extLst keep their bytes; a new last cell goes before the extLst', async () => {
+  const row = `<row r='1' spans='1:2'><c r='A1' t='inlineStr'><is><t>a</t></is></c><!-- c r="B1" --> <c r='B1'><v>2</v></c><extLst><ext uri="{X}"><c r="Z1"/></ext></extLst></row>`;
+  const xml = `<worksheet xmlns="${MAIN}"><sheetData>${row}</sheetData></worksheet>`;
+  const out = await patched(xml, [set(1, 2, { value: 3 }), set(1, 4, { value: 4 })]);
+  expect(out).toBe(
+    `<worksheet xmlns="${MAIN}"><sheetData><row r="1" spans="1:4"><c r='A1' t='inlineStr'><is><t>a</t></is></c><!-- c r="B1" --> <c r="B1"><v>3</v></c><c r="D1"><v>4</v></c><extLst><ext uri="{X}"><c r="Z1"/></ext></extLst></row></sheetData></worksheet>`,
+  );
+});
