@@ -21,7 +21,8 @@ interface KpiFacts {
   readableDef?: KpiDefinition;
 }
 
-let facts: WeakMap<Kpi, KpiFacts> | null = null;
+// held only while the analysis runs (a Map: weak tables cost the garbage collector)
+let facts: Map<Kpi, KpiFacts> | null = null;
 // rules ask about one KPI several times in a row: the last one is kept at hand
 let lastKpi: Kpi | null = null;
 let lastFacts: KpiFacts | null = null;
@@ -29,7 +30,7 @@ let lastFacts: KpiFacts | null = null;
 /** Runs `f` with each KPI's lists made once. The KPIs must not change while `f` runs (analyse). */
 export function withKpiFacts<T>(f: () => T): T {
   const outer = { facts, lastKpi, lastFacts };
-  facts ??= new WeakMap();
+  facts ??= new Map();
   try {
     return f();
   } finally {

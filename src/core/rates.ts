@@ -151,7 +151,8 @@ interface KpiTerms {
   rates: (number | RateResult)[];
 }
 
-let terms: WeakMap<Kpi, KpiTerms> | null = null;
+// a Map, not a WeakMap: it lives only as long as the analysis, and weak tables cost the garbage collector
+let terms: Map<Kpi, KpiTerms> | null = null;
 // status and rules ask about one KPI many times in a row: its terms are kept at hand
 let lastTerms: KpiTerms | null = null;
 let lastKpi: Kpi | null = null;
@@ -162,7 +163,7 @@ let lastKpi: Kpi | null = null;
  */
 export function withKpiTerms<T>(f: () => T): T {
   const outer = { terms, lastKpi, lastTerms };
-  terms ??= new WeakMap();
+  terms ??= new Map();
   try {
     return f();
   } finally {
