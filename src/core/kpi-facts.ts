@@ -56,7 +56,15 @@ export function actualYears(kpi: Kpi): number[] {
 }
 
 function listYears(kpi: Kpi): number[] {
-  return Object.keys(kpi.actuals).map(Number).sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const y in kpi.actuals) out.push(Number(y));
+  return ascending(out);
+}
+
+/** Year keys come out ascending already (integer keys); sorted only when one is not. */
+function ascending(years: number[]): number[] {
+  for (let i = 1; i < years.length; i++) if (!(years[i - 1] < years[i])) return years.sort((a, b) => a - b);
+  return years;
 }
 
 /** Printed rate cells by year, ascending. */
@@ -67,7 +75,9 @@ export function printedRateList(kpi: Kpi): [number, PrintedRate][] {
 }
 
 function listPrinted(kpi: Kpi): [number, PrintedRate][] {
-  return Object.entries(kpi.printedRates).map(([y, p]) => [Number(y), p] as [number, PrintedRate]).sort((a, b) => a[0] - b[0]);
+  const years: number[] = [];
+  for (const y in kpi.printedRates) years.push(Number(y));
+  return ascending(years).map((y) => [y, kpi.printedRates[y]]);
 }
 
 /** Numeric actuals in the KPI's unit, by year, ascending. */
