@@ -203,6 +203,23 @@ export class FakeRange extends FakeFound<RangeTarget> {
     });
   }
 
+  /**
+   * The intersection with another range or an address on this range's sheet (ExcelApi 1.4); a null
+   * object when they do not intersect ("If no intersection is found, then this method returns an
+   * object with its `isNullObject` property set to `true`", @types/office-js, ExcelApi 1.4).
+   */
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    if (typeof other === 'string') parseA1(other);
+    return new FakeRange(this.ctx, () => {
+      const a = this.resolveTarget();
+      if (!a) return this.ctx.nullChain('Range.getIntersectionOrNullObject');
+      const b = typeof other === 'string' ? { sheet: a.sheet, range: parseA1(other) } : other.at();
+      const r = { top: Math.max(a.range.top, b.range.top), left: Math.max(a.range.left, b.range.left), bottom: Math.min(a.range.bottom, b.range.bottom), right: Math.min(a.range.right, b.range.right) };
+      if (a.sheet !== b.sheet || r.top > r.bottom || r.left > r.right) return null;
+      return { sheet: a.sheet, range: r };
+    });
+  }
+
   getEntireColumn(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const { sheet, range } = this.at();
@@ -231,6 +248,7 @@ export class FakeRange extends FakeFound<RangeTarget> {
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.ctx.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
     return new FakeRangeAreas(this.ctx, () => {
+      if (!this.resolveTarget()) return this.ctx.nullChain('Range.getMergedAreasOrNullObject');
       const { sheet, range } = this.at();
       // Only areas whose top-left cell lies inside the queried range (office-js#3611, open, reproduced
       // on Windows desktop and the web; #1590 reported an older form). Areas reaching in from above or

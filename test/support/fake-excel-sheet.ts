@@ -8,6 +8,7 @@ import { FakePageLayout } from './fake-page-layout';
 
 export class FakeWorksheetCollection extends FakeObject {
   private listed: FakeWorksheet[] | null = null;
+  private listedKey = '';
 
   resolveTarget(): unknown {
     return this.ctx.model.sheets;
@@ -22,8 +23,12 @@ export class FakeWorksheetCollection extends FakeObject {
 
   get items(): FakeWorksheet[] {
     const names = this.get<string[]>('items/name');
-    if (!this.listed || this.listed.length !== names.length) {
-      this.listed = names.map((n, i) => FakeWorksheet.loaded(this.ctx, n, this.loadedItems(i)));
+    // Office.js fills the items anew at each sync that loaded them: a later load of more properties shows.
+    const props = names.map((_, i) => this.loadedItems(i));
+    const key = JSON.stringify(props);
+    if (!this.listed || this.listedKey !== key) {
+      this.listed = names.map((n, i) => FakeWorksheet.loaded(this.ctx, n, props[i]));
+      this.listedKey = key;
     }
     return this.listed;
   }
@@ -50,6 +55,16 @@ export class FakeWorksheetCollection extends FakeObject {
 
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.model.sheet(name) ?? null);
+  }
+
+  /** The first worksheet (ExcelApi 1.5); a workbook always has one. */
+  getFirst(visibleOnly = false): FakeWorksheet {
+    this.ctx.requireApi('1.5', 'WorksheetCollection.getFirst');
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.model.sheets.find((x) => !visibleOnly || x.visibility === 'Visible');
+      if (!s) throw excelError('ItemNotFound', 'no worksheet');
+      return s;
+    });
   }
 
   add(name: string): FakeWorksheet {
@@ -170,8 +185,25 @@ export class FakeWorksheet extends FakeFound<FakeSheet> {
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.ctx, () => {
       const s = this.resolveTarget();
-      const used = s?.usedRange(valuesOnly);
-      return s && used ? { sheet: s, range: used } : null;
+      if (!s) return this.ctx.nullChain('Worksheet.getUsedRangeOrNullObject');
+      const used = s.usedRange(valuesOnly);
+      return used ? { sheet: s, range: used } : null;
+    });
+  }
+
+  /**
+   * The worksheet after this one in the tab order (ExcelApi 1.5), hidden ones included unless
+   * visibleOnly; a null object after the last ("getNextOrNullObject … If there are no worksheets
+   * following this one, then this method returns an object with its `isNullObject` property set
+   * to `true`", @types/office-js Excel.Worksheet, ExcelApi 1.5).
+   */
+  getNextOrNullObject(visibleOnly = false): FakeWorksheet {
+    this.ctx.requireApi('1.5', 'Worksheet.getNextOrNullObject');
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.resolveTarget();
+      if (!s) return this.ctx.nullChain('Worksheet.getNextOrNullObject');
+      const sheets = this.ctx.model.sheets;
+      return sheets.slice(sheets.indexOf(s) + 1).find((x) => !visibleOnly || x.visibility === 'Visible') ?? null;
     });
   }
 

@@ -76,6 +76,15 @@ export interface FakeExcelOptions {
   mergedAreaLimit?: number;
   /** Excel 1.14+ marks its own add-in's changes; older ones do not. */
   reportTriggerSource?: boolean;
+  /**
+   * What a *OrNullObject method called on a null object gives. The docs ("*OrNullObject methods and
+   * properties", develop/application-specific-api-model.md) say such a method returns a null object
+   * when "the specified item doesn't exist"; for a method of an object that is itself null they are
+   * silent. "null" (default): a null object again, the reading src/excel builds on (the undo record's
+   * read, the ribbon's one-batch read); "throw": the batch fails (InvalidOperation), so tests can show
+   * that the add-in still works, with more syncs, if real Excel reads it that way.
+   */
+  nullChains?: 'null' | 'throw';
 }
 
 export interface SyncRecord {
@@ -150,6 +159,12 @@ export class FakeContext {
 
   requireApi(version: string, what: string): void {
     if (!this.excel.supports(version)) throw new TypeError(`fake-excel: ${what} needs ExcelApi ${version}; this Excel has ${this.excel.api}`);
+  }
+
+  /** A *OrNullObject method reached from a null object (see FakeExcelOptions.nullChains): null, or the batch fails. */
+  nullChain(what: string): null {
+    if (this.excel.options.nullChains === 'throw') throw excelError('InvalidOperation', `${what} on a null object`);
+    return null;
   }
 
   changed(sheet: FakeSheet, range: CellRange, changeType?: string): void {
