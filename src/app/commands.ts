@@ -1,8 +1,8 @@
 /** Planning and applying commands for the UI: planners from the core, undo through the session. */
 import { MessageError } from '../core/catalogue';
-import type { ProgressHost } from '../core/host';
+import type { ProgressHost, SelectAfter } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
-import { runCommand, undoLast, type CommandResult } from '../core/session';
+import { runCommand, undoLast, type CommandResult, type UndoResult } from '../core/session';
 import { snapshotsAfterPlan } from '../core/plans/after-apply';
 import { UNDO_SHEET } from '../core/undo';
 import { analyseSnapshots } from './load';
@@ -26,9 +26,9 @@ export function planCommand(command: ActionCommand, input: PlanInput, ctx: Engin
   return planner(input, ctx);
 }
 
-/** Applies a plan and records its inverse in the workbook, so Undo works on every host. */
-export async function applyWithUndo(host: ProgressHost, plan: EditPlan): Promise<CommandResult> {
-  return runCommand(host, plan);
+/** Applies a plan and records its inverse in the workbook, so Undo works on every host; `select`: a cell to show after. */
+export async function applyWithUndo(host: ProgressHost, plan: EditPlan, select?: SelectAfter): Promise<CommandResult> {
+  return runCommand(host, plan, select);
 }
 
 /**
@@ -45,8 +45,18 @@ export function workbookAfterApply(input: PlanInput, plan: EditPlan, result: Com
   return analyseSnapshots(book.sheets, book.snapshots, book.definitions, result.record, ctx);
 }
 
+/**
+ * The workbook after an undo, from the inverse plan it applied and the record the host stored, as
+ * workbookAfterApply does for an apply; null when the host did not report them (then read again).
+ */
+export function workbookAfterUndo(input: PlanInput, result: UndoResult, ctx: EngineContext): PlanInput | null {
+  if (!result.plan || !result.record) return null;
+  const book = snapshotsAfterPlan({ sheets: input.sheets, snapshots: input.snapshots, definitions: input.definitionsSnapshot ?? null }, result.plan, result.skipped);
+  return analyseSnapshots(book.sheets, book.snapshots, book.definitions, result.record, ctx);
+}
+
 /** Undoes the newest recorded command; null when there is none. */
-export async function undoLastAction(host: ProgressHost): Promise<ApplyResult | null> {
+export async function undoLastAction(host: ProgressHost): Promise<UndoResult | null> {
   const result = await undoLast(host);
   return result.undone ? result : null;
 }

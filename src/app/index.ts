@@ -5,9 +5,9 @@
  * UIs import from here, never from each other.
  */
 export type { PlanInput } from '../core/plans/context';
-export { loadWorkbook, analyseSnapshots, candidateSheets, type LoadOptions } from './load';
+export { loadWorkbook, loadWorkbookAtOnce, analyseSnapshots, candidateSheets, type LoadOptions } from './load';
 export { actionCommands, recheckKpis, replaceSnapshot, type ActionCommand, type EngineContext } from './engine';
-export { applyWithUndo, isAvailable, planCommand, undoLastAction, workbookAfterApply, CommandUnavailableError } from './commands';
+export { applyWithUndo, isAvailable, planCommand, undoLastAction, workbookAfterApply, workbookAfterUndo, CommandUnavailableError } from './commands';
 export { emptyNewestYears, externalManagement, planAddYearConfirmed, planners, type Planner } from './planners';
 export { defaultSettings, memorySettingsStore, normaliseSettings, type AddinSettings, type SettingsStore } from './settings';
 export { effectiveDefinitions } from './effective-definitions';

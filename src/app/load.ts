@@ -16,7 +16,7 @@ import { OWN_SHEETS } from '../core/plans/input';
 import { recognise } from '../core/recognise';
 import { readUndoRecord } from '../core/session';
 import type { GridSnapshot } from '../core/snapshot';
-import type { UndoRecord } from '../core/undo';
+import { decodeRecord, emptyRecord, UNDO_SHEET, type UndoRecord } from '../core/undo';
 import { effectiveDefinitions } from './effective-definitions';
 import { defaultSettings, type AddinSettings } from './settings';
 
@@ -53,6 +53,21 @@ export async function loadWorkbook(host: ProgressHost, options: LoadOptions = {}
   onProgress?.(total, total);
   const input = analyseSnapshots(sheets, snapshots, definitionsSnapshot, await readUndoRecord(host), options);
   return withHostExtras(host, input);
+}
+
+/**
+ * The same PlanInput read in as few round trips as the host can (host.readWorkbook: Excel one sync
+ * for an ordinary workbook), without the cells' extras (fills, notes, links): for the ribbon's
+ * チェック and 年度列を追加, whose rules and planner need none. Hosts without it load as loadWorkbook.
+ */
+export async function loadWorkbookAtOnce(host: ProgressHost, options: LoadOptions = {}): Promise<PlanInput> {
+  if (!host.readWorkbook || options.sheet) return loadWorkbook(host, options);
+  const { sheets, snapshots } = await host.readWorkbook();
+  const byName = new Map(snapshots.map((s) => [s.sheet, s]));
+  const read = candidateSheets(sheets).flatMap((s) => byName.get(s.name) ?? []);
+  const recordSnapshot = byName.get(UNDO_SHEET);
+  const record = recordSnapshot ? decodeRecord(recordSnapshot) : emptyRecord();
+  return analyseSnapshots(sheets, read, byName.get(DEFINITIONS_SHEET) ?? null, record, options);
 }
 
 /** Sheets that are neither progress sheets nor the product's own: the management sheets, if any. */

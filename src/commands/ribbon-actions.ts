@@ -2,31 +2,36 @@
 import type { Finding, Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
 import { cellAddress } from '../core/snapshot';
-import { applyWithUndo, loadWorkbook, planCommand } from '../app';
+import { applyWithUndo, loadWorkbookAtOnce, planCommand } from '../app';
 import { errorDetail, t } from '../core/catalogue';
 import { normaliseSettings, type AddinSettings } from '../app';
 import { checkSummary, yearSummary } from './command-text';
 
-/** チェック: runs the check, selects the first error (or finding), returns the counts. */
+/**
+ * チェック: runs the check, selects the first error (or finding), returns the counts. The ribbon runs
+ * in a runtime of its own (manifest FunctionFile, no shared runtime), so no task pane's snapshot is at
+ * hand: the workbook is read at once (Excel: 1 sync), then the cell selected (1 sync).
+ */
 export async function checkWorkbook(host: ProgressHost, lang: Lang, settings: AddinSettings = normaliseSettings(null)): Promise<string> {
-  const input = await loadWorkbook(host, { lang, settings });
+  const input = await loadWorkbookAtOnce(host, { lang, settings });
   const first = input.analysis.findings.find((f: Finding) => f.severity === 'error') ?? input.analysis.findings[0];
   if (first) await host.selectCell?.(first.sheet, first.cell);
   return checkSummary(input, lang);
 }
 
-/** 年度列を追加: adds the next year column (with undo record) and selects its first header. */
+/**
+ * 年度列を追加: adds the next year column (with undo record) and selects its first header: the
+ * workbook read at once (Excel: 1 sync), the verify (1), the writes with the selection (1).
+ */
 export async function addNextYear(host: ProgressHost, lang: Lang, settings: AddinSettings = normaliseSettings(null)): Promise<string> {
   const ctx = { lang, settings };
-  const input = await loadWorkbook(host, ctx);
+  const input = await loadWorkbookAtOnce(host, ctx);
   const plan = planCommand('add-year', input, ctx);
   if (!plan.edits.length) return yearSummary(plan, null, lang);
-  const result = await applyWithUndo(host, plan);
   const inserted = plan.edits.find((e) => e.kind === 'insertColumn');
-  if (inserted && host.selectCell) {
-    const header = input.model.sheets.find((s) => s.sheet === inserted.sheet)?.tables[0]?.headerRow ?? 1;
-    await host.selectCell(inserted.sheet, cellAddress(header, inserted.col));
-  }
+  const header = inserted ? (input.model.sheets.find((s) => s.sheet === inserted.sheet)?.tables[0]?.headerRow ?? 1) : null;
+  const select = inserted && header !== null ? { sheet: inserted.sheet, address: cellAddress(header, inserted.col) } : undefined;
+  const result = await applyWithUndo(host, plan, select);
   return yearSummary(plan, result, lang);
 }
 

@@ -9,6 +9,12 @@ import type { UndoRecord } from './undo';
 /** The record to store after a plan's apply, from the stored one and what the apply does. */
 export type RecordUpdate = (stored: UndoRecord, result: ApplyResult) => UndoRecord | null;
 
+/** A cell to show the user once a plan is written (the ribbon's 年度列を追加: the new year's header). */
+export interface SelectAfter {
+  sheet: string;
+  address: string;
+}
+
 export interface RecordedResult extends ApplyResult {
   /** The undo record as stored after the apply (null: none was read). */
   record: UndoRecord | null;
@@ -56,6 +62,12 @@ export interface ProgressHost {
   capabilities(): HostCapabilities;
   listSheets(): Promise<SheetInfo[]>;
   readSnapshot(sheet: string): Promise<GridSnapshot>;
+  /**
+   * Every sheet (in tab order, the add-in's own and very hidden ones too) with its snapshot, in as few
+   * round trips as the host can (Excel: one sync for a workbook of ordinary size), for callers without
+   * a snapshot at hand (the ribbon). The snapshots carry no extras (notes, fills, links).
+   */
+  readWorkbook?(): Promise<{ sheets: SheetInfo[]; snapshots: GridSnapshot[] }>;
   applyPlan(plan: EditPlan): Promise<ApplyResult>;
   /**
    * Fills and hyperlinks of the given cells, by sheet then cellKey, for hosts whose readSnapshot
@@ -65,9 +77,10 @@ export interface ProgressHost {
   /**
    * Applies a plan and stores the undo record with it (read in the plan's verify, written with its
    * writes): hosts whose separate record writes would cost round trips or break an undo group (Excel).
-   * `update` returns the record to store, or null to leave it as it is.
+   * `update` returns the record to store, or null to leave it as it is. `select`: a cell to show with
+   * the last writes (Excel: in their round trip; not on a hidden sheet, which cannot be activated).
    */
-  applyRecorded?(plan: EditPlan, update: RecordUpdate): Promise<RecordedResult>;
+  applyRecorded?(plan: EditPlan, update: RecordUpdate, select?: SelectAfter): Promise<RecordedResult>;
   /**
    * Writes a plan of constant cell writes made from a snapshot known to be current (kept so by the
    * change events), without the verify read: live checking's one-sync write. Hosts without it apply

@@ -2,7 +2,7 @@
  * Running a command against any host: apply the plan, then store its inverse in the workbook's undo
  * record, so that `undo` restores exactly (the same code serves the Excel host and the .xlsx host).
  */
-import type { ProgressHost } from './host';
+import type { ProgressHost, SelectAfter } from './host';
 import type { ApplyResult, EditPlan } from './plan';
 import {
   UNDO_SHEET,
@@ -24,13 +24,15 @@ interface StoredRecord {
   record: UndoRecord;
   /** Rows the record sheet holds, or null when there is none. */
   rows: number | null;
+  /** The workbook's sheet names as listed to find the record. */
+  names: Set<string>;
 }
 
 async function loadRecord(host: ProgressHost): Promise<StoredRecord> {
-  const sheets = await host.listSheets();
-  if (!sheets.some((s) => s.name === UNDO_SHEET)) return { record: emptyRecord(), rows: null };
+  const names = new Set((await host.listSheets()).map((s) => s.name));
+  if (!names.has(UNDO_SHEET)) return { record: emptyRecord(), rows: null, names };
   const snap = await host.readSnapshot(UNDO_SHEET);
-  return { record: decodeRecord(snap), rows: snap.values.length };
+  return { record: decodeRecord(snap), rows: snap.values.length, names };
 }
 
 export async function readUndoRecord(host: ProgressHost): Promise<UndoRecord> {
@@ -75,24 +77,32 @@ function newEntry(record: UndoRecord, plan: EditPlan, result: ApplyResult): Undo
 }
 
 /** Applies a plan and records its inverse in the workbook. */
-export async function runCommand(host: ProgressHost, plan: EditPlan): Promise<CommandResult> {
+export async function runCommand(host: ProgressHost, plan: EditPlan, select?: SelectAfter): Promise<CommandResult> {
   if (host.applyRecorded) {
     // The host stores the record with the plan's own writes (Excel: no extra syncs, no half-written plan without its record).
     let id: number | null = null;
-    const { record, ...result } = await host.applyRecorded(plan, (stored, r) => {
-      if (r.applied === 0) return null;
-      const entry = newEntry(stored, plan, r);
-      id = entry.id;
-      return { ...stored, entries: [...stored.entries, entry] };
-    });
+    const { record, ...result } = await host.applyRecorded(
+      plan,
+      (stored, r) => {
+        if (r.applied === 0) return null;
+        const entry = newEntry(stored, plan, r);
+        id = entry.id;
+        return { ...stored, entries: [...stored.entries, entry] };
+      },
+      select,
+    );
     return { ...result, entry: id, ...(record ? { record } : {}) };
   }
   const stored = await loadRecord(host);
   const result = await host.applyPlan(plan);
-  if (result.applied === 0) return { ...result, entry: null };
+  const out = async (r: CommandResult) => {
+    if (select) await host.selectCell?.(select.sheet, select.address);
+    return r;
+  };
+  if (result.applied === 0) return out({ ...result, entry: null });
   const entry = newEntry(stored.record, plan, result);
   await storeRecord(host, stored, { ...stored.record, entries: [...stored.record.entries, entry] });
-  return { ...result, entry: entry.id };
+  return out({ ...result, entry: entry.id });
 }
 
 export interface UndoResult extends ApplyResult {
@@ -101,6 +111,10 @@ export interface UndoResult extends ApplyResult {
   /** True when later work kept part of it from being undone: that part stays in the record. */
   partial: boolean;
   remaining: number;
+  /** The plan that undid it (the inverse edits applied), for a UI that updates its snapshot from it. */
+  plan?: EditPlan;
+  /** The undo record as stored afterwards, when the host reports it (applyRecorded). */
+  record?: UndoRecord;
 }
 
 /** The record after undoing `last`: without it, or with what was not undone in its place. */
@@ -118,7 +132,7 @@ export async function undoLast(host: ProgressHost): Promise<UndoResult> {
   const entries = stored.record.entries;
   const last = entries[entries.length - 1];
   if (!last) return { applied: 0, skipped: [], inverse: [], undone: null, partial: false, remaining: 0 };
-  const present = new Set((await host.listSheets()).map((s) => s.name));
+  const present = stored.names;
   const snapshots = await Promise.all(sheetsUndoReads(last).filter((s) => present.has(s)).map((s) => host.readSnapshot(s)));
   const { edits, kept } = planUndo(last, snapshots);
   const plan: EditPlan = { command: 'undo', summary: `undo ${last.command}`, edits, notices: [] };
@@ -130,11 +144,11 @@ export async function undoLast(host: ProgressHost): Promise<UndoResult> {
   };
   if (host.applyRecorded) {
     let out: UndoResult | null = null;
-    const { record: _record, ...result } = await host.applyRecorded(plan, (now, r) => {
+    const { record, ...result } = await host.applyRecorded(plan, (now, r) => {
       out = finish(r);
       return afterUndo(now, last, rest);
     });
-    return out ?? finish(result);
+    return { ...(out ?? finish(result)), plan, ...(record ? { record } : {}) };
   }
   const out = finish(await host.applyPlan(plan));
   await storeRecord(host, stored, afterUndo(stored.record, last, rest));

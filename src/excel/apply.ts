@@ -10,7 +10,7 @@ import { deleteSheetInverse, inverseOf, probedMarks, restoreCell } from './inver
 import { PlanMerges, widenedOver } from './plan-merges';
 import { decideWiden, queueWidenRead, widenOps, type WidenWrites } from './widen';
 import { PlanLayout } from './layout';
-import { cellStates, hiddenByMerge, queueProbes, sheetMerges, type EditProbe, type Probes } from './probes';
+import { cellStates, hiddenByMerge, queueProbes, sheetMerges, type EditProbe, type Probes, type RowsHint } from './probes';
 import { EMPTY_CELL, type CellState } from './state';
 import { isPayloadTooLarge, PAYLOAD_BUDGET_BYTES } from './payload';
 import { planWrites, type WriteItem, type WriteOp } from './write';
@@ -29,9 +29,9 @@ function isItemNotFound(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'ItemNotFound';
 }
 
-async function verify(context: Context, features: ExcelFeatures, edits: CellEdit[]): Promise<{ probes: Probes; missing: Set<string> }> {
+async function verify(context: Context, features: ExcelFeatures, edits: CellEdit[], rowsHint?: RowsHint): Promise<{ probes: Probes; missing: Set<string> }> {
   const missing = new Set<string>();
-  const probes = queueProbes(context, features, edits, missing);
+  const probes = queueProbes(context, features, edits, missing, rowsHint);
   try {
     await context.sync();
     return { probes, missing };
@@ -44,7 +44,7 @@ async function verify(context: Context, features: ExcelFeatures, edits: CellEdit
   await context.sync();
   const present = new Set(sheets.items.map((s) => s.name));
   for (const e of edits) if (!present.has(e.sheet)) missing.add(e.sheet);
-  const again = queueProbes(context, features, edits, missing);
+  const again = queueProbes(context, features, edits, missing, rowsHint);
   await context.sync();
   return { probes: again, missing };
 }
@@ -59,16 +59,30 @@ export interface Decided {
   standardWidths: Map<string, number>;
   /** Names and print areas a widening insert takes in (src/excel/widen.ts). */
   widen?: WidenWrites;
+  /** Sheets visible at the verify (a hidden one cannot be activated to show a cell). */
+  visible: Set<string>;
+}
+
+export interface DecideOptions {
+  /** Rows each sheet had at the host's last read: an insert's merged areas are then asked in the verify sync. */
+  rowsHint?: RowsHint;
 }
 
 /**
  * The verify sync and the decisions on it: which edits still apply, and the inverse of those. Reads
  * only; `also` queues more loads into the same sync (the undo record) and is called before it.
  */
-export async function decideEdits(context: Context, features: ExcelFeatures, plan: EditPlan, also?: () => void, decidedHook?: (result: ApplyResult) => void): Promise<Decided> {
+export async function decideEdits(
+  context: Context,
+  features: ExcelFeatures,
+  plan: EditPlan,
+  also?: () => void,
+  decidedHook?: (result: ApplyResult) => void,
+  options: DecideOptions = {},
+): Promise<Decided> {
   also?.();
   const widenRead = queueWidenRead(context, features, plan);
-  const { probes, missing } = await verify(context, features, plan.edits);
+  const { probes, missing } = await verify(context, features, plan.edits, options.rowsHint);
   const existing = new Set(probes.sheets.items.map((s) => s.name));
   for (const m of missing) existing.delete(m);
   const states = cellStates(probes);
@@ -137,7 +151,7 @@ export async function decideEdits(context: Context, features: ExcelFeatures, pla
   const result: ApplyResult = { applied: plan.edits.length - skipped.length, skipped, inverse: inverses.reverse().flat() };
   // What is decided may queue more (the undo record's sheet) into the read below, or into the run's last sync.
   decidedHook?.(result);
-  const segments = await insertSegments(context, features, plan.edits, probes.perEdit);
+  const segments = await insertSegments(context, features, plan.edits, probes.perEdit, { reach: probes.reach, merges: areas });
   const items: WriteItem[] = toWrite.map(({ edit, probe, index }) => ({
     edit,
     ...(probe.note ? { noteExists: !probe.note.isNullObject } : {}),
@@ -146,7 +160,8 @@ export async function decideEdits(context: Context, features: ExcelFeatures, pla
   }));
   const standardWidths = new Map([...probes.worksheets].map(([name, ws]) => [name, ws.standardWidth]));
   const widen = widenRead ? decideWiden(widenRead, toWrite.map((w) => w.edit)) : undefined;
-  return { result, items, standardWidths, ...(widen ? { widen } : {}) };
+  const visible = new Set(probes.sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name));
+  return { result, items, standardWidths, visible, ...(widen ? { widen } : {}) };
 }
 
 /**
@@ -180,9 +195,9 @@ function intoBatches(ops: WriteOp[], budget: number): WriteOp[][] {
  * cells without the record that restores them. A block refused as too large (Excel on the web's 5 MB
  * request limit; nothing of it ran) is split in two and sent again, down to single rows.
  */
-export async function writeDecided(context: Context, features: ExcelFeatures, decided: Decided, options: ApplyOptions = {}, first: WriteOp[] = []): Promise<void> {
+export async function writeDecided(context: Context, features: ExcelFeatures, decided: Decided, options: ApplyOptions = {}, first: WriteOp[] = [], last: WriteOp[] = []): Promise<void> {
   const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
-  const ops: WriteOp[] = [...first, ...planWrites(context, features, decided.items, decided.standardWidths, options.guard, budget), ...widenOps(context, features, decided.widen)];
+  const ops: WriteOp[] = [...first, ...planWrites(context, features, decided.items, decided.standardWidths, options.guard, budget), ...widenOps(context, features, decided.widen), ...last];
   const queue = intoBatches(ops, budget);
   let done = 0;
   while (queue.length) {

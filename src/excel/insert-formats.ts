@@ -6,8 +6,10 @@
  * source column cut by a horizontal merge is no whole area to copy. So formats are copied over the
  * sheet's used rows only (below them there are none to copy; a merged area there, which the used
  * range may not count, is not touched), in row segments around the rows under such merges.
- * Finding them takes one more read sync (only for plans that insert columns): the used rows are known
- * only after the verify sync, and merged areas are returned only by their top-left cell (#3611).
+ * The used rows are known for sure only after the verify sync, and merged areas are returned only by
+ * their top-left cell (#3611): when the verify already asked the areas down to the used bottom (the
+ * host knew the rows from its last read, probes.ts RowsHint) they are taken from it; otherwise one
+ * more read sync (only for plans that insert columns).
  */
 import type { CellEdit } from '../core/plan';
 import type { CellRange } from '../core/snapshot';
@@ -27,7 +29,13 @@ const BAND_CELLS = 1024;
  * The second read sync: merged areas of each inserting sheet from A1 to its used bottom and the
  * farthest column involved. Returns each insert's segments, by the index of its edit in the plan.
  */
-export async function insertSegments(context: Context, features: ExcelFeatures, edits: CellEdit[], probes: EditProbe[]): Promise<Map<number, Segments>> {
+export async function insertSegments(
+  context: Context,
+  features: ExcelFeatures,
+  edits: CellEdit[],
+  probes: EditProbe[],
+  verified?: { reach: Map<string, { bottom: number; right: number }>; merges: Map<string, CellRange[]> },
+): Promise<Map<number, Segments>> {
   const out = new Map<number, Segments>();
   if (!features.copyFrom || !features.merges) return out;
   const need = new Map<string, { bottom: number; right: number }>();
@@ -39,6 +47,19 @@ export async function insertSegments(context: Context, features: ExcelFeatures, 
     need.set(e.sheet, { bottom: Math.max(n.bottom, p.extent.rowIndex + p.extent.rowCount), right: Math.max(n.right, col, p.fromCol) });
   });
   if (!need.size) return out;
+  const covered = [...need].every(([sheet, n]) => {
+    const r = verified?.reach.get(sheet);
+    return r && r.bottom >= n.bottom && r.right >= n.right;
+  });
+  if (covered && verified) {
+    edits.forEach((e, i) => {
+      const p = probes[i];
+      const col = p.col ?? p.insertAt;
+      if (e.kind !== 'insertColumn' || !p.extent || col == null || p.fromCol == null) return;
+      out.set(i, segmentsFor(e, col, p.fromCol, p.extent.rowIndex + p.extent.rowCount, verified.merges.get(e.sheet) ?? []));
+    });
+    return out;
+  }
   const queued = new Map<string, Excel.RangeAreas[]>();
   for (const [sheet, { bottom, right }] of need) {
     const ws = context.workbook.worksheets.getItem(sheet);

@@ -52,7 +52,12 @@ export interface Probes {
    * its top-left cell inside this rectangle.
    */
   merged: Map<string, Excel.RangeAreas[]>;
+  /** How far down and right `merged` reaches per sheet (pre-plan rows and columns from A1). */
+  reach: Map<string, { bottom: number; right: number }>;
 }
+
+/** Rows each sheet was known to use when the plan was made (the host's last read), by sheet name. */
+export type RowsHint = ReadonlyMap<string, number>;
 
 /** Rows per merged-area query of width `cols`: bands small enough to stay under Excel's 512 areas. */
 function mergeBandRows(cols: number): number {
@@ -82,7 +87,7 @@ function loadAreas(cells: { row: number; col: number }[]): { top: number; left: 
 }
 
 /** Queues the loads; `missing` lists sheets known not to exist (their edits get no probes). */
-export function queueProbes(context: Context, features: ExcelFeatures, edits: CellEdit[], missing: Set<string>): Probes {
+export function queueProbes(context: Context, features: ExcelFeatures, edits: CellEdit[], missing: Set<string>, rowsHint?: RowsHint): Probes {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility');
   const worksheets = new Map<string, Excel.Worksheet>();
@@ -178,6 +183,11 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
           }
           probe.extent = ws.getUsedRange();
           probe.extent.load('rowIndex,rowCount');
+          // The format copy needs the merged areas of every used row (insert-formats.ts): when the rows
+          // are known from the last read, they are asked in this sync, not in one more after it.
+          const rows = rowsHint?.get(edit.sheet);
+          const at = col ?? probe.insertAt;
+          if (rows && at != null) reaches(edit.sheet, rows, Math.max(at, from ?? 0));
         }
         break;
       }
@@ -233,7 +243,7 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
   // Excel refuses a value in the hidden part of a merged area, or a merge over one (and fails the
   // whole batch): the areas over everything the plan touches, in bands under the 512-area limit.
   const merged = features.merges ? mergeBands(worksheets, reach) : new Map<string, Excel.RangeAreas[]>();
-  return { sheets, worksheets, perEdit, cellRanges, merged };
+  return { sheets, worksheets, perEdit, cellRanges, merged, reach };
 }
 
 /** @requires ExcelApi 1.13 — the merged-area queries over each sheet's reach, in bands. */

@@ -114,7 +114,7 @@ function queueRead(plan: ReadPlan, blocks: RowBlock[], mergeBand: number | null,
 
 const rangeKey = (r: CellRange) => `${r.top},${r.left},${r.bottom},${r.right}`;
 // "General" is no format at all: null, as the .xlsx host reports it.
-const formatOf = (f: unknown) => (typeof f === 'string' && f !== 'General' ? f : null);
+export const formatOf = (f: unknown) => (typeof f === 'string' && f !== 'General' ? f : null);
 
 function collect(queued: Queued, snap: GridSnapshot, extras: Extras): void {
   const raw: unknown[][] = [];
@@ -224,7 +224,7 @@ export async function readSheet(context: Context, features: ExcelFeatures, sheet
  * value belongs to the table all the same (the .xlsx host counts it): the snapshot grows with empty
  * cells to cover it.
  */
-function coverMerges(snap: GridSnapshot): void {
+export function coverMerges(snap: GridSnapshot): void {
   const filled = snap.merges.filter((m) => snap.values[m.top - 1]?.[m.left - 1] != null || snap.formulas[m.top - 1]?.[m.left - 1] != null);
   const rows = Math.min(MAX_ROWS, filled.reduce((n, m) => Math.max(n, m.bottom), snap.values.length));
   const cols = Math.min(MAX_COLS, filled.reduce((n, m) => Math.max(n, m.right), snap.values[0]?.length ?? 0));

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/findings';
 import type { ProgressHost } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
-import { applyWithUndo, loadWorkbook, planCommand, undoLastAction, workbookAfterApply, type ActionCommand, type PlanInput } from '../app';
+import { applyWithUndo, loadWorkbook, planCommand, undoLastAction, workbookAfterApply, workbookAfterUndo, type ActionCommand, type PlanInput } from '../app';
 import { errorDetail, t } from '../core/catalogue';
 import { appliedCellCount, changedCellCount } from './plan-view';
 import { readNotes } from './read-notes';
@@ -118,13 +118,16 @@ export function useWorkbench(host: ProgressHost, lang: Lang, settings: AddinSett
       if (!result) notify('info', t(ctxRef.current.lang, 'pane.nothing-to-undo'));
       else notify(result.skipped.length ? 'warning' : 'success', t(ctxRef.current.lang, 'pane.undone', { n: result.applied }));
       onWorkbookChanged?.();
-      await reload();
+      // Up to date from the inverse plan just applied, as after 適用; nothing undone: nothing changed.
+      const next = workbook && result ? workbookAfterUndo(workbook, result, ctxRef.current) : null;
+      if (next) setWorkbook(next);
+      else if (result || !workbook) await reload();
     } catch (e) {
       notify('error', t(ctxRef.current.lang, 'pane.error-apply', { detail: errorText(e, ctxRef.current.lang) }));
     } finally {
       setBusy(null);
     }
-  }, [host, notify, reload, onWorkbookChanged]);
+  }, [host, notify, reload, onWorkbookChanged, workbook]);
 
   return { workbook, setWorkbook, busy, notices, notify, dismiss, reload, preview, apply, undo };
 }

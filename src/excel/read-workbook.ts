@@ -1,0 +1,172 @@
+/**
+ * The whole workbook in one sync, for the ribbon's commands (チェック, 年度列を追加), which run in a
+ * runtime of their own with no snapshot at hand (the manifest's FunctionFile, no shared runtime).
+ *
+ * The sheets are not listed first: the batch walks them with `worksheets.getFirst()` and
+ * `getNextOrNullObject()` (ExcelApi 1.5: "If there are no worksheets following this one, then this
+ * method returns an object with its isNullObject property set to true", @types/office-js) up to
+ * WALK_SLOTS sheets, and queues for each its name, visibility, the values, formulas and number formats
+ * of its used range (values only, as readSheet) and its merged areas in bands of MERGE_BAND_ROWS rows
+ * of that used range (`getIntersectionOrNullObject`, 1.4; `getMergedAreasOrNullObject`, 1.13, under
+ * Excel's 512 areas a query). Slots past the last sheet are null objects, and so is everything asked of
+ * them: the docs say a *OrNullObject method gives a null object when its item does not exist and are
+ * silent on one called on a null object; that reading (the undo record's read assumes it too) is
+ * unproven without real Excel, and the host falls back to the sheet-by-sheet read if a batch fails.
+ *
+ * Merged areas are asked for the first sheet down to FIRST_SHEET_ROWS rows (a 10,000-KPI table has
+ * about 20,000) and for the others down to OTHER_SHEET_ROWS (each band is a query even where there is
+ * nothing); taller sheets, and the sheets after the first WALK_SLOTS, are read in one more sync.
+ *
+ * Unlike readSheet it reads no notes, fills or links (recognition and the rules need none) and no
+ * special cells (that needs the used range first): formulas and formats come for every used cell, so
+ * the response is larger — over Excel on the web's 5 MB on a 10,000-KPI sheet, where Excel refuses it
+ * and the host reads sheet by sheet. Number formats are kept where readSheet keeps them (numbers and
+ * formulas), so both give the same snapshot.
+ */
+import type { SheetInfo } from '../core/host';
+import type { GridSnapshot } from '../core/snapshot';
+import type { ExcelFeatures } from './capabilities';
+import { fromExcelFormula, fromExcelValue, shownValue } from './cell-input';
+import { parseAreas } from './address';
+import { coverMerges, formatOf, MAX_COLS, MAX_ROWS, MERGE_BAND_ROWS, visibilityOf } from './read';
+
+type Context = Excel.RequestContext;
+
+/** Sheets a batch walks: a progress workbook has a few; management sheets may add some dozens. */
+export const WALK_SLOTS = 32;
+/** Rows of merged areas asked for the first sheet (the progress table, as a rule) and for the others. */
+export const FIRST_SHEET_ROWS = 25_000;
+export const OTHER_SHEET_ROWS = 1_000;
+
+export interface WorkbookRead {
+  sheets: SheetInfo[];
+  /** Every sheet's snapshot (hidden, very hidden and the add-in's own sheets too), in tab order. */
+  snapshots: GridSnapshot[];
+}
+
+interface Slot {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  bands: Excel.RangeAreas[];
+  /** Rows (from the top of the sheet) whose merged areas were asked. */
+  depth: number;
+}
+
+/** Merged areas of the used range's rows from..to (0-based, to exclusive), MERGE_BAND_ROWS rows a query. */
+function queueBands(used: Excel.Range, from: number, to: number): Excel.RangeAreas[] {
+  const bands: Excel.RangeAreas[] = [];
+  for (let top = from; top < to; top += MERGE_BAND_ROWS) {
+    const bottom = Math.min(top + MERGE_BAND_ROWS, to);
+    const areas = used.getIntersectionOrNullObject(`A${top + 1}:XFD${bottom}`).getMergedAreasOrNullObject();
+    areas.load('address');
+    bands.push(areas);
+  }
+  return bands;
+}
+
+function queueSlot(ws: Excel.Worksheet, depth: number, merges: boolean): Slot {
+  ws.load('name,visibility');
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
+  return { ws, used, bands: merges ? queueBands(used, 0, depth) : [], depth: merges ? depth : Infinity };
+}
+
+/** The snapshot of a read used range (null object: an empty sheet), from A1 like readSheet's. */
+function snapshotOf(name: string, used: Excel.Range): GridSnapshot {
+  const snap: GridSnapshot = { sheet: name, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges: [] };
+  if (used.isNullObject) return snap;
+  const usedRows = used.rowIndex + used.rowCount;
+  const usedCols = used.columnIndex + used.columnCount;
+  const rows = Math.min(usedRows, MAX_ROWS);
+  const cols = Math.min(usedCols, MAX_COLS);
+  if (rows < usedRows || cols < usedCols) {
+    snap.truncated = { rows, cols, reason: `used range ${usedRows} rows × ${usedCols} columns cut to ${rows} × ${cols}` };
+  }
+  const { values, formulas, numberFormat } = used;
+  for (let r = 0; r < rows; r++) {
+    const i = r - used.rowIndex;
+    const line = { values: Array(cols).fill(null), formulas: Array(cols).fill(null), formats: Array(cols).fill(null) };
+    for (let c = used.columnIndex; i >= 0 && c < cols; c++) {
+      const j = c - used.columnIndex;
+      const raw = values[i][j];
+      const formula = fromExcelFormula(formulas[i][j], raw);
+      // readSheet reads formats only of formulas and numeric constants (special cells): the same here.
+      const format = formula !== null || typeof raw === 'number' ? formatOf(numberFormat[i][j]) : null;
+      line.values[c] = shownValue(fromExcelValue(raw), format);
+      line.formulas[c] = formula;
+      line.formats[c] = format;
+    }
+    snap.values.push(line.values);
+    snap.formulas.push(line.formulas);
+    snap.numberFormats.push(line.formats);
+  }
+  return snap;
+}
+
+const rangeKey = (r: { top: number; left: number; bottom: number; right: number }) => `${r.top},${r.left},${r.bottom},${r.right}`;
+
+/** Adds the areas found to the snapshot: each once, only those starting inside it (as readSheet's bands). */
+function addMerges(snap: GridSnapshot, bands: Excel.RangeAreas[]): void {
+  const rows = snap.values.length;
+  const cols = snap.values[0]?.length ?? 0;
+  const seen = new Set(snap.merges.map(rangeKey));
+  for (const areas of bands) {
+    if (areas.isNullObject) continue;
+    for (const r of parseAreas(areas.address)) {
+      if (r.top > rows || r.left > cols || seen.has(rangeKey(r))) continue;
+      seen.add(rangeKey(r));
+      snap.merges.push(r);
+    }
+  }
+}
+
+function finish(snap: GridSnapshot): void {
+  snap.merges.sort((a, b) => a.top - b.top || a.left - b.left);
+  coverMerges(snap);
+}
+
+/**
+ * One sync for a workbook of up to WALK_SLOTS sheets whose sheets after the first have at most
+ * OTHER_SHEET_ROWS rows (the first FIRST_SHEET_ROWS); one more for each further WALK_SLOTS sheets and
+ * for the rest of taller sheets' merged areas. Throws what Excel throws (the host then reads sheet by
+ * sheet): on the web a response over 5 MB.
+ */
+export async function readWorkbookAtOnce(context: Context, features: ExcelFeatures): Promise<WorkbookRead> {
+  const sheets: SheetInfo[] = [];
+  const snapshots: GridSnapshot[] = [];
+  // A worksheet proxy to walk on from, or none when the walk has reached the last sheet.
+  let walk: { from: Excel.Worksheet } | null = { from: context.workbook.worksheets.getFirst() };
+  let rest: { snap: GridSnapshot; used: Excel.Range; from: number }[] = [];
+  for (let round = 0; walk || rest.length; round++) {
+    const slots: Slot[] = [];
+    let after: { next: Excel.Worksheet } | null = null;
+    if (walk) {
+      let ws: Excel.Worksheet = walk.from;
+      for (let i = 0; i < WALK_SLOTS; i++) {
+        if (i) ws = ws.getNextOrNullObject();
+        slots.push(queueSlot(ws, round === 0 && i === 0 ? FIRST_SHEET_ROWS : OTHER_SHEET_ROWS, features.merges));
+      }
+      after = { next: ws.getNextOrNullObject() };
+      after.next.load('name');
+    }
+    const more = rest.map((r) => ({ ...r, bands: queueBands(r.used, r.from, r.snap.values.length) }));
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync a round; a second only for workbooks past the bounds
+    await context.sync();
+    for (const r of more) {
+      addMerges(r.snap, r.bands);
+      finish(r.snap);
+    }
+    rest = [];
+    for (const slot of slots) {
+      if (slot.ws.isNullObject) break;
+      const snap = snapshotOf(slot.ws.name, slot.used);
+      sheets.push({ name: slot.ws.name, visibility: visibilityOf(slot.ws.visibility) });
+      snapshots.push(snap);
+      addMerges(snap, slot.bands);
+      if (snap.values.length > slot.depth) rest.push({ snap, used: slot.used, from: slot.depth });
+      else finish(snap);
+    }
+    walk = after && !after.next.isNullObject ? { from: after.next } : null;
+  }
+  return { sheets, snapshots };
+}
