@@ -1,7 +1,7 @@
 /** Planning and applying commands for the UI: planners from the core, undo through the session. */
 import { MessageError } from '../core/catalogue';
 import type { ProgressHost, SelectAfter } from '../core/host';
-import type { ApplyResult, EditPlan } from '../core/plan';
+import type { EditPlan } from '../core/plan';
 import { runCommand, undoLast, type CommandResult, type UndoResult } from '../core/session';
 import { snapshotsAfterPlan } from '../core/plans/after-apply';
 import { UNDO_SHEET } from '../core/undo';

@@ -151,7 +151,7 @@ export async function decideEdits(
   const result: ApplyResult = { applied: plan.edits.length - skipped.length, skipped, inverse: inverses.reverse().flat() };
   // What is decided may queue more (the undo record's sheet) into the read below, or into the run's last sync.
   decidedHook?.(result);
-  const segments = await insertSegments(context, features, plan.edits, probes.perEdit, { reach: probes.reach, merges: areas });
+  const segments = await insertSegments(context, features, plan.edits, probes.perEdit, { reach: probes.insertReach, merges: sheetMerges({ merged: probes.insertMerged }) });
   const items: WriteItem[] = toWrite.map(({ edit, probe, index }) => ({
     edit,
     ...(probe.note ? { noteExists: !probe.note.isNullObject } : {}),

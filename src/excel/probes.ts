@@ -52,8 +52,13 @@ export interface Probes {
    * its top-left cell inside this rectangle.
    */
   merged: Map<string, Excel.RangeAreas[]>;
-  /** How far down and right `merged` reaches per sheet (pre-plan rows and columns from A1). */
-  reach: Map<string, { bottom: number; right: number }>;
+  /**
+   * insertColumn's format copy (insert-formats.ts): merged areas over every used row of the sheet, when
+   * the host knew its rows (RowsHint), and how far down and right they reach. Kept apart from `merged`,
+   * which the edits' decisions read.
+   */
+  insertMerged: Map<string, Excel.RangeAreas[]>;
+  insertReach: Map<string, { bottom: number; right: number }>;
 }
 
 /** Rows each sheet was known to use when the plan was made (the host's last read), by sheet name. */
@@ -96,9 +101,10 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
   const perEdit: EditProbe[] = [];
   /** The farthest pre-plan row and column whose merged areas matter, per sheet. */
   const reach = new Map<string, { bottom: number; right: number }>();
-  const reaches = (name: string, bottom: number, right: number) => {
-    const r = reach.get(name) ?? { bottom: 0, right: 0 };
-    reach.set(name, { bottom: Math.max(r.bottom, bottom), right: Math.max(r.right, right) });
+  const insertReach = new Map<string, { bottom: number; right: number }>();
+  const reaches = (name: string, bottom: number, right: number, into = reach) => {
+    const r = into.get(name) ?? { bottom: 0, right: 0 };
+    into.set(name, { bottom: Math.max(r.bottom, bottom), right: Math.max(r.right, right) });
   };
 
   const sheet = (name: string): Excel.Worksheet | null => {
@@ -187,7 +193,7 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
           // are known from the last read, they are asked in this sync, not in one more after it.
           const rows = rowsHint?.get(edit.sheet);
           const at = col ?? probe.insertAt;
-          if (rows && at != null) reaches(edit.sheet, rows, Math.max(at, from ?? 0));
+          if (rows && at != null) reaches(edit.sheet, rows, Math.max(at, from ?? 0), insertReach);
         }
         break;
       }
@@ -243,7 +249,8 @@ export function queueProbes(context: Context, features: ExcelFeatures, edits: Ce
   // Excel refuses a value in the hidden part of a merged area, or a merge over one (and fails the
   // whole batch): the areas over everything the plan touches, in bands under the 512-area limit.
   const merged = features.merges ? mergeBands(worksheets, reach) : new Map<string, Excel.RangeAreas[]>();
-  return { sheets, worksheets, perEdit, cellRanges, merged, reach };
+  const insertMerged = features.merges ? mergeBands(worksheets, insertReach) : new Map<string, Excel.RangeAreas[]>();
+  return { sheets, worksheets, perEdit, cellRanges, merged, insertMerged, insertReach };
 }
 
 /** @requires ExcelApi 1.13 — the merged-area queries over each sheet's reach, in bands. */
@@ -265,7 +272,7 @@ function mergeBands(worksheets: Map<string, Excel.Worksheet>, reach: Map<string,
 }
 
 /** After the sync: each sheet's merged areas (pre-plan coordinates) over what the plan touches. */
-export function sheetMerges(probes: Probes): Map<string, CellRange[]> {
+export function sheetMerges(probes: Pick<Probes, 'merged'>): Map<string, CellRange[]> {
   const out = new Map<string, CellRange[]>();
   for (const [sheet, list] of probes.merged) out.set(sheet, list.flatMap((a) => (a.isNullObject ? [] : parseAreas(a.address))));
   return out;
