@@ -98,3 +98,66 @@ export function replaceParseMergeCells(replacement: ParseMergeCells, marker: sym
   proto[marker] = true;
   return true;
 }
+
+/** A <hyperlink> with a `location`, as exceljs parsed it, and its relationship's target when it has one. */
+export interface ParsedLocationLink {
+  /** The link's `ref` ("B3" or "B3:C4"). */
+  ref: string;
+  location: string;
+  relTarget: string | null;
+}
+
+interface XlsxInternals {
+  workbook: ExcelJS.Workbook;
+  /** Joins the parsed parts into one model, then the load applies it (xlsx/xlsx.js `reconcile`). */
+  reconcile(model: { worksheets?: ParsedSheetModel[]; worksheetRels?: Record<string, { Id: string; Target: string }[]> }, options: unknown): void;
+  [key: symbol]: boolean;
+}
+
+interface ParsedSheetModel {
+  name?: string;
+  /** The N of xl/worksheets/sheetN.xml: the key of its relationships in `worksheetRels`. */
+  sheetNo?: string;
+  /** From xform/sheet/hyperlink-xform.js: `target` is the `location` attribute when it is not empty. */
+  hyperlinks?: { address?: string; rId?: string; target?: string }[];
+}
+
+const locationLinksOf = new WeakMap<ExcelJS.Workbook, Map<string, ParsedLocationLink[]>>();
+
+/**
+ * exceljs 4.4 parses each <hyperlink>'s `location` (xform/sheet/hyperlink-xform.js), but the
+ * worksheet's reconcile (xform/sheet/worksheet-xform.js) keeps only links with a relationship, and
+ * those without their location. Wraps the load's reconcile once per process (`marker` makes it
+ * idempotent) to keep, per loaded workbook and sheet name, the links that have a location: the
+ * host puts them back without unzipping the sheets a second time. False on another exceljs.
+ */
+export function keepLocationLinks(marker: symbol): boolean {
+  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as XlsxInternals;
+  if (proto[marker]) return true;
+  if (typeof proto.reconcile !== 'function') return false;
+  const reconcile = proto.reconcile;
+  proto.reconcile = function (this: XlsxInternals, model, options) {
+    // the reconcile names the sheets but deletes their links and relationships: read both first
+    const kept = new Map<ParsedSheetModel, ParsedLocationLink[]>();
+    for (const sheet of model.worksheets ?? []) {
+      const rels = new Map((model.worksheetRels?.[sheet.sheetNo ?? ''] ?? []).map((r) => [r.Id, r.Target]));
+      const links: ParsedLocationLink[] = [];
+      for (const h of sheet.hyperlinks ?? []) {
+        if (!h.address || h.target === undefined) continue;
+        links.push({ ref: h.address, location: h.target, relTarget: h.rId ? (rels.get(h.rId) ?? null) : null });
+      }
+      kept.set(sheet, links);
+    }
+    reconcile.call(this, model, options);
+    const bySheet = new Map<string, ParsedLocationLink[]>();
+    for (const sheet of model.worksheets ?? []) if (sheet.name !== undefined) bySheet.set(sheet.name, kept.get(sheet) ?? []);
+    locationLinksOf.set(this.workbook, bySheet);
+  };
+  proto[marker] = true;
+  return true;
+}
+
+/** The links with a location of each sheet of a workbook loaded after keepLocationLinks, by sheet name. */
+export function parsedLocationLinks(wb: ExcelJS.Workbook): Map<string, ParsedLocationLink[]> | undefined {
+  return locationLinksOf.get(wb);
+}

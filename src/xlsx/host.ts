@@ -16,6 +16,7 @@ import { fixHyperlinksForWrite, readBackFacts } from './zip-fixes';
 import { keepOriginalParts, UnkeptPartsError, type ColumnShift } from './keep-parts';
 import { patchPackage, UnpatchableError } from './ooxml/patch';
 import { XmlPartError } from './ooxml/xml';
+import { parsedLocationLinks } from './exceljs-internals';
 
 type Bytes = ArrayBuffer | Uint8Array;
 
@@ -110,7 +111,7 @@ export class XlsxHost implements ProgressHost {
 
 /** exceljs drops location-only hyperlinks and notes on empty cells when reading: put them back. */
 async function restoreLostFacts(wb: ExcelJS.Workbook, zip: JSZip): Promise<void> {
-  const facts = await readBackFacts(zip);
+  const facts = await readBackFacts(zip, parsedLocationLinks(wb));
   for (const ws of wb.worksheets) {
     for (const [address, target] of facts.links.get(ws.name) ?? []) {
       const cell = ws.getCell(address);

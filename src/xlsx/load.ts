@@ -6,6 +6,9 @@ import ExcelJS from 'exceljs';
 import { MessageError, type MessageId, type ParamsOf } from '../core/catalogue';
 import { useLinearMergeLoad } from './linear-merges';
 import { exceljsView } from './exceljs-view';
+import { keepLocationLinks } from './exceljs-internals';
+
+const LOCATION_LINKS = Symbol.for('kpi-progress.locationLinks');
 
 export type WorkbookProblem = 'missing' | 'unreadable' | 'empty' | 'encrypted' | 'xls' | 'cfb' | 'text' | 'not-zip' | 'not-workbook' | 'corrupt';
 
@@ -76,6 +79,7 @@ export async function loadWorkbookBytes(bytes: Uint8Array, name = 'ファイル'
   const problem = sniffWorkbook(bytes, name);
   if (problem) throw problem;
   useLinearMergeLoad(); // exceljs's own merge step is quadratic in a sheet's merged areas
+  keepLocationLinks(LOCATION_LINKS); // the host puts back the links exceljs parses and then drops
   let wb = new ExcelJS.Workbook();
   try {
     try {

@@ -7,6 +7,7 @@
  */
 import JSZip from 'jszip';
 import { resolveTarget as resolve } from './ooxml/package';
+import type { ParsedLocationLink } from './exceljs-internals';
 
 export interface SheetPart {
   name: string;
@@ -94,23 +95,32 @@ export interface ReadBackFacts {
   notes: Map<string, Map<string, string>>;
 }
 
-/** Facts exceljs loses on read: location links and all notes (the host re-attaches missing ones). */
-export async function readBackFacts(zip: JSZip): Promise<ReadBackFacts> {
+/** A link's target as the host keeps it: "#place", or "file#place" (exceljs writes the whole of it into the relationship). */
+function linkTarget(relTarget: string, location: string): string {
+  return relTarget.includes('#') ? relTarget : `${relTarget}#${location.replace(/^#/, '')}`;
+}
+
+/**
+ * Facts exceljs loses on read: location links and all notes (the host re-attaches missing ones).
+ * `parsed`: the links with a location exceljs's own parse saw (exceljs-internals.ts
+ * keepLocationLinks), by sheet name; a sheet found there is not unzipped again for its links.
+ */
+export async function readBackFacts(zip: JSZip, parsed?: Map<string, ParsedLocationLink[]>): Promise<ReadBackFacts> {
   const links = new Map<string, Map<string, string>>();
   const notes = new Map<string, Map<string, string>>();
   for (const { name, path } of await sheetParts(zip)) {
-    const xml = await zip.file(path)?.async('string');
-    if (!xml) continue;
+    const known = parsed?.get(name);
+    const xml = known ? '' : await zip.file(path)?.async('string');
+    if (!known && !xml) continue;
     const rels = await readRels(zip, path);
     const sheetLinks = new Map<string, string>();
-    for (const tag of xml.match(/<hyperlink\b[^>]*>/g) ?? []) {
+    for (const link of known ?? []) sheetLinks.set(link.ref.split(':')[0], linkTarget(link.relTarget ?? '', link.location));
+    for (const tag of xml?.match(/<hyperlink\b[^>]*>/g) ?? []) {
       const ref = attr(tag, 'ref');
       const location = attr(tag, 'location');
       const rid = attr(tag, 'r:id');
       if (!ref || location === null) continue;
-      const base = rid ? (rels.get(rid)?.target ?? '') : '';
-      // exceljs itself writes the whole "file#place" into the relationship (and location): keep that
-      sheetLinks.set(ref.split(':')[0], base.includes('#') ? base : `${base}#${location.replace(/^#/, '')}`);
+      sheetLinks.set(ref.split(':')[0], linkTarget(rid ? (rels.get(rid)?.target ?? '') : '', location));
     }
     links.set(name, sheetLinks);
     const sheetNotes = new Map<string, string>();
