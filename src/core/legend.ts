@@ -14,6 +14,8 @@ export function normaliseSymbol(text: string): string | null {
 }
 
 const WORDS = LEGEND_WORDS.join('|');
+/** Any status word: a text without one holds no legend (asked of every row outside the tables). */
+const ANY_WORD = new RegExp(WORDS);
 const SYMBOL = '[A-EＡ-Ｅ][+\\-＋－]?|[SＳ]|[◎○〇△×▲●]';
 /** "A:順調(…)" — symbol first. */
 const SEP = /[\s,、，/／・]/.source;
@@ -77,7 +79,7 @@ function entriesOf(segment: string, kind: GradeLegend['kind']): LegendEntry[] {
  * with two entries or more. Sections are split at "/" ("改善・悪化:… / 達成度:…").
  */
 export function parseLegendText(text: string, row = 0, col = 0): GradeLegend[] {
-  if (!new RegExp(WORDS).test(text)) return [];
+  if (!ANY_WORD.test(text)) return [];
   const out: GradeLegend[] = [];
   for (const segment of text.split(/\s[/／]\s|[/／](?=\s*[^\s/／]{1,8}[:：])|\n/)) {
     const kind = segmentKind(segment);

@@ -19,6 +19,8 @@ export class Grid {
    * pair search, the KPI itself), and a value lookup plus trim per ask was most of their time.
    */
   private readonly own: string[];
+  /** Header role code of each cell's own text for headers.ts (0 = not read yet): header rows are read several times. */
+  readonly roleCodes: Uint8Array;
   /** 1 where the cell is merged into another cell (its text is its master's). */
   private readonly merged: Uint8Array;
   // number keys: a string key built per cell read was 13 % of recognise + analyse at 10,000 KPIs
@@ -44,6 +46,7 @@ export class Grid {
     }
     this.own = own;
     this.merged = new Uint8Array(own.length);
+    this.roleCodes = new Uint8Array(own.length);
     for (const m of s.merges ?? []) this.addMerge(m);
   }
 
@@ -165,7 +168,10 @@ export class Grid {
     if (!byValue) this.values.set(format, (byValue = new Map()));
     let p = byValue.get(v);
     if (!p) byValue.set(v, (p = parseValue(v, format, 0, 0, null)));
-    return { ...p, row, col };
+    // built key by key in parseValue's order: one object shape, and cheaper than a spread
+    const out: ParsedValue = { text: p.text, kind: p.kind, value: p.value, unit: p.unit, qualifier: p.qualifier, row, col };
+    if ('annotation' in p) out.annotation = p.annotation;
+    return out;
   }
 
   /** parseRate of the cell's own value, parsed once per value, number format and formula-or-not. */
@@ -179,7 +185,7 @@ export class Grid {
     if (!byValue) cache.set(format, (byValue = new Map()));
     let p = byValue.get(v);
     if (!p) byValue.set(v, (p = parseRate(v, format, 0, 0, formula)));
-    return { ...p, row, col };
+    return { text: p.text, value: p.value, kind: p.kind, decimals: p.decimals, storage: p.storage, row, col };
   }
 
   isBlankRow(row: number, fromCol = this.firstCol, toCol = this.lastCol): boolean {

@@ -63,6 +63,17 @@ export function classifyHeader(text: string): HeaderRole | null {
   return role;
 }
 
+const ROLES: (HeaderRole | null)[] = [null, null, 'kpi', 'rowLabel', 'baseline', 'target', 'cost', 'department', 'remark', 'sheetNo', 'year'];
+
+/** classifyHeader of the cell's own text, read once per cell (codes kept in the grid). */
+function cellRole(g: Grid, row: number, col: number): HeaderRole | null {
+  const i = g.index(row, col);
+  if (i < 0) return classifyHeader(g.ownText(row, col));
+  let code = g.roleCodes[i];
+  if (code === 0) g.roleCodes[i] = code = ROLES.indexOf(classifyHeader(g.ownTextAt(i)), 1);
+  return ROLES[code];
+}
+
 function classifyUncached(text: string): HeaderRole | null {
   const n = normalise(text);
   if (n === '') return null;
@@ -108,7 +119,7 @@ export function readHeaderRow(g: Grid, row: number, rows = 1, from = g.firstCol,
   const cells = headerCells(g, row, rows, from, to);
   for (const [col, text] of cells) {
     headers[col] = text;
-    const role = classifyHeader(text);
+    const role = rows === 1 ? cellRole(g, row, col) : classifyHeader(text);
     if (role === 'year') {
       const y = yearColumnLabel(text)!;
       if (!years.some((c) => c.year === y.year)) years.push({ col, year: y.year, label: text, style: y.style });
@@ -153,9 +164,8 @@ export function headerAt(g: Grid, row: number, from = g.firstCol, to = g.lastCol
 /** Whether a cell of the row (own text, as readHeaderRow reads one row) names a role other than a year. */
 function hasRoleCell(g: Grid, row: number, from: number, to: number): boolean {
   for (let c = Math.max(from, g.firstCol); c <= Math.min(to, g.lastCol); c++) {
-    const text = g.ownText(row, c);
-    if (text === '') continue;
-    const role = classifyHeader(text);
+    if (g.ownText(row, c) === '') continue;
+    const role = cellRole(g, row, c);
     if (role !== null && role !== 'year') return true;
   }
   return false;
@@ -189,7 +199,8 @@ export function headerSegments(g: Grid, row: number): [number, number][] {
   groups.forEach(([from, to], i) => {
     const left = i === 0 ? g.firstCol : from;
     const right = i + 1 < groups.length ? groups[i + 1][0] - 1 : g.lastCol;
-    const starts = g.rowCells(row, from, to).filter(([, text]) => classifyHeader(text) === 'kpi').map(([col]) => col);
+    const starts: number[] = [];
+    for (let c = Math.max(from, g.firstCol); c <= Math.min(to, g.lastCol); c++) if (g.ownText(row, c) !== '' && cellRole(g, row, c) === 'kpi') starts.push(c);
     const parts = starts.slice(1).reduce<[number, number][]>((acc, col) => {
       acc[acc.length - 1][1] = col - 1;
       acc.push([col, right]);

@@ -1,10 +1,12 @@
 /** Links between KPIs: (内訳) breakdown rows to their total, (再掲) and repeated KPIs to their first occurrence. */
 import type { Kpi } from '../model';
-import { hasRelistMark, nameKey, toHalfWidth } from '../text';
+import { hasRelistMark, nameKey, normalise, toHalfWidth } from '../text';
 
 const BREAKDOWN = /^[(（【[]\s*内\s*訳\s*[)）】\]]|^内訳[:：]/;
 
 export function isBreakdownName(name: string): boolean {
+  // both patterns need 内, which toHalfWidth leaves as it is
+  if (!name.includes('内')) return false;
   return BREAKDOWN.test(toHalfWidth(name).trim());
 }
 
@@ -24,7 +26,8 @@ export function linkBreakdowns(kpis: Kpi[]): void {
  */
 export function linkRelisted(kpis: Kpi[]): void {
   const original = new Map<string, Kpi>();
-  const keys = kpis.map((k) => nameKey(k.name));
+  // re-listing marks all hold 掲: without it the key is the normalised name (no regex pass)
+  const keys = kpis.map((k) => (k.name.includes('掲') ? nameKey(k.name) : normalise(k.name)));
   for (let i = 0; i < kpis.length; i++) {
     const k = kpis[i];
     const key = keys[i];

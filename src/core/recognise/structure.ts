@@ -18,8 +18,20 @@ export interface Heading {
 const BULLET = /^[■□◆◇●○◎▲△▼▽★☆・\-【[［〔]*/;
 const ROMAN = /^((?:i{1,3}|iv|vi{0,3}|ix|x)|[ⅰ-ⅻ]|[Ⅰ-Ⅻ])[\s.．、)）]+\S/i;
 
+// Sheets repeat headings and notes: classify each text once (bounded; a Heading is never changed).
+const headings = new Map<string, Heading | null>();
+
 /** Classifies a heading cell; null when the text is not a heading. */
 export function classifyHeading(text: string): Heading | null {
+  let h = headings.get(text);
+  if (h === undefined) {
+    if (headings.size > 50_000) headings.clear();
+    headings.set(text, (h = classifyUncached(text)));
+  }
+  return h;
+}
+
+function classifyUncached(text: string): Heading | null {
   const title = text.trim();
   if (title === '' || title.length > 400) return null;
   const compact = toHalfWidth(title).replace(/\s+/g, '').replace(BULLET, '');
@@ -42,22 +54,28 @@ const DEPTH: Record<HeadingKind, number> = { part: 0, goal: 1, area: 2, policy: 
 export class StructureBuilder {
   readonly roots: StructureNode[] = [];
   private stack: StructureNode[] = [];
-  private readonly labels = new WeakMap<StructureNode, string>();
+  /** Label of each node on the stack (a WeakMap per heading was the builder's main cost). */
+  private readonly labels: string[] = [];
 
   add(h: Heading, row: number): void {
     const node: StructureNode = { kind: h.kind, title: h.title, row, children: [], kpis: [] };
-    this.labels.set(node, h.label);
     const depth = DEPTH[h.kind];
-    while (this.stack.length && DEPTH[this.stack[this.stack.length - 1].kind] >= depth) this.stack.pop();
+    while (this.stack.length && DEPTH[this.stack[this.stack.length - 1].kind] >= depth) {
+      this.stack.pop();
+      this.labels.pop();
+    }
     const parent = this.stack[this.stack.length - 1];
     (parent ? parent.children : this.roots).push(node);
     // policy and projects are notes on their parent; they never hold KPIs.
-    if (h.kind !== 'policy' && h.kind !== 'projects') this.stack.push(node);
+    if (h.kind !== 'policy' && h.kind !== 'projects') {
+      this.stack.push(node);
+      this.labels.push(h.label);
+    }
   }
 
   /** Path of labels of the current position. */
   path(): string[] {
-    return this.stack.map((n) => this.labels.get(n) ?? n.title);
+    return this.labels.slice();
   }
 
   attach(kpiIds: string[]): void {

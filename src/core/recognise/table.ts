@@ -140,8 +140,20 @@ function directionOf(baseline: ParsedValue | null, target: ParsedValue | null): 
   return 'none';
 }
 
+// KPI names and remarks repeat across tables: read each text's start year once (bounded).
+const cumulativeStarts = new Map<string, number | null>();
+
 /** "(H27～累計)" → 2015; "R2～累計" → 2020. */
 function cumulativeStart(text: string): number | null {
+  let y = cumulativeStarts.get(text);
+  if (y === undefined) {
+    if (cumulativeStarts.size > 50_000) cumulativeStarts.clear();
+    cumulativeStarts.set(text, (y = readCumulativeStart(text)));
+  }
+  return y;
+}
+
+function readCumulativeStart(text: string): number | null {
   const t = text.normalize('NFKC');
   // "(H27～累計)", or an open range "(R1～)" on a name that says 延べ / 累計 elsewhere.
   const m = /([^\s(（~～〜]+)\s*[~～〜]\s*(累計|累積|延べ|通算)/.exec(t) ?? /[(（]\s*([^\s()（）~～〜]+)\s*[~～〜]\s*[)）]/.exec(t);
