@@ -6,7 +6,7 @@
 import type { Kpi, KpiTable, ProgressModel, SheetModel, Unrecognised } from './model';
 import type { GridSnapshot } from './snapshot';
 import { Grid } from './recognise/grid';
-import { headerAt, headerScore, headerSegments, missingHeaders, readHeaderRow, type HeaderRow } from './recognise/headers';
+import { hasRoleCell, headerAt, headerScore, headerSegments, missingHeaders, readHeaderRow, type HeaderRow } from './recognise/headers';
 import { linkBreakdowns, linkRelisted } from './recognise/links';
 import { classifyHeading, StructureBuilder } from './recognise/structure';
 import { normalise } from './text';
@@ -90,11 +90,15 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
   const loose: number[] = [];
   for (let r = g.firstRow; r <= g.lastRow; r++) {
     // Rows are read top-down: tables that ended above this row can be forgotten.
-    if (claimed.length && claimed.some((b) => b.bottom < r)) claimed = claimed.filter((b) => b.bottom >= r);
+    if (claimed.length && endedAbove(claimed, r)) claimed = claimed.filter((b) => b.bottom >= r);
+    // A row without text of its own holds no header (the role test reads own text) nor heading.
+    if (g.firstFilled(r) < 0) continue;
     // A row whose every filled cell lies in a table already read holds no new header (nor heading).
     if (claimed.length && withinClaimed(g, r, claimed)) continue;
     let found = false;
-    for (const [from, to] of headerSegments(g, r)) {
+    // Without a cell naming a role no segment of the row is a header: skip building them.
+    const segments = hasRoleCell(g, r, g.firstCol, g.lastCol) ? headerSegments(g, r) : [];
+    for (const [from, to] of segments) {
       if (isClaimed(claimed, r, from) || isClaimed(claimed, r, to)) continue;
       const h = headerAt(g, r, from, to);
       if (!h) continue;
@@ -131,6 +135,11 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
 }
 
 type Claimed = { top: number; bottom: number; left: number; right: number };
+
+function endedAbove(claimed: Claimed[], r: number): boolean {
+  for (const b of claimed) if (b.bottom < r) return true;
+  return false;
+}
 
 function isClaimed(claimed: Claimed[], r: number, c: number): boolean {
   for (const b of claimed) if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) return true;

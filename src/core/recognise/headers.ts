@@ -162,7 +162,7 @@ export function headerAt(g: Grid, row: number, from = g.firstCol, to = g.lastCol
 }
 
 /** Whether a cell of the row (own text, as readHeaderRow reads one row) names a role other than a year. */
-function hasRoleCell(g: Grid, row: number, from: number, to: number): boolean {
+export function hasRoleCell(g: Grid, row: number, from: number, to: number): boolean {
   for (let c = Math.max(from, g.firstCol); c <= Math.min(to, g.lastCol); c++) {
     if (g.ownText(row, c) === '') continue;
     const role = cellRole(g, row, c);
