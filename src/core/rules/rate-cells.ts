@@ -26,9 +26,9 @@ export function misplacedValue(ctx: RuleContext): Finding[] {
   return out;
 }
 
-/** The printed rate of the same KPI and year elsewhere that shows "-", if any. */
-function dashElsewhere(ctx: RuleContext, kpi: Kpi, year: number): PrintedRate | undefined {
-  for (const other of sameKpis(ctx, kpi)) {
+/** The printed rate of the same KPI and year elsewhere (`same`: sameKpis) that shows "-", if any. */
+function dashElsewhere(same: readonly Kpi[], year: number): PrintedRate | undefined {
+  for (const other of same) {
     const p = other.printedRates[year];
     if (p && p.kind === 'none') return p;
   }
@@ -39,9 +39,11 @@ export function qualitativeRate(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const kpi of ctx.sheet.kpis) {
     const qualitative = rateMethod(kpi, def(ctx, kpi)) === 'none';
+    // the KPI's other listings, gathered once per KPI rather than per printed rate
+    let same: readonly Kpi[] | undefined;
     for (const [year, p] of printedRateList(kpi)) {
       if (p.kind !== 'rate') continue;
-      const dash = dashElsewhere(ctx, kpi, year);
+      const dash = dashElsewhere((same ??= sameKpis(ctx, kpi)), year);
       const where = dash ? `${kpi.sheet}!${cellAddress(dash.row, dash.col)}` : '';
       if (qualitative) {
         out.push(finding(ctx, 'qualitative-rate', 'warning', kpi, p, 'qualitative-rate', {
