@@ -26,6 +26,7 @@ interface Decimal {
 /** The decimal a person reads for x: JavaScript's shortest round-trip form ("0.0935"). */
 function toDecimal(x: number): Decimal {
   // most figures are whole numbers: no text round trip (String(x) has no exponent below 1e21)
+  // Stryker disable next-line ConditionalExpression: the text path reads a safe integer alike (no exponent below 1e21); this only saves time
   if (Number.isSafeInteger(x)) return { n: BigInt(x), scale: 0 };
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
   if (!m) throw new Error(`not a finite number: ${x}`);
@@ -173,6 +174,7 @@ export function withKpiTerms<T>(f: () => T): T {
 
 function termsOf(kpi: Kpi, def: KpiDefinition | undefined): KpiTerms | null {
   if (!terms) return null;
+  // Stryker disable next-line ConditionalExpression: without the KPI at hand the Map gives the same terms; it only saves a lookup
   const known = kpi === lastKpi ? lastTerms : terms.get(kpi);
   lastKpi = kpi;
   if (known && known.def === def) return (lastTerms = known);

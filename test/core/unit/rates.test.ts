@@ -342,6 +342,37 @@ describe('withKpiTerms: decided once, the same answers', () => {
     });
   });
 
+  test("every year's rate is computed once per analysis, the years apart; nothing kept outside or after", () => {
+    const kpi = makeKpi({ baseline: '100件', target: '120件', actuals: { 2020: '110件', 2021: '60件', 2022: '-' } });
+    const outside = computeRate(kpi, 2020);
+    expect(computeRate(kpi, 2020)).not.toBe(outside);
+    withKpiTerms(() => {
+      const y2020 = computeRate(kpi, 2020);
+      const y2021 = computeRate(kpi, 2021);
+      const y2022 = computeRate(kpi, 2022);
+      expect([y2020.value, y2021.value, y2022.value]).toEqual([110 / 120, 0.5, null]);
+      expect(y2020).toEqual(outside);
+      // asked again, in any order: the same results, not computed anew
+      expect(computeRate(kpi, 2022)).toBe(y2022);
+      expect(computeRate(kpi, 2021)).toBe(y2021);
+      expect(computeRate(kpi, 2020)).toBe(y2020);
+      expect(computeRate(kpi, 2023)).toEqual({ value: null, method: 'ratio', reason: 'no such year' });
+      // a nested run ends without dropping the outer one's results
+      withKpiTerms(() => expect(computeRate(kpi, 2021)).toBe(y2021));
+      expect(computeRate(kpi, 2021)).toBe(y2021);
+      // another KPI in between leaves this one's results in place
+      const other = makeKpi({ baseline: '1件', target: '2件', actuals: { 2021: '2件' } });
+      expect(computeRate(other, 2021).value).toBe(1);
+      expect(computeRate(kpi, 2021)).toBe(y2021);
+      // another definition is computed anew, then kept in turn
+      const down = makeDef({ direction: 'down' });
+      const gap = computeRate(kpi, 2021, down);
+      expect(gap).toEqual({ value: (100 - 60) / (100 - 120), method: 'gap' });
+      expect(computeRate(kpi, 2021, down)).toBe(gap);
+    });
+    expect(computeRate(kpi, 2020)).not.toBe(computeRate(kpi, 2020));
+  });
+
   test('a KPI changed between two runs is decided again', () => {
     const kpi = makeKpi({ baseline: '100件', target: '120件', actuals: { 2020: '110件' } });
     expect(withKpiTerms(() => rateMethod(kpi))).toBe('ratio');
