@@ -6,7 +6,7 @@
 import type { Finding, Lang, RuleId } from '../../core/findings';
 import { findingSubject, ruleName, severityCount, severityName } from '../../core/catalogue/vocabulary';
 import type { ProgressHost } from '../../core/host';
-import type { Kpi, ProgressModel, SheetModel } from '../../core/model';
+import type { Kpi, ParsedValue, PrintedGrade, ProgressModel, SheetModel } from '../../core/model';
 import { loadWorkbook } from '../../app/load';
 import type { Analysis } from '../../core/analyse';
 import type { GridSnapshot } from '../../core/snapshot';
@@ -35,21 +35,40 @@ export async function loadForCheck(host: ProgressHost, lang: Lang, only?: string
 
 type JsonValue = number | string | null;
 
+/** Figures of a KPI's years as numbers (null where not a number), keys in ascending year order. */
+function numbersByYear(values: Record<number, ParsedValue>): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const year in values) {
+    const v = values[year];
+    out[year] = v.kind === 'number' ? v.value : null;
+  }
+  return out;
+}
+
+function symbolsByYear(grades: Record<number, PrintedGrade>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const year in grades) out[year] = grades[year].symbol;
+  return out;
+}
+
+/** One KPI in --json; for-in over the year keys (integer keys: ascending, as Object.entries gave them). */
 function kpiJson(k: Kpi, analysis: CheckAnalysis | null) {
+  const a = analysis?.kpis[k.id];
   const actuals: Record<string, number | null> = {};
   const actualTexts: Record<string, string> = {};
-  for (const [year, v] of Object.entries(k.actuals)) {
+  const rates: Record<string, number | null> = {};
+  for (const year in k.actuals) {
+    const v = k.actuals[year];
     actuals[year] = v.kind === 'number' ? v.value : null;
     actualTexts[year] = v.text;
+    rates[year] = a?.rates[Number(year)] ?? null;
   }
   const printedRates: Record<string, JsonValue> = {};
-  for (const [year, r] of Object.entries(k.printedRates)) {
+  for (const year in k.printedRates) {
+    const r = k.printedRates[year];
     printedRates[year] = r.kind === 'rate' ? r.value : r.kind === 'empty' ? null : r.text;
   }
-  const a = analysis?.kpis[k.id];
-  const rates: Record<string, number | null> = {};
-  for (const year of Object.keys(k.actuals)) rates[year] = a?.rates[Number(year)] ?? null;
-  return {
+  const json: Record<string, unknown> = {
     id: k.id,
     name: k.name,
     row: k.row,
@@ -75,11 +94,16 @@ function kpiJson(k: Kpi, analysis: CheckAnalysis | null) {
     breakdownOf: k.breakdownOf,
     relistedFrom: k.relistedFrom,
     path: k.path,
-    ...(k.targets ? { targets: Object.fromEntries(Object.entries(k.targets).map(([y, v]) => [y, v.kind === 'number' ? v.value : null])) } : {}),
-    ...(k.printedGrades ? { printedGrades: Object.fromEntries(Object.entries(k.printedGrades).map(([y, g]) => [y, g.symbol])) } : {}),
-    ...(k.printedTrends ? { printedTrends: Object.fromEntries(Object.entries(k.printedTrends).map(([y, g]) => [y, g.symbol])) } : {}),
-    ...(k.expected ? { expectedRow: k.expectedRow, expected: Object.fromEntries(Object.entries(k.expected).map(([y, v]) => [y, v.kind === 'number' ? v.value : null])) } : {}),
   };
+  // the optional members after the others, in this order (the document's key order is part of its text)
+  if (k.targets) json.targets = numbersByYear(k.targets);
+  if (k.printedGrades) json.printedGrades = symbolsByYear(k.printedGrades);
+  if (k.printedTrends) json.printedTrends = symbolsByYear(k.printedTrends);
+  if (k.expected) {
+    json.expectedRow = k.expectedRow;
+    json.expected = numbersByYear(k.expected);
+  }
+  return json;
 }
 
 /** Sheets the host cut because of a giant used range. */
