@@ -36,6 +36,12 @@ export interface HostCapabilities {
   changeEvents: boolean;
   /** Page setup of the sheets the add-in writes (Excel: Worksheet.pageLayout, ExcelApi 1.9); absent = not told. */
   printLayout?: boolean;
+  /**
+   * add-year widens the autofilter (Excel: Worksheet.autoFilter, ExcelApi 1.9) and the conditional
+   * formats (ConditionalFormat.setRanges, 1.17) that end at the newest year; absent = not told.
+   */
+  widenFilters?: boolean;
+  widenFormats?: boolean;
 }
 
 /** One cell of a sheet, 1-based. */

@@ -159,7 +159,7 @@ export async function decideEdits(
     ...(segments.has(index) ? { segments: segments.get(index) } : {}),
   }));
   const standardWidths = new Map([...probes.worksheets].map(([name, ws]) => [name, ws.standardWidth]));
-  const widen = widenRead ? decideWiden(widenRead, toWrite.map((w) => w.edit)) : undefined;
+  const widen = widenRead ? await decideWiden(context, widenRead, toWrite.map((w) => w.edit)) : undefined;
   const visible = new Set(probes.sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name));
   return { result, items, standardWidths, visible, ...(widen ? { widen } : {}) };
 }

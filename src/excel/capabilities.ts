@@ -9,6 +9,10 @@ export interface ExcelFeatures extends HostCapabilities {
   copyFrom: boolean;
   /** getSpecialCells / RangeAreas (1.9). */
   rangeAreas: boolean;
+  /** Worksheet.autoFilter (1.9): add-year widens the filter (src/excel/widen.ts). */
+  filterRanges: boolean;
+  /** ConditionalFormat.getRanges (1.9) and setRanges (1.17): add-year widens formats. */
+  formatRanges: boolean;
 }
 
 export function detectFeatures(env: ExcelEnv): ExcelFeatures {
@@ -23,6 +27,10 @@ export function detectFeatures(env: ExcelEnv): ExcelFeatures {
     notes: has('1.18'),
     undoGroup: has('1.20'),
     printLayout: has('1.9'),
+    filterRanges: has('1.9'),
+    formatRanges: has('1.17'),
+    widenFilters: has('1.9'),
+    widenFormats: has('1.17'),
   };
 }
 

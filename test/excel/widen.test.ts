@@ -9,7 +9,8 @@ import { loadWorkbook } from '../../src/app';
 import { planAddYear } from '../../src/core/plans/add-year';
 import { ExcelHost } from '../../src/excel/host';
 import { FakeExcel, FakeModel } from '../support/fake-excel';
-import { namesOf, printAreaOf, setPrintAreaOf } from '../support/fake-excel-ranges';
+import { unavailableFeatureIds } from '../../src/core/capabilities';
+import { autoFilterOf, formatsOf, namesOf, printAreaOf, setAutoFilterOf, setPrintAreaOf } from '../support/fake-excel-ranges';
 import { loadSampleWorkbook, SAMPLE_SHEET } from '../support/sample';
 
 const S = SAMPLE_SHEET;
@@ -77,4 +78,65 @@ test('a sheet name holding a comma and a quote: its print area is still read and
   expect(r.skipped).toEqual([]);
   expect(printAreaOf(sheet)).toBe('A10:L412');
   expect(namesOf(excel.model)[0].formula).toBe(`='進捗, R6''s'!$D$12:$L$412`);
+});
+
+describe('autofilter and conditional formats at the right edge (Worksheet.autoFilter 1.9, ConditionalFormat.setRanges 1.17)', () => {
+  async function withRanges(api?: string) {
+    const s = await sample(api);
+    // a filter over the table ending at the newest year (K), its 区分 column (B, index 1) filtered
+    setAutoFilterOf(s.sheet, { range: 'A10:K412', criteria: Array.from({ length: 11 }, (_, i) => (i === 1 ? { filterOn: 'Values', values: ['A'] } : null)) });
+    formatsOf(s.sheet).push({ id: 'years', ranges: ['D12:K412'] }, { id: 'other', ranges: ['B2:B5'] }, { id: 'split', ranges: ['D12:K100', 'D200:K412'] });
+    return s;
+  }
+  const ranges = (sheet: Parameters<typeof formatsOf>[0]) => formatsOf(sheet).map((f) => `${f.id} ${f.ranges.join(',')}`);
+
+  test('the double moves them as Excel does: inside an insert they widen (a filtered column keeps its criteria), at their right they stay', async () => {
+    const { excel, sheet } = await withRanges();
+    excel.shiftFormulas({ sheet: S, col: 2, delta: 1 });
+    expect(autoFilterOf(sheet)!.range).toBe('A10:L412');
+    expect(autoFilterOf(sheet)!.criteria.map((c) => !!c)).toEqual([false, false, true, false, false, false, false, false, false, false, false, false]);
+    expect(ranges(sheet)).toEqual(['years E12:L412', 'other C2:C5', 'split E12:L100,E200:L412']);
+    excel.shiftFormulas({ sheet: S, col: 13, delta: 1 });
+    expect(autoFilterOf(sheet)!.range).toBe('A10:L412');
+    expect(ranges(sheet)[0]).toBe('years E12:L412');
+  });
+
+  test('add-year widens them to the new year; the filtered column stays filtered; undo narrows them back', async () => {
+    const { excel, sheet, host } = await withRanges();
+    const plan = planAddYear(await loadWorkbook(host));
+    excel.resetCounts();
+    const r = await host.applyPlan(plan);
+    expect(r.skipped).toEqual([]);
+    // the formats' ranges need them listed first: one sync more than without formats
+    expect(excel.syncCount).toBe(4);
+    expect(sheet.cell(10, 12).value).toBe('R7');
+    expect(autoFilterOf(sheet)!.range).toBe('A10:L412');
+    expect(autoFilterOf(sheet)!.criteria[1]).toEqual({ filterOn: 'Values', values: ['A'] });
+    expect(autoFilterOf(sheet)!.criteria.filter(Boolean)).toHaveLength(1);
+    expect(ranges(sheet)).toEqual(['years D12:L412', 'other B2:B5', 'split D12:L100,D200:L412']);
+    await host.applyPlan({ command: 'undo', summary: '', notices: [], edits: r.inverse });
+    expect(autoFilterOf(sheet)!.range).toBe('A10:K412');
+    expect(autoFilterOf(sheet)!.criteria[1]).toEqual({ filterOn: 'Values', values: ['A'] });
+    expect(ranges(sheet)).toEqual(['years D12:K412', 'other B2:B5', 'split D12:K100,D200:K412']);
+  });
+
+  test('before ExcelApi 1.17 the formats stay where Excel leaves them and the pane says so; the filter still widens', async () => {
+    const { sheet, host } = await withRanges('1.16');
+    await host.applyPlan(planAddYear(await loadWorkbook(host)));
+    expect(autoFilterOf(sheet)!.range).toBe('A10:L412');
+    expect(ranges(sheet)[0]).toBe('years D12:K412');
+    const ids = unavailableFeatureIds(host.capabilities());
+    expect(ids).toContain('capability.widen-formats');
+    expect(ids).not.toContain('capability.widen-filters');
+  });
+
+  test('before ExcelApi 1.9 neither is touched (no AutoFilter object) and the pane says so', async () => {
+    const { sheet, host } = await withRanges('1.8');
+    const r = await host.applyPlan(planAddYear(await loadWorkbook(host)));
+    expect(r.applied).toBeGreaterThan(0);
+    expect(autoFilterOf(sheet)!.range).toBe('A10:K412');
+    expect(ranges(sheet)[0]).toBe('years D12:K412');
+    expect(unavailableFeatureIds(host.capabilities())).toEqual(expect.arrayContaining(['capability.widen-filters', 'capability.widen-formats']));
+    expect(unavailableFeatureIds(new ExcelHost(new FakeExcel(FakeModel.fromExcelJs(await loadSampleWorkbook())).env()).capabilities())).not.toContain('capability.widen-formats');
+  });
 });

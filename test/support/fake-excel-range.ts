@@ -5,6 +5,7 @@ import { eachCell, FakeSheet, intersects, MAX_COLS, MAX_ROWS, splitLink, type Fa
 import { a1, excelError, FakeChild, FakeClientResult, FakeFound, parseA1, parseEntry, sheetRef, size } from './fake-excel-base';
 import type { FakeContext } from './fake-excel';
 import { setAlignment } from './fake-page-layout';
+import { FakeConditionalFormatCollection } from './fake-excel-ranges';
 
 export interface RangeTarget {
   sheet: FakeSheet;
@@ -17,6 +18,11 @@ export class FakeRange extends FakeFound<RangeTarget> {
   constructor(ctx: FakeContext, find: () => RangeTarget | null) {
     super(ctx, find);
     this.format = new FakeRangeFormat(ctx, this);
+  }
+
+  /** Range.conditionalFormats (1.6): the formats intersecting the range (fake-excel-ranges.ts). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return new FakeConditionalFormatCollection(this.ctx, () => this.at());
   }
 
   at(): RangeTarget {

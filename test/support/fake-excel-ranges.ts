@@ -11,7 +11,9 @@
  */
 import type { ColumnShift } from '../../src/core/formula-refs';
 import { shiftFormula } from '../../src/core/formula-refs';
-import { excelError, FakeFound, FakeObject, sheetRef, size } from './fake-excel-base';
+import type { CellRange } from '../../src/core/snapshot';
+import { excelError, FakeFound, FakeObject, parseA1, sheetRef, size } from './fake-excel-base';
+import { intersects } from './fake-excel-model';
 import type { FakeModel, FakeSheet } from './fake-excel-model';
 import type { FakeContext } from './fake-excel';
 
@@ -51,6 +53,7 @@ export function shiftNamedRanges(model: FakeModel, shift: ColumnShift): void {
       .filter((a) => !a.includes('#REF!'));
     setPrintAreaOf(sheet, moved.join(',') || null);
   }
+  if (sheet) shiftSheetRanges(sheet, shift);
 }
 
 export class FakeNamedItemCollection extends FakeObject {
@@ -152,4 +155,196 @@ export function queueSetPrintArea(ctx: FakeContext, sheet: () => FakeSheet, prin
     setPrintAreaOf(sheet(), areas.join(','));
     return 0;
   }, size(printArea));
+}
+
+/**
+ * A sheet's AutoFilter (Worksheet.autoFilter, ExcelApi 1.9, learn.microsoft.com/javascript/api/excel/excel.autofilter):
+ * its range ("A10:K412") and one criteria object per column, null where the column is not filtered.
+ */
+export interface FakeFilter {
+  range: string;
+  criteria: (Record<string, unknown> | null)[];
+}
+const filters = new WeakMap<FakeSheet, FakeFilter>();
+export function autoFilterOf(sheet: FakeSheet): FakeFilter | null {
+  return filters.get(sheet) ?? null;
+}
+export function setAutoFilterOf(sheet: FakeSheet, filter: FakeFilter | null): void {
+  if (filter) filters.set(sheet, filter);
+  else filters.delete(sheet);
+}
+
+/** A conditional format (ConditionalFormat, ExcelApi 1.6) and the areas it applies to ("D12:K412"). */
+export interface FakeFormat {
+  id: string;
+  ranges: string[];
+}
+const formats = new WeakMap<FakeSheet, FakeFormat[]>();
+export function formatsOf(sheet: FakeSheet): FakeFormat[] {
+  let list = formats.get(sheet);
+  if (!list) formats.set(sheet, (list = []));
+  return list;
+}
+
+const colsOf = (area: string): [number, number] => {
+  const r = parseA1(area);
+  return [r.left, r.right];
+};
+
+/**
+ * Excel moving a sheet's autofilter and conditional formats with a whole-column insert or delete:
+ * like references (an insert inside widens them, one at their right edge or beyond leaves them;
+ * "Conditional Formatting formulas and ranges will automatically adjust when you copy, delete, or
+ * move data", superuser.com/questions/648176). A filtered column keeps its criteria as it moves; a
+ * column inserted inside the filter comes unfiltered. Where the docs are silent the double is strict:
+ * a filter or format all of whose columns are deleted is gone.
+ */
+export function shiftSheetRanges(sheet: FakeSheet, shift: ColumnShift): void {
+  const filter = autoFilterOf(sheet);
+  if (filter) {
+    const [left, right] = colsOf(filter.range);
+    const moved = shiftFormula(filter.range, sheet.name, shift);
+    if (moved.includes('#REF!')) setAutoFilterOf(sheet, null);
+    else {
+      const at = shift.col - left;
+      if (shift.delta === 1 && left < shift.col && shift.col <= right) filter.criteria.splice(at, 0, null);
+      if (shift.delta === -1 && left <= shift.col && shift.col <= right) filter.criteria.splice(at, 1);
+      filter.range = moved;
+    }
+  }
+  const list = formatsOf(sheet);
+  for (const f of list) f.ranges = f.ranges.map((a) => shiftFormula(a, sheet.name, shift)).filter((a) => !a.includes('#REF!'));
+  formats.set(sheet, list.filter((f) => f.ranges.length));
+}
+
+const ACTIVE = ['criterion1', 'values', 'color', 'dynamicCriteria', 'icon'];
+const isActive = (c: Record<string, unknown> | null) => !!c && ACTIVE.some((k) => (Array.isArray(c[k]) ? (c[k] as unknown[]).length > 0 : !!c[k]));
+
+/** Worksheet.autoFilter (1.9). */
+export class FakeAutoFilter extends FakeFound<FakeSheet> {
+  protected readProperty(name: string): unknown {
+    const f = autoFilterOf(this.resolveTarget()!);
+    // unfiltered columns as empty criteria objects (the docs do not say; nothing to re-apply either way)
+    if (name === 'criteria') return (f?.criteria ?? []).map((c) => ({ ...(c ?? {}) }));
+    if (name === 'enabled') return !!f;
+    if (name === 'isDataFiltered') return !!f && f.criteria.some(isActive);
+    throw new Error(`fake-excel: AutoFilter cannot load ${name}`);
+  }
+
+  get criteria(): Record<string, unknown>[] {
+    return this.get('criteria');
+  }
+  get isDataFiltered(): boolean {
+    return this.get('isDataFiltered');
+  }
+
+  /** getRangeOrNullObject (1.9): the filtered range, sheet-qualified as Excel writes addresses. */
+  getRangeOrNullObject(): FakeFilterRange {
+    return new FakeFilterRange(this.ctx, () => {
+      const sheet = this.resolveTarget()!;
+      const f = autoFilterOf(sheet);
+      return f ? { sheet, range: f.range } : null;
+    });
+  }
+
+  /**
+   * apply(range, columnIndex?, criteria?) (1.9). Without a column it (re)applies the filter to the
+   * range; the docs do not say what becomes of criteria already set, the stricter reading: they are
+   * cleared. With a column it filters that column (0-based, inside the range: else InvalidArgument).
+   */
+  apply(range: unknown, columnIndex?: number, criteria?: Record<string, unknown>): void {
+    if (typeof range !== 'string') throw new Error('fake-excel: AutoFilter.apply is modelled with an address string');
+    const area = range.replace(/^.*!/, '').replace(/\$/g, '');
+    this.ctx.enqueue(() => {
+      const sheet = this.resolveTarget()!;
+      const [left, right] = colsOf(area);
+      let f = autoFilterOf(sheet);
+      if (!f || f.range.replace(/\$/g, '') !== area || columnIndex === undefined) {
+        f = { range: area, criteria: Array.from({ length: right - left + 1 }, () => null) };
+        setAutoFilterOf(sheet, f);
+      }
+      if (columnIndex !== undefined) {
+        if (columnIndex < 0 || columnIndex > right - left || !criteria) throw excelError('InvalidArgument', `column ${columnIndex} of ${area}`);
+        f.criteria[columnIndex] = { ...criteria };
+      }
+      return 0;
+    }, size([range, columnIndex, criteria]));
+  }
+}
+
+export class FakeFilterRange extends FakeFound<{ sheet: FakeSheet; range: string }> {
+  protected readProperty(name: string): unknown {
+    if (name !== 'address') throw new Error(`fake-excel: Range cannot load ${name}`);
+    const { sheet, range } = this.resolveTarget()!;
+    return `${sheetRef(sheet.name)}!${range.replace(/\$/g, '')}`;
+  }
+  get address(): string {
+    return this.get('address');
+  }
+}
+
+/** Range.conditionalFormats (1.6): the formats whose areas intersect the range. */
+export class FakeConditionalFormatCollection extends FakeFound<{ sheet: FakeSheet; range: CellRange }> {
+  private listed: FakeConditionalFormat[] | null = null;
+
+  private inRange(): FakeFormat[] {
+    const { sheet, range } = this.resolveTarget()!;
+    return formatsOf(sheet).filter((f) => f.ranges.some((a) => intersects(parseA1(a), range)));
+  }
+
+  protected readProperty(name: string): unknown {
+    if (name !== 'items/id') throw new Error(`fake-excel: ConditionalFormatCollection cannot load ${name}`);
+    return this.inRange().map((f) => f.id);
+  }
+
+  get items(): FakeConditionalFormat[] {
+    const ids = this.get<string[]>('items/id');
+    if (!this.listed || this.listed.length !== ids.length) this.listed = ids.map((id) => this.getItem(id));
+    return this.listed;
+  }
+
+  /** getItem(id) (1.6): ItemNotFound when no format of the sheet has that id. */
+  getItem(id: string): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.ctx, () => {
+      const { sheet } = this.resolveTarget()!;
+      const f = formatsOf(sheet).find((x) => x.id === id);
+      if (!f) throw excelError('ItemNotFound', `conditional format ${id}`);
+      return { sheet, format: f };
+    }, id);
+  }
+}
+
+export class FakeConditionalFormat extends FakeFound<{ sheet: FakeSheet; format: FakeFormat }> {
+  constructor(
+    ctx: FakeContext,
+    find: () => { sheet: FakeSheet; format: FakeFormat } | null,
+    readonly id: string,
+  ) {
+    super(ctx, find);
+  }
+
+  protected readProperty(name: string): unknown {
+    throw new Error(`fake-excel: ConditionalFormat cannot load ${name}`);
+  }
+
+  /** getRanges() (1.9): a RangeAreas of the format's areas, each sheet-qualified. */
+  getRanges(): FakeFilterRange {
+    this.ctx.requireApi('1.9', 'ConditionalFormat.getRanges');
+    return new FakeFilterRange(this.ctx, () => {
+      const { sheet, format } = this.resolveTarget()!;
+      return { sheet, range: format.ranges.join(`,${sheetRef(sheet.name)}!`) };
+    });
+  }
+
+  /** setRanges(ranges) (1.17): the format applies to these areas of its sheet from then on. */
+  setRanges(ranges: unknown): void {
+    this.ctx.requireApi('1.17', 'ConditionalFormat.setRanges');
+    if (typeof ranges !== 'string') throw new Error('fake-excel: setRanges is modelled with an address string');
+    const areas = ranges.split(',').map((a) => a.replace(/^.*!/, '').replace(/\$/g, '').trim());
+    if (areas.some((a) => !/^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/i.test(a))) throw excelError('InvalidArgument', `ranges "${ranges}"`);
+    this.ctx.enqueue(() => {
+      this.resolveTarget()!.format.ranges = areas;
+      return 0;
+    }, size(ranges));
+  }
 }

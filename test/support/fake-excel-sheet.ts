@@ -1,10 +1,11 @@
 /** Worksheets, the worksheet collection and notes of the strict Excel double. */
 import { cellAddress, parseAddress } from '../../src/core/snapshot';
-import { FakeSheet, type FakeNote, type Visibility } from './fake-excel-model';
+import { FakeSheet, MAX_COLS, MAX_ROWS, type FakeNote, type Visibility } from './fake-excel-model';
 import { excelError, FakeChild, FakeFound, FakeObject, parseA1, size } from './fake-excel-base';
 import { FakeRange } from './fake-excel-range';
 import type { FakeContext } from './fake-excel';
 import { FakePageLayout } from './fake-page-layout';
+import { FakeAutoFilter } from './fake-excel-ranges';
 
 export class FakeWorksheetCollection extends FakeObject {
   private listed: FakeWorksheet[] | null = null;
@@ -139,6 +140,14 @@ export class FakeWorksheet extends FakeFound<FakeSheet> {
     return (this.layout ??= new FakePageLayout(this.ctx, this));
   }
 
+  private filter: FakeAutoFilter | null = null;
+
+  /** Worksheet.autoFilter (ExcelApi 1.9), modelled in fake-excel-ranges.ts. */
+  get autoFilter(): FakeAutoFilter {
+    this.ctx.requireApi('1.9', 'Worksheet.autoFilter');
+    return (this.filter ??= new FakeAutoFilter(this.ctx, () => this.sheet()));
+  }
+
   get notes(): FakeNoteCollection {
     this.ctx.requireApi('1.18', 'Worksheet.notes');
     return (this.noteCollection ??= new FakeNoteCollection(this.ctx, this));
@@ -163,8 +172,9 @@ export class FakeWorksheet extends FakeFound<FakeSheet> {
     };
   }
 
-  getRange(address: string): FakeRange {
-    return new FakeRange(this.ctx, () => ({ sheet: this.sheet(), range: parseA1(address) }));
+  /** getRange(address?) (1.1): without an address, the whole sheet. */
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, () => ({ sheet: this.sheet(), range: address === undefined ? { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS } : parseA1(address) }));
   }
 
   getRangeByIndexes(rowIndex: number, columnIndex: number, rowCount: number, columnCount: number): FakeRange {

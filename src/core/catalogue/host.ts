@@ -26,6 +26,14 @@ export const HOST_MESSAGES = {
     () => '「点検結果」「KPI定義」シートの印刷設定（A4横・1ページ幅・見出し行の繰り返し）はこのExcelでは設定できません(ExcelApi 1.9 が必要)。印刷前にページ設定を確認してください。',
     () => 'The page setup of the review and KPI定義 sheets (A4 landscape, one page wide, header rows repeated) cannot be set in this Excel (needs ExcelApi 1.9); check the page setup before printing.',
   ),
+  'capability.widen-filters': msg(
+    () => '年度列を追加しても、表の右端（最新年度）までの印刷範囲とオートフィルターは新しい年度列まで広がりません(ExcelApi 1.9 が必要)。追加後に範囲を確認してください。',
+    () => 'Adding a year column does not extend a print area or autofilter that ends at the newest year to the new column (needs ExcelApi 1.9); check them after adding.',
+  ),
+  'capability.widen-formats': msg(
+    () => '年度列を追加しても、表の右端（最新年度）までの条件付き書式は新しい年度列まで広がりません(ExcelApi 1.17 が必要)。追加後に「ルールの管理」で適用先を確認してください。',
+    () => "Adding a year column does not extend conditional formats that end at the newest year to the new column (needs ExcelApi 1.17); check their 'Applies to' in Manage Rules after adding.",
+  ),
   'file.read-failed': msg(
     (p: { detail: string }) => `ブックをファイルとして読み出せませんでした（${p.detail}）。ブックは変更していません。少し待ってからもう一度お試しください。`,
     (p) => `The workbook could not be read as a file (${p.detail}); nothing in it was changed. Please try again in a moment.`,
