@@ -89,6 +89,8 @@ interface VmlIndex {
   /** Whether the drawing has the note shape type, and its idmap block (shape ids start at idmap × 1024). */
   typed: boolean;
   idmap: number;
+  /** The root declares v:, o: and x: as the shapes this writer adds use them (writeXml's `plain`). */
+  plain: boolean;
 }
 /** One scan of a drawing per save: a workbook with thousands of notes must not be scanned per note. */
 const vmlIndexes = new WeakMap<Document, VmlIndex>();
@@ -98,7 +100,9 @@ function vmlIndex(vml: Document): VmlIndex {
   if (index) return index;
   const idmapEl = vml.getElementsByTagNameNS(NS_O, 'idmap')[0];
   const typed = Array.from(vml.getElementsByTagNameNS(NS_V, 'shapetype')).some((t) => t.getAttribute('id') === '_x0000_t202');
-  index = { notes: new Map(), shapes: 0, maxId: 0, typed, idmap: Number(/\d+/.exec(idmapEl?.getAttribute('data') ?? '')?.[0] ?? 1) };
+  const root = vml.documentElement!;
+  const plain = Object.entries(PREFIXES).every(([p, ns]) => root.getAttribute(`xmlns:${p}`) === ns);
+  index = { notes: new Map(), shapes: 0, maxId: 0, typed, idmap: Number(/\d+/.exec(idmapEl?.getAttribute('data') ?? '')?.[0] ?? 1), plain };
   for (const data of Array.from(vml.getElementsByTagNameNS(NS_X, 'ClientData'))) {
     if (data.getAttribute('ObjectType') !== 'Note') continue;
     const r = textOf(children(data, 'Row')[0] ?? null);
@@ -180,7 +184,9 @@ export async function setNote(sheet: SheetXml, row: number, col: number, note: s
   }
   if (!vmlRel && note !== null) {
     const path = pkg.freePath('xl/drawings/vmlDrawing', '.vml');
-    pkg.writeText(path, newVml(await freeIdmap(sheet)));
+    const idmap = await freeIdmap(sheet);
+    idmaps.get(pkg)?.set(path, idmap);
+    pkg.writeText(path, newVml(idmap));
     await pkg.ensureDefault('vml', CONTENT_TYPE.vml);
     const id = await pkg.addRel(sheet.path, REL.vmlDrawing, relativeTarget(sheet.path, path));
     vmlRel = { id, type: REL.vmlDrawing, target: relativeTarget(sheet.path, path), external: false };
@@ -218,8 +224,9 @@ export async function setNote(sheet: SheetXml, row: number, col: number, note: s
     else comment.insertBefore(text, comment.firstChild);
     if (vml && !shapeOf(vml, row, col)) addShape(vml, row, col);
   }
-  pkg.writeXml(commentsPath, doc);
-  if (vml && vmlPath) pkg.writeXml(vmlPath, vml);
+  // new elements of the comments part are made in its root's namespace and prefix (make)
+  pkg.writeXml(commentsPath, doc, { plain: true });
+  if (vml && vmlPath) pkg.writeXml(vmlPath, vml, { plain: vmlIndex(vml).plain });
 
   // the last note gone: the parts go too (an empty commentList is not what Excel writes)
   if (!comments.size) await pkg.removePart(commentsPath, { part: sheet.path, id: commentsRel.id });

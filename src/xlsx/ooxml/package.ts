@@ -6,7 +6,7 @@
  * Browser-safe: jszip + @xmldom/xmldom, no Node APIs (the preview's download saves the same way).
  */
 import JSZip from 'jszip';
-import { children, make, NS_R, parseXml, serializeXml, type Document, type Element } from './xml';
+import { children, documentXml, make, NS_R, parseXml, serializeXml, type Document, type Element } from './xml';
 
 export interface Relationship {
   id: string;
@@ -76,6 +76,8 @@ export class OoxmlPackage {
   private readonly dirty = new Set<string>();
   private readonly added = new Map<string, string | Uint8Array>();
   private readonly removed = new Set<string>();
+  /** Parts written with `plain` (serialised by elementXml). */
+  private readonly plain = new Set<string>();
 
   private constructor(private readonly zip: JSZip) {}
 
@@ -110,7 +112,7 @@ export class OoxmlPackage {
   async readText(path: string): Promise<string | null> {
     if (this.removed.has(path)) return null;
     const doc = this.docs.get(path);
-    if (doc && this.dirty.has(path)) return serializeXml(doc);
+    if (doc && this.dirty.has(path)) return this.serialize(path, doc);
     const add = this.added.get(path);
     if (add !== undefined) return typeof add === 'string' ? add : new TextDecoder().decode(add);
     const f = this.zip.file(path);
@@ -125,8 +127,16 @@ export class OoxmlPackage {
     return f ? f.async('uint8array') : null;
   }
 
-  /** Marks a (possibly new) part as changed; it is serialised by toBytes. */
-  writeXml(path: string, doc: Document): void {
+  /**
+   * Marks a (possibly new) part as changed; it is serialised by toBytes. `plain`: every element and
+   * attribute added to the document uses a prefix its root declares (or none), so it can be written
+   * by elementXml as parsed and made — several times faster than xmldom's serializer, which checks
+   * namespaces node by node (a drawing with thousands of new note shapes). Any other write of the
+   * part goes back to xmldom's serializer.
+   */
+  writeXml(path: string, doc: Document, options: { plain?: boolean } = {}): void {
+    if (options.plain) this.plain.add(path);
+    else this.plain.delete(path);
     this.docs.set(path, doc);
     this.dirty.add(path);
     this.removed.delete(path);
@@ -150,6 +160,10 @@ export class OoxmlPackage {
   /** Parts written since opening (what a test may expect to differ). */
   changedParts(): string[] {
     return [...new Set([...this.dirty, ...this.added.keys(), ...this.removed])];
+  }
+
+  private serialize(path: string, doc: Document): string {
+    return this.plain.has(path) ? documentXml(doc) : serializeXml(doc);
   }
 
   // ---- relationships -------------------------------------------------------------------------
@@ -301,7 +315,7 @@ export class OoxmlPackage {
     // text goes in as UTF-8 bytes: the platform's encoder, not jszip's (several times slower on a large sheet)
     const bytes = (v: string | Uint8Array) => (typeof v === 'string' ? new TextEncoder().encode(v) : v);
     for (const [p, v] of this.added) if (!this.dirty.has(p)) this.zip.file(p, bytes(v), { createFolders: false });
-    for (const p of this.dirty) this.zip.file(p, bytes(serializeXml(this.docs.get(p)!)), { createFolders: false });
+    for (const p of this.dirty) this.zip.file(p, bytes(this.serialize(p, this.docs.get(p)!)), { createFolders: false });
     this.added.clear();
     this.dirty.clear();
     this.removed.clear();

@@ -128,6 +128,13 @@ function encode(c: string): string {
   return c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '"' ? '&quot;' : `&#${c.charCodeAt(0)};`;
 }
 
+/** A document as text with elementXml (prolog included): see writeXml's `plain`. */
+export function documentXml(doc: Document): string {
+  const out: string[] = [];
+  for (let n: Node | null = doc.firstChild; n; n = n.nextSibling) elementXml(n, out);
+  return out.join('');
+}
+
 /**
  * An element as text, with names as parsed or made (prefix included) and no namespace fixing: for
  * rows spliced back into their sheet part, where the root declares the namespaces (sheet.ts).
