@@ -12,6 +12,45 @@ export interface RangeTarget {
   range: CellRange;
 }
 
+function grid<T>(sheet: FakeSheet, range: CellRange, f: (s: FakeSheet, row: number, col: number) => T): T[][] {
+  if ((range.bottom - range.top + 1) * (range.right - range.left + 1) > 5_000_000) throw excelError('InvalidOperation', 'range too large to load');
+  const out: T[][] = [];
+  for (let r = range.top; r <= range.bottom; r++) {
+    const line: T[] = [];
+    for (let c = range.left; c <= range.right; c++) line.push(f(sheet, r, c));
+    out.push(line);
+  }
+  return out;
+}
+
+/** A loadable scalar property of the range `range` of `sheet`, as Excel returns it. */
+function rangeProperty(sheet: FakeSheet, range: CellRange, name: string): unknown {
+  switch (name) {
+    case 'address':
+      return `${sheetRef(sheet.name)}!${a1(range)}`;
+    case 'rowIndex':
+      return range.top - 1;
+    case 'columnIndex':
+      return range.left - 1;
+    case 'rowCount':
+      return range.bottom - range.top + 1;
+    case 'columnCount':
+      return range.right - range.left + 1;
+    case 'values':
+      return grid(sheet, range, (s, r, c) => (s.isHiddenByMerge(r, c) ? '' : (s.cell(r, c).value ?? '')));
+    case 'formulas':
+      return grid(sheet, range, (s, r, c) => (s.isHiddenByMerge(r, c) ? '' : (s.cell(r, c).formula ?? s.cell(r, c).value ?? '')));
+    case 'numberFormat':
+      return grid(sheet, range, (s, r, c) => s.cell(r, c).numberFormat);
+    case 'hyperlink': {
+      const link = sheet.cell(range.top, range.left).hyperlink;
+      return link ? { ...link, textToDisplay: String(sheet.cell(range.top, range.left).value ?? '') } : null;
+    }
+    default:
+      throw new Error(`fake-excel: Range cannot load ${name}`);
+  }
+}
+
 export class FakeRange extends FakeFound<RangeTarget> {
   readonly format: FakeRangeFormat;
 
@@ -31,44 +70,9 @@ export class FakeRange extends FakeFound<RangeTarget> {
     return t;
   }
 
-  private grid<T>(f: (s: FakeSheet, row: number, col: number) => T): T[][] {
-    const { sheet, range } = this.at();
-    if ((range.bottom - range.top + 1) * (range.right - range.left + 1) > 5_000_000) throw excelError('InvalidOperation', 'range too large to load');
-    const out: T[][] = [];
-    for (let r = range.top; r <= range.bottom; r++) {
-      const line: T[] = [];
-      for (let c = range.left; c <= range.right; c++) line.push(f(sheet, r, c));
-      out.push(line);
-    }
-    return out;
-  }
-
   protected readProperty(name: string): unknown {
     const { sheet, range } = this.at();
-    switch (name) {
-      case 'address':
-        return `${sheetRef(sheet.name)}!${a1(range)}`;
-      case 'rowIndex':
-        return range.top - 1;
-      case 'columnIndex':
-        return range.left - 1;
-      case 'rowCount':
-        return range.bottom - range.top + 1;
-      case 'columnCount':
-        return range.right - range.left + 1;
-      case 'values':
-        return this.grid((s, r, c) => (s.isHiddenByMerge(r, c) ? '' : (s.cell(r, c).value ?? '')));
-      case 'formulas':
-        return this.grid((s, r, c) => (s.isHiddenByMerge(r, c) ? '' : (s.cell(r, c).formula ?? s.cell(r, c).value ?? '')));
-      case 'numberFormat':
-        return this.grid((s, r, c) => s.cell(r, c).numberFormat);
-      case 'hyperlink': {
-        const link = sheet.cell(range.top, range.left).hyperlink;
-        return link ? { ...link, textToDisplay: String(sheet.cell(range.top, range.left).value ?? '') } : null;
-      }
-      default:
-        throw new Error(`fake-excel: Range cannot load ${name}`);
-    }
+    return rangeProperty(sheet, range, name);
   }
 
   get address(): string {
@@ -164,7 +168,8 @@ export class FakeRange extends FakeFound<RangeTarget> {
     this.ctx.requireApi('1.9', 'Range.getCellProperties');
     const result = new FakeClientResult<unknown[][]>();
     this.ctx.enqueue(() => {
-      const value = this.grid((s, r, c) => {
+      const { sheet, range } = this.at();
+      const value = grid(sheet, range, (s, r, c) => {
         const cell = s.cell(r, c);
         const out: Record<string, unknown> = {};
         if (options.format?.fill?.color) out.format = { fill: { color: cell.fill ?? '#FFFFFF' } };
@@ -267,39 +272,63 @@ export class FakeRange extends FakeFound<RangeTarget> {
   }
 
   /** Formula cells, or constants of one kind (numbers), as Excel lists them: runs on a row, joined
-   *  down while the same columns repeat on the next row; null object when there are none. */
+   *  down while the same columns repeat on the next row; null object when there are none ("If no
+   *  special cells are found, then this method returns an object with its isNullObject property set
+   *  to true", @types/office-js, ExcelApi 1.9). Asked of a null range (an empty sheet's
+   *  getUsedRangeOrNullObject), the docs are silent: see FakeExcelOptions.nullChains. */
   getSpecialCellsOrNullObject(cellType: 'Formulas' | 'Constants', valueType?: 'Numbers' | 'Text' | 'Logical' | 'Errors'): FakeRangeAreas {
     this.ctx.requireApi('1.9', 'Range.getSpecialCellsOrNullObject');
     return new FakeRangeAreas(this.ctx, () => {
-      const { sheet, range } = this.at();
-      const hit = (r: number, c: number) => {
-        const cell = sheet.cell(r, c);
-        if (sheet.isHiddenByMerge(r, c) || (cell.value === null && !cell.formula)) return false;
-        if (cellType === 'Formulas') return !!cell.formula;
-        if (cell.formula) return false;
-        const kind = typeof cell.value === 'number' ? 'Numbers' : typeof cell.value === 'boolean' ? 'Logical' : 'Text';
-        return !valueType || valueType === kind;
-      };
-      const areas: CellRange[] = [];
-      const open = new Map<string, CellRange>();
-      const last = Math.min(range.bottom, sheet.usedRange(true)?.bottom ?? 0);
-      for (let r = range.top; r <= last; r++) {
-        for (let c = range.left; c <= range.right; c++) {
-          if (!hit(r, c)) continue;
-          let right = c;
-          while (right + 1 <= range.right && hit(r, right + 1)) right++;
-          const above = open.get(`${c}:${right}`);
-          if (above && above.bottom === r - 1) above.bottom = r;
-          else {
-            const area = { top: r, left: c, bottom: r, right };
-            areas.push(area);
-            open.set(`${c}:${right}`, area);
-          }
-          c = right;
-        }
-      }
-      return areas.length ? { sheet, areas } : null;
+      if (!this.resolveTarget()) return this.ctx.nullChain('Range.getSpecialCellsOrNullObject');
+      return this.specialCells(cellType, valueType);
     });
+  }
+
+  /** The same, but "If no special cells are found, an ItemNotFound error will be thrown"
+   *  (@types/office-js Range.getSpecialCells, ExcelApi 1.9; excel-add-ins-ranges-special-cells.md). */
+  getSpecialCells(cellType: 'Formulas' | 'Constants', valueType?: 'Numbers' | 'Text' | 'Logical' | 'Errors'): FakeRangeAreas {
+    this.ctx.requireApi('1.9', 'Range.getSpecialCells');
+    return new FakeRangeAreas(this.ctx, () => {
+      const found = this.specialCells(cellType, valueType);
+      if (!found) throw excelError('ItemNotFound', 'No cells were found.');
+      return found;
+    });
+  }
+
+  private specialCells(cellType: 'Formulas' | 'Constants', valueType?: string): { sheet: FakeSheet; areas: CellRange[] } | null {
+    const { sheet, range } = this.at();
+    const hit = (r: number, c: number) => {
+      const cell = sheet.cell(r, c);
+      if (sheet.isHiddenByMerge(r, c) || (cell.value === null && !cell.formula)) return false;
+      if (cellType === 'Formulas') return !!cell.formula;
+      if (cell.formula) return false;
+      const kind = typeof cell.value === 'number' ? 'Numbers' : typeof cell.value === 'boolean' ? 'Logical' : 'Text';
+      return !valueType || valueType === kind;
+    };
+    const areas: CellRange[] = [];
+    const open = new Map<string, CellRange>();
+    const last = Math.min(range.bottom, sheet.usedRange(true)?.bottom ?? 0);
+    for (let r = range.top; r <= last; r++) {
+      for (let c = range.left; c <= range.right; c++) {
+        if (!hit(r, c)) continue;
+        let right = c;
+        while (right + 1 <= range.right && hit(r, right + 1)) right++;
+        const above = open.get(`${c}:${right}`);
+        if (above && above.bottom === r - 1) above.bottom = r;
+        else {
+          const area = { top: r, left: c, bottom: r, right };
+          areas.push(area);
+          open.set(`${c}:${right}`, area);
+        }
+        c = right;
+      }
+    }
+    // The docs name no limit on the areas of a special-cells query. Excel's own SpecialCells (VBA)
+    // returned the whole range above 8,192 areas up to Excel 2007 (Microsoft KB 832293, fixed in Excel
+    // 2010); the double takes the stricter reading for Office.js: the query fails the batch.
+    const limit = this.ctx.excel.options.specialCellsAreaLimit ?? 8192;
+    if (areas.length > limit) throw excelError('GeneralException', `more than ${limit} special-cell areas`);
+    return areas.length ? { sheet, areas } : null;
   }
 
   private isEntireColumns(range: CellRange): boolean {
@@ -490,14 +519,79 @@ export class FakeRangeFill extends FakeChild<FakeRange> {
   }
 }
 
-export class FakeRangeAreas extends FakeFound<{ sheet: FakeSheet; areas: CellRange[] }> {
-  protected readProperty(name: string): unknown {
-    if (name !== 'address') throw new Error(`fake-excel: RangeAreas cannot load ${name}`);
-    const t = this.resolveTarget()!;
-    return t.areas.map((r) => `${sheetRef(t.sheet.name)}!${a1(r)}`).join(', ');
+/** One rectangle of a RangeAreas' `areas` (RangeCollection, ExcelApi 1.9), with what was loaded of it. */
+export class FakeArea {
+  constructor(private readonly loaded: Map<string, unknown>) {}
+  private get<T>(name: string): T {
+    if (!this.loaded.has(name)) throw excelError('PropertyNotLoaded', `The property '${name}' is not available. Call load('areas/items/${name}') and context.sync() before reading it.`);
+    return this.loaded.get(name) as T;
   }
   get address(): string {
     return this.get('address');
   }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
 }
 
+/**
+ * RangeAreas (ExcelApi 1.9): `address` ("Sheet1!A1:B4, Sheet1!D1:D4", @types/office-js), `areaCount`,
+ * and its `areas` (RangeCollection, 1.9) loaded through the navigation path in the same batch:
+ * `load('areas/items/formulas')` gives each rectangle's formulas, as a collection's `items/…` load
+ * does (@types/office-js RangeCollection.load: "propertyNamesAndPaths"). Each loaded property of the
+ * areas counts in the response as an array over the areas.
+ */
+export class FakeRangeAreas extends FakeFound<{ sheet: FakeSheet; areas: CellRange[] }> {
+  private listed: FakeArea[] | null = null;
+
+  protected readProperty(name: string): unknown {
+    const t = this.resolveTarget()!;
+    if (name === 'address') return t.areas.map((r) => `${sheetRef(t.sheet.name)}!${a1(r)}`).join(', ');
+    if (name === 'areaCount') return t.areas.length;
+    const m = /^areas\/items\/(address|rowIndex|columnIndex|rowCount|columnCount|values|formulas|numberFormat)$/.exec(name);
+    if (!m) throw new Error(`fake-excel: RangeAreas cannot load ${name}`);
+    return t.areas.map((r) => rangeProperty(t.sheet, r, m[1]));
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get areaCount(): number {
+    return this.get('areaCount');
+  }
+  /** The areas with what `areas/items/…` loaded (PropertyNotLoaded for the rest). */
+  get areas(): { items: FakeArea[] } {
+    if (!this.listed) {
+      const props = ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'formulas', 'numberFormat'];
+      const loaded = new Map<string, unknown[]>();
+      for (const p of props) {
+        try {
+          loaded.set(p, this.get<unknown[]>(`areas/items/${p}`));
+        } catch {
+          /* not loaded */
+        }
+      }
+      if (!loaded.size) throw excelError('PropertyNotLoaded', "The property 'areas' is not available. Call load('areas/items/…') and context.sync() before reading it.");
+      const count = [...loaded.values()][0].length;
+      this.listed = Array.from({ length: count }, (_, i) => new FakeArea(new Map([...loaded].map(([k, v]) => [k, v[i]]))));
+    }
+    return { items: this.listed };
+  }
+}

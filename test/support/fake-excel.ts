@@ -72,6 +72,8 @@ export interface FakeExcelOptions {
   api?: string;
   /** Request/response size cap per sync; when omitted, the platform's (WEB_PAYLOAD_LIMIT_BYTES on the web, none on Windows and Mac). */
   payloadLimitBytes?: number;
+  /** getSpecialCells fails above this many areas (the docs name no limit: 8,192, see FakeRange.specialCells). */
+  specialCellsAreaLimit?: number;
   /** getMergedAreas fails above this many areas (Excel: 512). */
   mergedAreaLimit?: number;
   /** Excel 1.14+ marks its own add-in's changes; older ones do not. */
