@@ -5,8 +5,9 @@
  * The sheets are not listed first: the batch walks them with `worksheets.getFirst()` and
  * `getNextOrNullObject()` (ExcelApi 1.5: "If there are no worksheets following this one, then this
  * method returns an object with its isNullObject property set to true", @types/office-js) up to
- * WALK_SLOTS sheets, and queues for each its name, visibility, the values, formulas and number formats
- * of its used range (values only, as readSheet) and its merged areas in bands of MERGE_BAND_ROWS rows
+ * WALK_SLOTS sheets, and queues for each its name, visibility, the values of its used range (values
+ * only, as readSheet), the formulas and number formats of its formula and number cells (queueSpecial,
+ * ExcelApi 1.9) and its merged areas in bands of MERGE_BAND_ROWS rows
  * of that used range (`getIntersectionOrNullObject`, 1.4; `getMergedAreasOrNullObject`, 1.13, under
  * Excel's 512 areas a query). Slots past the last sheet are null objects, and so is everything asked of
  * them: the docs say a *OrNullObject method gives a null object when its item does not exist and are
@@ -17,11 +18,11 @@
  * about 20,000) and for the others down to OTHER_SHEET_ROWS (each band is a query even where there is
  * nothing); taller sheets, and the sheets after the first WALK_SLOTS, are read in one more sync.
  *
- * Unlike readSheet it reads no notes, fills or links (recognition and the rules need none) and no
- * special cells (that needs the used range first): formulas and formats come for every used cell, so
- * the response is larger — over Excel on the web's 5 MB on a 10,000-KPI sheet, where Excel refuses it
- * and the host reads sheet by sheet. Number formats are kept where readSheet keeps them (numbers and
- * formulas), so both give the same snapshot.
+ * Unlike readSheet it reads no notes, fills or links (recognition and the rules need none). Below
+ * ExcelApi 1.9 formulas and formats come for every used cell (a 10,000-KPI sheet then answers 8.8 MB,
+ * over Excel on the web's 5 MB, where Excel refuses it and the host reads sheet by sheet); from 1.9
+ * only for formula and number cells, as readSheet reads them. Number formats are kept where readSheet
+ * keeps them (numbers and formulas), so both give the same snapshot.
  */
 import type { SheetInfo } from '../core/host';
 import type { GridSnapshot } from '../core/snapshot';
@@ -47,12 +48,43 @@ export interface WorkbookRead {
 interface Slot {
   ws: Excel.Worksheet;
   used: Excel.Range;
+  /** Where formulas and numbers are, with their formulas and formats (ExcelApi 1.9); null: read from `used`. */
+  special: Special | null;
   bands: Excel.RangeAreas[];
   /** Rows (from the top of the sheet) whose merged areas were asked. */
   depth: number;
 }
 
-/** Merged areas of the used range's rows from..to (0-based, to exclusive), MERGE_BAND_ROWS rows a query. */
+interface Special {
+  formulas: Excel.RangeAreas;
+  numbers: Excel.RangeAreas;
+}
+
+/**
+ * The formula cells and numeric constants of the used range, each rectangle with its formulas and
+ * number formats, in the same batch as the used range's values: what readSheet reads in its two
+ * syncs, without the formulas and formats of every text and empty cell (on a 10,000-KPI sheet those
+ * made the response 8.8 MB, over the web's 5 MB). `getSpecialCellsOrNullObject` (ExcelApi 1.9: "If no
+ * special cells are found, then this method returns an object with its isNullObject property set to
+ * true", @types/office-js; the getSpecialCells form would throw ItemNotFound and fail the batch,
+ * excel-add-ins-ranges-special-cells.md) returns a RangeAreas whose `areas` (RangeCollection, 1.9)
+ * load through the navigation path `areas/items/…` before any sync (@types/office-js RangeAreas.areas,
+ * RangeCollection.load "propertyNamesAndPaths"). The docs name no limit on the number of areas; if
+ * Excel refuses a query, the batch fails and the host reads sheet by sheet.
+ * @requires ExcelApi 1.9
+ */
+function queueSpecial(used: Excel.Range): Special {
+  const formulas = used.getSpecialCellsOrNullObject('Formulas');
+  formulas.load('areas/items/rowIndex,areas/items/columnIndex,areas/items/formulas,areas/items/numberFormat');
+  const numbers = used.getSpecialCellsOrNullObject('Constants', 'Numbers');
+  numbers.load('areas/items/rowIndex,areas/items/columnIndex,areas/items/numberFormat');
+  return { formulas, numbers };
+}
+
+/**
+ * Merged areas of the used range's rows from..to (0-based, to exclusive), MERGE_BAND_ROWS rows a query.
+ * @requires ExcelApi 1.13
+ */
 function queueBands(used: Excel.Range, from: number, to: number): Excel.RangeAreas[] {
   const bands: Excel.RangeAreas[] = [];
   for (let top = from; top < to; top += MERGE_BAND_ROWS) {
@@ -64,15 +96,42 @@ function queueBands(used: Excel.Range, from: number, to: number): Excel.RangeAre
   return bands;
 }
 
-function queueSlot(ws: Excel.Worksheet, depth: number, merges: boolean): Slot {
+function queueSlot(ws: Excel.Worksheet, depth: number, features: ExcelFeatures): Slot {
   ws.load('name,visibility');
   const used = ws.getUsedRangeOrNullObject(true);
-  used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
-  return { ws, used, bands: merges ? queueBands(used, 0, depth) : [], depth: merges ? depth : Infinity };
+  // Below ExcelApi 1.9 (no special cells) formulas and formats come for every used cell.
+  if (features.rangeAreas) used.load('rowIndex,columnIndex,rowCount,columnCount,values');
+  else used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
+  const special = features.rangeAreas ? queueSpecial(used) : null;
+  const merges = features.merges;
+  return { ws, used, special, bands: merges ? queueBands(used, 0, depth) : [], depth: merges ? depth : Infinity };
+}
+
+/** Formulas and formats of the used range's cells (0-based from its top-left), from the special cells or from the whole range. */
+function cellsOf(used: Excel.Range, special: Special | null): { formula: (i: number, j: number) => unknown; format: (i: number, j: number) => unknown } {
+  if (!special) return { formula: (i, j) => used.formulas[i][j], format: (i, j) => used.numberFormat[i][j] };
+  const formulas = new Map<string, unknown>();
+  const formats = new Map<string, unknown>();
+  const put = (areas: Excel.RangeAreas, withFormulas: boolean) => {
+    if (areas.isNullObject) return;
+    for (const a of areas.areas.items) {
+      const top = a.rowIndex - used.rowIndex;
+      const left = a.columnIndex - used.columnIndex;
+      a.numberFormat.forEach((line, i) =>
+        line.forEach((f, j) => {
+          formats.set(`${top + i},${left + j}`, f);
+          if (withFormulas) formulas.set(`${top + i},${left + j}`, a.formulas[i][j]);
+        }),
+      );
+    }
+  };
+  put(special.formulas, true);
+  put(special.numbers, false);
+  return { formula: (i, j) => formulas.get(`${i},${j}`) ?? null, format: (i, j) => formats.get(`${i},${j}`) ?? null };
 }
 
 /** The snapshot of a read used range (null object: an empty sheet), from A1 like readSheet's. */
-function snapshotOf(name: string, used: Excel.Range): GridSnapshot {
+function snapshotOf(name: string, used: Excel.Range, special: Special | null): GridSnapshot {
   const snap: GridSnapshot = { sheet: name, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges: [] };
   if (used.isNullObject) return snap;
   const usedRows = used.rowIndex + used.rowCount;
@@ -82,16 +141,17 @@ function snapshotOf(name: string, used: Excel.Range): GridSnapshot {
   if (rows < usedRows || cols < usedCols) {
     snap.truncated = { rows, cols, reason: `used range ${usedRows} rows × ${usedCols} columns cut to ${rows} × ${cols}` };
   }
-  const { values, formulas, numberFormat } = used;
+  const { values } = used;
+  const cells = cellsOf(used, special);
   for (let r = 0; r < rows; r++) {
     const i = r - used.rowIndex;
     const line = { values: Array(cols).fill(null), formulas: Array(cols).fill(null), formats: Array(cols).fill(null) };
     for (let c = used.columnIndex; i >= 0 && c < cols; c++) {
       const j = c - used.columnIndex;
       const raw = values[i][j];
-      const formula = fromExcelFormula(formulas[i][j], raw);
+      const formula = fromExcelFormula(cells.formula(i, j), raw);
       // readSheet reads formats only of formulas and numeric constants (special cells): the same here.
-      const format = formula !== null || typeof raw === 'number' ? formatOf(numberFormat[i][j]) : null;
+      const format = formula !== null || typeof raw === 'number' ? formatOf(cells.format(i, j)) : null;
       line.values[c] = shownValue(fromExcelValue(raw), format);
       line.formulas[c] = formula;
       line.formats[c] = format;
@@ -144,12 +204,13 @@ export async function readWorkbookAtOnce(context: Context, features: ExcelFeatur
       let ws: Excel.Worksheet = walk.from;
       for (let i = 0; i < WALK_SLOTS; i++) {
         if (i) ws = ws.getNextOrNullObject();
-        slots.push(queueSlot(ws, round === 0 && i === 0 ? FIRST_SHEET_ROWS : OTHER_SHEET_ROWS, features.merges));
+        slots.push(queueSlot(ws, round === 0 && i === 0 ? FIRST_SHEET_ROWS : OTHER_SHEET_ROWS, features));
       }
       after = { next: ws.getNextOrNullObject() };
       after.next.load('name');
     }
-    const more = rest.map((r) => ({ ...r, bands: queueBands(r.used, r.from, r.snap.values.length) }));
+    // Only sheets whose merged areas were asked have rest (their depth is finite).
+    const more = features.merges ? rest.map((r) => ({ ...r, bands: queueBands(r.used, r.from, r.snap.values.length) })) : [];
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync a round; a second only for workbooks past the bounds
     await context.sync();
     for (const r of more) {
@@ -159,7 +220,7 @@ export async function readWorkbookAtOnce(context: Context, features: ExcelFeatur
     rest = [];
     for (const slot of slots) {
       if (slot.ws.isNullObject) break;
-      const snap = snapshotOf(slot.ws.name, slot.used);
+      const snap = snapshotOf(slot.ws.name, slot.used, slot.special);
       sheets.push({ name: slot.ws.name, visibility: visibilityOf(slot.ws.visibility) });
       snapshots.push(snap);
       addMerges(snap, slot.bands);

@@ -124,7 +124,10 @@ function collect(queued: Queued, snap: GridSnapshot, extras: Extras): void {
       raw[block.rowIndex + i] = values[i];
       snap.values[block.rowIndex + i] = values[i].map(fromExcelValue);
       snap.formulas[block.rowIndex + i] = all ? range.formulas[i].map((f, j) => fromExcelFormula(f, values[i][j])) : values[i].map(() => null);
-      snap.numberFormats[block.rowIndex + i] = all ? range.numberFormat[i].map(formatOf) : values[i].map(() => null);
+      // Formats of formulas and numbers only, as where special cells choose them (the core reads no format of text).
+      snap.numberFormats[block.rowIndex + i] = all
+        ? range.numberFormat[i].map((f, j) => (snap.formulas[block.rowIndex + i][j] !== null || typeof values[i][j] === 'number' ? formatOf(f) : null))
+        : values[i].map(() => null);
     }
   }
   for (const { range, top, left } of queued.formulas) {
