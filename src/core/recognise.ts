@@ -214,6 +214,7 @@ export function recognise(snapshots: GridSnapshot[]): ProgressModel {
     if (isUnrecognised(r)) unrecognisedSheets.push(r);
     else sheets.push(r);
   }
-  linkRelisted(sheets.flatMap((m) => m.kpis));
+  // one sheet: its own linking (recogniseSheet) already is the workbook's
+  if (sheets.length > 1) linkRelisted(sheets.flatMap((m) => m.kpis));
   return { sheets, unrecognised: unrecognisedSheets };
 }

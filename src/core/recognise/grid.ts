@@ -41,7 +41,8 @@ export class Grid {
       const line = s.values[r];
       for (let c = 0; c < width; c++, i++) {
         const v = c < line.length ? line[c] : null;
-        own[i] = v === null || v === undefined ? '' : cellText(v);
+        // cellText, its common cases inline (once per cell of the sheet)
+        own[i] = typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : cellText(v);
       }
     }
     this.own = own;

@@ -196,19 +196,25 @@ function clusters(g: Grid, row: number): [number, number][] {
 export function headerSegments(g: Grid, row: number): [number, number][] {
   const out: [number, number][] = [];
   const groups = clusters(g, row);
-  groups.forEach(([from, to], i) => {
+  for (let i = 0; i < groups.length; i++) {
+    const [from, to] = groups[i];
     const left = i === 0 ? g.firstCol : from;
     const right = i + 1 < groups.length ? groups[i + 1][0] - 1 : g.lastCol;
     const starts: number[] = [];
     for (let c = Math.max(from, g.firstCol); c <= Math.min(to, g.lastCol); c++) if (g.ownText(row, c) !== '' && cellRole(g, row, c) === 'kpi') starts.push(c);
-    const parts = starts.slice(1).reduce<[number, number][]>((acc, col) => {
-      acc[acc.length - 1][1] = col - 1;
-      acc.push([col, right]);
-      return acc;
-    }, [[left, right]]);
-    const whole = parts.length > 1 && parts.every(([a, b]) => isHeaderRow(readHeaderRow(g, row, 1, a, b)));
+    if (starts.length < 2) {
+      out.push([left, right]);
+      continue;
+    }
+    // a new table at each further KPI header cell, when every part is a whole header
+    const parts: [number, number][] = [[left, right]];
+    for (let k = 1; k < starts.length; k++) {
+      parts[parts.length - 1][1] = starts[k] - 1;
+      parts.push([starts[k], right]);
+    }
+    const whole = parts.every(([a, b]) => isHeaderRow(readHeaderRow(g, row, 1, a, b)));
     out.push(...(whole ? parts : [[left, right] as [number, number]]));
-  });
+  }
   return out.length ? out : [[g.firstCol, g.lastCol]];
 }
 

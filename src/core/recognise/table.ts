@@ -205,7 +205,6 @@ export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]):
   const pairs = findPairs(g, h, labelCol);
   if (pairs.length === 0) return null;
   const sheet = g.s.sheet;
-  const col = (role: Parameters<HeaderRow['roles']['get']>[0]) => h.roles.get(role);
   const nameCol = kpiColumn(h);
   // A block: its 期待値 are the year's targets and a 評価 row follows (README, family 3).
   const block = labelCol !== null && pairs.some((p) => p.gradeRow !== undefined || (p.expectedRow !== undefined && /^期待値/.test(normalise(g.text(p.expectedRow, labelCol)))));
@@ -222,13 +221,13 @@ export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]):
     columns: {
       kpi: nameCol,
       rowLabel: labelCol,
-      baseline: col('baseline') ?? null,
-      target: col('target') ?? null,
+      baseline: h.roles.get('baseline') ?? null,
+      target: h.roles.get('target') ?? null,
       years: h.years,
-      cost: col('cost') ?? null,
-      department: col('department') ?? null,
-      remark: col('remark') ?? null,
-      sheetNo: col('sheetNo') ?? null,
+      cost: h.roles.get('cost') ?? null,
+      department: h.roles.get('department') ?? null,
+      remark: h.roles.get('remark') ?? null,
+      sheetNo: h.roles.get('sheetNo') ?? null,
       extra: h.extra.filter((e) => e.col !== labelCol && e.col !== nameCol),
     },
     baselineYear: h.baselineYear?.year ?? null,
@@ -236,7 +235,8 @@ export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]):
     headers: h.headers,
     path,
   };
-  const kpis = pairs.map((p) => readKpi(g, table, p, path));
+  const kpis: Kpi[] = [];
+  for (const p of pairs) kpis.push(readKpi(g, table, p, path));
   if (block) for (let i = 0; i < kpis.length; i++) asBlock(g, table, kpis[i], pairs[i]);
   return { table, kpis };
 }
