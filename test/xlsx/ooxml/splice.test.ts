@@ -174,3 +174,22 @@ test('in an edited row, the other cells, a comment between cells and the row\'s 
     `<worksheet xmlns="${MAIN}"><sheetData><row r="1" spans="1:4"><c r='A1' t='inlineStr'><is><t>a</t></is></c><!-- c r="B1" --> <c r="B1"><v>3</v></c><c r="D1"><v>4</v></c><extLst><ext uri="{X}"><c r="Z1"/></ext></extLst></row></sheetData></worksheet>`,
   );
 });
+
+test('a note added to a drawing whose root names VML with other prefixes: the drawing is serialised with the declarations its new shape needs', async () => {
+  const VML = '<xml xmlns:vv="urn:schemas-microsoft-com:vml" xmlns:oo="urn:schemas-microsoft-com:office:office" xmlns:xx="urn:schemas-microsoft-com:office:excel"><oo:shapelayout vv:ext="edit"><oo:idmap vv:ext="edit" data="1"/></oo:shapelayout><vv:shape id="_x0000_s1025" type="#_x0000_t202"><xx:ClientData ObjectType="Note"><xx:Row>0</xx:Row><xx:Column>0</xx:Column></xx:ClientData></vv:shape></xml>';
+  const COMMENTS = `<comments xmlns="${MAIN}"><authors><author>A</author></authors><commentList><comment ref="A1" authorId="0"><text><t>old</t></text></comment></commentList></comments>`;
+  const zip = await JSZip.loadAsync(await book(`<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><legacyDrawing r:id="rId2"/></worksheet>`));
+  zip.file('xl/worksheets/_rels/sheet1.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/comments" Target="../comments1.xml"/><Relationship Id="rId2" Type="${R}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>`);
+  zip.file('xl/comments1.xml', COMMENTS);
+  zip.file('xl/drawings/vmlDrawing1.vml', VML);
+  const bytes = await zip.generateAsync({ type: 'uint8array' });
+  const out = await JSZip.loadAsync(await patchPackage(bytes, [{ kind: 'setNote', sheet: 'S', row: 2, col: 2, note: '確認' }]));
+  const vml = parseXml(await out.file('xl/drawings/vmlDrawing1.vml')!.async('string'), 'vml');
+  const shapes = vml.getElementsByTagNameNS('urn:schemas-microsoft-com:vml', 'shape');
+  expect(shapes.length).toBe(2);
+  const rows = Array.from(vml.getElementsByTagNameNS('urn:schemas-microsoft-com:office:excel', 'Row')).map((r) => r.textContent);
+  expect(rows).toEqual(['0', '1']);
+  const comments = await out.file('xl/comments1.xml')!.async('string');
+  expect(comments).toContain('<comment ref="A1" authorId="0"><text><t>old</t></text></comment>');
+  expect(parseXml(comments, 'comments').getElementsByTagName('comment').length).toBe(2);
+});
