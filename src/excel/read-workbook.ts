@@ -6,16 +6,15 @@
  * `getNextOrNullObject()` (ExcelApi 1.5: "If there are no worksheets following this one, then this
  * method returns an object with its isNullObject property set to true", @types/office-js) up to
  * WALK_SLOTS sheets, and queues for each its name, visibility, the values of its used range (values
- * only, as readSheet), the formulas and number formats of its formula and number cells (queueSpecial,
- * ExcelApi 1.9) and its merged areas in bands of MERGE_BAND_ROWS rows
- * of that used range (`getIntersectionOrNullObject`, 1.4; `getMergedAreasOrNullObject`, 1.13, under
- * Excel's 512 areas a query). Slots past the last sheet are null objects, and so is everything asked of
+ * only, as readSheet) and, in bands of MERGE_BAND_ROWS rows of that used range (queueBands), its
+ * merged areas (1.13) and the formulas and number formats of its formula and number cells (special
+ * cells, 1.9). Slots past the last sheet are null objects, and so is everything asked of
  * them: the docs say a *OrNullObject method gives a null object when its item does not exist and are
  * silent on one called on a null object; that reading (the undo record's read assumes it too) is
  * unproven without real Excel, and the host falls back to the sheet-by-sheet read if a batch fails.
  *
- * Merged areas are asked for the first sheet down to FIRST_SHEET_ROWS rows (a 10,000-KPI table has
- * about 20,000) and for the others down to OTHER_SHEET_ROWS (each band is a query even where there is
+ * Bands are asked for the first sheet down to FIRST_SHEET_ROWS rows (a 10,000-KPI table has about
+ * 20,000) and for the others down to OTHER_SHEET_ROWS (each band is a query even where there is
  * nothing); taller sheets, and the sheets after the first WALK_SLOTS, are read in one more sync.
  *
  * Unlike readSheet it reads no notes, fills or links (recognition and the rules need none). Below
@@ -48,50 +47,53 @@ export interface WorkbookRead {
 interface Slot {
   ws: Excel.Worksheet;
   used: Excel.Range;
-  /** Where formulas and numbers are, with their formulas and formats (ExcelApi 1.9); null: read from `used`. */
-  special: Special | null;
-  bands: Excel.RangeAreas[];
-  /** Rows (from the top of the sheet) whose merged areas were asked. */
+  /** Formulas and formats were loaded for every used cell (below ExcelApi 1.9: no special cells). */
+  whole: boolean;
+  bands: Band[];
+  /** Rows (from the top of the sheet) whose bands were asked. */
   depth: number;
 }
 
-interface Special {
-  formulas: Excel.RangeAreas;
-  numbers: Excel.RangeAreas;
+/** One band of rows: its merged areas (1.13) and its formula and number cells (1.9), each null where the host lacks the set. */
+interface Band {
+  merged: Excel.RangeAreas | null;
+  formulas: Excel.RangeAreas | null;
+  numbers: Excel.RangeAreas | null;
 }
 
 /**
- * The formula cells and numeric constants of the used range, each rectangle with its formulas and
- * number formats, in the same batch as the used range's values: what readSheet reads in its two
- * syncs, without the formulas and formats of every text and empty cell (on a 10,000-KPI sheet those
- * made the response 8.8 MB, over the web's 5 MB). `getSpecialCellsOrNullObject` (ExcelApi 1.9: "If no
- * special cells are found, then this method returns an object with its isNullObject property set to
- * true", @types/office-js; the getSpecialCells form would throw ItemNotFound and fail the batch,
- * excel-add-ins-ranges-special-cells.md) returns a RangeAreas whose `areas` (RangeCollection, 1.9)
- * load through the navigation path `areas/items/…` before any sync (@types/office-js RangeAreas.areas,
- * RangeCollection.load "propertyNamesAndPaths"). The docs name no limit on the number of areas; if
- * Excel refuses a query, the batch fails and the host reads sheet by sheet.
- * @requires ExcelApi 1.9
+ * The used range's rows from..to (sheet rows, 0-based, to exclusive) in bands of MERGE_BAND_ROWS rows
+ * (`getIntersectionOrNullObject`, 1.4), each asked for
+ * - its merged areas (`getMergedAreasOrNullObject`, 1.13; under Excel's 512 areas a query), and
+ * - its formula cells and numeric constants with their formulas and number formats: what readSheet
+ *   reads in its two syncs, without the formulas and formats of every text and empty cell (on a
+ *   10,000-KPI sheet those made the response 8.8 MB, over the web's 5 MB). `getSpecialCellsOrNullObject`
+ *   (ExcelApi 1.9: "If no special cells are found, then this method returns an object with its
+ *   isNullObject property set to true", @types/office-js; the getSpecialCells form would throw
+ *   ItemNotFound and fail the batch, excel-add-ins-ranges-special-cells.md) returns a RangeAreas whose
+ *   `areas` (RangeCollection, 1.9) load through the navigation path `areas/items/…` before any sync
+ *   (@types/office-js RangeAreas.areas, RangeCollection.load "propertyNamesAndPaths"). The docs name
+ *   no limit on a query's areas; asked a band at a time (at most 100 rows) a query stays small where
+ *   one over a whole 10,000-KPI sheet with numeric figures lists over 12,000 areas. If Excel refuses
+ *   one, the batch fails and the host reads sheet by sheet.
  */
-function queueSpecial(used: Excel.Range): Special {
-  const formulas = used.getSpecialCellsOrNullObject('Formulas');
-  formulas.load('areas/items/rowIndex,areas/items/columnIndex,areas/items/formulas,areas/items/numberFormat');
-  const numbers = used.getSpecialCellsOrNullObject('Constants', 'Numbers');
-  numbers.load('areas/items/rowIndex,areas/items/columnIndex,areas/items/numberFormat');
-  return { formulas, numbers };
-}
-
-/**
- * Merged areas of the used range's rows from..to (0-based, to exclusive), MERGE_BAND_ROWS rows a query.
- * @requires ExcelApi 1.13
- */
-function queueBands(used: Excel.Range, from: number, to: number): Excel.RangeAreas[] {
-  const bands: Excel.RangeAreas[] = [];
+function queueBands(used: Excel.Range, from: number, to: number, features: ExcelFeatures): Band[] {
+  const bands: Band[] = [];
   for (let top = from; top < to; top += MERGE_BAND_ROWS) {
     const bottom = Math.min(top + MERGE_BAND_ROWS, to);
-    const areas = used.getIntersectionOrNullObject(`A${top + 1}:XFD${bottom}`).getMergedAreasOrNullObject();
-    areas.load('address');
-    bands.push(areas);
+    const part = used.getIntersectionOrNullObject(`A${top + 1}:XFD${bottom}`);
+    const band: Band = { merged: null, formulas: null, numbers: null };
+    if (features.merges) {
+      band.merged = part.getMergedAreasOrNullObject();
+      band.merged.load('address');
+    }
+    if (features.rangeAreas) {
+      band.formulas = part.getSpecialCellsOrNullObject('Formulas');
+      band.formulas.load('areas/items/rowIndex,areas/items/columnIndex,areas/items/formulas,areas/items/numberFormat');
+      band.numbers = part.getSpecialCellsOrNullObject('Constants', 'Numbers');
+      band.numbers.load('areas/items/rowIndex,areas/items/columnIndex,areas/items/numberFormat');
+    }
+    bands.push(band);
   }
   return bands;
 }
@@ -100,38 +102,22 @@ function queueSlot(ws: Excel.Worksheet, depth: number, features: ExcelFeatures):
   ws.load('name,visibility');
   const used = ws.getUsedRangeOrNullObject(true);
   // Below ExcelApi 1.9 (no special cells) formulas and formats come for every used cell.
-  if (features.rangeAreas) used.load('rowIndex,columnIndex,rowCount,columnCount,values');
-  else used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
-  const special = features.rangeAreas ? queueSpecial(used) : null;
-  const merges = features.merges;
-  return { ws, used, special, bands: merges ? queueBands(used, 0, depth) : [], depth: merges ? depth : Infinity };
+  const whole = !features.rangeAreas;
+  if (whole) used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
+  else used.load('rowIndex,columnIndex,rowCount,columnCount,values');
+  const banded = features.merges || features.rangeAreas;
+  return { ws, used, whole, bands: banded ? queueBands(used, 0, depth, features) : [], depth: banded ? depth : Infinity };
 }
 
-/** Formulas and formats of the used range's cells (0-based from its top-left), from the special cells or from the whole range. */
-function cellsOf(used: Excel.Range, special: Special | null): { formula: (i: number, j: number) => unknown; format: (i: number, j: number) => unknown } {
-  if (!special) return { formula: (i, j) => used.formulas[i][j], format: (i, j) => used.numberFormat[i][j] };
-  const formulas = new Map<string, unknown>();
-  const formats = new Map<string, unknown>();
-  const put = (areas: Excel.RangeAreas, withFormulas: boolean) => {
-    if (areas.isNullObject) return;
-    for (const a of areas.areas.items) {
-      const top = a.rowIndex - used.rowIndex;
-      const left = a.columnIndex - used.columnIndex;
-      a.numberFormat.forEach((line, i) =>
-        line.forEach((f, j) => {
-          formats.set(`${top + i},${left + j}`, f);
-          if (withFormulas) formulas.set(`${top + i},${left + j}`, a.formulas[i][j]);
-        }),
-      );
-    }
-  };
-  put(special.formulas, true);
-  put(special.numbers, false);
-  return { formula: (i, j) => formulas.get(`${i},${j}`) ?? null, format: (i, j) => formats.get(`${i},${j}`) ?? null };
+/** Formats of formulas and numeric constants only, as readSheet keeps them (the core reads no format of text). */
+function cellOf(raw: unknown, rawFormula: unknown, rawFormat: unknown) {
+  const formula = fromExcelFormula(rawFormula, raw);
+  const format = formula !== null || typeof raw === 'number' ? formatOf(rawFormat) : null;
+  return { value: shownValue(fromExcelValue(raw), format), formula, format };
 }
 
 /** The snapshot of a read used range (null object: an empty sheet), from A1 like readSheet's. */
-function snapshotOf(name: string, used: Excel.Range, special: Special | null): GridSnapshot {
+function snapshotOf(name: string, used: Excel.Range, whole: boolean): GridSnapshot {
   const snap: GridSnapshot = { sheet: name, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges: [] };
   if (used.isNullObject) return snap;
   const usedRows = used.rowIndex + used.rowCount;
@@ -142,19 +128,16 @@ function snapshotOf(name: string, used: Excel.Range, special: Special | null): G
     snap.truncated = { rows, cols, reason: `used range ${usedRows} rows × ${usedCols} columns cut to ${rows} × ${cols}` };
   }
   const { values } = used;
-  const cells = cellsOf(used, special);
   for (let r = 0; r < rows; r++) {
     const i = r - used.rowIndex;
     const line = { values: Array(cols).fill(null), formulas: Array(cols).fill(null), formats: Array(cols).fill(null) };
     for (let c = used.columnIndex; i >= 0 && c < cols; c++) {
       const j = c - used.columnIndex;
-      const raw = values[i][j];
-      const formula = fromExcelFormula(cells.formula(i, j), raw);
-      // readSheet reads formats only of formulas and numeric constants (special cells): the same here.
-      const format = formula !== null || typeof raw === 'number' ? formatOf(cells.format(i, j)) : null;
-      line.values[c] = shownValue(fromExcelValue(raw), format);
-      line.formulas[c] = formula;
-      line.formats[c] = format;
+      // Without `whole`, formulas and formats come from the bands' special cells (addSpecial).
+      const cell = cellOf(values[i][j], whole ? used.formulas[i][j] : null, whole ? used.numberFormat[i][j] : null);
+      line.values[c] = cell.value;
+      line.formulas[c] = cell.formula;
+      line.formats[c] = cell.format;
     }
     snap.values.push(line.values);
     snap.formulas.push(line.formulas);
@@ -163,15 +146,41 @@ function snapshotOf(name: string, used: Excel.Range, special: Special | null): G
   return snap;
 }
 
+/** Puts the formulas and formats of the bands' formula and number cells into the snapshot (before coverMerges pads it). */
+function addSpecial(snap: GridSnapshot, used: Excel.Range, bands: Band[]): void {
+  const rows = snap.values.length;
+  const cols = snap.values[0]?.length ?? 0;
+  const put = (areas: Excel.RangeAreas | null, withFormulas: boolean) => {
+    if (!areas || areas.isNullObject) return;
+    for (const a of areas.areas.items) {
+      a.numberFormat.forEach((line, i) =>
+        line.forEach((f, j) => {
+          const r = a.rowIndex + i;
+          const c = a.columnIndex + j;
+          if (r >= rows || c >= cols) return;
+          const cell = cellOf(used.values[r - used.rowIndex][c - used.columnIndex], withFormulas ? a.formulas[i][j] : null, f);
+          snap.values[r][c] = cell.value;
+          snap.formulas[r][c] = cell.formula;
+          snap.numberFormats[r][c] = cell.format;
+        }),
+      );
+    }
+  };
+  for (const band of bands) {
+    put(band.formulas, true);
+    put(band.numbers, false);
+  }
+}
+
 const rangeKey = (r: { top: number; left: number; bottom: number; right: number }) => `${r.top},${r.left},${r.bottom},${r.right}`;
 
-/** Adds the areas found to the snapshot: each once, only those starting inside it (as readSheet's bands). */
-function addMerges(snap: GridSnapshot, bands: Excel.RangeAreas[]): void {
+/** Adds the merged areas found to the snapshot: each once, only those starting inside it (as readSheet's bands). */
+function addMerges(snap: GridSnapshot, bands: Band[]): void {
   const rows = snap.values.length;
   const cols = snap.values[0]?.length ?? 0;
   const seen = new Set(snap.merges.map(rangeKey));
-  for (const areas of bands) {
-    if (areas.isNullObject) continue;
+  for (const { merged: areas } of bands) {
+    if (!areas || areas.isNullObject) continue;
     for (const r of parseAreas(areas.address)) {
       if (r.top > rows || r.left > cols || seen.has(rangeKey(r))) continue;
       seen.add(rangeKey(r));
@@ -209,21 +218,22 @@ export async function readWorkbookAtOnce(context: Context, features: ExcelFeatur
       after = { next: ws.getNextOrNullObject() };
       after.next.load('name');
     }
-    // Only sheets whose merged areas were asked have rest (their depth is finite).
-    const more = features.merges ? rest.map((r) => ({ ...r, bands: queueBands(r.used, r.from, r.snap.values.length) })) : [];
+    const more = rest.map((r) => ({ ...r, bands: queueBands(r.used, r.from, r.snap.values.length, features) }));
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync a round; a second only for workbooks past the bounds
     await context.sync();
     for (const r of more) {
       addMerges(r.snap, r.bands);
+      addSpecial(r.snap, r.used, r.bands);
       finish(r.snap);
     }
     rest = [];
     for (const slot of slots) {
       if (slot.ws.isNullObject) break;
-      const snap = snapshotOf(slot.ws.name, slot.used, slot.special);
+      const snap = snapshotOf(slot.ws.name, slot.used, slot.whole);
       sheets.push({ name: slot.ws.name, visibility: visibilityOf(slot.ws.visibility) });
       snapshots.push(snap);
       addMerges(snap, slot.bands);
+      addSpecial(snap, slot.used, slot.bands);
       if (snap.values.length > slot.depth) rest.push({ snap, used: slot.used, from: slot.depth });
       else finish(snap);
     }
