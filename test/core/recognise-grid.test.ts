@@ -1,0 +1,90 @@
+/**
+ * The recogniser's grid reads each cell once and parses each distinct value once per sheet: what it
+ * answers must stay what the snapshot and the parsers say, cell by cell, and no two cells may share
+ * a parsed object (analysis and plans hold on to them).
+ */
+import { Grid } from '../../src/core/recognise/grid';
+import type { GridSnapshot } from '../../src/core/snapshot';
+import { valueAt } from '../../src/core/snapshot';
+import { cellText } from '../../src/core/text';
+import { parseRate, parseValue } from '../../src/core/values';
+import { sampleSnapshots } from '../support/sample';
+
+const snap: GridSnapshot = {
+  sheet: 'S',
+  origin: { row: 3, col: 2 },
+  values: [
+    ['  名前 ', 26, '26件', null],
+    [null, '26件', '68.9%', 0.689],
+    ['-', -0, 0, '=x'],
+  ],
+  formulas: [
+    [null, null, null, null],
+    [null, null, null, '=C4/D4'],
+    [null, null, null, null],
+  ],
+  numberFormats: [
+    [null, '0"件"', null, null],
+    [null, null, null, '0.0%'],
+    [null, null, null, null],
+  ],
+  merges: [{ top: 3, left: 2, bottom: 4, right: 2 }],
+};
+
+test('texts: own text trimmed, a merged cell shows its master, outside the snapshot is empty', () => {
+  const g = new Grid(snap);
+  expect(g.ownText(3, 2)).toBe('名前');
+  expect(g.ownText(4, 2)).toBe('');
+  expect(g.text(4, 2)).toBe('名前');
+  expect(g.masterOf(4, 2)).toEqual({ row: 3, col: 2 });
+  expect(g.masterOf(3, 2)).toBeNull();
+  expect(g.text(2, 2)).toBe('');
+  expect(g.text(3, 9)).toBe('');
+  expect(g.masterOf(99, 99)).toBeNull();
+  expect(g.firstFilled(4)).toBe(3);
+  expect(g.firstFilled(4, 4)).toBe(4);
+  expect(g.isBlankRow(4, 2, 2)).toBe(true);
+  expect(g.rowCells(3)).toEqual([
+    [2, '名前'],
+    [3, '26'],
+    [4, '26件'],
+  ]);
+});
+
+test('parsed values and rates equal the parsers, cell by cell, and are never shared', () => {
+  const g = new Grid(snap);
+  const seen = new Set<object>();
+  for (let r = 3; r <= 5; r++) {
+    for (let c = 2; c <= 5; c++) {
+      const v = g.parsedValue(r, c);
+      const rate = g.parsedRate(r, c);
+      expect(v).toEqual(parseValue(g.value(r, c), g.numberFormat(r, c), r, c, g.formula(r, c)));
+      expect(rate).toEqual(parseRate(g.raw(r, c), g.numberFormat(r, c), r, c, g.formula(r, c)));
+      expect(seen.has(v) || seen.has(rate)).toBe(false);
+      seen.add(v).add(rate);
+    }
+  }
+  // "26件" twice: one parse, two objects with their own cells
+  const a = g.parsedValue(3, 4);
+  const b = g.parsedValue(4, 3);
+  a.value = 1;
+  expect([b.value, b.row, b.col]).toEqual([26, 4, 3]);
+  expect(g.parsedValue(3, 4).value).toBe(26);
+  // -0 is kept apart from 0 (one Map key)
+  expect(Object.is(g.parsedValue(5, 3).value, -0)).toBe(true);
+  expect(Object.is(g.parsedValue(5, 4).value, 0)).toBe(true);
+});
+
+test('every cell of the sample reads as the snapshot says', async () => {
+  for (const s of await sampleSnapshots()) {
+    const g = new Grid(s);
+    for (let r = g.firstRow; r <= g.lastRow; r++) {
+      for (let c = g.firstCol; c <= g.lastCol; c++) {
+        expect(g.ownText(r, c)).toBe(cellText(valueAt(s, r, c)));
+        const m = g.masterOf(r, c);
+        expect(g.text(r, c)).toBe(cellText(m ? valueAt(s, m.row, m.col) : valueAt(s, r, c)));
+        expect(g.parsedValue(r, c)).toEqual(parseValue(g.value(r, c), g.numberFormat(r, c), r, c, g.formula(r, c)));
+      }
+    }
+  }
+});
