@@ -1,7 +1,7 @@
 /** Which of a host's missing capabilities the user is told about, as catalogue message ids. */
 import type { HostCapabilities } from './host';
 
-export type CapabilityMessageId = 'capability.notes' | 'capability.merges' | 'capability.undo-group' | 'capability.hyperlinks' | 'capability.print-layout' | 'capability.widen-filters' | 'capability.widen-formats';
+export type CapabilityMessageId = 'capability.notes' | 'capability.merges' | 'capability.undo-group' | 'capability.hyperlinks' | 'capability.print-layout' | 'capability.widen-filters' | 'capability.widen-formats' | 'capability.widen-validations';
 
 export function unavailableFeatureIds(f: HostCapabilities): CapabilityMessageId[] {
   const out: CapabilityMessageId[] = [];
@@ -12,5 +12,6 @@ export function unavailableFeatureIds(f: HostCapabilities): CapabilityMessageId[
   if (f.printLayout === false) out.push('capability.print-layout');
   if (f.widenFilters === false) out.push('capability.widen-filters');
   if (f.widenFormats === false) out.push('capability.widen-formats');
+  if (f.widenValidations === false) out.push('capability.widen-validations');
   return out;
 }

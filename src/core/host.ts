@@ -42,6 +42,8 @@ export interface HostCapabilities {
    */
   widenFilters?: boolean;
   widenFormats?: boolean;
+  /** add-year gives the new year column the previous year's input rule (Excel: Range.dataValidation, 1.8); absent = not told. */
+  widenValidations?: boolean;
 }
 
 /** One cell of a sheet, 1-based. */

@@ -13,6 +13,8 @@ export interface ExcelFeatures extends HostCapabilities {
   filterRanges: boolean;
   /** ConditionalFormat.getRanges (1.9) and setRanges (1.17): add-year widens formats. */
   formatRanges: boolean;
+  /** Range.dataValidation (1.8): add-year gives the new year column the previous one's input rule. */
+  validationRules: boolean;
 }
 
 export function detectFeatures(env: ExcelEnv): ExcelFeatures {
@@ -31,6 +33,8 @@ export function detectFeatures(env: ExcelEnv): ExcelFeatures {
     formatRanges: has('1.17'),
     widenFilters: has('1.9'),
     widenFormats: has('1.17'),
+    validationRules: has('1.8'),
+    widenValidations: has('1.8'),
   };
 }
 

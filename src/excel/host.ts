@@ -64,8 +64,8 @@ export class ExcelHost implements ProgressHost {
   }
 
   capabilities(): HostCapabilities {
-    const { notes, hyperlinks, merges, undoGroup, changeEvents, printLayout, widenFilters, widenFormats } = this.features;
-    return { notes, hyperlinks, merges, undoGroup, changeEvents, printLayout, widenFilters, widenFormats };
+    const { notes, hyperlinks, merges, undoGroup, changeEvents, printLayout, widenFilters, widenFormats, widenValidations } = this.features;
+    return { notes, hyperlinks, merges, undoGroup, changeEvents, printLayout, widenFilters, widenFormats, widenValidations };
   }
 
   /**

@@ -6,12 +6,16 @@
  *   the wider range, then each filtered column's criteria again — the docs do not say whether a new
  *   apply keeps them);
  * - conditional formats (ConditionalFormat.getRanges 1.9, setRanges 1.17).
+ * - data validation (Range.dataValidation, ExcelApi 1.8; learn.microsoft.com/javascript/api/excel/excel.datavalidation):
+ *   Office.js cannot read the range a validation applies to, only a range's own DataValidation. So the
+ *   previous year column's rows of each table on the sheet (below its year header, down to the next
+ *   table's header or the used range's end) are read; when their
+ *   `type` is one rule (not "None", "MixedCriteria" or "Inconsistent": excel.datavalidationtype), the
+ *   new column's same rows get that rule, errorAlert, prompt and ignoreBlanks, after clear() (the
+ *   docs' sample clears before setting a rule). The .xlsx host widens the validations' own ranges.
  * On an older Excel each is left as Excel leaves it and the pane says so (capability.widen-*).
- * Validations are not widened here: Office.js cannot read the range a validation applies to (only a
- * range's own DataValidation), so which ones end at the newest year cannot be known; the .xlsx host
- * widens them.
- * Reads go into the verify sync; the ranges of conditional formats need their formats listed first,
- * so a widened sheet with conditional formats (on ExcelApi 1.17) costs one more sync. The new ranges
+ * Reads go into the verify sync (a validation's rows: the used range intersected in the batch, no
+ * sync of their own); the ranges of conditional formats need their formats listed first, so a widened sheet with conditional formats (on ExcelApi 1.17) costs one more sync. The new ranges
  * are computed as Excel will move them through the plan's column inserts and deletes (shiftFormula)
  * and written after the plan's writes. Undo needs nothing: deleting the column narrows them back.
  */
@@ -20,6 +24,7 @@ import { shiftFormula, type ColumnShift } from '../core/formula-refs';
 import { cellAddress } from '../core/snapshot';
 import { parseAreas } from './address';
 import type { ExcelFeatures } from './capabilities';
+import { PlanLayout } from './layout';
 import type { WriteOp } from './write';
 
 type Context = Excel.RequestContext;
@@ -29,6 +34,8 @@ export interface WidenRead {
   areas: { sheet: string; area: Excel.RangeAreas }[];
   filters: { sheet: string; range: Excel.Range; filter: Excel.AutoFilter }[];
   formats: { sheet: string; list: Excel.ConditionalFormatCollection }[];
+  /** The previous year column's validation, per widening insert (ExcelApi 1.8). */
+  validations: { edit: CellEdit; sheet: string; rows: Excel.Range; validation: Excel.DataValidation }[];
   /** features.formatRanges when read (the formats' ranges are read only then). */
   formatRanges: boolean;
 }
@@ -40,6 +47,8 @@ export interface WidenWrites {
   /** The filter's new range and the criteria of its filtered columns (0-based). */
   filters: { sheet: string; range: string; criteria: { column: number; criteria: Excel.FilterCriteria }[] }[];
   formats: { sheet: string; id: string; ranges: string }[];
+  /** The new year column's rows ("L12:L412") and the previous year's one rule over them. */
+  validations: { sheet: string; range: string; rule: Excel.DataValidationRule; errorAlert: Excel.DataValidationErrorAlert; prompt: Excel.DataValidationPrompt; ignoreBlanks: boolean }[];
 }
 
 /** Is a column's criteria object a filter (Excel lists every column's, filtered or not)? */
@@ -61,7 +70,62 @@ export function queueWidenRead(context: Context, features: ExcelFeatures, plan: 
       })
     : [];
   const formats = features.formatRanges ? sheets.map((sheet) => ({ sheet, list: ws(sheet).getRange().conditionalFormats.load('items/id') })) : [];
-  return { names, areas, filters, formats, formatRanges: features.formatRanges };
+  const validations = features.validationRules ? queueValidationRead(context, plan) : [];
+  return { names, areas, filters, formats, validations, formatRanges: features.formatRanges };
+}
+
+/**
+ * Each widening insert's source column (formatFrom, the previous year), in the sheet as read: its rows
+ * each table's rows below its year header row (the plan's year-header cells), and their validation.
+ * @requires ExcelApi 1.8
+ */
+function queueValidationRead(context: Context, plan: EditPlan): WidenRead['validations'] {
+  const layout = new PlanLayout();
+  const out: WidenRead['validations'] = [];
+  for (const edit of plan.edits) {
+    if (edit.kind === 'insertColumn' && edit.widen) {
+      const from = layout.originalCol(edit.sheet, edit.formatFrom);
+      const headers = plan.edits.flatMap((e) => (e.kind === 'setCell' && e.sheet === edit.sheet && e.about?.field === 'year-header' ? [e.row] : []));
+      // each table's rows: below its header row, down to the next table's header or the used range's end
+      const tops = [...new Set(headers)].sort((x, y) => x - y);
+      if (from !== null) {
+        const ws = context.workbook.worksheets.getItem(edit.sheet);
+        tops.forEach((h, i) => {
+          const last = i + 1 < tops.length ? tops[i + 1] - 1 : 1048576;
+          if (last <= h) return;
+          const rows = ws.getUsedRange().getIntersectionOrNullObject(`${cellAddress(h + 1, from)}:${cellAddress(last, from)}`).load('rowIndex,rowCount');
+          out.push({ edit, sheet: edit.sheet, rows, validation: rows.dataValidation.load('type,rule,errorAlert,prompt,ignoreBlanks') });
+        });
+      }
+    }
+    layout.record(edit);
+  }
+  return out;
+}
+
+/** Where an applied insert's new column ends up after the applied column edits that follow it, or null. */
+function finalColumn(edit: CellEdit & { kind: 'insertColumn' }, applied: CellEdit[]): number | null {
+  let col: number | null = edit.col;
+  for (const e of applied.slice(applied.indexOf(edit) + 1)) {
+    if (col === null || e.sheet !== edit.sheet) continue;
+    if (e.kind === 'insertColumn' && e.col <= col) col++;
+    else if (e.kind === 'deleteColumn') col = e.col === col ? null : e.col < col ? col - 1 : col;
+  }
+  return col;
+}
+
+/** The validations to copy: the previous year's rows held one rule. */
+function decideValidations(read: WidenRead, applied: CellEdit[]): WidenWrites['validations'] {
+  const out: WidenWrites['validations'] = [];
+  for (const { edit, sheet, rows, validation } of read.validations) {
+    if (edit.kind !== 'insertColumn' || !applied.includes(edit) || rows.isNullObject) continue;
+    if (validation.type === 'None' || validation.type === 'MixedCriteria' || validation.type === 'Inconsistent') continue;
+    const col = finalColumn(edit, applied);
+    if (col === null) continue;
+    const range = `${cellAddress(rows.rowIndex + 1, col)}:${cellAddress(rows.rowIndex + rows.rowCount, col)}`;
+    out.push({ sheet, range, rule: validation.rule, errorAlert: validation.errorAlert, prompt: validation.prompt, ignoreBlanks: validation.ignoreBlanks });
+  }
+  return out;
 }
 
 /** The areas of an address on one sheet, moved through the applied edits. */
@@ -95,7 +159,7 @@ function through(formula: string, formulaSheet: string, applied: CellEdit[]): { 
  * read in one more sync (only when a widened sheet has any).
  */
 export async function decideWiden(context: Context, read: WidenRead, applied: CellEdit[]): Promise<WidenWrites> {
-  const out: WidenWrites = { names: [], printAreas: [], filters: [], formats: [] };
+  const out: WidenWrites = { names: [], printAreas: [], filters: [], formats: [], validations: [] };
   if (!applied.some((e) => e.kind === 'insertColumn' && e.widen)) return out;
   try {
     read.names.items.forEach((n) => n.name);
@@ -122,6 +186,7 @@ export async function decideWiden(context: Context, read: WidenRead, applied: Ce
     const criteria = filter.isDataFiltered ? filter.criteria.flatMap((c, column) => (filtering(c) ? [{ column, criteria: c }] : [])) : [];
     out.filters.push({ sheet, range: moved[0].widened, criteria });
   }
+  out.validations = decideValidations(read, applied);
   const listed = read.formatRanges ? read.formats.flatMap(({ sheet, list }) => list.items.map((f) => ({ sheet, id: f.id, ranges: f.getRanges().load('address') }))) : [];
   if (!listed.length) return out;
   await context.sync();
@@ -143,7 +208,21 @@ export function widenOps(context: Context, features: ExcelFeatures, writes: Wide
     ...(features.formatRanges
       ? writes.formats.map((f) => ({ bytes: 200 + f.ranges.length * 3, queue: () => context.workbook.worksheets.getItem(f.sheet).getRange().conditionalFormats.getItem(f.id).setRanges(f.ranges) }))
       : []),
+    ...(features.validationRules ? writes.validations.map((v) => ({ bytes: 200 + JSON.stringify(v).length * 2, queue: () => setValidation(context, v) })) : []),
   ];
+}
+
+/**
+ * The previous year's rule on the new column's rows: cleared first (a rule is not set over another).
+ * @requires ExcelApi 1.8
+ */
+function setValidation(context: Context, v: WidenWrites['validations'][number]): void {
+  const dv = context.workbook.worksheets.getItem(v.sheet).getRange(v.range).dataValidation;
+  dv.clear();
+  dv.rule = v.rule;
+  dv.errorAlert = v.errorAlert;
+  dv.prompt = v.prompt;
+  dv.ignoreBlanks = v.ignoreBlanks;
 }
 
 /**

@@ -167,9 +167,9 @@ describe('skip and report', () => {
 
 describe('capability fallbacks', () => {
   test.each([
-    ['1.7', { notes: false, hyperlinks: true, merges: false, undoGroup: false, changeEvents: true, printLayout: false, widenFilters: false, widenFormats: false }],
-    ['1.17', { notes: false, hyperlinks: true, merges: true, undoGroup: false, changeEvents: true, printLayout: true, widenFilters: true, widenFormats: true }],
-    ['1.20', { notes: true, hyperlinks: true, merges: true, undoGroup: true, changeEvents: true, printLayout: true, widenFilters: true, widenFormats: true }],
+    ['1.7', { notes: false, hyperlinks: true, merges: false, undoGroup: false, changeEvents: true, printLayout: false, widenFilters: false, widenFormats: false, widenValidations: false }],
+    ['1.17', { notes: false, hyperlinks: true, merges: true, undoGroup: false, changeEvents: true, printLayout: true, widenFilters: true, widenFormats: true, widenValidations: true }],
+    ['1.20', { notes: true, hyperlinks: true, merges: true, undoGroup: true, changeEvents: true, printLayout: true, widenFilters: true, widenFormats: true, widenValidations: true }],
   ])('ExcelApi %s: flag applies fills, notes are skipped as unsupported where missing, never an exception', async (api, caps) => {
     const { excel, host } = await sample(api);
     expect(host.capabilities()).toEqual(caps);

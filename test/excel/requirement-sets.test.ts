@@ -14,7 +14,7 @@ import { readdirSync, statSync } from 'fs';
 import { ROOT } from '../support/sample';
 
 /** Feature flags (capabilities.ts detectFeatures) and the ExcelApi set each stands for. */
-export const GUARDS: Record<string, string> = { rangeAreas: '1.9', copyFrom: '1.9', withSpecial: '1.9', printLayout: '1.9', filterRanges: '1.9', formatRanges: '1.17', merges: '1.13', notes: '1.18', undoGroup: '1.20' };
+export const GUARDS: Record<string, string> = { rangeAreas: '1.9', copyFrom: '1.9', withSpecial: '1.9', printLayout: '1.9', filterRanges: '1.9', formatRanges: '1.17', validationRules: '1.8', merges: '1.13', notes: '1.18', undoGroup: '1.20' };
 const MINIMUM = '1.7';
 /** Event-argument properties read (not called) and checked for undefined where they are used. */
 const READS_ALLOWED = new Set(['WorksheetChangedEventArgs.details', 'WorksheetChangedEventArgs.triggerSource', 'WorksheetChangedEventArgs.changeType']);

@@ -10,7 +10,7 @@ import { planAddYear } from '../../src/core/plans/add-year';
 import { ExcelHost } from '../../src/excel/host';
 import { FakeExcel, FakeModel } from '../support/fake-excel';
 import { unavailableFeatureIds } from '../../src/core/capabilities';
-import { autoFilterOf, formatsOf, namesOf, printAreaOf, setAutoFilterOf, setPrintAreaOf } from '../support/fake-excel-ranges';
+import { autoFilterOf, formatsOf, namesOf, printAreaOf, setAutoFilterOf, setPrintAreaOf, validationAt, validationsOf } from '../support/fake-excel-ranges';
 import { loadSampleWorkbook, SAMPLE_SHEET } from '../support/sample';
 
 const S = SAMPLE_SHEET;
@@ -145,5 +145,80 @@ describe('autofilter and conditional formats at the right edge (Worksheet.autoFi
     expect(ranges(sheet)[0]).toBe('years D12:K412');
     expect(unavailableFeatureIds(host.capabilities())).toEqual(expect.arrayContaining(['capability.widen-filters', 'capability.widen-formats']));
     expect(unavailableFeatureIds(new ExcelHost(new FakeExcel(FakeModel.fromExcelJs(await loadSampleWorkbook())).env()).capabilities())).not.toContain('capability.widen-formats');
+  });
+});
+
+describe('data validation of the previous year column (Range.dataValidation, ExcelApi 1.8)', () => {
+  const rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+  const alert = { showAlert: true, style: 'Stop', title: '入力エラー', message: '0以上の整数を入力してください' };
+  const prompt = { showPrompt: true, title: '実績値', message: '整数で入力' };
+  async function withRule(api?: string, split = false) {
+    const s = await sample(api);
+    const seed = (ranges: string[], r: Record<string, unknown>) => validationsOf(s.sheet).push({ ranges, rule: r, errorAlert: alert, prompt, ignoreBlanks: false });
+    if (split) {
+      seed(['K11:K200'], rule);
+      seed(['K201:K412'], { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
+    } else seed(['K11:K412'], rule);
+    return s;
+  }
+
+  test('the double: a rule at the right edge of an insert stays; the types read as the enum says; a rule is not set over another', async () => {
+    const { excel, sheet } = await withRule();
+    excel.shiftFormulas({ sheet: S, col: 12, delta: 1 });
+    expect(validationAt(sheet, 12, 12)).toBeNull();
+    const types = await excel.env().run({}, async (context) => {
+      const ws = context.workbook.worksheets.getItem(S);
+      const vs = ['K12:K412', 'K10:K412', 'J12:K412', 'L12:L412'].map((a) => ws.getRange(a).dataValidation.load('type,rule'));
+      await context.sync();
+      return vs.map((v) => `${v.type} ${v.rule === null ? 'null' : Object.keys(v.rule)[0]}`);
+    });
+    expect(types).toEqual(['WholeNumber wholeNumber', 'MixedCriteria null', 'MixedCriteria null', 'None null']);
+    await expect(
+      excel.env().run({}, async (context) => {
+        context.workbook.worksheets.getItem(S).getRange('K12:K20').dataValidation.rule = { decimal: { formula1: 0, operator: 'GreaterThan' } };
+        await context.sync();
+      }),
+    ).rejects.toThrow(/InvalidOperation/);
+  });
+
+  test("add-year gives the new year column the previous year's rule, alert, prompt and ignoreBlanks on the table rows, in no extra sync; undo takes it away", async () => {
+    const plain = await sample();
+    const plan0 = planAddYear(await loadWorkbook(plain.host));
+    plain.excel.resetCounts();
+    await plain.host.applyPlan(plan0);
+    const { excel, sheet, host } = await withRule();
+    const plan = planAddYear(await loadWorkbook(host));
+    excel.resetCounts();
+    const r = await host.applyPlan(plan);
+    expect(r.skipped).toEqual([]);
+    expect(excel.syncCount).toBe(plain.excel.syncCount);
+    // each table's rows (the sample: one table per measure, each with its year header row)
+    for (const row of [11, 27, 29, 200, 412]) expect(validationAt(sheet, row, 12)).toMatchObject({ rule, errorAlert: alert, prompt, ignoreBlanks: false });
+    expect(validationAt(sheet, 10, 12)).toBeNull();
+    expect(validationAt(sheet, 28, 12)).toBeNull();
+    expect(validationAt(sheet, 413, 12)).toBeNull();
+    expect(validationAt(sheet, 12, 11)).toMatchObject({ rule });
+    await host.applyPlan({ command: 'undo', summary: '', notices: [], edits: r.inverse });
+    expect(validationAt(sheet, 12, 12)).toBeNull();
+    expect(validationAt(sheet, 12, 11)).toMatchObject({ rule });
+  });
+
+  test('different rules down one table of the previous year column (Inconsistent): nothing is copied there', async () => {
+    const { sheet, host } = await withRule(undefined, true);
+    const r = await host.applyPlan(planAddYear(await loadWorkbook(host)));
+    expect(r.skipped).toEqual([]);
+    expect(validationAt(sheet, 200, 12)).toBeNull();
+    expect(validationAt(sheet, 201, 12)).toBeNull();
+    expect(validationAt(sheet, 12, 12)).toMatchObject({ rule });
+    expect(validationAt(sheet, 300, 12)!.rule).toHaveProperty('decimal');
+  });
+
+  test('before ExcelApi 1.8 nothing is copied and the pane says so', async () => {
+    const { sheet, host } = await withRule('1.7');
+    const r = await host.applyPlan(planAddYear(await loadWorkbook(host)));
+    expect(r.applied).toBeGreaterThan(0);
+    expect(validationAt(sheet, 12, 12)).toBeNull();
+    expect(unavailableFeatureIds(host.capabilities())).toContain('capability.widen-validations');
+    expect(unavailableFeatureIds((await sample('1.8')).host.capabilities())).not.toContain('capability.widen-validations');
   });
 });

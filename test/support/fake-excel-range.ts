@@ -5,7 +5,7 @@ import { eachCell, FakeSheet, intersects, MAX_COLS, MAX_ROWS, splitLink, type Fa
 import { a1, excelError, FakeChild, FakeClientResult, FakeFound, parseA1, parseEntry, sheetRef, size } from './fake-excel-base';
 import type { FakeContext } from './fake-excel';
 import { setAlignment } from './fake-page-layout';
-import { FakeConditionalFormatCollection } from './fake-excel-ranges';
+import { FakeConditionalFormatCollection, FakeDataValidation } from './fake-excel-ranges';
 
 export interface RangeTarget {
   sheet: FakeSheet;
@@ -62,6 +62,12 @@ export class FakeRange extends FakeFound<RangeTarget> {
   /** Range.conditionalFormats (1.6): the formats intersecting the range (fake-excel-ranges.ts). */
   get conditionalFormats(): FakeConditionalFormatCollection {
     return new FakeConditionalFormatCollection(this.ctx, () => this.at());
+  }
+
+  /** Range.dataValidation (1.8): the validation of the range's cells (fake-excel-ranges.ts). */
+  get dataValidation(): FakeDataValidation {
+    this.ctx.requireApi('1.8', 'Range.dataValidation');
+    return new FakeDataValidation(this.ctx, () => this.resolveTarget());
   }
 
   at(): RangeTarget {

@@ -12,7 +12,7 @@
 import type { ColumnShift } from '../../src/core/formula-refs';
 import { shiftFormula } from '../../src/core/formula-refs';
 import type { CellRange } from '../../src/core/snapshot';
-import { excelError, FakeFound, FakeObject, parseA1, sheetRef, size } from './fake-excel-base';
+import { a1, excelError, FakeFound, FakeObject, parseA1, sheetRef, size } from './fake-excel-base';
 import { intersects } from './fake-excel-model';
 import type { FakeModel, FakeSheet } from './fake-excel-model';
 import type { FakeContext } from './fake-excel';
@@ -215,6 +215,9 @@ export function shiftSheetRanges(sheet: FakeSheet, shift: ColumnShift): void {
   const list = formatsOf(sheet);
   for (const f of list) f.ranges = f.ranges.map((a) => shiftFormula(a, sheet.name, shift)).filter((a) => !a.includes('#REF!'));
   formats.set(sheet, list.filter((f) => f.ranges.length));
+  const rules = validationsOf(sheet);
+  for (const v of rules) v.ranges = v.ranges.map((a) => shiftFormula(a, sheet.name, shift)).filter((a) => !a.includes('#REF!'));
+  validations.set(sheet, rules.filter((v) => v.ranges.length));
 }
 
 const ACTIVE = ['criterion1', 'values', 'color', 'dynamicCriteria', 'icon'];
@@ -348,3 +351,137 @@ export class FakeConditionalFormat extends FakeFound<{ sheet: FakeSheet; format:
     }, size(ranges));
   }
 }
+
+/**
+ * Data validation (Range.dataValidation, ExcelApi 1.8, learn.microsoft.com/javascript/api/excel/excel.datavalidation):
+ * a rule, its error alert, prompt and ignoreBlanks, over areas of a sheet. The areas move with column
+ * inserts and deletes like the other ranges here (shiftSheetRanges): a column inserted at their right
+ * edge is not taken in.
+ */
+export interface FakeValidation {
+  ranges: string[];
+  rule: Record<string, unknown>;
+  errorAlert: Record<string, unknown>;
+  prompt: Record<string, unknown>;
+  ignoreBlanks: boolean;
+}
+const validations = new WeakMap<FakeSheet, FakeValidation[]>();
+export function validationsOf(sheet: FakeSheet): FakeValidation[] {
+  let list = validations.get(sheet);
+  if (!list) validations.set(sheet, (list = []));
+  return list;
+}
+
+/** The validation of one cell (the latest set wins), or null. */
+export function validationAt(sheet: FakeSheet, row: number, col: number): FakeValidation | null {
+  const list = validationsOf(sheet);
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (list[i].ranges.some((a) => intersects(parseA1(a), { top: row, bottom: row, left: col, right: col }))) return list[i];
+  }
+  return null;
+}
+
+/** DataValidationRule's one member names the type (excel.datavalidationrule: "You can only use one of them at a time"). */
+const TYPES: Record<string, string> = { wholeNumber: 'WholeNumber', decimal: 'Decimal', list: 'List', date: 'Date', time: 'Time', textLength: 'TextLength', custom: 'Custom' };
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Range.dataValidation (1.8). `type` as the DataValidationType enum says: "None" (no validation in the
+ * range), "MixedCriteria" (on some but not all cells), "Inconsistent" (different rules on different
+ * cells), else the one rule's type. What `rule`, `errorAlert`, `prompt` and `ignoreBlanks` read on a
+ * range that is not one rule the docs do not say; the double is strict: null. Setting `rule` over
+ * cells that already hold another rule the docs do not allow for either (their sample clears first):
+ * InvalidOperation. Setting the alert, prompt or ignoreBlanks where there is no rule: InvalidOperation.
+ */
+export class FakeDataValidation extends FakeFound<{ sheet: FakeSheet; range: CellRange }> {
+  private cells(): (FakeValidation | null)[] {
+    const { sheet, range } = this.resolveTarget()!;
+    if ((range.bottom - range.top + 1) * (range.right - range.left + 1) > 5_000_000) throw excelError('InvalidOperation', 'range too large');
+    const out: (FakeValidation | null)[] = [];
+    for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) out.push(validationAt(sheet, r, c));
+    return out;
+  }
+
+  /** The one validation of every cell (rules equal), or the type saying why not. */
+  private one(): FakeValidation | 'None' | 'MixedCriteria' | 'Inconsistent' {
+    const cells = this.cells();
+    if (cells.every((v) => !v)) return 'None';
+    if (cells.some((v) => !v)) return 'MixedCriteria';
+    const first = cells[0]!;
+    return cells.every((v) => v === first || (same(v!.rule, first.rule) && same(v!.errorAlert, first.errorAlert) && same(v!.prompt, first.prompt) && v!.ignoreBlanks === first.ignoreBlanks)) ? first : 'Inconsistent';
+  }
+
+  protected readProperty(name: string): unknown {
+    const one = this.one();
+    if (name === 'type') return typeof one === 'string' ? one : TYPES[Object.keys(one.rule)[0]];
+    if (name === 'rule' || name === 'errorAlert' || name === 'prompt' || name === 'ignoreBlanks') return typeof one === 'string' ? null : JSON.parse(JSON.stringify(one[name]));
+    throw new Error(`fake-excel: DataValidation cannot load ${name}`);
+  }
+
+  get type(): string {
+    return this.get('type');
+  }
+  get rule(): Record<string, unknown> {
+    return this.get('rule');
+  }
+  get errorAlert(): Record<string, unknown> {
+    return this.get('errorAlert');
+  }
+  get prompt(): Record<string, unknown> {
+    return this.get('prompt');
+  }
+  get ignoreBlanks(): boolean {
+    return this.get('ignoreBlanks');
+  }
+
+  set rule(rule: Record<string, unknown>) {
+    const keys = Object.keys(rule ?? {});
+    if (keys.length !== 1 || !TYPES[keys[0]]) throw excelError('InvalidArgument', 'a data validation rule has exactly one criteria member');
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.resolveTarget()!;
+      if (this.cells().some((v) => v && !same(v.rule, rule))) throw excelError('InvalidOperation', 'the range already has another data validation rule; clear it first');
+      validationsOf(sheet).push({ ranges: [a1(range)], rule: JSON.parse(JSON.stringify(rule)), errorAlert: { showAlert: true, style: 'Stop', message: '', title: '' }, prompt: { showPrompt: false, message: '', title: '' }, ignoreBlanks: true });
+      return 0;
+    }, size(rule));
+  }
+  set errorAlert(v: Record<string, unknown>) {
+    this.setPart('errorAlert', v);
+  }
+  set prompt(v: Record<string, unknown>) {
+    this.setPart('prompt', v);
+  }
+  set ignoreBlanks(v: boolean) {
+    this.setPart('ignoreBlanks', v);
+  }
+
+  private setPart(name: 'errorAlert' | 'prompt' | 'ignoreBlanks', v: unknown): void {
+    this.ctx.enqueue(() => {
+      const { range } = this.resolveTarget()!;
+      const one = this.one();
+      if (typeof one === 'string') throw excelError('InvalidOperation', `no one data validation rule over ${a1(range)} to set its ${name} on`);
+      // modelled only for the validation set over exactly this range (what the add-in does)
+      if (one.ranges.length !== 1 || one.ranges[0] !== a1(range)) throw new Error(`fake-excel: ${name} set on part of a validation is not modelled`);
+      (one as unknown as Record<string, unknown>)[name] = name === 'ignoreBlanks' ? v : { ...(one[name] as object), ...(v as object) };
+      return 0;
+    }, size(v));
+  }
+
+  /** clear() (1.8): no validation left on the range's cells (modelled for validations wholly inside it). */
+  clear(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.resolveTarget()!;
+      const list = validationsOf(sheet);
+      const inside = (a: string) => {
+        const r = parseA1(a);
+        return r.top >= range.top && r.bottom <= range.bottom && r.left >= range.left && r.right <= range.right;
+      };
+      for (const v of list) {
+        if (v.ranges.some((a) => intersects(parseA1(a), range) && !inside(a))) throw new Error('fake-excel: clearing part of a validation area is not modelled');
+        v.ranges = v.ranges.filter((a) => !inside(a));
+      }
+      validations.set(sheet, list.filter((v) => v.ranges.length));
+      return 0;
+    }, 0);
+  }
+}
+

@@ -34,6 +34,10 @@ export const HOST_MESSAGES = {
     () => '年度列を追加しても、表の右端（最新年度）までの条件付き書式は新しい年度列まで広がりません(ExcelApi 1.17 が必要)。追加後に「ルールの管理」で適用先を確認してください。',
     () => "Adding a year column does not extend conditional formats that end at the newest year to the new column (needs ExcelApi 1.17); check their 'Applies to' in Manage Rules after adding.",
   ),
+  'capability.widen-validations': msg(
+    () => '年度列を追加しても、前年度の列の入力規則は新しい年度列に付きません(ExcelApi 1.8 が必要)。追加後に「データの入力規則」を設定してください。',
+    () => "Adding a year column does not give the new column the previous year's input rule (data validation; needs ExcelApi 1.8); set it under Data Validation after adding.",
+  ),
   'file.read-failed': msg(
     (p: { detail: string }) => `ブックをファイルとして読み出せませんでした（${p.detail}）。ブックは変更していません。少し待ってからもう一度お試しください。`,
     (p) => `The workbook could not be read as a file (${p.detail}); nothing in it was changed. Please try again in a moment.`,
