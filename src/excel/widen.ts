@@ -6,18 +6,19 @@
  *   the wider range, then each filtered column's criteria again — the docs do not say whether a new
  *   apply keeps them);
  * - conditional formats (ConditionalFormat.getRanges 1.9, setRanges 1.17).
- * - data validation (Range.dataValidation, ExcelApi 1.8; learn.microsoft.com/javascript/api/excel/excel.datavalidation):
- *   Office.js cannot read the range a validation applies to, only a range's own DataValidation. So the
- *   previous year column's rows of each table on the sheet (below its year header, down to the next
- *   table's header or the used range's end) are read; when their
- *   `type` is one rule (not "None", "MixedCriteria" or "Inconsistent": excel.datavalidationtype), the
- *   new column's same rows get that rule, errorAlert, prompt and ignoreBlanks, after clear() (the
- *   docs' sample clears before setting a rule). The .xlsx host widens the validations' own ranges.
+ * - data validation (Range.dataValidation, ExcelApi 1.8, learn.microsoft.com/javascript/api/excel/excel.datavalidation).
+ *   Office.js cannot read the range a validation applies to, only a range's own DataValidation, so the
+ *   previous year column (the insert's formatFrom) is read per table of the sheet: its rows below the
+ *   table's year header down to the next table's header or the used range's end. Where their `type`
+ *   is one rule (not "None", "MixedCriteria" or "Inconsistent": excel.datavalidationtype), the new
+ *   column's same rows get that rule, errorAlert, prompt and ignoreBlanks, after clear() (the docs'
+ *   sample clears before setting a rule). The .xlsx host widens the validations' own ranges.
  * On an older Excel each is left as Excel leaves it and the pane says so (capability.widen-*).
- * Reads go into the verify sync (a validation's rows: the used range intersected in the batch, no
- * sync of their own); the ranges of conditional formats need their formats listed first, so a widened sheet with conditional formats (on ExcelApi 1.17) costs one more sync. The new ranges
- * are computed as Excel will move them through the plan's column inserts and deletes (shiftFormula)
- * and written after the plan's writes. Undo needs nothing: deleting the column narrows them back.
+ * Reads go into the verify sync (a validation's rows are the used range intersected within the batch:
+ * no sync of their own); the ranges of conditional formats need their formats listed first, so a
+ * widened sheet with conditional formats (on ExcelApi 1.17) costs one more sync. The new ranges are
+ * computed as Excel will move them through the plan's column inserts and deletes (shiftFormula) and
+ * written after the plan's writes. Undo needs nothing: deleting the column narrows them back.
  */
 import type { CellEdit, EditPlan } from '../core/plan';
 import { shiftFormula, type ColumnShift } from '../core/formula-refs';
