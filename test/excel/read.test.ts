@@ -56,7 +56,7 @@ describe('ExcelHost.readSnapshot on the bundled sample', () => {
     expect(excel.syncCount).toBe(2);
     expect(snap.merges).toEqual([]);
     expect(snap.values.length).toBeGreaterThan(400);
-    expect(host.capabilities()).toEqual({ notes: false, hyperlinks: true, merges: false, undoGroup: false, changeEvents: true, printLayout: false, widenFilters: false, widenFormats: false });
+    expect(host.capabilities()).toEqual({ notes: false, hyperlinks: true, merges: false, undoGroup: false, changeEvents: true, printLayout: false, widenFilters: false, widenFormats: false, widenValidations: false });
   });
 
   test('a band with more merged areas than Excel allows: retried in smaller bands, merges complete', async () => {
