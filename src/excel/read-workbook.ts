@@ -28,7 +28,7 @@ import type { GridSnapshot } from '../core/snapshot';
 import type { ExcelFeatures } from './capabilities';
 import { fromExcelFormula, fromExcelValue, shownValue } from './cell-input';
 import { parseAreas } from './address';
-import { coverMerges, formatOf, MAX_COLS, MAX_ROWS, MERGE_BAND_ROWS, visibilityOf } from './read';
+import { coverMerges, cutUsedRange, formatOf, MERGE_BAND_ROWS, visibilityOf } from './read';
 
 type Context = Excel.RequestContext;
 
@@ -120,13 +120,7 @@ function cellOf(raw: unknown, rawFormula: unknown, rawFormat: unknown) {
 function snapshotOf(name: string, used: Excel.Range, whole: boolean): GridSnapshot {
   const snap: GridSnapshot = { sheet: name, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges: [] };
   if (used.isNullObject) return snap;
-  const usedRows = used.rowIndex + used.rowCount;
-  const usedCols = used.columnIndex + used.columnCount;
-  const rows = Math.min(usedRows, MAX_ROWS);
-  const cols = Math.min(usedCols, MAX_COLS);
-  if (rows < usedRows || cols < usedCols) {
-    snap.truncated = { rows, cols, reason: `used range ${usedRows} rows × ${usedCols} columns cut to ${rows} × ${cols}` };
-  }
+  const { rows, cols } = cutUsedRange(used, snap);
   const { values } = used;
   for (let r = 0; r < rows; r++) {
     const i = r - used.rowIndex;

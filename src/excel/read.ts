@@ -204,14 +204,7 @@ export async function readSheet(context: Context, features: ExcelFeatures, sheet
   const snap: GridSnapshot = { sheet, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges: [] };
   if (used.isNullObject) return { snapshot: snap };
 
-  // The snapshot starts at A1 like the .xlsx host's, so both hosts give the same coordinates.
-  const usedRows = used.rowIndex + used.rowCount;
-  const usedCols = used.columnIndex + used.columnCount;
-  const rows = Math.min(usedRows, MAX_ROWS);
-  const cols = Math.min(usedCols, MAX_COLS);
-  if (rows < usedRows || cols < usedCols) {
-    snap.truncated = { rows, cols, reason: `used range ${usedRows} rows × ${usedCols} columns cut to ${rows} × ${cols}` };
-  }
+  const { rows, cols } = cutUsedRange(used, snap);
   const plan: ReadPlan = { merges: features.merges, ws, blocks: rowBlocks(0, rows, cols, options.budgetBytes, !special), cols, notes: notes ? notes.items : [], special };
   const bands: (number | null)[] = features.merges ? [MERGE_BAND_ROWS, SMALL_MERGE_BAND_ROWS, null] : [null];
   const extras = new Extras();
@@ -287,4 +280,19 @@ export async function listSheets(context: Context): Promise<SheetInfo[]> {
 
 export function visibilityOf(v: string): SheetInfo['visibility'] {
   return v === 'VeryHidden' ? 'veryHidden' : v === 'Hidden' ? 'hidden' : 'visible';
+}
+
+/**
+ * Rows and columns of a loaded used range read into a snapshot from A1 (like the .xlsx host's, so both
+ * hosts give the same coordinates), cut at the shared limits; a cut is noted on the snapshot.
+ */
+export function cutUsedRange(used: Excel.Range, snap: GridSnapshot): { rows: number; cols: number } {
+  const usedRows = used.rowIndex + used.rowCount;
+  const usedCols = used.columnIndex + used.columnCount;
+  const rows = Math.min(usedRows, MAX_ROWS);
+  const cols = Math.min(usedCols, MAX_COLS);
+  if (rows < usedRows || cols < usedCols) {
+    snap.truncated = { rows, cols, reason: `used range ${usedRows} rows × ${usedCols} columns cut to ${rows} × ${cols}` };
+  }
+  return { rows, cols };
 }
