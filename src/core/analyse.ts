@@ -9,7 +9,7 @@ import type { GridSnapshot } from './snapshot';
 import { definitionFor, DEFAULT_BANDS, DEFINITIONS_SHEET, readDefinitions } from './definitions';
 import { computeRate, detectRounding, rateMethod, withKpiTerms, type RateMethod, type RoundingConvention } from './rates';
 import { assessStatus, type Grade, type GradeBasis, type Status, type StatusResult } from './status';
-import { RULES } from './rules';
+import { runRules } from './rules';
 import { actualYears, printedRateList, withKpiFacts } from './kpi-facts';
 import { buildIndex } from './rules/context';
 import { definitionProblems } from './rules/definition-drift';
@@ -95,7 +95,7 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
       analysis.kpis[kpi.id] = assessment;
     }
     const ctx = { model, sheet, lang, definitions: defs, rounding, statuses, managementSheets: options.managementSheets, index };
-    for (const rule of RULES) analysis.findings.push(...rule.check(ctx));
+    for (const f of runRules(ctx)) analysis.findings.push(f);
   }
   analysis.findings.push(...definitionProblems(defs, lang));
   return analysis;

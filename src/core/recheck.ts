@@ -9,7 +9,7 @@ import type { KpiDefinitions } from './definitions';
 import type { Finding, Lang } from './findings';
 import type { Kpi, ProgressModel, SheetModel } from './model';
 import { isUnrecognised, recogniseSheet } from './recognise';
-import { RULES } from './rules';
+import { runRules } from './rules';
 import { buildIndex, looseKey, type ModelIndex } from './rules/context';
 import type { GridSnapshot } from './snapshot';
 import type { StatusResult } from './status';
@@ -133,6 +133,6 @@ export function recheckKpi(model: ProgressModel, snapshot: GridSnapshot, kpiId: 
     managementSheets: options.managementSheets,
     index,
   };
-  const findings = RULES.flatMap((rule) => rule.check(ctx));
+  const findings = runRules(ctx);
   return { model: next, kpi, assessment: assessment!, kpis: onSheet.map((k) => k.id), findings };
 }

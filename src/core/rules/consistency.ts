@@ -5,7 +5,7 @@ import { actualYears } from '../kpi-facts';
 import { cellAddress } from '../snapshot';
 import { normaliseUnit } from '../rates';
 import { word } from '../messages';
-import { amount, finding, near, shown, yearLabel, type RuleContext } from './context';
+import { amount, finding, near, shown, yearLabel, type KpiCheck, type RuleContext } from './context';
 import { t as say } from '../catalogue';
 
 /** Comparable form of a figure: number + unit, or its text; "-" and blank count as the same "nothing". */
@@ -25,12 +25,11 @@ function figures(ctx: RuleContext, kpi: Kpi): { label: string; cell: ParsedValue
   ];
 }
 
-export function relistedMismatch(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
+export function relistedMismatch(ctx: RuleContext): KpiCheck {
   const { byId } = ctx.index;
-  for (const kpi of ctx.sheet.kpis) {
+  return (kpi: Kpi, out: Finding[]) => {
     const first = kpi.relistedFrom ? byId.get(kpi.relistedFrom) : undefined;
-    if (!first) continue;
+    if (!first) return;
     const mine = figures(ctx, kpi);
     const theirs = figures(ctx, first);
     mine.forEach((f, i) => {
@@ -46,15 +45,13 @@ export function relistedMismatch(ctx: RuleContext): Finding[] {
         first: `${first.sheet}!${o.cell ? cellAddress(o.cell.row, o.cell.col) : cellAddress(first.row, first.nameCell.col)}`,
       }));
     });
-  }
-  return out;
+  };
 }
 
-export function breakdownSum(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  for (const total of ctx.sheet.kpis) {
+export function breakdownSum(ctx: RuleContext): KpiCheck {
+  return (total: Kpi, out: Finding[]) => {
     const parts = ctx.index.parts.get(total.id);
-    if (!parts) continue;
+    if (!parts) return;
     // Costs add up too (事業費 of a total is its parts' sum); relisted rows may show "-" for 0, so only here.
     const withCost = (k: Kpi) => [...figures(ctx, k), { label: word(ctx.lang, 'cost'), cell: k.cost }];
     const mine = withCost(total);
@@ -77,6 +74,5 @@ export function breakdownSum(ctx: RuleContext): Finding[] {
         parts: numbers.map((c) => shown(c)).join(' + '),
       }));
     });
-  }
-  return out;
+  };
 }

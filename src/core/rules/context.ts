@@ -24,10 +24,30 @@ export interface RuleContext {
 
 export type Rule = (ctx: RuleContext) => Finding[];
 
+/** One rule's look at one KPI of the sheet: pushes its findings on `out`. */
+export type KpiCheck = (kpi: Kpi, out: Finding[]) => void;
+
+/**
+ * A rule's check of each KPI of `ctx.sheet`, or null when the rule has nothing to look at on this
+ * sheet. All rules look at a KPI in turn (one pass over the KPIs, the KPI's terms and lists at hand),
+ * not each rule over every KPI.
+ */
+export type SheetRule = (ctx: RuleContext) => KpiCheck | null;
+
 export interface RuleSpec {
   id: RuleId;
   severity: Severity;
-  check: Rule;
+  check: SheetRule;
+}
+
+/** One rule over every KPI of the sheet, on its own (tests, callers of a single rule). */
+export function everyKpi(rule: SheetRule): Rule {
+  return (ctx) => {
+    const out: Finding[] = [];
+    const check = rule(ctx);
+    if (check) for (const kpi of ctx.sheet.kpis) check(kpi, out);
+    return out;
+  };
 }
 
 export function def(ctx: RuleContext, kpi: Kpi): KpiDefinition | undefined {

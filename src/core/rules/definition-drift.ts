@@ -5,13 +5,14 @@ import type { DefinitionProblem, KpiDefinitions } from '../definitions';
 import { eraYearLabel } from '../definitions';
 import { normaliseUnit } from '../rates';
 import { message, word } from '../messages';
-import { def, finding, near, shown, type RuleContext } from './context';
+import { def, finding, near, shown, type KpiCheck, type RuleContext } from './context';
 
-export function definitionDrift(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  for (const kpi of ctx.sheet.kpis) {
+export function definitionDrift(ctx: RuleContext): KpiCheck | null {
+  // without a KPI定義 sheet no KPI has a definition to drift from
+  if (!ctx.definitions) return null;
+  return (kpi: Kpi, out: Finding[]) => {
     const d = def(ctx, kpi);
-    if (!d) continue;
+    if (!d) return;
     const defCell = `${ctx.definitions!.sheet}!A${d.row}`;
     const at = (p: { row: number; col: number } | null | undefined) => p ?? kpi.nameCell;
     const drift = (what: string, cell: { row: number; col: number } | null | undefined, value: string, defined: string) =>
@@ -30,8 +31,7 @@ export function definitionDrift(ctx: RuleContext): Finding[] {
       drift('targetYear', kpi.target.parsed, eraYearLabel(kpi.target.year), eraYearLabel(d.target.year));
     }
     outOfRange(ctx, kpi, d.min, d.max, defCell, out);
-  }
-  return out;
+  };
 }
 
 function outOfRange(ctx: RuleContext, kpi: Kpi, min: number | null, max: number | null, defCell: string, out: Finding[]): void {

@@ -8,7 +8,7 @@ import type { GradeLegend, Kpi, PrintedGrade } from '../model';
 import { computeRate, formatRate, kpiDirection, kpiUnit, normaliseUnit, roundRate } from '../rates';
 import { entryOf, gradeFromLegend, trendFromLegend } from '../legend';
 import { t } from '../catalogue';
-import { def, finding, shown, yearLabel, type RuleContext } from './context';
+import { def, finding, shown, yearLabel, type KpiCheck, type RuleContext } from './context';
 
 function legendOf(ctx: RuleContext, kind: GradeLegend['kind']): GradeLegend | null {
   return ctx.sheet.legends?.find((l) => l.kind === kind && (kind === 'trend' || l.entries.some((e) => e.min !== null || e.max !== null))) ?? null;
@@ -18,8 +18,7 @@ function entryText(ctx: RuleContext, e: { symbol: string; label: string }): stri
   return e.label && e.label !== e.symbol ? t(ctx.lang, 'grade-line.legend', e) : e.symbol;
 }
 
-function gradeFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend): Finding[] {
-  const out: Finding[] = [];
+function gradeFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend, out: Finding[]): void {
   for (const [y, g] of Object.entries(kpi.printedGrades ?? {}) as [string, PrintedGrade][]) {
     if (!g.symbol) continue;
     const year = Number(y);
@@ -38,7 +37,6 @@ function gradeFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend): Finding
       expected: entryText(ctx, expected),
     }));
   }
-  return out;
 }
 
 /** improved / kept / worsened from the year before (or the baseline), in the KPI's direction. */
@@ -56,8 +54,7 @@ function change(ctx: RuleContext, kpi: Kpi, year: number): 'improved' | 'kept' |
   return (diff > 0) === up ? 'improved' : 'worsened';
 }
 
-function trendFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend): Finding[] {
-  const out: Finding[] = [];
+function trendFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend, out: Finding[]): void {
   for (const [y, g] of Object.entries(kpi.printedTrends ?? {}) as [string, PrintedGrade][]) {
     if (!g.symbol) continue;
     const year = Number(y);
@@ -75,17 +72,15 @@ function trendFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend): Finding
       expected: entryText(ctx, expected),
     }));
   }
-  return out;
 }
 
-export function gradeMismatch(ctx: RuleContext): Finding[] {
+export function gradeMismatch(ctx: RuleContext): KpiCheck | null {
   const grades = legendOf(ctx, 'grade');
   const trends = legendOf(ctx, 'trend');
-  if (!grades && !trends) return [];
-  const out: Finding[] = [];
-  for (const kpi of ctx.sheet.kpis) {
-    if (grades) out.push(...gradeFindings(ctx, kpi, grades));
-    if (trends) out.push(...trendFindings(ctx, kpi, trends));
-  }
-  return out;
+  // without a printed legend nothing says what a grade means
+  if (!grades && !trends) return null;
+  return (kpi: Kpi, out: Finding[]) => {
+    if (grades) gradeFindings(ctx, kpi, grades, out);
+    if (trends) trendFindings(ctx, kpi, trends, out);
+  };
 }

@@ -1,6 +1,7 @@
 /** The validation rules, in the order their findings are listed. Rule ids and severities are a contract. */
-import type { RuleSpec } from './context';
-import { rateMismatch } from './rate-mismatch';
+import type { Finding } from '../findings';
+import type { KpiCheck, RuleContext, RuleSpec } from './context';
+import { rateMismatchRule } from './rate-mismatch';
 import { notANumber, percentOutOfRange, unitMismatch, yearGap } from './actual-values';
 import { cumulativeDecrease, missingRemark } from './trends';
 import { breakdownSum, relistedMismatch } from './consistency';
@@ -10,7 +11,7 @@ import { sheetNumberRule } from './sheet-number';
 import { gradeMismatch } from './grade-mismatch';
 
 export const RULES: RuleSpec[] = [
-  { id: 'rate-mismatch', severity: 'error', check: rateMismatch },
+  { id: 'rate-mismatch', severity: 'error', check: rateMismatchRule },
   { id: 'unit-mismatch', severity: 'error', check: unitMismatch },
   { id: 'not-a-number', severity: 'warning', check: notANumber },
   { id: 'cumulative-decrease', severity: 'error', check: cumulativeDecrease },
@@ -28,4 +29,24 @@ export const RULES: RuleSpec[] = [
   { id: 'grade-mismatch', severity: 'error', check: gradeMismatch },
 ];
 
-export type { RuleContext, RuleSpec } from './context';
+/**
+ * The findings of every rule on `ctx.sheet`, listed rule by rule (each in KPI order) as the rules are
+ * ordered. One pass over the KPIs: each KPI is looked at by all rules in turn.
+ */
+export function runRules(ctx: RuleContext): Finding[] {
+  const checks: KpiCheck[] = [];
+  const outs: Finding[][] = [];
+  for (const rule of RULES) {
+    const check = rule.check(ctx);
+    if (!check) continue;
+    checks.push(check);
+    outs.push([]);
+  }
+  const n = checks.length;
+  for (const kpi of ctx.sheet.kpis) for (let i = 0; i < n; i++) checks[i](kpi, outs[i]);
+  const findings: Finding[] = [];
+  for (const out of outs) for (const f of out) findings.push(f);
+  return findings;
+}
+
+export type { KpiCheck, RuleContext, RuleSpec, SheetRule } from './context';

@@ -5,25 +5,23 @@ import { cellAddress } from '../snapshot';
 import { computeRate, formatRate, rateMethod } from '../rates';
 import { printedRateList } from '../kpi-facts';
 import { message } from '../messages';
-import { def, finding, rateFix, sameKpis, type RuleContext } from './context';
+import { def, finding, rateFix, sameKpis, type KpiCheck, type RuleContext } from './context';
 
 /** Rates far above the target: at or above this share of the target. */
 export const OVERSHOOT = 1.5;
 
 const shows = (p: ParsedValue) => p.kind !== 'empty' && p.kind !== 'none';
 
-export function misplacedValue(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  for (const kpi of ctx.sheet.kpis) {
+export function misplacedValue(ctx: RuleContext): KpiCheck {
+  return (kpi: Kpi, out: Finding[]) => {
     // most KPIs have nothing misplaced: no lists made for them
-    if (!kpi.rateRowOther.some(shows) && !printedRateList(kpi).some(([, p]) => p.kind === 'text' || p.kind === 'error')) continue;
+    if (!kpi.rateRowOther.some(shows) && !printedRateList(kpi).some(([, p]) => p.kind === 'text' || p.kind === 'error')) return;
     const cells = [
       ...kpi.rateRowOther.filter(shows).map((p) => ({ row: p.row, col: p.col, text: p.text })),
       ...printedRateList(kpi).filter(([, p]) => p.kind === 'text' || p.kind === 'error').map(([, p]) => ({ row: p.row, col: p.col, text: p.text })),
     ].sort((a, b) => a.col - b.col);
     for (const c of cells) out.push(finding(ctx, 'misplaced-value', 'warning', kpi, c, 'misplaced-value', { text: c.text.trim() }));
-  }
-  return out;
+  };
 }
 
 /** The printed rate of the same KPI and year elsewhere (`same`: sameKpis) that shows "-", if any. */
@@ -35,9 +33,8 @@ function dashElsewhere(same: readonly Kpi[], year: number): PrintedRate | undefi
   return undefined;
 }
 
-export function qualitativeRate(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  for (const kpi of ctx.sheet.kpis) {
+export function qualitativeRate(ctx: RuleContext): KpiCheck {
+  return (kpi: Kpi, out: Finding[]) => {
     const qualitative = rateMethod(kpi, def(ctx, kpi)) === 'none';
     // the KPI's other listings, gathered once per KPI rather than per printed rate
     let same: readonly Kpi[] | undefined;
@@ -55,26 +52,22 @@ export function qualitativeRate(ctx: RuleContext): Finding[] {
         out.push(finding(ctx, 'qualitative-rate', 'warning', kpi, p, 'qualitative-rate.dash', { cell: where, printed: p.text.trim() }));
       }
     }
-  }
-  return out;
+  };
 }
 
-export function rateFormat(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
+export function rateFormat(ctx: RuleContext): KpiCheck {
   const common = ctx.rounding.decimals;
-  for (const kpi of ctx.sheet.kpis) {
+  return (kpi: Kpi, out: Finding[]) => {
     for (const [, p] of printedRateList(kpi)) {
       if (p.kind !== 'rate' || p.decimals === null || p.decimals === common) continue;
       out.push(finding(ctx, 'rate-format', 'info', kpi, p, 'rate-format', { text: p.text.trim(), decimals: p.decimals, common },
         p.value !== null ? rateFix(ctx, kpi, p, p.value, common) : undefined));
     }
-  }
-  return out;
+  };
 }
 
-export function largeOvershoot(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  for (const kpi of ctx.sheet.kpis) {
+export function largeOvershoot(ctx: RuleContext): KpiCheck {
+  return (kpi: Kpi, out: Finding[]) => {
     for (const [year, p] of printedRateList(kpi)) {
       if (p.kind !== 'rate') continue;
       const value = computeRate(kpi, year, def(ctx, kpi)).value ?? p.value;
@@ -82,6 +75,5 @@ export function largeOvershoot(ctx: RuleContext): Finding[] {
       out.push(finding(ctx, 'large-overshoot', 'info', kpi, p, 'large-overshoot',
         { rate: formatRate(value, ctx.rounding.decimals, ctx.rounding.mode) }));
     }
-  }
-  return out;
+  };
 }

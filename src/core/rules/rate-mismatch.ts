@@ -8,7 +8,7 @@ import { computeRate, divideExact, formatRate, kpiBounds, progressRate, roundRat
 import { actualYears, printedRateList } from '../kpi-facts';
 import { message } from '../messages';
 import { t as say } from '../catalogue';
-import { def, finding, rateFix, shown, yearLabel, type RuleContext } from './context';
+import { def, everyKpi, finding, rateFix, shown, yearLabel, type KpiCheck, type Rule, type RuleContext } from './context';
 
 interface Candidate {
   /** What computes this value, in the finding's language. */
@@ -56,9 +56,8 @@ function candidates(ctx: RuleContext, kpi: Kpi, year: number, actual: number): C
   return out;
 }
 
-export function rateMismatch(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  for (const kpi of ctx.sheet.kpis) {
+export function rateMismatchRule(ctx: RuleContext): KpiCheck {
+  return (kpi: Kpi, out: Finding[]) => {
     for (const [year, p] of printedRateList(kpi)) {
       // only a printed rate (kind 'rate') carries a value
       if (p.value === null) continue;
@@ -86,6 +85,8 @@ export function rateMismatch(ctx: RuleContext): Finding[] {
         explanation,
       }, rateFix(ctx, kpi, p, rate.value, decimals)));
     }
-  }
-  return out;
+  };
 }
+
+/** rate-mismatch over every KPI of the sheet. */
+export const rateMismatch: Rule = everyKpi(rateMismatchRule);

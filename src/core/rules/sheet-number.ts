@@ -1,6 +1,7 @@
 /** sheet-number: a missing or malformed シートNo., or one naming no known management sheet. */
 import type { Finding } from '../findings';
-import { finding, tableOf, type RuleContext } from './context';
+import type { Kpi } from '../model';
+import { finding, tableOf, type KpiCheck, type RuleContext } from './context';
 
 /** The number a sheet name or シートNo. carries ("08", "シート08", "No.8" → 8); null when none or longer. */
 export function sheetNumber(s: string): number | null {
@@ -19,33 +20,31 @@ function knownSheets(names: string[] | undefined, wanted: Set<number>): string[]
   return numbered.length > 0 && answered * 2 >= wanted.size ? numbered : [];
 }
 
-export function sheetNumberRule(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
+export function sheetNumberRule(ctx: RuleContext): KpiCheck {
   // Judged over the whole model, so that re-checking a single KPI decides alike.
   // cached on the index: a live re-check of one KPI must not rescan 10,000 (see BENCHMARKS.md)
   const wanted = (ctx.index.sheetNumbers ??= new Set([...ctx.index.byId.values()].map((k) => sheetNumber(k.sheetNo ?? '')).filter((n): n is number => n !== null)));
   const known = knownSheets(ctx.managementSheets, wanted);
   const numbers = new Set(known.map(sheetNumber));
   const totals = ctx.index.parts;
-  for (const kpi of ctx.sheet.kpis) {
+  return (kpi: Kpi, out: Finding[]) => {
     const col = tableOf(ctx, kpi)?.columns.sheetNo;
-    if (!col) continue;
+    if (!col) return;
     const at = kpi.sheetNoCell ?? { row: kpi.row, col };
     const text = (kpi.sheetNo ?? '').normalize('NFKC').trim();
     if (text === '') {
       // A total made of breakdown rows points to its parts' sheets.
       if (!totals.has(kpi.id)) out.push(finding(ctx, 'sheet-number', 'warning', kpi, at, 'sheet-number.missing', {}));
-      continue;
+      return;
     }
-    if (/^[-－―ー]$/.test(text)) continue;
+    if (/^[-－―ー]$/.test(text)) return;
     if (!/^(No\.?\s*)?\d{1,3}$/i.test(text)) {
       out.push(finding(ctx, 'sheet-number', 'warning', kpi, at, 'sheet-number.malformed', { text }));
-      continue;
+      return;
     }
     if (known.length > 0 && !numbers.has(sheetNumber(text))) {
       const list = known.length > 6 ? `${known.slice(0, 3).join(', ')} … ${known[known.length - 1]}` : known.join(', ');
       out.push(finding(ctx, 'sheet-number', 'warning', kpi, at, 'sheet-number.unknown', { text, known: list }));
     }
-  }
-  return out;
+  };
 }

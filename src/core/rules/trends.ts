@@ -1,15 +1,15 @@
 /** Rules on how actuals move over the years: cumulative-decrease, missing-remark. */
 import type { Finding } from '../findings';
+import type { Kpi } from '../model';
 import { kpiDirection } from '../rates';
 import { planStart, readableActuals } from '../status';
-import { amount, def, finding, shown, tableOf, yearLabel, type RuleContext } from './context';
+import { amount, def, finding, shown, tableOf, yearLabel, type KpiCheck, type RuleContext } from './context';
 import { t } from '../catalogue';
 
-export function cumulativeDecrease(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  for (const kpi of ctx.sheet.kpis) {
+export function cumulativeDecrease(ctx: RuleContext): KpiCheck {
+  return (kpi: Kpi, out: Finding[]) => {
     const d = def(ctx, kpi);
-    if (!(d?.cumulative ?? kpi.cumulative)) continue;
+    if (!(d?.cumulative ?? kpi.cumulative)) return;
     const start = planStart(kpi, d);
     let prev = kpi.baseline.parsed?.kind === 'number' && start.value !== null
       ? { label: shown(kpi.baseline.parsed), year: start.year, value: start.value }
@@ -25,19 +25,17 @@ export function cumulativeDecrease(ctx: RuleContext): Finding[] {
       }
       prev = { label: shown(a.cell), year: a.year, value: a.value };
     }
-  }
-  return out;
+  };
 }
 
 /** Below 80 % of the way the plan expects by now. */
 const CLEARLY_BEHIND = 0.8;
 
-export function missingRemark(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  for (const kpi of ctx.sheet.kpis) {
+export function missingRemark(ctx: RuleContext): KpiCheck {
+  return (kpi: Kpi, out: Finding[]) => {
     const col = tableOf(ctx, kpi)?.columns.remark;
     // A relisted KPI is explained where it is first listed.
-    if (!col || kpi.relistedFrom || (kpi.remark ?? '').trim() !== '') continue;
+    if (!col || kpi.relistedFrom || (kpi.remark ?? '').trim() !== '') return;
     const d = def(ctx, kpi);
     const st = ctx.statuses[kpi.id];
     const actuals = readableActuals(kpi, d);
@@ -53,8 +51,7 @@ export function missingRemark(ctx: RuleContext): Finding[] {
       const expected = st.pathValue !== null ? `${amount(st.pathValue)}${kpi.unit ?? ''}` : null;
       reason = t(ctx.lang, 'rule.remark.far-behind', { year: y, actual: shown(last.cell), expected });
     }
-    if (!reason) continue;
+    if (!reason) return;
     out.push(finding(ctx, 'missing-remark', 'warning', kpi, { row: kpi.row, col }, 'missing-remark', { reason }));
-  }
-  return out;
+  };
 }
