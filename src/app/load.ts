@@ -35,7 +35,21 @@ export function candidateSheets(sheets: SheetInfo[], only?: string): SheetInfo[]
   return sheets.filter((s) => s.visibility !== 'veryHidden' && !OWN_SHEETS.includes(s.name) && (!only || s.name === only));
 }
 
-export async function loadWorkbook(host: ProgressHost, options: LoadOptions = {}, onProgress?: (done: number, total: number) => void): Promise<PlanInput> {
+/** What the loader reads from a host before analysing: the sheet list, the snapshots, KPI定義 and the undo record. */
+export interface HostRead {
+  sheets: SheetInfo[];
+  snapshots: GridSnapshot[];
+  definitionsSnapshot: GridSnapshot | null;
+  record: UndoRecord;
+}
+
+/**
+ * Everything loadWorkbook needs of the host, read (nothing of the host kept in it). A caller that
+ * writes nothing (`kpi-progress check`) reads this and lets the host go before recognising, so the
+ * .xlsx host's exceljs workbook (hundreds of MB of objects at 10,000 KPIs) is garbage while the
+ * core runs instead of being walked by every collection.
+ */
+export async function readFromHost(host: ProgressHost, options: LoadOptions = {}, onProgress?: (done: number, total: number) => void): Promise<HostRead> {
   const sheets = await host.listSheets();
   if (options.sheet && !sheets.some((s) => s.name === options.sheet)) {
     const names = sheets.filter((s) => s.visibility !== 'veryHidden').map((s) => s.name);
@@ -51,7 +65,12 @@ export async function loadWorkbook(host: ProgressHost, options: LoadOptions = {}
   }
   const definitionsSnapshot = hasDefinitions ? await host.readSnapshot(DEFINITIONS_SHEET) : null;
   onProgress?.(total, total);
-  const input = analyseSnapshots(sheets, snapshots, definitionsSnapshot, await readUndoRecord(host), options);
+  return { sheets, snapshots, definitionsSnapshot, record: await readUndoRecord(host) };
+}
+
+export async function loadWorkbook(host: ProgressHost, options: LoadOptions = {}, onProgress?: (done: number, total: number) => void): Promise<PlanInput> {
+  const read = await readFromHost(host, options, onProgress);
+  const input = analyseSnapshots(read.sheets, read.snapshots, read.definitionsSnapshot, read.record, options);
   return withHostExtras(host, input);
 }
 
