@@ -17,9 +17,24 @@ export function toHalfWidth(s: string): string {
 // Sheets repeat the same texts thousands of times and NFKC is costly: normalise each text once.
 const normalised = new Map<string, string>();
 
+/**
+ * 1 for each UTF-16 unit that NFKC and normalise() keep as it is and that composes with nothing: printable
+ * ASCII, hiragana, katakana, CJK unified ideographs and the common Japanese punctuation 、。〃々〇「」『』【】〔〕.
+ * Most texts of a sheet (KPI names, remarks, figures) are made of these alone.
+ */
+const KEPT = new Uint8Array(0x10000);
+for (const [from, to] of [[0x21, 0x7e], [0x3001, 0x3003], [0x3005, 0x3005], [0x3007, 0x3007], [0x300c, 0x300f], [0x3010, 0x3011], [0x3014, 0x3015], [0x3041, 0x3096], [0x30a1, 0x30f6], [0x30fb, 0x30fc], [0x4e00, 0x9fff]]) {
+  KEPT.fill(1, from, to + 1);
+}
+
+/** Whether the UTF-16 unit is one normalise() keeps unchanged whatever surrounds it. */
+export function keptByNormalise(code: number): boolean {
+  return KEPT[code] === 1;
+}
+
 /** Key for comparing labels and names: NFKC, no spaces, one wave dash ("~"). */
 export function normalise(s: string): string {
-  if (isPlainAscii(s)) return s;
+  if (isKept(s)) return s;
   let n = normalised.get(s);
   if (n === undefined) {
     if (normalised.size > 200_000) normalised.clear();
@@ -29,12 +44,9 @@ export function normalise(s: string): string {
   return n;
 }
 
-/** Printable ASCII without spaces: NFKC, the wave dash and space rules leave it as it is. */
-function isPlainAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f) return false;
-  }
+/** Text of kept units only (no spaces, no wave dash but "~"): NFKC and the wave dash and space rules leave it as it is. */
+function isKept(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (KEPT[s.charCodeAt(i)] === 0) return false;
   return true;
 }
 

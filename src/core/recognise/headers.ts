@@ -3,7 +3,7 @@
  * "所管課" the department; "シート No." and "シート番号" the sheet number. Year columns by label.
  */
 import type { YearColumn } from '../model';
-import { normalise } from '../text';
+import { keptByNormalise, normalise } from '../text';
 import { parseYearLabel, yearInText, type ParsedYear } from '../years';
 import type { Grid } from './grid';
 
@@ -161,12 +161,68 @@ export function headerAt(g: Grid, row: number, from = g.firstCol, to = g.lastCol
   return isHeaderRow(two) ? two : null;
 }
 
+/**
+ * The first two characters (spaces removed) of each role word of ROLE_PATTERNS but kpi: every match of
+ * a pattern other than kpi's holds one of these pairs in the normalised text (管理シート, 計画策定時 …).
+ */
+const ROLE_PAIRS = ['管理', 'シー', '指標', '項目', '基準', '現状', '策定', '当初', '計画', '目標', '事業', '決算', '予算', '担当', '所管', '主管', '課名', '備考', '特記', 'コメ', '摘要', '区分', '実績'];
+
+/**
+ * Per UTF-16 unit: 0 a character normalise() may turn into a role character, 1 one it keeps or turns into
+ * ASCII other than k, 2 a space it drops, 3 the k of kpi (half- or full-width).
+ */
+const CHAR_KIND = new Uint8Array(0x10000);
+/** Per first character of a role pair, its second character (0 for none). */
+const PAIR_SECOND = new Uint16Array(0x10000);
+for (let code = 0; code < 0x10000; code++) if (keptByNormalise(code)) CHAR_KIND[code] = 1;
+// full-width ASCII (（）～％ …) is its half-width self after NFKC, and every wave dash becomes "~"
+for (let code = 0xff01; code <= 0xff5e; code++) CHAR_KIND[code] = 1;
+CHAR_KIND[0x301c] = CHAR_KIND[0x223c] = 1;
+for (const space of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x3000]) CHAR_KIND[space] = 2;
+CHAR_KIND[0x4b] = CHAR_KIND[0x6b] = CHAR_KIND[0xff2b] = CHAR_KIND[0xff4b] = 3;
+for (const pair of ROLE_PAIRS) PAIR_SECOND[pair.charCodeAt(0)] = pair.charCodeAt(1);
+
+/**
+ * Whether the text may name a role other than a year (false only when classifyHeader's answer is surely
+ * null or 'year'). False for a text of characters normalise() keeps, without a k and without a role pair
+ * ("26件", "第3群 市民活動団体数", "0.689", "企画課"): the data rows' names and figures, which the
+ * header test then never classifies (nor reads their years).
+ */
+export function mayNameRole(text: string): boolean {
+  let want = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const kind = CHAR_KIND[code];
+    if (kind === 2) continue; // normalise() drops spaces: "目 標" is 目標
+    if (kind !== 1 || code === want) return true;
+    want = PAIR_SECOND[code];
+  }
+  return false;
+}
+
+const YEAR_CODE = ROLES.indexOf('year');
+
 /** Whether a cell of the row (own text, as readHeaderRow reads one row) names a role other than a year. */
 export function hasRoleCell(g: Grid, row: number, from: number, to: number): boolean {
-  for (let c = Math.max(from, g.firstCol); c <= Math.min(to, g.lastCol); c++) {
-    if (g.ownText(row, c) === '') continue;
-    const role = cellRole(g, row, c);
-    if (role !== null && role !== 'year') return true;
+  const lo = Math.max(from, g.firstCol);
+  const hi = Math.min(to, g.lastCol);
+  if (row < g.firstRow || row > g.lastRow) {
+    for (let c = lo; c <= hi; c++) {
+      const role = g.ownText(row, c) === '' ? null : cellRole(g, row, c);
+      if (role !== null && role !== 'year') return true;
+    }
+    return false;
+  }
+  // Most rows asked are data rows: their cells are read from the grid's arrays, by index.
+  for (let c = lo, i = g.index(row, lo); c <= hi; c++, i++) {
+    const text = g.ownTextAt(i);
+    if (text === '') continue;
+    let code = g.roleCodes[i];
+    if (code === 0) {
+      if (!mayNameRole(text)) continue;
+      g.roleCodes[i] = code = ROLES.indexOf(classifyHeader(text), 1);
+    }
+    if (code > 1 && code !== YEAR_CODE) return true;
   }
   return false;
 }

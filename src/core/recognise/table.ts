@@ -1,6 +1,6 @@
 /** Reads one KPI table: the header row, then KPI pairs (実績値 row + 達成率 row) until something else. */
 import type { Direction, Kpi, KpiTable, ParsedValue, PrintedRate } from '../model';
-import { cellText, normalise, toHalfWidth } from '../text';
+import { cellText, keptByNormalise, normalise, toHalfWidth } from '../text';
 import { yearInText } from '../years';
 import type { Grid } from './grid';
 import { headerAt, type HeaderRow } from './headers';
@@ -14,6 +14,15 @@ const EXPECTED_LABEL = /^(目安値?|期待値|計画値|見込み?値?|目標�
 /** 評価 rows of a block (one block per KPI: 期待値 / 実績値 / 達成率 / 評価). */
 const GRADE_LABEL = /^(評価|判定|達成度|評価区分)$/;
 
+/**
+ * Whether normalise(text) may start with 実 (ACTUAL_LABEL's first character): false when the text (own
+ * text, trimmed) starts with another character normalise() keeps, such as a KPI name's or a figure's.
+ */
+function mayStartWithActual(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === 0x5b9f || !keptByNormalise(first);
+}
+
 /** The column holding 実績値 / 達成率 labels: a header role, or found in the first data rows. */
 function findRowLabelColumn(g: Grid, h: HeaderRow): number | null {
   const fromHeader = h.roles.get('rowLabel');
@@ -23,7 +32,7 @@ function findRowLabelColumn(g: Grid, h: HeaderRow): number | null {
   for (let r = h.row + h.rows; r <= Math.min(h.row + h.rows + 5, g.lastRow); r++) {
     for (let col = from; col <= to; col++) {
       const text = g.ownText(r, col);
-      if (text !== '' && ACTUAL_LABEL.test(normalise(text))) return col;
+      if (text !== '' && mayStartWithActual(text) && ACTUAL_LABEL.test(normalise(text))) return col;
     }
   }
   return null;

@@ -1,0 +1,61 @@
+/**
+ * The recogniser's shortcuts past normalise() and the header classifier must never change an answer:
+ * a text normalise() keeps must be its own normal form, and a text mayNameRole() passes over must be
+ * classified as no role or a year.
+ */
+import fc from 'fast-check';
+import { classifyHeader, mayNameRole } from '../../src/core/recognise/headers';
+import { keptByNormalise, normalise } from '../../src/core/text';
+
+/** normalise() as written before its shortcut for kept texts. */
+const reference = (s: string) => s.normalize('NFKC').replace(/[～〜~∼]/g, '~').replace(/[\s\u3000]+/g, '');
+
+test('every character normalise() keeps is its own NFKC form, no space, no mark and no wave dash but ~', () => {
+  const wrong: number[] = [];
+  let kept = 0;
+  for (let code = 0; code < 0x10000; code++) {
+    if (!keptByNormalise(code)) continue;
+    kept++;
+    const ch = String.fromCharCode(code);
+    if (reference(ch) !== ch || /\p{M}/u.test(ch)) wrong.push(code);
+  }
+  expect(wrong).toEqual([]);
+  expect(kept).toBeGreaterThan(20_000);
+});
+
+// Role words, their characters apart, spaces, kept and changed characters (full-width, half-width
+// katakana, compatibility ideographs, squared words), years and figures.
+const PIECES = [
+  ...'管理シート指標項目基準現状策定時当初値計画目標事業費決算額予算額担当課所管主名備考特記項コメント摘要区分実績/達成率値No.番号#進行数最終部署局kKpPiI',
+  '事業費', '決算額', '予算額', '基準値', '現状値', '策定時', '当初値', '計画策定時', '目標値', '数値目標', '担当課', '所管課', '担当部署', '主管課', '課名',
+  '備考', '特記事項', 'コメント', '摘要', '区分', 'シートNo', '管理番号', '進行管理シート', '項目', '評価項目', '指標', 'KPI', 'kpi', 'ＫＰＩ', 'ｼｰﾄ', '⽬標', '目⽬', '㌞', '㍇', '備\u3000考', '目 標', '実績/達成率', '実績値/達成率', '(', ')', '（', '）',
+  ' ', '\u3000', '\n', '\t', '\u00a0', '～', '〜', '~', 'R1', 'R元', '令和', '平成', 'H31', '年度', '2019', '２０１９', '①',
+  '第3群', '市民', '活動', '団体', '件', '人', '%', '0.689', '26', '企画', '課', '実', '事', '目', '基', 'シ', '管',
+];
+
+test('a text mayNameRole passes over is classified as no role or a year', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }), (parts) => {
+      const text = parts.join('');
+      if (!mayNameRole(text)) expect([text, classifyHeader(text) ?? 'none']).toEqual([text, expect.stringMatching(/^(none|year)$/)]);
+    }),
+    { numRuns: 20_000 },
+  );
+});
+
+test('the role words all may name a role; data rows mostly do not', () => {
+  for (const w of ['重要業績評価指標 (KPI)', '成果指標', '項目', '基準値 (H30)', '現状値', '策定時', '当初値', '計画策定時', 'R6目標', '目 標', '事業費', '決算額', '予算額', '担当課', '所管課', '主管課', '課名', '担当', '備 考', '特記事項', 'コメント', '摘要', 'シートNo.', '管理番号', '区分', '実績/達成率', 'ｼｰﾄNo']) {
+    expect([w, mayNameRole(w)]).toEqual([w, true]);
+  }
+  for (const w of ['第3群 市民活動団体数', '26件', '0.689', '企画課', '達成率', 'R1', '2019年度', '-']) expect([w, mayNameRole(w)]).toEqual([w, false]);
+});
+
+test('normalise of kept texts and of others matches NFKC without spaces and with one wave dash', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...PIECES, 'が', 'か', '\u3099', 'ヿ', '・', 'ー', '「', '」', '々'), { maxLength: 8 }), (parts) => {
+      const text = parts.join('');
+      expect(normalise(text)).toBe(reference(text));
+    }),
+    { numRuns: 5_000 },
+  );
+});
