@@ -4,11 +4,11 @@
  */
 import type { GradeLegend, Kpi, ProgressModel, SheetModel } from './model';
 import type { Finding, Lang } from './findings';
-import type { KpiDefinitions } from './definitions';
+import type { KpiDefinition, KpiDefinitions } from './definitions';
 import type { GridSnapshot } from './snapshot';
 import { definitionFor, DEFAULT_BANDS, DEFINITIONS_SHEET, readDefinitions } from './definitions';
-import { computeRate, detectRounding, rateMethod, withKpiTerms, type RateMethod, type RoundingConvention } from './rates';
-import { assessStatus, type Grade, type GradeBasis, type Status, type StatusResult } from './status';
+import { computeRate, detectRounding, rateMethod, withKpiTerms, type RateMethod } from './rates';
+import { assessStatus, type Grade, type GradeBasis, type GradeOptions, type Status, type StatusResult } from './status';
 import { runRules } from './rules';
 import { actualYears, printedRateList, withKpiFacts } from './kpi-facts';
 import { buildIndex } from './rules/context';
@@ -43,17 +43,16 @@ export interface AnalyseOptions {
   managementSheets?: string[];
 }
 
-function sheetRounding(sheet: SheetModel, defs?: KpiDefinitions): RoundingConvention {
-  const samples: { computed: number; printed: number; decimals: number | null }[] = [];
-  for (const kpi of sheet.kpis) {
-    for (const [y, p] of printedRateList(kpi)) {
-      if (p.kind !== 'rate' || p.value === null) continue;
-      const computed = computeRate(kpi, y, definitionFor(defs, kpi)).value;
-      if (computed !== null) samples.push({ computed, printed: p.value, decimals: p.decimals });
-      else samples.push({ computed: p.value, printed: p.value, decimals: p.decimals });
-    }
+type RoundingSample = { computed: number; printed: number; decimals: number | null };
+
+/** A KPI's printed rates with the computed ones, from which the sheet's rounding is judged (detectRounding). */
+function roundingSamples(kpi: Kpi, def: KpiDefinition | undefined, samples: RoundingSample[]): void {
+  for (const [y, p] of printedRateList(kpi)) {
+    if (p.kind !== 'rate' || p.value === null) continue;
+    const computed = computeRate(kpi, y, def).value;
+    if (computed !== null) samples.push({ computed, printed: p.value, decimals: p.decimals });
+    else samples.push({ computed: p.value, printed: p.value, decimals: p.decimals });
   }
-  return detectRounding(samples);
 }
 
 /** The sheet's printed grade legend, when it has one: it decides the grades. */
@@ -63,8 +62,15 @@ export function gradeLegend(sheet: SheetModel): GradeLegend | undefined {
 
 /** Rates, status and grade of one KPI (also used by the live re-check of a single KPI). */
 export function assessKpi(kpi: Kpi, defs?: KpiDefinitions, legend?: GradeLegend): { assessment: KpiAssessment; status: StatusResult } {
-  const def = definitionFor(defs, kpi);
-  const st = assessStatus(kpi, def, { bands: defs?.bands ?? DEFAULT_BANDS, method: defs?.grading, legend });
+  return assessWith(kpi, definitionFor(defs, kpi), gradeOptions(defs, legend));
+}
+
+function gradeOptions(defs: KpiDefinitions | undefined, legend: GradeLegend | undefined): GradeOptions {
+  return { bands: defs?.bands ?? DEFAULT_BANDS, method: defs?.grading, legend };
+}
+
+function assessWith(kpi: Kpi, def: KpiDefinition | undefined, grading: GradeOptions): { assessment: KpiAssessment; status: StatusResult } {
+  const st = assessStatus(kpi, def, grading);
   const rates: Record<number, number | null> = {};
   for (const y of actualYears(kpi)) rates[y] = computeRate(kpi, y, def).value;
   const assessment: KpiAssessment = {
@@ -85,15 +91,19 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
   const analysis: Analysis = { kpis: {}, findings: [], rounding: {} };
   const index = buildIndex(model);
   for (const sheet of model.sheets) {
-    const rounding = sheetRounding(sheet, defs);
-    analysis.rounding[sheet.sheet] = rounding;
     const statuses: Record<string, StatusResult> = {};
-    const legend = gradeLegend(sheet);
+    const grading = gradeOptions(defs, gradeLegend(sheet));
+    const samples: RoundingSample[] = [];
+    // one pass: each KPI's printed rates sampled for the sheet's rounding and the KPI assessed, its terms at hand
     for (const kpi of sheet.kpis) {
-      const { assessment, status } = assessKpi(kpi, defs, legend);
+      const def = definitionFor(defs, kpi);
+      roundingSamples(kpi, def, samples);
+      const { assessment, status } = assessWith(kpi, def, grading);
       statuses[kpi.id] = status;
       analysis.kpis[kpi.id] = assessment;
     }
+    const rounding = detectRounding(samples);
+    analysis.rounding[sheet.sheet] = rounding;
     const ctx = { model, sheet, lang, definitions: defs, rounding, statuses, managementSheets: options.managementSheets, index };
     for (const f of runRules(ctx)) analysis.findings.push(f);
   }

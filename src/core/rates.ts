@@ -225,6 +225,16 @@ export function kpiBounds(kpi: Kpi, def?: KpiDefinition): { baseline: number | n
   return { ...sharedBounds(kpi, def) };
 }
 
+/** The baseline value of kpiBounds, without making the pair (status asks it of every KPI). */
+export function kpiBaseline(kpi: Kpi, def?: KpiDefinition): number | null {
+  return sharedBounds(kpi, def).baseline;
+}
+
+/** The target value of kpiBounds, without making the pair. */
+export function kpiTarget(kpi: Kpi, def?: KpiDefinition): number | null {
+  return sharedBounds(kpi, def).target;
+}
+
 /** kpiBounds without the copy, for this file's own reading (asked per year and rate). */
 function sharedBounds(kpi: Kpi, def: KpiDefinition | undefined): KpiTerms['bounds'] {
   const t = termsOf(kpi, def);

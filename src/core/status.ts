@@ -8,7 +8,7 @@ import type { GradeLegend, Kpi, LegendEntry } from './model';
 import { gradeFromLegend } from './legend';
 import type { GradeBands, KpiDefinition } from './definitions';
 import { DEFAULT_BANDS } from './definitions';
-import { computeRate, divideExact, kpiBounds, kpiDirection, kpiUnit, progressRate, rateMethod } from './rates';
+import { computeRate, divideExact, kpiBaseline, kpiDirection, kpiTarget, kpiUnit, progressRate, rateMethod } from './rates';
 import { readableActuals } from './kpi-facts';
 
 export { readableActuals } from './kpi-facts';
@@ -59,7 +59,7 @@ export interface StatusResult {
  * cumulation starts; a missing percentage stays unknown (judged by its ratio to the target).
  */
 export function planStart(kpi: Kpi, def?: KpiDefinition): { value: number | null; year: number | null } {
-  const { baseline } = kpiBounds(kpi, def);
+  const baseline = kpiBaseline(kpi, def);
   const year = def?.baseline.year ?? kpi.baseline.year;
   const cumulative = def?.cumulative ?? kpi.cumulative;
   if (baseline === null && (cumulative || kpiUnit(kpi, def) !== '%')) {
@@ -91,8 +91,16 @@ export interface GradeOptions {
 
 /** Which figure a printed legend bands: "「実績値」が「期待値」以上" → expected; otherwise the 達成率. */
 export function legendMethod(legend: GradeLegend): GradingMethod {
-  return /期待値|見込/.test(legend.text) ? 'path' : 'rate';
+  // asked for every KPI of the sheet with the sheet's one legend: its answer kept at hand
+  if (legend !== lastLegend) {
+    lastMethod = /期待値|見込/.test(legend.text) ? 'path' : 'rate';
+    lastLegend = legend;
+  }
+  return lastMethod;
 }
+
+let lastLegend: GradeLegend | null = null;
+let lastMethod: GradingMethod = DEFAULT_GRADING;
 
 /** A legend symbol as one of A–D for counts and colours: its letter, else its rank among the bands. */
 function gradeOfEntry(legend: GradeLegend, entry: LegendEntry): Grade {
@@ -106,12 +114,11 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
   const opts: GradeOptions = 'A' in grading ? { bands: grading as GradeBands } : (grading as GradeOptions);
   const bands = opts.bands ?? DEFAULT_BANDS;
   const method = opts.legend ? legendMethod(opts.legend) : opts.method ?? DEFAULT_GRADING;
-  const none = { grade: null, progress: null, year: null, pathValue: null, elapsed: null, pathRatio: null, basis: null };
-  const { target } = kpiBounds(kpi, def);
+  const target = kpiTarget(kpi, def);
   // Stryker disable next-line ConditionalExpression: rateMethod is 'none' whenever the target is null; the test narrows the type
-  if (target === null || rateMethod(kpi, def) === 'none') return { status: 'qualitative', ...none };
+  if (target === null || rateMethod(kpi, def) === 'none') return nothingToJudge('qualitative');
   const actuals = readableActuals(kpi, def);
-  if (actuals.length === 0) return { status: 'no-data', ...none };
+  if (actuals.length === 0) return nothingToJudge('no-data');
   const { year, value: actual } = actuals[actuals.length - 1];
   const start = planStart(kpi, def);
   const targetYear = def?.target.year ?? kpi.target.year;
@@ -147,6 +154,11 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
   return { status, grade, progress, year, pathValue, elapsed, pathRatio, basis };
 }
 
+/** The status of a KPI without a year to judge: no grade, no figures. */
+function nothingToJudge(status: 'qualitative' | 'no-data'): StatusResult {
+  return { status, grade: null, progress: null, year: null, pathValue: null, elapsed: null, pathRatio: null, basis: null };
+}
+
 /**
  * The figure a grade rests on. rate: the KPI's own achievement rate of the judged year (actual ÷ target,
  * or the gap formula for decrease-type KPIs). expected: actual ÷ expected value (expected ÷ actual for
@@ -175,6 +187,6 @@ function gradeBasis(
   const gap = rate.method === 'gap';
   return {
     method: 'rate', formula: gap ? 'gap' : 'ratio', value: rate.value, year: at.year, actual: at.actual,
-    reference: target, baseline: gap ? kpiBounds(kpi, def).baseline : null, unit,
+    reference: target, baseline: gap ? kpiBaseline(kpi, def) : null, unit,
   };
 }

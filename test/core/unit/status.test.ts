@@ -94,6 +94,10 @@ test('legendMethod: a legend about 期待値 or 見込 bands the path value', ()
   expect(legendMethod(legend('「実績値」が「期待値」以上'))).toBe('path');
   expect(legendMethod(legend('見込みを上回る'))).toBe('path');
   expect(legendMethod(legend('達成率 100%以上'))).toBe('rate');
+  // the answer for the legend asked last is kept: each legend still gets its own
+  const path = legend('見込みを上回る');
+  const rate = legend('達成率 100%以上');
+  expect([path, path, rate, rate, path].map(legendMethod)).toEqual(['path', 'path', 'rate', 'rate', 'path']);
 });
 
 describe('assessStatus', () => {
