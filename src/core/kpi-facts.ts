@@ -56,15 +56,7 @@ export function actualYears(kpi: Kpi): number[] {
 }
 
 function listYears(kpi: Kpi): number[] {
-  const out: number[] = [];
-  for (const y in kpi.actuals) out.push(Number(y));
-  return ascending(out);
-}
-
-/** Year keys come out ascending already (integer keys); sorted only when one is not. */
-function ascending(years: number[]): number[] {
-  for (let i = 1; i < years.length; i++) if (!(years[i - 1] < years[i])) return years.sort((a, b) => a - b);
-  return years;
+  return kpi.actuals.years.slice(); // ascending (ByYear)
 }
 
 /** Printed rate cells by year, ascending. */
@@ -75,9 +67,7 @@ export function printedRateList(kpi: Kpi): [number, PrintedRate][] {
 }
 
 function listPrinted(kpi: Kpi): [number, PrintedRate][] {
-  const years: number[] = [];
-  for (const y in kpi.printedRates) years.push(Number(y));
-  return ascending(years).map((y) => [y, kpi.printedRates[y]]);
+  return kpi.printedRates.entries(); // ascending (ByYear)
 }
 
 /** Numeric actuals in the KPI's unit, by year, ascending. */
@@ -93,7 +83,7 @@ function listReadable(kpi: Kpi, def: KpiDefinition | undefined): ReadableActual[
   const unit = kpiUnit(kpi, def);
   const out: ReadableActual[] = [];
   for (const year of actualYears(kpi)) {
-    const cell = kpi.actuals[year];
+    const cell = kpi.actuals.get(year)!;
     // a number cell always holds its value
     if (cell.kind !== 'number') continue;
     const own = normaliseUnit(cell.unit);

@@ -4,6 +4,8 @@
  * Names follow ../shared/GLOSSARY.md. Rows/columns are 1-based worksheet coordinates.
  */
 
+import type { ByYear } from './by-year';
+
 export type Qualifier = 'atLeast' | 'atMost' | 'over' | 'under';
 export type Direction = 'up' | 'down' | 'none';
 
@@ -135,9 +137,9 @@ export interface Kpi {
   cumulativeFrom: number | null;
   baseline: { year: number | null; value: number | null; text: string; parsed: ParsedValue | null };
   target: { year: number | null; value: number | null; text: string; qualifier: Qualifier | null; parsed: ParsedValue | null };
-  /** Every year column of the table, by western fiscal year. */
-  actuals: Record<number, ParsedValue>;
-  printedRates: Record<number, PrintedRate>;
+  /** Every year column of the table, by western fiscal year (ByYear: see by-year.ts for why not a record). */
+  actuals: ByYear<ParsedValue>;
+  printedRates: ByYear<PrintedRate>;
   /** Anything in the baseline/target columns of the 達成率 row (e.g. "4.17ha"): misplaced values. */
   rateRowOther: ParsedValue[];
   cost: ParsedValue | null;
@@ -155,13 +157,13 @@ export interface Kpi {
   /** Row of a 目安値 / 期待値 row the sheet keeps with the pair, when it has one. */
   expectedRow?: number;
   /** The expected values of that row, by fiscal year. */
-  expected?: Record<number, ParsedValue>;
+  expected?: ByYear<ParsedValue>;
   /** Per-year targets where the layout prints them (期待値 of a block, 施策目標 side by side): rates use them. */
-  targets?: Record<number, ParsedValue>;
+  targets?: ByYear<ParsedValue>;
   /** Grades the sheet prints (評価 row, 達成度 / 改善・悪化 columns), by fiscal year. */
-  printedGrades?: Record<number, PrintedGrade>;
+  printedGrades?: ByYear<PrintedGrade>;
   /** Trend marks (改善○ 維持△ 悪化×) the sheet prints, by fiscal year. */
-  printedTrends?: Record<number, PrintedGrade>;
+  printedTrends?: ByYear<PrintedGrade>;
   /** False when the layout has no rate cells at all (side-by-side): rateRow is then only the actuals' row. */
   hasRateCells?: boolean;
   /** Row of the 評価 (grade) row of a block, when it has one. */

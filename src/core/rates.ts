@@ -207,8 +207,8 @@ function methodOf(kpi: Kpi, def: KpiDefinition | undefined, { baseline, target }
   if (target === null) return 'none';
   if (def?.method) return def.method;
   let negative = (baseline ?? 0) < 0 || target < 0;
-  for (const y in kpi.actuals) {
-    if ((numberOf(kpi.actuals[y]) ?? 0) < 0) negative = true;
+  for (const a of kpi.actuals.values) {
+    if ((numberOf(a) ?? 0) < 0) negative = true;
   }
   if (negative || target === 0 || direction === 'down') return 'gap';
   return 'ratio';
@@ -274,11 +274,11 @@ export function computeRate(kpi: Kpi, year: number, def?: KpiDefinition): RateRe
 function rateOf(kpi: Kpi, year: number, def: KpiDefinition | undefined): RateResult {
   const method = rateMethod(kpi, def);
   if (method === 'none') return { value: null, method, reason: 'qualitative target' };
-  const actualCell = kpi.actuals[year];
+  const actualCell = kpi.actuals.get(year);
   const actual = numberOf(actualCell);
   if (actual === null) return { value: null, method, reason: actualCell ? `actual is ${actualCell.kind}` : 'no such year' };
   const unit = kpiUnit(kpi, def);
-  const actualUnit = normaliseUnit(actualCell.unit);
+  const actualUnit = normaliseUnit(actualCell!.unit);
   if (unit && actualUnit && unit !== actualUnit) {
     return { value: null, method, reason: `actual unit ${actualUnit} differs from KPI unit ${unit}` };
   }
@@ -298,7 +298,7 @@ function rateOf(kpi: Kpi, year: number, def: KpiDefinition | undefined): RateRes
 
 /** The target the sheet prints for `year` (kpi.targets), when it is a number; else null. */
 export function yearTarget(kpi: Kpi, year: number): number | null {
-  return kpi.targets ? numberOf(kpi.targets[year]) : null;
+  return kpi.targets ? numberOf(kpi.targets.get(year)) : null;
 }
 
 /** The progress rate (進捗率): (actual − baseline) ÷ (target − baseline); null when undefined. */

@@ -131,7 +131,7 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
     : null;
   const pathValue = elapsed !== null && start.value !== null ? start.value + elapsed * (target - start.value) : null;
   // Graded against the sheet's own 目安値 row when it prints one for the year, else the path value.
-  const printed = kpi.expected?.[year];
+  const printed = kpi.expected?.get(year);
   const expected = printed?.kind === 'number' ? printed.value : pathValue;
   // A KPI to keep at its level (baseline = target) is judged by its ratio to the target, in its direction.
   const keep = start.value === null || start.value === target;

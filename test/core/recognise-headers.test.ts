@@ -70,7 +70,7 @@ test('a target named "R6目標" carries its year', () => {
   expect(m.tables[0]).toMatchObject({ targetYear: 2024, columns: { target: 4 } });
   // "H30" alone is a year column here (no 基準値 word): kept as the 2018 year column.
   expect(m.tables[0].columns.years.map((y) => y.year)).toEqual([2018, 2019, 2020]);
-  expect(m.kpis[0].printedRates[2019].value).toBeCloseTo(0.912);
+  expect(m.kpis[0].printedRates.get(2019)!.value).toBeCloseTo(0.912);
 });
 
 test('a KPI to bring down, negatives, 延べ and 累積 counts', () => {
@@ -87,7 +87,7 @@ test('a KPI to bring down, negatives, 延べ and 累積 counts', () => {
   ]);
   const [waste, waiting, visits, trees] = m.kpis;
   expect(waste).toMatchObject({ direction: 'down', unit: 't', baseline: { value: 12500 }, target: { value: 11000 } });
-  expect(waste.actuals[2020]).toMatchObject({ kind: 'number', value: -12050 });
+  expect(waste.actuals.get(2020)).toMatchObject({ kind: 'number', value: -12050 });
   expect(waiting).toMatchObject({ direction: 'down', target: { value: 0, qualifier: 'atMost' } });
   expect(visits).toMatchObject({ direction: 'up', cumulative: true, cumulativeFrom: 2019 });
   expect(trees).toMatchObject({ cumulative: true, cumulativeFrom: 2015 });

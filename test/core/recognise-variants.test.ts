@@ -26,8 +26,8 @@ function signature(m: ProgressModel) {
     target: [k.target.value, k.target.qualifier],
     unit: k.unit,
     direction: k.direction,
-    actuals: Object.fromEntries(Object.entries(k.actuals).map(([y, a]) => [y, a.kind === 'number' ? a.value : a.kind])),
-    rates: Object.fromEntries(Object.entries(k.printedRates).map(([y, r]) => [y, r.kind === 'rate' ? Math.round(r.value! * 1000) / 1000 : r.kind])),
+    actuals: Object.fromEntries(k.actuals.entries().map(([y, a]) => [y, a.kind === 'number' ? a.value : a.kind])),
+    rates: Object.fromEntries(k.printedRates.entries().map(([y, r]) => [y, r.kind === 'rate' ? Math.round(r.value! * 1000) / 1000 : r.kind])),
     sheetNo: k.sheetNo,
     department: k.department,
     breakdownOf: nameOf(k.breakdownOf),
@@ -82,9 +82,9 @@ test('one sheet per goal: tables split over five sheets, re-listed KPIs linked a
 test('rates as formulas keep the formula and the cached result', async () => {
   const m = await recogniseVariant(v.ratesAsFormulas());
   const k = all(m)[0];
-  expect(k.printedRates[2019]).toMatchObject({ storage: 'formula', kind: 'rate', decimals: 1 });
-  expect(k.printedRates[2019].value).toBeCloseTo(0.689, 10);
-  expect(k.actuals[2019]).toMatchObject({ kind: 'number', value: 31, unit: '件', text: '31件' });
+  expect(k.printedRates.get(2019)).toMatchObject({ storage: 'formula', kind: 'rate', decimals: 1 });
+  expect(k.printedRates.get(2019)!.value).toBeCloseTo(0.689, 10);
+  expect(k.actuals.get(2019)).toMatchObject({ kind: 'number', value: 31, unit: '件', text: '31件' });
   const pct = all(m).find((x) => x.name === '市内高校卒業生のうち市内事業所への就職率')!;
   expect(pct.baseline).toMatchObject({ value: 40.4 });
   expect(pct.unit).toBe('%');
@@ -128,8 +128,8 @@ test('目安値 rows are kept with their KPI', async () => {
   const k = all(m)[0];
   expect(k.expectedRow).toBe(k.row - 1);
   expect(k.nameCell).toEqual({ row: k.row - 1, col: 1 });
-  expect(k.expected?.[2024]).toMatchObject({ kind: 'number', value: 45, unit: '件' });
-  expect(k.expected?.[2019].kind).toBe('empty');
+  expect(k.expected?.get(2024)).toMatchObject({ kind: 'number', value: 45, unit: '件' });
+  expect(k.expected?.get(2019)!.kind).toBe('empty');
   expect(m.sheets[0].tables[0].firstRow).toBe(k.row - 1);
   expect(all(base)[0].expectedRow).toBeUndefined();
 });

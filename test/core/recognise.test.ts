@@ -71,17 +71,17 @@ describe.each(published.map((p) => [p.index + 1, p.name, p] as [number, string, 
     expect(k.baseline.value).toBe(/^\d/.test(p.baseline) && !/[・校]\d/.test(p.baseline) ? leadingNumber(p.baseline) : null);
     const targetNumeric = /^\d[\d,.]*[^\d]*$/.test(p.target);
     expect(k.target.value).toBe(targetNumeric ? leadingNumber(p.target) : null);
-    expect(k.actuals[2019].text).toBe(p.r1);
-    expect(k.actuals[2020].text).toBe(p.r2);
-    for (const y of [2021, 2022, 2023, 2024]) expect(k.actuals[y].kind).toBe('empty');
+    expect(k.actuals.get(2019)!.text).toBe(p.r1);
+    expect(k.actuals.get(2020)!.text).toBe(p.r2);
+    for (const y of [2021, 2022, 2023, 2024]) expect(k.actuals.get(y)!.kind).toBe('empty');
     const r1 = /^\d[\d,.]*[^\d]*$/.test(p.r1) ? leadingNumber(p.r1) : null;
-    expect(k.actuals[2019].kind === 'number' ? k.actuals[2019].value : null).toBe(r1);
+    expect(k.actuals.get(2019)!.kind === 'number' ? k.actuals.get(2019)!.value : null).toBe(r1);
     if (targetNumeric) expect(k.unit).toBe(p.target.replace(/^[\d,.]+/, '').replace(/以上$/, '') || null);
   });
 
   test('printed rates', () => {
     for (const [year, printed] of [[2019, p.rate.r1], [2020, p.rate.r2]] as const) {
-      const r = k.printedRates[year];
+      const r = k.printedRates.get(year)!;
       expect(r.text).toBe(printed);
       const f = printedFraction(printed);
       if (f !== null) {
@@ -123,18 +123,18 @@ test('qualifiers, qualitative and unreadable values, reference figures, misplace
   const land = byName('新規工業用地造成箇所・面積')[0];
   expect(land.target).toMatchObject({ value: 2, qualifier: 'atLeast', text: '2か所以上' });
   expect(land.rateRowOther[0]).toMatchObject({ text: '4.17ha', kind: 'number', value: 4.17, unit: 'ha', col: 3, row: land.rateRow });
-  expect(land.printedRates[2019]).toMatchObject({ text: '0ha', kind: 'text' });
+  expect(land.printedRates.get(2019)).toMatchObject({ text: '0ha', kind: 'text' });
   const plan = byName('都市計画マスタープラン見直し')[0];
   expect(plan.target.parsed?.kind).toBe('text');
-  expect(plan.actuals[2020]).toMatchObject({ kind: 'text', text: 'R6着手予定' });
+  expect(plan.actuals.get(2020)).toMatchObject({ kind: 'text', text: 'R6着手予定' });
   expect(plan.baseline.parsed?.kind).toBe('none');
   expect(plan.direction).toBe('none');
   const exchange = byName('留学生との交流事業/年(小中学校)')[0];
-  expect(exchange.actuals[2019]).toMatchObject({ kind: 'text', text: '1回以上13校', value: null });
+  expect(exchange.actuals.get(2019)).toMatchObject({ kind: 'text', text: '1回以上13校', value: null });
   expect(exchange.baseline.parsed).toMatchObject({ kind: 'text', text: '4校・13回' });
   expect(exchange.target.parsed).toMatchObject({ kind: 'text', text: '各校1回以上' });
   const found = byName('地域資源発見・活用事業の実施')[0];
-  expect(found.actuals[2019]).toMatchObject({ kind: 'reference', value: 4, unit: '件' });
+  expect(found.actuals.get(2019)).toMatchObject({ kind: 'reference', value: 4, unit: '件' });
   const fans = byName('おぢやファンクラブ登録者数(H19～累計)')[0];
   expect(fans.baseline.value).toBe(14350);
   expect(fans.cost).toMatchObject({ kind: 'none' });

@@ -51,13 +51,13 @@ export async function r3Edition(): Promise<ExcelJS.Workbook> {
   const sheet = ws(wb);
   sheet.getCell('A3').value = text(sheet.getCell('A3').value).replace('令和2年度', '令和3年度');
   for (const k of model.sheets[0].kpis) {
-    const r2 = k.actuals[2020];
+    const r2 = k.actuals.get(2020);
     if (!r2 || r2.kind !== 'number' || r2.value === null || !r2.unit) continue;
     const decimals = /\.(\d+)/.exec(r2.text)?.[1].length ?? 0;
     const step = Math.max(1, Math.round(r2.value * 0.03 * 10 ** decimals)) / 10 ** decimals;
     const r3 = Math.round((r2.value + step) * 10 ** decimals) / 10 ** decimals;
     sheet.getCell(k.row, COL.r3).value = formatLike(r3, r2.text, r2.unit);
-    if (k.target.value !== null && k.target.value > 0 && k.printedRates[2020]?.kind === 'rate') {
+    if (k.target.value !== null && k.target.value > 0 && k.printedRates.get(2020)?.kind === 'rate') {
       sheet.getCell(k.rateRow, COL.r3).value = `${((r3 / k.target.value) * 100).toFixed(1)}%`;
     }
   }

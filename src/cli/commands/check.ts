@@ -7,6 +7,7 @@ import type { Finding, Lang, RuleId } from '../../core/findings';
 import { findingSubject, ruleName, severityCount, severityName } from '../../core/catalogue/vocabulary';
 import type { ProgressHost } from '../../core/host';
 import type { Kpi, ParsedValue, PrintedGrade, ProgressModel, SheetModel } from '../../core/model';
+import type { ByYear } from '../../core/by-year';
 import { analyseSnapshots, loadWorkbook, readFromHost, type HostRead } from '../../app/load';
 import type { Analysis } from '../../core/analyse';
 import type { GridSnapshot } from '../../core/snapshot';
@@ -57,38 +58,37 @@ export function analyseForCheck(read: HostRead, lang: Lang, only?: string, manag
 type JsonValue = number | string | null;
 
 /** Figures of a KPI's years as numbers (null where not a number), keys in ascending year order. */
-function numbersByYear(values: Record<number, ParsedValue>): Record<string, number | null> {
+function numbersByYear(values: ByYear<ParsedValue>): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  for (const year in values) {
-    const v = values[year];
+  values.forEach((v, year) => {
     out[year] = v.kind === 'number' ? v.value : null;
-  }
+  });
   return out;
 }
 
-function symbolsByYear(grades: Record<number, PrintedGrade>): Record<string, string | null> {
+function symbolsByYear(grades: ByYear<PrintedGrade>): Record<string, string | null> {
   const out: Record<string, string | null> = {};
-  for (const year in grades) out[year] = grades[year].symbol;
+  grades.forEach((g, year) => {
+    out[year] = g.symbol;
+  });
   return out;
 }
 
-/** One KPI in --json; for-in over the year keys (integer keys: ascending, as Object.entries gave them). */
+/** One KPI in --json; the years ascending (ByYear's order; integer keys of the output objects print ascending anyway). */
 function kpiJson(k: Kpi, analysis: CheckAnalysis | null) {
   const a = analysis?.kpis[k.id];
   const actuals: Record<string, number | null> = {};
   const actualTexts: Record<string, string> = {};
   const rates: Record<string, number | null> = {};
-  for (const year in k.actuals) {
-    const v = k.actuals[year];
+  k.actuals.forEach((v, year) => {
     actuals[year] = v.kind === 'number' ? v.value : null;
     actualTexts[year] = v.text;
-    rates[year] = a?.rates[Number(year)] ?? null;
-  }
+    rates[year] = a?.rates[year] ?? null;
+  });
   const printedRates: Record<string, JsonValue> = {};
-  for (const year in k.printedRates) {
-    const r = k.printedRates[year];
+  k.printedRates.forEach((r, year) => {
     printedRates[year] = r.kind === 'rate' ? r.value : r.kind === 'empty' ? null : r.text;
-  }
+  });
   const json: Record<string, unknown> = {
     id: k.id,
     name: k.name,

@@ -107,9 +107,9 @@ function compareBaseline(ctx: PairContext, p: Kpi, c: Kpi, ignoreUnit: boolean):
 }
 
 function compareYears(ctx: PairContext, p: Kpi, c: Kpi, ignoreUnit: boolean, boundsSame: boolean): void {
-  for (const [y, before] of Object.entries(p.actuals)) {
+  for (const [y, before] of p.actuals.entries()) {
     const year = Number(y);
-    const now = c.actuals[year];
+    const now = c.actuals.get(year);
     // Only years the previous edition had filled: a newly filled year is this year's work, not a revision.
     if (!now || before.kind === 'empty') continue;
     const label = ctx.cur.yearLabel(c, year, ctx.lang);
@@ -127,8 +127,8 @@ function compareYears(ctx: PairContext, p: Kpi, c: Kpi, ignoreUnit: boolean, bou
       }
       continue;
     }
-    const rb = p.printedRates[year];
-    const rc = c.printedRates[year];
+    const rb = p.printedRates.get(year);
+    const rc = c.printedRates.get(year);
     if (!boundsSame || !rb || !rc || rb.kind === 'empty') continue;
     const rateSame = rb.kind === 'rate' && rc.kind === 'rate' && rb.value !== null && rc.value !== null
       ? Math.abs(rb.value - rc.value) < 5e-7

@@ -114,8 +114,8 @@ export function nameSimilarity(a: string, b: string): number {
 function actualsAgreement(p: Kpi, c: Kpi): number | null {
   let both = 0;
   let same = 0;
-  for (const [y, a] of Object.entries(p.actuals)) {
-    const b = c.actuals[Number(y)];
+  for (const [y, a] of p.actuals.entries()) {
+    const b = c.actuals.get(Number(y));
     if (!informative(a) || !informative(b)) continue;
     both++;
     if (sameFigure(a, b, true)) same++;

@@ -77,12 +77,12 @@ class Tables {
 function changes(m: Kpi, a: Kpi, mt: Tables, at: Tables): Change[] {
   const out: Change[] = [];
   const col = (t: KpiTable | undefined, c: 'remark' | 'department' | 'sheetNo' | 'baseline' | 'target') => t?.columns[c] ?? null;
-  for (const [y, mv] of Object.entries(m.actuals)) {
-    const av = a.actuals[Number(y)];
+  for (const [y, mv] of m.actuals.entries()) {
+    const av = a.actuals.get(Number(y));
     if (av && !sameFigure(mv, av)) out.push({ field: 'actual', year: Number(y), at: mv, from: av });
   }
-  for (const [y, mr] of Object.entries(m.printedRates)) {
-    const ar = a.printedRates[Number(y)];
+  for (const [y, mr] of m.printedRates.entries()) {
+    const ar = a.printedRates.get(Number(y));
     if (ar && normalise(mr.text) !== normalise(ar.text)) out.push({ field: 'rate', year: Number(y), at: mr, from: ar });
   }
   const cells = (field: Change['field'], c: 'remark' | 'department' | 'sheetNo' | 'baseline' | 'target', same: boolean) => {
@@ -184,7 +184,7 @@ export function planMerge(master: Edition, answers: Answer[], options: { year?: 
     .map((d) => ({
       department: d.department,
       kpis: d.kpis.filter((k) => {
-        const v = k.actuals[round.year];
+        const v = k.actuals.get(round.year);
         return v !== undefined && v.kind === 'empty';
       }).map((k) => k.id),
     }));

@@ -68,7 +68,7 @@ export function defaultRoundYear(model: ProgressModel): number | null {
       columns.add(y.year);
       newest = Math.max(newest ?? y.year, y.year);
     }
-    for (const k of s.kpis) for (const [y, v] of Object.entries(k.actuals)) {
+    for (const k of s.kpis) for (const [y, v] of k.actuals.entries()) {
       if (v.kind !== 'empty') filled = Math.max(filled ?? Number(y), Number(y));
     }
   }

@@ -115,7 +115,7 @@ function newestIsEmpty(table: KpiTable, sheet: { tables: KpiTable[]; kpis: Kpi[]
   const col = newestYear(table).col;
   const shared = new Set(sheet.tables.filter((t) => t.columns.years.length && newestYear(t).col === col).map((t) => t.index));
   const own = sheet.kpis.filter((k) => shared.has(k.tableIndex));
-  const empty = (year: number) => own.every((k) => (k.actuals[year]?.kind ?? 'empty') === 'empty');
+  const empty = (year: number) => own.every((k) => (k.actuals.get(year)?.kind ?? 'empty') === 'empty');
   const years = [...new Set(table.columns.years.map((y) => y.year))].sort((a, b) => b - a);
   if (own.length === 0 || !empty(years[0])) return false;
   const targets = own.map((k) => k.target.year).filter((y): y is number => y !== null);

@@ -33,7 +33,7 @@ export function rateStyle(sheet: SheetModel, s: GridSnapshot, rounding: { mode: 
   let number = 0;
   const formats = new Map<string, number>();
   for (const kpi of sheet.kpis) {
-    for (const p of Object.values(kpi.printedRates)) {
+    for (const p of kpi.printedRates.values) {
       if (p.kind !== 'rate') continue;
       if (p.storage === 'text') text++;
       else {
@@ -48,7 +48,7 @@ export function rateStyle(sheet: SheetModel, s: GridSnapshot, rounding: { mode: 
   if (text === 0 && number === 0) {
     // no rate printed yet: follow how the actuals are kept ("31件" as text → rates as text)
     for (const kpi of sheet.kpis) {
-      for (const a of Object.values(kpi.actuals)) {
+      for (const a of kpi.actuals.values) {
         const v = s.values[a.row - s.origin.row]?.[a.col - s.origin.col];
         if (typeof v === 'string' && a.kind === 'number') text++;
         else if (typeof v === 'number') number++;
@@ -70,9 +70,9 @@ function absCol(address: string): string {
 
 /** A live formula for the rate, or null when actual / target (/ baseline) are not numeric cells. */
 export function rateFormula(kpi: Kpi, year: number, method: string, s: GridSnapshot, style: SheetStyle): string | null {
-  const actual = numericCell(s, kpi.actuals[year]);
+  const actual = numericCell(s, kpi.actuals.get(year));
   // the year's own target (期待値, 施策目標 of that year) where the sheet prints one, as a relative reference
-  const own = yearTarget(kpi, year) !== null ? numericCell(s, kpi.targets?.[year]) : null;
+  const own = yearTarget(kpi, year) !== null ? numericCell(s, kpi.targets?.get(year)) : null;
   const target = own ?? numericCell(s, kpi.target.parsed);
   if (!actual || !target) return null;
   const round = style.mode === 'truncate' ? 'ROUNDDOWN' : 'ROUND';
@@ -92,7 +92,7 @@ export function rateFormula(kpi: Kpi, year: number, method: string, s: GridSnaps
  * column of a one-row layout), else the 達成率 row under the year column of a two-row table.
  */
 function rateCell(sheet: SheetModel, kpi: Kpi, year: number, col: number): { row: number; col: number } | null {
-  const printed = kpi.printedRates[year];
+  const printed = kpi.printedRates.get(year);
   if (printed) return { row: printed.row, col: printed.col };
   const layout = sheet.tables[kpi.tableIndex]?.layout ?? 'two-row';
   return kpi.hasRateCells === false || (layout !== 'two-row' && layout !== 'block') ? null : { row: kpi.rateRow, col };
@@ -118,10 +118,10 @@ export function planFill(input: PlanInput, options: FillOptions = {}): EditPlan 
       for (const yc of sheet.tables[kpi.tableIndex].columns.years) {
         const rate = assessment?.rates[yc.year] ?? null;
         if (rate === null) {
-          if (kpi.actuals[yc.year]?.kind === 'number') counts.none++;
+          if (kpi.actuals.get(yc.year)?.kind === 'number') counts.none++;
           continue;
         }
-        const printed = kpi.printedRates[yc.year];
+        const printed = kpi.printedRates.get(yc.year);
         // the year's rate cell as the layout places it; none where the layout has no rate cell
         const cell = rateCell(sheet, kpi, yc.year, yc.col);
         if (!cell) continue;

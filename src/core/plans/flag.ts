@@ -21,7 +21,7 @@ function yearLabel(sheet: SheetModel, kpi: Kpi, year: number): string {
 function explanation(input: PlanInput, sheet: SheetModel, kpi: Kpi, year: number): string {
   const a = input.analysis.kpis[kpi.id];
   const grade = a.grade && a.grade !== 'A' ? a.grade : null;
-  const actual = kpi.actuals[a.year ?? year]?.text ?? '';
+  const actual = kpi.actuals.get(a.year ?? year)?.text ?? '';
   const label = yearLabel(sheet, kpi, a.year ?? year);
   const unit = kpi.unit ?? '';
   const { lang } = input;
@@ -44,9 +44,9 @@ function flagCell(sheet: SheetModel, input: PlanInput, kpi: Kpi): { year: number
   const year = years.length ? Math.max(...years) : a.year;
   if (year === null) return null;
   // the year's rate cell where the layout has one, else its actual (targets and actuals side by side)
-  const printed = kpi.printedRates[year];
+  const printed = kpi.printedRates.get(year);
   if (printed) return { year, row: printed.row, col: printed.col, field: 'rate' };
-  const actual = kpi.actuals[year];
+  const actual = kpi.actuals.get(year);
   if (kpi.hasRateCells === false || (sheet.tables[kpi.tableIndex]?.layout ?? 'two-row') !== 'two-row') return actual ? { year, row: actual.row, col: actual.col, field: 'actual' } : null;
   const col = sheet.tables[kpi.tableIndex].columns.years.find((y) => y.year === year)?.col;
   return col ? { year, row: kpi.rateRow, col, field: 'rate' } : null;

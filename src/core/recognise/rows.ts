@@ -7,6 +7,7 @@
  * - row-years: 指標名 | 基準値 | 目標値 | R1実績 | R1達成率 | R2実績 | …
  * Read only when the two-row recogniser finds nothing on the sheet, so the two-row family is untouched.
  */
+import { ByYear } from '../by-year';
 import type { Kpi, KpiTable, ParsedValue, PrintedGrade, PrintedRate, TableLayout, YearColumn } from '../model';
 import { normalise, toHalfWidth } from '../text';
 import { readNumberText } from '../values';
@@ -224,26 +225,26 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
   const kpis = rows.map((r) => {
     const rawName = one('name') ? g.text(r, nameCol) : textBeforeFigure(g.text(r, nameCol)) ?? g.text(r, nameCol);
     const { name, unit: nameUnit } = splitNameUnit(rawName);
-    const actuals: Record<number, ParsedValue> = {};
-    for (const y of table.columns.years) actuals[y.year] = valueAt(g, r, y.col);
-    const targets: Record<number, ParsedValue> = {};
-    for (const y of targetYears ?? []) targets[y.year] = valueAt(g, r, y.col);
-    const printedRates: Record<number, PrintedRate> = {};
+    const actuals = new ByYear<ParsedValue>();
+    for (const y of table.columns.years) actuals.set(y.year, valueAt(g, r, y.col));
+    const targets = new ByYear<ParsedValue>();
+    for (const y of targetYears ?? []) targets.set(y.year, valueAt(g, r, y.col));
+    const printedRates = new ByYear<PrintedRate>();
     const rate = (col: number) => g.parsedRate(r, col);
-    if (rateYears) for (const y of rateYears) printedRates[y.year] = rate(y.col);
-    else if (rateCols.length) printedRates[latest.year!.year] = rate(rateCols[0].col);
-    const printedGrades: Record<number, PrintedGrade> = {};
-    const printedTrends: Record<number, PrintedGrade> = {};
-    for (const c of of('grade')) printedGrades[c.year?.year ?? latest.year!.year] = grade(g, r, c.col);
-    for (const c of of('trend')) printedTrends[c.year?.year ?? latest.year!.year] = grade(g, r, c.col);
+    if (rateYears) for (const y of rateYears) printedRates.set(y.year, rate(y.col));
+    else if (rateCols.length) printedRates.set(latest.year!.year, rate(rateCols[0].col));
+    const printedGrades = new ByYear<PrintedGrade>();
+    const printedTrends = new ByYear<PrintedGrade>();
+    for (const c of of('grade')) printedGrades.set(c.year?.year ?? latest.year!.year, grade(g, r, c.col));
+    for (const c of of('trend')) printedTrends.set(c.year?.year ?? latest.year!.year, grade(g, r, c.col));
     let target = finalTarget ? valueAt(g, r, finalTarget.col) : null;
     let targetYear = table.targetYear;
     // side by side: the target is the last year's 施策目標 written (a year just added is still blank)
-    const lastSet = [...(targetYears ?? [])].reverse().find((y) => targets[y.year].kind !== 'empty');
-    if (layout === 'side-by-side' && lastSet) [target, targetYear] = [targets[lastSet.year], lastSet.year];
+    const lastSet = [...(targetYears ?? [])].reverse().find((y) => targets.get(y.year)!.kind !== 'empty');
+    if (layout === 'side-by-side' && lastSet) [target, targetYear] = [targets.get(lastSet.year)!, lastSet.year];
     const baseline = baselineCol ? valueAt(g, r, baselineCol.col) : null;
     const unitText = unitCol !== undefined ? g.text(r, unitCol) : '';
-    const cellUnit = [target, baseline, ...Object.values(actuals)].find((v) => v && v.kind === 'number' && v.unit)?.unit ?? null;
+    const cellUnit = [target, baseline, ...actuals.values].find((v) => v && v.kind === 'number' && v.unit)?.unit ?? null;
     const unit = unitText || nameUnit || unitHeader || cellUnit;
     const remarkCol = table.columns.remark;
     const remark = (remarkCol !== null ? g.text(r, remarkCol) : '') || narrative.get(r) || null;
@@ -257,7 +258,7 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
       rateRow: r,
       unit,
       direction: 'none',
-      cumulative: /累計|累積|延べ|通算/.test(name) || Object.values(actuals).some((a) => /^(延べ|のべ|累計)/.test(a.text)),
+      cumulative: /累計|累積|延べ|通算/.test(name) || actuals.values.some((a) => /^(延べ|のべ|累計)/.test(a.text)),
       cumulativeFrom: null,
       baseline: { year: baseline?.annotation ? yearInText(baseline.annotation)?.year ?? table.baselineYear : table.baselineYear, value: baseline?.kind === 'number' ? baseline.value : null, text: baseline?.text ?? '', parsed: baseline },
       target: { year: targetYear, value: target?.kind === 'number' ? target.value : null, text: target?.text ?? '', qualifier: target?.qualifier ?? null, parsed: target },
@@ -274,14 +275,14 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
       path,
       hasRateCells: rateCols.length > 0,
       ...(targetYears ? { targets } : {}),
-      ...(Object.keys(printedGrades).length ? { printedGrades } : {}),
-      ...(Object.keys(printedTrends).length ? { printedTrends } : {}),
+      ...(printedGrades.size ? { printedGrades } : {}),
+      ...(printedTrends.size ? { printedTrends } : {}),
     };
     kpi.direction = directionOf(kpi);
     return kpi;
   });
   // a table of words only (a form, a list of measures) is no KPI table
-  const figures = kpis.some((k) => [k.target.parsed, ...Object.values(k.actuals)].some((v) => v?.kind === 'number'));
+  const figures = kpis.some((k) => [k.target.parsed, ...k.actuals.values].some((v) => v?.kind === 'number'));
   return figures ? { table, kpis } : null;
 }
 

@@ -1,5 +1,6 @@
 /** Reads one KPI table: the header row, then KPI pairs (実績値 row + 達成率 row) until something else. */
-import type { Direction, Kpi, KpiTable, ParsedValue, PrintedRate } from '../model';
+import { ByYear } from '../by-year';
+import type { Direction, Kpi, KpiTable, ParsedValue, PrintedGrade, PrintedRate } from '../model';
 import { cellText, keptByNormalise, normalise, toHalfWidth } from '../text';
 import { yearInText } from '../years';
 import type { Grid } from './grid';
@@ -260,11 +261,12 @@ function asBlock(g: Grid, t: KpiTable, k: Kpi, p: Pair): void {
   if (k.baseline.year === null && k.baseline.parsed?.annotation) k.baseline.year = yearInText(k.baseline.parsed.annotation)?.year ?? null;
   if (p.gradeRow !== undefined) {
     k.gradeRow = p.gradeRow;
-    k.printedGrades = {};
+    const grades = new ByYear<PrintedGrade>();
     for (const y of t.columns.years) {
       const text = g.text(p.gradeRow, y.col);
-      k.printedGrades[y.year] = { text, symbol: normaliseSymbol(text), row: p.gradeRow, col: y.col };
+      grades.set(y.year, { text, symbol: normaliseSymbol(text), row: p.gradeRow, col: y.col });
     }
+    k.printedGrades = grades;
   }
 }
 
@@ -273,19 +275,19 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[]): Kpi {
   const { name, row: nameRow, col: nameColumn } = kpiName(g, p, c.kpi);
   const baseline = c.baseline !== null ? valueAtCell(g, p.row, c.baseline) : null;
   const target = c.target !== null ? valueAtCell(g, p.row, c.target) : null;
-  const actuals: Record<number, ParsedValue> = {};
-  const printedRates: Record<number, PrintedRate> = {};
-  const expected: Record<number, ParsedValue> = {};
+  const actuals = new ByYear<ParsedValue>();
+  const printedRates = new ByYear<PrintedRate>();
+  const expected = p.expectedRow !== undefined ? new ByYear<ParsedValue>() : null;
   for (const y of c.years) {
-    actuals[y.year] = valueAtCell(g, p.row, y.col);
-    if (p.expectedRow !== undefined) expected[y.year] = valueAtCell(g, p.expectedRow, y.col);
-    printedRates[y.year] = g.parsedRate(p.rateRow, y.col);
+    actuals.set(y.year, valueAtCell(g, p.row, y.col));
+    if (expected) expected.set(y.year, valueAtCell(g, p.expectedRow!, y.col));
+    printedRates.set(y.year, g.parsedRate(p.rateRow, y.col));
   }
   const rateRowOther: ParsedValue[] = [];
   if (c.baseline !== null && g.ownText(p.rateRow, c.baseline) !== '') rateRowOther.push(valueAtCell(g, p.rateRow, c.baseline));
   if (c.target !== null && g.ownText(p.rateRow, c.target) !== '') rateRowOther.push(valueAtCell(g, p.rateRow, c.target));
   const remark = optionalText(g, p.row, c.remark ?? undefined);
-  const firstUnit = unitOf(target) ?? unitOf(baseline) ?? firstActualUnit(actuals, c.years);
+  const firstUnit = unitOf(target) ?? unitOf(baseline) ?? firstActualUnit(actuals);
   const cumulative = /累計|累積|延べ|通算/.test(name);
   const kpi: Kpi = {
     id: `${t.sheet}!${p.row}`,
@@ -319,7 +321,7 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[]): Kpi {
     relistedFrom: null,
     path,
   };
-  if (p.expectedRow !== undefined) {
+  if (expected) {
     kpi.expectedRow = p.expectedRow;
     kpi.expected = expected;
   }
@@ -331,16 +333,12 @@ function unitOf(v: ParsedValue | null): string | null {
   return v && v.kind === 'number' && v.unit ? v.unit : null;
 }
 
-/** First actual with a unit, in the order Object.values gives (ascending integer keys: the years). */
-function firstActualUnit(actuals: Record<number, ParsedValue>, years: { year: number }[]): string | null {
-  let best: number | null = null;
-  let unit: string | null = null;
-  for (const y of years) {
-    const u = unitOf(actuals[y.year]);
-    if (u !== null && (best === null || y.year < best)) {
-      best = y.year;
-      unit = u;
-    }
+/** First actual with a unit, in year order ([target, baseline, ...actuals].find's order). */
+function firstActualUnit(actuals: ByYear<ParsedValue>): string | null {
+  const vs = actuals.values;
+  for (let i = 0; i < vs.length; i++) {
+    const u = unitOf(vs[i]);
+    if (u !== null) return u;
   }
-  return unit;
+  return null;
 }

@@ -16,7 +16,7 @@ export function unitMismatch(ctx: RuleContext): KpiCheck {
     }
     if (!unit) return;
     for (const year of actualYears(kpi)) {
-      const a = kpi.actuals[year];
+      const a = kpi.actuals.get(year)!;
       const au = normaliseUnit(a.unit);
       if (a.kind !== 'number' || !au || au === unit) continue;
       out.push(finding(ctx, 'unit-mismatch', 'error', kpi, a, 'unit-mismatch', { text: shown(a), unit: au, kpiUnit: unit }));
@@ -29,7 +29,7 @@ export function notANumber(ctx: RuleContext): KpiCheck {
     if (rateMethod(kpi, def(ctx, kpi)) === 'none') return;
     const unit = kpiUnit(kpi, def(ctx, kpi)) ?? '';
     for (const year of actualYears(kpi)) {
-      const a = kpi.actuals[year];
+      const a = kpi.actuals.get(year)!;
       if (a.kind !== 'text' && a.kind !== 'error') continue;
       out.push(finding(ctx, 'not-a-number', 'warning', kpi, a, 'not-a-number', { text: shown(a), example: `12${unit}` }));
     }
@@ -39,7 +39,7 @@ export function notANumber(ctx: RuleContext): KpiCheck {
 export function percentOutOfRange(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
     if (kpiUnit(kpi, def(ctx, kpi)) !== '%') return;
-    const cells: (ParsedValue | null)[] = [kpi.baseline.parsed, kpi.target.parsed, ...actualYears(kpi).map((y) => kpi.actuals[y])];
+    const cells: (ParsedValue | null)[] = [kpi.baseline.parsed, kpi.target.parsed, ...actualYears(kpi).map((y) => kpi.actuals.get(y)!)];
     for (const c of cells) {
       if (!c || c.kind !== 'number' || c.value === null) continue;
       if (normaliseUnit(c.unit) !== '%' && c.unit !== null) continue;
@@ -52,7 +52,7 @@ export function percentOutOfRange(ctx: RuleContext): KpiCheck {
 export function yearGap(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
     const ys = actualYears(kpi);
-    const filled = ys.filter((y) => kpi.actuals[y].kind !== 'empty');
+    const filled = ys.filter((y) => kpi.actuals.get(y)!.kind !== 'empty');
     if (filled.length === 0) return;
     const last = filled[filled.length - 1];
     // A KPI without a baseline may start later: empty years before its first entry are no gap.
@@ -60,9 +60,9 @@ export function yearGap(ctx: RuleContext): KpiCheck {
     for (const y of ys) {
       if (y >= last) break;
       // "-" is a deliberate blank; only truly empty cells are gaps.
-      if (kpi.actuals[y].kind !== 'empty') continue;
+      if (kpi.actuals.get(y)!.kind !== 'empty') continue;
       if (!measuredFromStart && !filled.some((f) => f < y)) continue;
-      out.push(finding(ctx, 'year-gap', 'warning', kpi, kpi.actuals[y], 'year-gap',
+      out.push(finding(ctx, 'year-gap', 'warning', kpi, kpi.actuals.get(y)!, 'year-gap',
         { year: yearLabel(ctx, kpi, y), later: yearLabel(ctx, kpi, last) }));
     }
   };

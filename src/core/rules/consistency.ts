@@ -21,7 +21,7 @@ function figures(ctx: RuleContext, kpi: Kpi): { label: string; cell: ParsedValue
     { label: word(ctx.lang, 'baseline'), cell: kpi.baseline.parsed },
     { label: word(ctx.lang, 'target'), cell: kpi.target.parsed },
     ...actualYears(kpi)
-      .map((y) => ({ label: `${yearLabel(ctx, kpi, y)} ${word(ctx.lang, 'actual')}`, cell: kpi.actuals[y] as ParsedValue | null })),
+      .map((y) => ({ label: `${yearLabel(ctx, kpi, y)} ${word(ctx.lang, 'actual')}`, cell: kpi.actuals.get(y) as ParsedValue | null })),
   ];
 }
 

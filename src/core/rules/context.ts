@@ -103,7 +103,7 @@ function findingYear(ctx: RuleContext, kpi: Kpi, col: number): number | null {
   if (columns && col === columns.target && kpi.target.year !== null) return kpi.target.year;
   const status = ctx.statuses[kpi.id];
   if (status?.year !== null && status?.year !== undefined) return status.year;
-  const filled = Object.keys(kpi.actuals).map(Number).filter((y) => kpi.actuals[y]?.text.trim());
+  const filled = kpi.actuals.years.filter((y) => kpi.actuals.get(y)?.text.trim());
   return filled.length ? Math.max(...filled) : null;
 }
 

@@ -36,7 +36,7 @@ export function definitionDrift(ctx: RuleContext): KpiCheck | null {
 
 function outOfRange(ctx: RuleContext, kpi: Kpi, min: number | null, max: number | null, defCell: string, out: Finding[]): void {
   if (min === null && max === null) return;
-  for (const a of Object.values(kpi.actuals)) {
+  for (const a of kpi.actuals.values) {
     if (a.kind !== 'number' || a.value === null) continue;
     if ((min === null || a.value >= min) && (max === null || a.value <= max)) continue;
     out.push(finding(ctx, 'definition-drift', 'error', kpi, a, 'definition-drift.range',

@@ -4,7 +4,7 @@
  * Only where the sheet prints a legend: without one nothing says what a grade means.
  */
 import type { Finding } from '../findings';
-import type { GradeLegend, Kpi, PrintedGrade } from '../model';
+import type { GradeLegend, Kpi } from '../model';
 import { computeRate, formatRate, kpiDirection, kpiUnit, normaliseUnit, roundRate } from '../rates';
 import { entryOf, gradeFromLegend, trendFromLegend } from '../legend';
 import { t } from '../catalogue';
@@ -19,7 +19,7 @@ function entryText(ctx: RuleContext, e: { symbol: string; label: string }): stri
 }
 
 function gradeFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend, out: Finding[]): void {
-  for (const [y, g] of Object.entries(kpi.printedGrades ?? {}) as [string, PrintedGrade][]) {
+  for (const [y, g] of kpi.printedGrades?.entries() ?? []) {
     if (!g.symbol) continue;
     const year = Number(y);
     const rate = computeRate(kpi, year, def(ctx, kpi)).value;
@@ -42,11 +42,11 @@ function gradeFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend, out: Fin
 /** improved / kept / worsened from the year before (or the baseline), in the KPI's direction. */
 function change(ctx: RuleContext, kpi: Kpi, year: number): 'improved' | 'kept' | 'worsened' | null {
   const unit = kpiUnit(kpi, def(ctx, kpi));
-  const usable = (p: Kpi['baseline']['parsed']) => p && p.kind === 'number' && p.value !== null && (!unit || !normaliseUnit(p.unit) || normaliseUnit(p.unit) === unit);
-  const now = kpi.actuals[year];
+  const usable = (p: Kpi['baseline']['parsed'] | undefined) => p && p.kind === 'number' && p.value !== null && (!unit || !normaliseUnit(p.unit) || normaliseUnit(p.unit) === unit);
+  const now = kpi.actuals.get(year);
   if (!usable(now)) return null;
-  const earlier = Object.keys(kpi.actuals).map(Number).filter((x) => x < year && usable(kpi.actuals[x])).sort((a, b) => b - a)[0];
-  const before = earlier !== undefined ? kpi.actuals[earlier] : kpi.baseline.parsed;
+  const earlier = kpi.actuals.years.filter((x) => x < year && usable(kpi.actuals.get(x))).sort((a, b) => b - a)[0];
+  const before = earlier !== undefined ? kpi.actuals.get(earlier) : kpi.baseline.parsed;
   if (!usable(before)) return null;
   const diff = (now!.value as number) - (before!.value as number);
   if (diff === 0) return 'kept';
@@ -55,7 +55,7 @@ function change(ctx: RuleContext, kpi: Kpi, year: number): 'improved' | 'kept' |
 }
 
 function trendFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend, out: Finding[]): void {
-  for (const [y, g] of Object.entries(kpi.printedTrends ?? {}) as [string, PrintedGrade][]) {
+  for (const [y, g] of kpi.printedTrends?.entries() ?? []) {
     if (!g.symbol) continue;
     const year = Number(y);
     const c = change(ctx, kpi, year);
@@ -63,12 +63,12 @@ function trendFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend, out: Fin
     if (!expected) continue;
     const printed = entryOf(legend, g.text);
     if (printed && printed.symbol === expected.symbol) continue;
-    const earlier = Object.keys(kpi.actuals).map(Number).filter((x) => x < year && kpi.actuals[x].kind === 'number').sort((a, b) => b - a)[0];
+    const earlier = kpi.actuals.years.filter((x) => x < year && kpi.actuals.get(x)!.kind === 'number').sort((a, b) => b - a)[0];
     out.push(finding(ctx, 'grade-mismatch', 'error', kpi, g, 'grade-mismatch.trend', {
       printed: g.text,
       year: yearLabel(ctx, kpi, year),
-      actual: shown(kpi.actuals[year]),
-      before: earlier !== undefined ? shown(kpi.actuals[earlier]) : shown(kpi.baseline.parsed),
+      actual: shown(kpi.actuals.get(year)),
+      before: earlier !== undefined ? shown(kpi.actuals.get(earlier)) : shown(kpi.baseline.parsed),
       expected: entryText(ctx, expected),
     }));
   }

@@ -27,7 +27,7 @@ export function misplacedValue(ctx: RuleContext): KpiCheck {
 /** The printed rate of the same KPI and year elsewhere (`same`: sameKpis) that shows "-", if any. */
 function dashElsewhere(same: readonly Kpi[], year: number): PrintedRate | undefined {
   for (const other of same) {
-    const p = other.printedRates[year];
+    const p = other.printedRates.get(year);
     if (p && p.kind === 'none') return p;
   }
   return undefined;

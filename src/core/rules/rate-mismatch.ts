@@ -24,7 +24,7 @@ interface Candidate {
 function candidates(ctx: RuleContext, kpi: Kpi, year: number, actual: number): Candidate[] {
   const d = def(ctx, kpi);
   const { baseline, target } = kpiBounds(kpi, d) as { baseline: number | null; target: number };
-  const a = shown(kpi.actuals[year]);
+  const a = shown(kpi.actuals.get(year));
   const b = shown(kpi.baseline.parsed) || String(baseline);
   const t = shown(kpi.target.parsed) || String(target);
   const out: Candidate[] = [];
@@ -50,7 +50,7 @@ function candidates(ctx: RuleContext, kpi: Kpi, year: number, actual: number): C
     out.push({ how: say(lang, 'rule.how.other-year', { year: yearLabel(ctx, kpi, y) }), value: v });
   }
   out.push({ how: say(lang, 'rule.how.target-actual', { a, t }), value: divideExact(target, actual) });
-  if (kpi.actuals[year].unit === '%') {
+  if (kpi.actuals.get(year)!.unit === '%') {
     out.push({ how: say(lang, 'rule.how.actual-itself', { a }), value: divideExact(actual, 100) });
   }
   return out;
@@ -67,13 +67,13 @@ export function rateMismatchRule(ctx: RuleContext): KpiCheck {
       const decimals = Math.min(p.decimals ?? ctx.rounding.decimals, ctx.rounding.decimals);
       const printed = roundRate(p.value, decimals, 'half-up');
       if (roundRate(rate.value, decimals, ctx.rounding.mode) === printed) continue;
-      const how = candidates(ctx, kpi, year, kpi.actuals[year].value as number).find(
+      const how = candidates(ctx, kpi, year, kpi.actuals.get(year)!.value as number).find(
         (c) => c.value !== null && roundRate(c.value, decimals, c.mode ?? ctx.rounding.mode) === printed,
       );
       const { baseline, target } = kpiBounds(kpi, def(ctx, kpi));
-      const a = shown(kpi.actuals[year]);
+      const a = shown(kpi.actuals.get(year));
       // the year's own target where the sheet prints one (期待値, 施策目標 of that year)
-      const t = yearTarget(kpi, year) !== null ? shown(kpi.targets![year]) : shown(kpi.target.parsed) || target;
+      const t = yearTarget(kpi, year) !== null ? shown(kpi.targets!.get(year)!) : shown(kpi.target.parsed) || target;
       const formula = rate.method === 'ratio'
         ? `${a} ÷ ${t}`
         : `(${shown(kpi.baseline.parsed) || baseline} − ${a}) ÷ (${shown(kpi.baseline.parsed) || baseline} − ${shown(kpi.target.parsed) || target})`;

@@ -30,11 +30,11 @@ const brief = (f: ChangeFinding) => `${f.rule} ${f.cell} ${f.kpiName}`;
 test('the R1 and R3 editions are real editions: R2 empty in one, R3 filled in the other', () => {
   const k1 = modelOf(r1).sheets[0].kpis.find((k) => k.row === 11)!;
   const k3 = modelOf(r3).sheets[0].kpis.find((k) => k.row === 11)!;
-  expect(k1.actuals[2020].kind).toBe('empty');
-  expect(k1.actuals[2019].text).toBe('31件');
-  expect(k3.actuals[2021].text).toBe('35件');
-  expect(k3.printedRates[2021].text).toBe('77.8%');
-  expect(modelOf(r3).sheets[0].kpis.filter((k) => k.actuals[2021]?.kind === 'number').length).toBeGreaterThan(50);
+  expect(k1.actuals.get(2020)!.kind).toBe('empty');
+  expect(k1.actuals.get(2019)!.text).toBe('31件');
+  expect(k3.actuals.get(2021)!.text).toBe('35件');
+  expect(k3.printedRates.get(2021)!.text).toBe('77.8%');
+  expect(modelOf(r3).sheets[0].kpis.filter((k) => k.actuals.get(2021)?.kind === 'number').length).toBeGreaterThan(50);
 });
 
 test.each([

@@ -22,7 +22,7 @@ async function withoutRates(wb: ExcelJS.Workbook): Promise<{ host: XlsxHost; cle
   const ws = wb.getWorksheet(SAMPLE_SHEET)!;
   const cleared = new Map<string, ExcelJS.CellValue>();
   for (const kpi of input.model.sheets[0].kpis) {
-    for (const p of Object.values(kpi.printedRates)) {
+    for (const p of kpi.printedRates.values) {
       if (p.kind !== 'rate') continue;
       cleared.set(cellAddress(p.row, p.col), ws.getCell(p.row, p.col).value);
       ws.getCell(p.row, p.col).value = null;
@@ -74,7 +74,7 @@ describe('fill on the sample (rates stored as text "68.9%")', () => {
     expect(planFill(input).edits).toHaveLength(0);
     const fix = planFill(input, { fix: true });
     expect(fix.edits.map((e) => (e.kind === 'setCell' ? `${cellAddress(e.row, e.col)}=${String(e.content.value)}` : ''))).toEqual(['E227=68.2%', 'F227=84.5%']);
-    const dashes = input.model.sheets[0].kpis.flatMap((k) => Object.values(k.printedRates)).filter((p) => p.kind === 'none');
+    const dashes = input.model.sheets[0].kpis.flatMap((k) => k.printedRates.values).filter((p) => p.kind === 'none');
     expect(dashes.length).toBeGreaterThan(0);
     for (const e of fix.edits) if (e.kind === 'setCell') expect(dashes.some((d) => d.row === e.row && d.col === e.col)).toBe(false);
   });

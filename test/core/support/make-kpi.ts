@@ -1,4 +1,5 @@
 /** Hand-made KPIs for rate and status tests: cells written as a person types them ("26件", "68.9%"). */
+import { ByYear } from '../../../src/core/by-year';
 import type { Kpi } from '../../../src/core/model';
 import { parseRate, parseValue } from '../../../src/core/values';
 
@@ -20,11 +21,11 @@ export function makeKpi(spec: KpiSpec): Kpi {
   const baseline = parseValue(spec.baseline, null, 10, 3);
   const target = parseValue(spec.target, null, 10, 4);
   const years = Object.keys(spec.actuals).map(Number).sort((a, b) => a - b);
-  const actuals: Kpi['actuals'] = {};
-  const printedRates: Kpi['printedRates'] = {};
+  const actuals: Kpi['actuals'] = new ByYear();
+  const printedRates: Kpi['printedRates'] = new ByYear();
   years.forEach((y, i) => {
-    actuals[y] = parseValue(spec.actuals[y], null, 10, 5 + i);
-    printedRates[y] = parseRate(spec.rates?.[y] ?? '', null, 11, 5 + i);
+    actuals.set(y, parseValue(spec.actuals[y], null, 10, 5 + i));
+    printedRates.set(y, parseRate(spec.rates?.[y] ?? '', null, 11, 5 + i));
   });
   const num = (p: typeof baseline) => (p.kind === 'number' ? p.value : null);
   return {

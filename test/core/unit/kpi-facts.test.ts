@@ -35,6 +35,6 @@ test('inside an analysis each list is made once; outside and after it, afresh', 
     expect(actualYears(k)).toEqual([2019, 2020, 2021]);
   }));
   expect(actualYears(k)).not.toBe(actualYears(k));
-  k.actuals[2022] = k.actuals[2019];
+  k.actuals.set(2022, k.actuals.get(2019)!);
   expect(withKpiFacts(() => actualYears(k))).toEqual([2019, 2020, 2021, 2022]);
 });

@@ -2,6 +2,7 @@
  * Every decision of src/core/rules/rate-mismatch.ts on hand-made KPIs in a one-table sheet (fast:
  * no workbook; `npm run mutation` runs these).
  */
+import { ByYear } from '../../../src/core/by-year';
 import type { Kpi, KpiTable, ProgressModel, SheetModel } from '../../../src/core/model';
 import type { KpiDefinitions } from '../../../src/core/definitions';
 import { DEFAULT_BANDS } from '../../../src/core/definitions';
@@ -17,7 +18,7 @@ const HALF_UP: RoundingConvention = { mode: 'half-up', decimals: 1 };
 const TRUNCATE: RoundingConvention = { mode: 'truncate', decimals: 1 };
 
 function table(kpi: Kpi): KpiTable {
-  const years = Object.keys(kpi.actuals).map(Number).sort((a, b) => a - b)
+  const years = kpi.actuals.years
     .map((year, i) => ({ year, col: 5 + i, label: `R${year - 2018}`, style: parseYearLabel('R1')!.style }));
   return {
     index: 0, sheet: 'S', headerRow: 9, firstRow: 10, lastRow: 11, firstCol: 1, lastCol: 10,
@@ -57,14 +58,14 @@ describe('when a printed rate is wrong', () => {
   test('a number cell without shown text is quoted from its value rounded half-up at the judged decimals', () => {
     const kpi = kpiOf({ baseline: '26件', target: '45件', actuals: { 2019: '31件' } });
     // 69.96 % shown at one decimal: 70.0 % half-up (truncated it would read 69.9 %)
-    kpi.printedRates[2019] = { ...parseRate(0.6996, '0.00%', 11, 5), text: '' };
+    kpi.printedRates.set(2019, { ...parseRate(0.6996, '0.00%', 11, 5), text: '' });
     const [f] = check(kpi);
     expect(f.message).toContain('達成率 70.0% は計算値 68.9%');
   });
 
   test('a number cell shows its rate from the value; the fix writes a number with the format', () => {
     const kpi = kpiOf({ baseline: '26件', target: '45件', actuals: { 2019: '31件' } });
-    kpi.printedRates[2019] = { ...parseRate(0.7, '0.0%', 11, 5), text: '' };
+    kpi.printedRates.set(2019, { ...parseRate(0.7, '0.0%', 11, 5), text: '' });
     const [f] = check(kpi);
     expect(f.message).toContain('達成率 70.0% は計算値 68.9%');
     expect(f.fix?.edits[0]).toMatchObject({ content: { value: 0.689, numberFormat: '0.0%' } });
@@ -85,7 +86,7 @@ describe('decimals: judged at the fewer of the cell\'s and the sheet\'s', () => 
   });
   test('a cell without shown decimals takes the sheet\'s', () => {
     const kpi = kpiOf({ baseline: '26件', target: '45件', actuals: { 2019: '31件' } });
-    kpi.printedRates[2019] = parseRate(0.69, null, 11, 5);
+    kpi.printedRates.set(2019, parseRate(0.69, null, 11, 5));
     const [f] = check(kpi, { mode: 'half-up', decimals: 2 });
     expect(f.message).toContain('計算値 68.89%');
   });
@@ -186,10 +187,10 @@ describe('definitions and per-year targets', () => {
   });
 
   test('a year with its own printed target is shown against it', () => {
-    const kpi = { ...kpiOf({ baseline: '10件', target: '50件', actuals: { 2019: '30件' }, rates: { 2019: '60.0%' } }), targets: { 2019: parseValue('40件') } };
+    const kpi = { ...kpiOf({ baseline: '10件', target: '50件', actuals: { 2019: '30件' }, rates: { 2019: '60.0%' } }), targets: ByYear.from({ 2019: parseValue('40件') }) };
     const [f] = check(kpi);
     expect(f.message).toContain('計算値 75.0%（30件 ÷ 40件）');
-    const noText = { ...kpi, targets: { 2019: parseValue('x') } };
+    const noText = { ...kpi, targets: ByYear.from({ 2019: parseValue('x') }) };
     expect(check(noText)).toEqual([]);
   });
 });

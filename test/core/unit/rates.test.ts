@@ -2,6 +2,7 @@
  * Every decision of src/core/rates.ts on hand-made KPIs (fast: no workbook). Run by `npm run mutation`
  * (Stryker) as well as by jest: each test pins one choice a mutant could flip.
  */
+import { ByYear } from '../../../src/core/by-year';
 import {
   computeRate, detectRounding, divideExact, formatRate, kpiBounds, kpiDirection, kpiUnit, MAX_RATE,
   normaliseUnit, printsAs, progressRate, rateMethod, roundRate, withKpiTerms, yearTarget,
@@ -151,8 +152,8 @@ describe('computeRate', () => {
 
   test('a number cell without a finite value is no actual (no throw)', () => {
     const kpi = makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '20件', 2021: '30件' } });
-    kpi.actuals[2020] = { ...kpi.actuals[2020], value: Number.POSITIVE_INFINITY };
-    kpi.actuals[2021] = { ...kpi.actuals[2021], value: null };
+    kpi.actuals.set(2020, { ...kpi.actuals.get(2020)!, value: Number.POSITIVE_INFINITY });
+    kpi.actuals.set(2021, { ...kpi.actuals.get(2021)!, value: null });
     expect(computeRate(kpi, 2020)).toEqual({ value: null, method: 'ratio', reason: 'actual is number' });
     expect(computeRate(kpi, 2021)).toEqual({ value: null, method: 'ratio', reason: 'actual is number' });
   });
@@ -178,12 +179,12 @@ describe('computeRate', () => {
 
   test('a reference figure "(4件)" is no actual and gives no rate', () => {
     const kpi = makeKpi({ baseline: '2件', target: '8件', actuals: { 2020: '(4件)' } });
-    expect(kpi.actuals[2020].kind).toBe('reference');
+    expect(kpi.actuals.get(2020)!.kind).toBe('reference');
     expect(computeRate(kpi, 2020)).toEqual({ value: null, method: 'ratio', reason: 'actual is reference' });
   });
 
   test('a per-year target is what that year is measured against', () => {
-    const kpi = { ...makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '15件', 2021: '30件' } }), targets: { 2020: parseValue('20件'), 2021: parseValue('未定') } };
+    const kpi = { ...makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '15件', 2021: '30件' } }), targets: ByYear.from({ 2020: parseValue('20件'), 2021: parseValue('未定') }) };
     expect(yearTarget(kpi, 2020)).toBe(20);
     expect(yearTarget(kpi, 2021)).toBeNull();
     expect(yearTarget(makeKpi({ baseline: '1', target: '2', actuals: {} }), 2020)).toBeNull();

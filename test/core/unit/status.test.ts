@@ -2,6 +2,7 @@
  * Every decision of src/core/status.ts on hand-made KPIs (fast; `npm run mutation` runs these).
  * Plan period: baseline 2018 → target 2024 unless said otherwise.
  */
+import { ByYear } from '../../../src/core/by-year';
 import type { GradeLegend, LegendEntry } from '../../../src/core/model';
 import { assessStatus, DEFAULT_GRADING, gradeOf, isAchieved, legendMethod, planStart, readableActuals } from '../../../src/core/status';
 import { parseValue } from '../../../src/core/values';
@@ -14,7 +15,7 @@ describe('readableActuals', () => {
   test('numeric actuals in the KPI\'s unit, by year ascending; unitless ones count', () => {
     const kpi = makeKpi({ baseline: '1件', target: '9件', actuals: { 2021: '5件', 2019: '3', 2020: '4人', 2022: '-', 2023: '(6件)' } });
     expect(readableActuals(kpi).map((a) => [a.year, a.value])).toEqual([[2019, 3], [2021, 5]]);
-    expect(readableActuals(kpi)[1].cell).toBe(kpi.actuals[2021]);
+    expect(readableActuals(kpi)[1].cell).toBe(kpi.actuals.get(2021));
     // the definition's unit decides
     expect(readableActuals(kpi, makeDef({ unit: '人' })).map((a) => a.year)).toEqual([2019, 2020]);
     // a KPI without unit takes every number
@@ -159,9 +160,9 @@ describe('assessStatus', () => {
   });
 
   test('a printed 目安値 of the year is the expected value graded against', () => {
-    const kpi = { ...makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '15件' } }), expected: { 2020: parseValue('30件'), 2019: parseValue('x') } };
+    const kpi = { ...makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '15件' } }), expected: ByYear.from({ 2020: parseValue('30件'), 2019: parseValue('x') }) };
     expect(assessStatus(kpi, undefined, PATH).basis).toMatchObject({ value: 0.5, reference: 30 });
-    const textual = { ...kpi, expected: { 2020: parseValue('未定') } };
+    const textual = { ...kpi, expected: ByYear.from({ 2020: parseValue('未定') }) };
     expect(assessStatus(textual, undefined, PATH).basis).toMatchObject({ value: 0.75, reference: 20 });
   });
 
@@ -277,7 +278,7 @@ describe('a printed grade legend', () => {
     expect(achieved.basis?.legend?.symbol).toBe('○');
     // an achieved KPI whose figure is under 100 % (a path figure) still counts as 100 %
     const ahead = makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '40件' } });
-    const printed = { ...ahead, expected: { 2020: parseValue('50件') } };
+    const printed = { ...ahead, expected: ByYear.from({ 2020: parseValue('50件') }) };
     expect(assessStatus(printed, undefined, { legend: legend([entry('◎', 1), entry('△', null)], '期待値') }).basis?.legend?.symbol).toBe('◎');
   });
 

@@ -1,0 +1,42 @@
+/** ByYear: the model's values by fiscal year, in year order, with the JSON of the record it replaces. */
+import { ByYear } from '../../../src/core/by-year';
+
+test('years in ascending order whatever order they are set in; a year set again is replaced', () => {
+  const b = new ByYear<string>();
+  b.set(2021, 'c').set(2019, 'a').set(2020, 'b').set(2023, 'e').set(2022, 'd').set(2020, 'B');
+  expect(b.years).toEqual([2019, 2020, 2021, 2022, 2023]);
+  expect(b.values).toEqual(['a', 'B', 'c', 'd', 'e']);
+  expect(b.entries()).toEqual([[2019, 'a'], [2020, 'B'], [2021, 'c'], [2022, 'd'], [2023, 'e']]);
+  expect(b.size).toBe(5);
+  const seen: [number, string][] = [];
+  b.forEach((v, y) => seen.push([y, v]));
+  expect(seen).toEqual(b.entries());
+});
+
+test('get and has answer for the years held only', () => {
+  const b = ByYear.from({ 2019: 'a', 2020: 'b' });
+  expect(b.get(2019)).toBe('a');
+  expect(b.get(2020)).toBe('b');
+  expect(b.get(2021)).toBeUndefined();
+  expect(b.has(2020)).toBe(true);
+  expect(b.has(2018)).toBe(false);
+  expect(new ByYear<number>().get(2019)).toBeUndefined();
+});
+
+test('the JSON is the record form the model always had, byte for byte', () => {
+  const record: Record<number, { v: number }> = {};
+  const b = new ByYear<{ v: number }>();
+  for (const y of [2024, 2019, 2021, 2020, 2023, 2022]) {
+    record[y] = { v: y - 2000 };
+    b.set(y, { v: y - 2000 });
+  }
+  expect(JSON.stringify({ actuals: b })).toBe(JSON.stringify({ actuals: record }));
+  expect(b.toJSON()).toEqual(record);
+  expect(JSON.stringify(new ByYear())).toBe('{}');
+});
+
+test('from() takes the JSON form back, and [year, value] pairs', () => {
+  const b = ByYear.from(JSON.parse('{"2020":"b","2019":"a"}') as Record<number, string>);
+  expect(b.entries()).toEqual([[2019, 'a'], [2020, 'b']]);
+  expect(ByYear.from([[2021, 'x'], [2019, 'y']] as [number, string][]).entries()).toEqual([[2019, 'y'], [2021, 'x']]);
+});
