@@ -171,11 +171,19 @@ function legendsOf(g: Grid, tables: KpiTable[]): GradeLegend[] {
   const inTable = (r: number) => tableRows[r - g.firstRow] === 1;
   for (let r = g.firstRow; r <= g.lastRow; r++) {
     if (inTable(r)) continue;
-    if (g.firstFilled(r) < 0) continue;
-    const cells = g.rowCells(r);
+    const first = g.firstFilled(r);
+    if (first < 0) continue;
     const before = out.length;
-    for (const [c, t] of cells) for (const l of parseLegendText(t, r, c)) out.push(l);
-    if (out.length === before) for (const l of parseLegendText(cells.map(([, t]) => t).join(' , '), r, cells[0][0])) out.push(l);
+    let filled = 0;
+    let joined = '';
+    for (let c = first; c <= g.lastCol; c++) {
+      const t = g.ownText(r, c);
+      if (t === '') continue;
+      joined = filled++ === 0 ? t : `${joined} , ${t}`;
+      for (const l of parseLegendText(t, r, c)) out.push(l);
+    }
+    // a row of one cell joins to that cell's text, already read
+    if (out.length === before && filled > 1) for (const l of parseLegendText(joined, r, first)) out.push(l);
   }
   return out;
 }
