@@ -185,7 +185,7 @@ for (const pair of ROLE_PAIRS) PAIR_SECOND[pair.charCodeAt(0)] = pair.charCodeAt
 /**
  * Whether the text may name a role other than a year (false only when classifyHeader's answer is surely
  * null or 'year'). False for a text of characters normalise() keeps, without a k and without a role pair
- * ("26件", "第3群 市民活動団体数", "0.689", "企画課"): the data rows' names and figures, which the
+ * ("26件", "第3群 市民活動団体数", "0.689", "企画課", "実績値"): the data rows' names, figures and labels, which the
  * header test then never classifies (nor reads their years).
  */
 export function mayNameRole(text: string): boolean {
@@ -194,7 +194,9 @@ export function mayNameRole(text: string): boolean {
     const code = text.charCodeAt(i);
     const kind = CHAR_KIND[code];
     if (kind === 2) continue; // normalise() drops spaces: "目 標" is 目標
-    if (kind !== 1 || code === want) return true;
+    if (kind !== 1) return true;
+    // 実績 names a role only as 実績/達成率 or 実績値/達成率 (the 実績値 label of every pair does not)
+    if (code === want) if (code !== 0x7e3e || text.includes('/') || text.includes('／')) return true;
     want = PAIR_SECOND[code];
   }
   return false;
