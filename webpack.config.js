@@ -6,6 +6,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -115,6 +116,8 @@ module.exports = (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
+      // src/xlsx/exceljs-workbook.ts loads exceljs's Node files; the browser takes its browser build
+      new webpack.NormalModuleReplacementPlugin(/[\\/]exceljs-workbook$/, path.resolve(__dirname, 'src/xlsx/exceljs-workbook.web.ts')),
       page('taskpane', { chunks: ['taskpane'], title: 'KPI進捗アシスタント', office: true, noOfficeNotice: true }),
       page('commands', { chunks: ['commands'], title: 'KPI進捗アシスタント commands', office: true }),
       page('status', { chunks: ['status'], title: 'KPI進捗アシスタント', office: true }),

@@ -4,7 +4,8 @@
  * both the pin and that no other file reaches a private field). On an upgrade, re-check each accessor
  * against exceljs's lib/doc/worksheet.js, cell.js and defined-names.js.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from './exceljs-workbook';
 
 export const EXCELJS_VERSION = '4.4.0';
 
@@ -76,7 +77,7 @@ export function dropCellComment(cell: ExcelJS.Cell): void {
 }
 
 function worksheetPrototype(): { proto: WorksheetInternals & { [key: symbol]: boolean }; sample: ExcelJS.Worksheet } {
-  const sample = new ExcelJS.Workbook().addWorksheet('x');
+  const sample = new Workbook().addWorksheet('x');
   return { proto: Object.getPrototypeOf(sample) as WorksheetInternals & { [key: symbol]: boolean }, sample };
 }
 
@@ -132,7 +133,7 @@ const locationLinksOf = new WeakMap<ExcelJS.Workbook, Map<string, ParsedLocation
  * host puts them back without unzipping the sheets a second time. False on another exceljs.
  */
 export function keepLocationLinks(marker: symbol): boolean {
-  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as XlsxInternals;
+  const proto = Object.getPrototypeOf(new Workbook().xlsx) as XlsxInternals;
   if (proto[marker]) return true;
   if (typeof proto.reconcile !== 'function') return false;
   const reconcile = proto.reconcile;

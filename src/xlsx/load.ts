@@ -2,7 +2,8 @@
  * Opening workbook bytes with one clear sentence when they are not a readable .xlsx: an encrypted
  * workbook, an old .xls, a CSV renamed .xlsx, a truncated download. Browser-safe (no Node APIs).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from './exceljs-workbook';
 import { MessageError, type MessageId, type ParamsOf } from '../core/catalogue';
 import { useLinearMergeLoad } from './linear-merges';
 import { exceljsView } from './exceljs-view';
@@ -80,13 +81,13 @@ export async function loadWorkbookBytes(bytes: Uint8Array, name = 'ファイル'
   if (problem) throw problem;
   useLinearMergeLoad(); // exceljs's own merge step is quadratic in a sheet's merged areas
   keepLocationLinks(LOCATION_LINKS); // the host puts back the links exceljs parses and then drops
-  let wb = new ExcelJS.Workbook();
+  let wb = new Workbook();
   try {
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {
       // written by another tool (openpyxl …): exceljs reads it once its notes and drawings are where it looks
-      wb = new ExcelJS.Workbook();
+      wb = new Workbook();
       await wb.xlsx.load((await exceljsView(bytes)) as unknown as ArrayBuffer);
     }
   } catch (e) {
