@@ -10,7 +10,7 @@ import { definitionFor, DEFAULT_BANDS, DEFINITIONS_SHEET, readDefinitions } from
 import { computeRate, detectRounding, rateMethod, withKpiTerms, type RateMethod } from './rates';
 import { assessStatus, type Grade, type GradeBasis, type GradeOptions, type Status, type StatusResult } from './status';
 import { runRules } from './rules';
-import { actualYears, printedRateList, withKpiFacts } from './kpi-facts';
+import { actualYears, withKpiFacts } from './kpi-facts';
 import { buildIndex } from './rules/context';
 import { definitionProblems } from './rules/definition-drift';
 
@@ -47,9 +47,11 @@ type RoundingSample = { computed: number; printed: number; decimals: number | nu
 
 /** A KPI's printed rates with the computed ones, from which the sheet's rounding is judged (detectRounding). */
 function roundingSamples(kpi: Kpi, def: KpiDefinition | undefined, samples: RoundingSample[]): void {
-  for (const [y, p] of printedRateList(kpi)) {
+  const { years, values } = kpi.printedRates;
+  for (let i = 0; i < years.length; i++) {
+    const p = values[i];
     if (p.kind !== 'rate' || p.value === null) continue;
-    const computed = computeRate(kpi, y, def).value;
+    const computed = computeRate(kpi, years[i], def).value;
     if (computed !== null) samples.push({ computed, printed: p.value, decimals: p.decimals });
     else samples.push({ computed: p.value, printed: p.value, decimals: p.decimals });
   }

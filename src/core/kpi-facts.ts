@@ -1,7 +1,8 @@
 /**
- * Lists that status and several rules ask of every KPI (its years, its printed rates, its readable
- * actuals), made once per analysis instead of once per rule and year. Outside withKpiFacts each call
- * makes its list afresh, so a live re-check of one KPI needs no scope. The lists are shared: read only.
+ * What status and several rules ask of every KPI: its years and printed rates (read from the KPI's
+ * ByYear records, no list made) and its readable actuals, listed once per analysis instead of once per
+ * rule and year. Outside withKpiFacts each call lists them afresh, so a live re-check of one KPI needs
+ * no scope. The lists are shared: read only.
  */
 import type { Kpi, ParsedValue, PrintedRate } from './model';
 import type { KpiDefinition } from './definitions';
@@ -14,8 +15,6 @@ export interface ReadableActual {
 }
 
 interface KpiFacts {
-  years?: number[];
-  printed?: [number, PrintedRate][];
   readable?: ReadableActual[];
   /** The definition `readable` was made with (its unit decides which actuals count). */
   readableDef?: KpiDefinition;
@@ -48,26 +47,14 @@ function factsOf(kpi: Kpi): KpiFacts | null {
   return known;
 }
 
-/** Years with an actual cell (filled or not), ascending. */
-export function actualYears(kpi: Kpi): number[] {
-  const f = factsOf(kpi);
-  if (!f) return listYears(kpi);
-  return (f.years ??= listYears(kpi));
+/** Years with an actual cell (filled or not), ascending: the KPI's own list (ByYear), read only. */
+export function actualYears(kpi: Kpi): readonly number[] {
+  return kpi.actuals.years;
 }
 
-function listYears(kpi: Kpi): number[] {
-  return kpi.actuals.years.slice(); // ascending (ByYear)
-}
-
-/** Printed rate cells by year, ascending. */
+/** Printed rate cells by year, ascending (a new list; hot paths read `kpi.printedRates.years` and `values`). */
 export function printedRateList(kpi: Kpi): [number, PrintedRate][] {
-  const f = factsOf(kpi);
-  if (!f) return listPrinted(kpi);
-  return (f.printed ??= listPrinted(kpi));
-}
-
-function listPrinted(kpi: Kpi): [number, PrintedRate][] {
-  return kpi.printedRates.entries(); // ascending (ByYear)
+  return kpi.printedRates.entries();
 }
 
 /** Numeric actuals in the KPI's unit, by year, ascending. */

@@ -3,7 +3,6 @@ import type { Finding } from '../findings';
 import type { Kpi, ParsedValue, PrintedRate } from '../model';
 import { cellAddress } from '../snapshot';
 import { computeRate, formatRate, rateMethod } from '../rates';
-import { printedRateList } from '../kpi-facts';
 import { message } from '../messages';
 import { def, finding, rateFix, sameKpis, type KpiCheck, type RuleContext } from './context';
 
@@ -11,14 +10,16 @@ import { def, finding, rateFix, sameKpis, type KpiCheck, type RuleContext } from
 export const OVERSHOOT = 1.5;
 
 const shows = (p: ParsedValue) => p.kind !== 'empty' && p.kind !== 'none';
+const misprinted = (p: PrintedRate) => p.kind === 'text' || p.kind === 'error';
 
 export function misplacedValue(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
     // most KPIs have nothing misplaced: no lists made for them
-    if (!kpi.rateRowOther.some(shows) && !printedRateList(kpi).some(([, p]) => p.kind === 'text' || p.kind === 'error')) return;
+    const printed = kpi.printedRates.values;
+    if (!kpi.rateRowOther.some(shows) && !printed.some(misprinted)) return;
     const cells = [
       ...kpi.rateRowOther.filter(shows).map((p) => ({ row: p.row, col: p.col, text: p.text })),
-      ...printedRateList(kpi).filter(([, p]) => p.kind === 'text' || p.kind === 'error').map(([, p]) => ({ row: p.row, col: p.col, text: p.text })),
+      ...printed.filter(misprinted).map((p) => ({ row: p.row, col: p.col, text: p.text })),
     ].sort((a, b) => a.col - b.col);
     for (const c of cells) out.push(finding(ctx, 'misplaced-value', 'warning', kpi, c, 'misplaced-value', { text: c.text.trim() }));
   };
@@ -38,7 +39,10 @@ export function qualitativeRate(ctx: RuleContext): KpiCheck {
     const qualitative = rateMethod(kpi, def(ctx, kpi)) === 'none';
     // the KPI's other listings, gathered once per KPI rather than per printed rate
     let same: readonly Kpi[] | undefined;
-    for (const [year, p] of printedRateList(kpi)) {
+    const { years, values } = kpi.printedRates;
+    for (let i = 0; i < years.length; i++) {
+      const year = years[i];
+      const p = values[i];
       if (p.kind !== 'rate') continue;
       const dash = dashElsewhere((same ??= sameKpis(ctx, kpi)), year);
       const where = dash ? `${kpi.sheet}!${cellAddress(dash.row, dash.col)}` : '';
@@ -58,7 +62,7 @@ export function qualitativeRate(ctx: RuleContext): KpiCheck {
 export function rateFormat(ctx: RuleContext): KpiCheck {
   const common = ctx.rounding.decimals;
   return (kpi: Kpi, out: Finding[]) => {
-    for (const [, p] of printedRateList(kpi)) {
+    for (const p of kpi.printedRates.values) {
       if (p.kind !== 'rate' || p.decimals === null || p.decimals === common) continue;
       out.push(finding(ctx, 'rate-format', 'info', kpi, p, 'rate-format', { text: p.text.trim(), decimals: p.decimals, common },
         p.value !== null ? rateFix(ctx, kpi, p, p.value, common) : undefined));
@@ -68,7 +72,10 @@ export function rateFormat(ctx: RuleContext): KpiCheck {
 
 export function largeOvershoot(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
-    for (const [year, p] of printedRateList(kpi)) {
+    const { years, values } = kpi.printedRates;
+    for (let i = 0; i < years.length; i++) {
+      const year = years[i];
+      const p = values[i];
       if (p.kind !== 'rate') continue;
       const value = computeRate(kpi, year, def(ctx, kpi)).value ?? p.value;
       if (value === null || value < OVERSHOOT) continue;

@@ -5,7 +5,7 @@
 import type { Kpi } from '../model';
 import type { Finding } from '../findings';
 import { computeRate, divideExact, formatRate, kpiBounds, progressRate, roundRate, yearTarget, type RoundingMode } from '../rates';
-import { actualYears, printedRateList } from '../kpi-facts';
+import { actualYears } from '../kpi-facts';
 import { message } from '../messages';
 import { t as say } from '../catalogue';
 import { def, everyKpi, finding, rateFix, shown, yearLabel, type KpiCheck, type Rule, type RuleContext } from './context';
@@ -58,7 +58,10 @@ function candidates(ctx: RuleContext, kpi: Kpi, year: number, actual: number): C
 
 export function rateMismatchRule(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
-    for (const [year, p] of printedRateList(kpi)) {
+    const { years, values } = kpi.printedRates;
+    for (let i = 0; i < years.length; i++) {
+      const year = years[i];
+      const p = values[i];
       // only a printed rate (kind 'rate') carries a value
       if (p.value === null) continue;
       const rate = computeRate(kpi, year, def(ctx, kpi));
