@@ -74,7 +74,7 @@ test('definitions override inference: method, direction and grade bands', async 
   expect(clean.analysis.kpis[kpi]).toMatchObject({ method: 'ratio' });
   expect(r.analysis.kpis[kpi].method).toBe('gap');
   // (34 − 26) ÷ (45 − 26) = 42.1 %, so the printed ratio 75.6 % no longer matches.
-  expect(r.analysis.kpis[kpi].rates[2020]).toBeCloseTo(8 / 19, 12);
+  expect(r.analysis.kpis[kpi].rates.get(2020)).toBeCloseTo(8 / 19, 12);
   expect(findingAt(r, 'rate-mismatch', 'F12')!.message).toContain('計算値 42.1%');
   // 技能士合格者数: 達成率 176 ÷ 220 = 80 %: B by default, A with A ≥ 80 %.
   expect(clean.analysis.kpis[`${SHEET}!72`].grade).toBe('B');

@@ -80,9 +80,12 @@ test('rates, status and grade of a few KPIs, by hand', () => {
   // 新規創業件数: 31/45, 34/45; progress (34−26)/(45−26) = 42 % ≥ 33 % elapsed: on track.
   // Its grade is banded on the 達成率 34 ÷ 45 = 75.6 %: C (the path-based grade used to say A).
   expect(k[`${SHEET}!11`]).toMatchObject({ method: 'ratio', status: 'on-track', grade: 'C' });
-  expect(k[`${SHEET}!11`].rates[2019]).toBe(31 / 45);
+  expect(k[`${SHEET}!11`].rates.get(2019)).toBe(31 / 45);
+  // rates are a ByYear over the KPI's actual years (not a dictionary object); their JSON is the record by year
+  expect(k[`${SHEET}!11`].rates.years).toEqual([2019, 2020, 2021, 2022, 2023, 2024]);
+  expect(JSON.stringify(k[`${SHEET}!11`].rates)).toBe(`{"2019":${31 / 45},"2020":${34 / 45},"2021":null,"2022":null,"2023":null,"2024":null}`);
   // 就労支援情報等を利用する本市出身者数: 187/2000 = 9.35 % prints 9.4 % and matches.
-  expect(k[`${SHEET}!281`].rates[2020]).toBe(0.0935);
+  expect(k[`${SHEET}!281`].rates.get(2020)).toBe(0.0935);
   expect(k[`${SHEET}!45`]).toMatchObject({ method: 'none', status: 'qualitative', grade: null });
   expect(k[`${SHEET}!61`]).toMatchObject({ status: 'behind', grade: 'D' }); // 職場体験 0日 of 3日以上
   expect(k[`${SHEET}!316`]).toMatchObject({ status: 'achieved', grade: 'A' }); // 保育園定員 1,191 ≥ 1,105

@@ -41,7 +41,7 @@ test.each([
   // 40 ÷ 45 = 88.9 %, stored the way the sheet stores rates (text, one decimal).
   expect(written.value).toBe('88.9%');
   expect(fake.syncCount).toBe(syncs);
-  expect(result.workbook.analysis.kpis[kpi.id].rates[2021]).toBeCloseTo(40 / 45, 6);
+  expect(result.workbook.analysis.kpis[kpi.id].rates.get(2021)).toBeCloseTo(40 / 45, 6);
   // The re-checked model and findings equal a full re-analysis of the sheet as it now is.
   const full = await loadWorkbook(host, ctx);
   expect(result.workbook.model.sheets[0].kpis[0]).toEqual(full.model.sheets[0].kpis[0]);

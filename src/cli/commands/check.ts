@@ -21,7 +21,7 @@ import { isBatch, runBatch, terminalProgress } from '../batch';
 
 /** What check needs of an analysis (the core's Analysis has at least this). */
 export interface CheckAnalysis {
-  kpis: Record<string, { rates: Record<number, number | null>; status: string | null; grade?: string | null; progress?: number | null; method?: string }>;
+  kpis: Record<string, { rates: ByYear<number | null>; status: string | null; grade?: string | null; progress?: number | null; method?: string }>;
   findings: Finding[];
 }
 
@@ -83,7 +83,7 @@ function kpiJson(k: Kpi, analysis: CheckAnalysis | null) {
   k.actuals.forEach((v, year) => {
     actuals[year] = v.kind === 'number' ? v.value : null;
     actualTexts[year] = v.text;
-    rates[year] = a?.rates[year] ?? null;
+    rates[year] = a?.rates.get(year) ?? null;
   });
   const printedRates: Record<string, JsonValue> = {};
   k.printedRates.forEach((r, year) => {

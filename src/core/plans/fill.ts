@@ -116,7 +116,7 @@ export function planFill(input: PlanInput, options: FillOptions = {}): EditPlan 
     for (const kpi of sheet.kpis) {
       const assessment = input.analysis.kpis[kpi.id];
       for (const yc of sheet.tables[kpi.tableIndex].columns.years) {
-        const rate = assessment?.rates[yc.year] ?? null;
+        const rate = assessment?.rates.get(yc.year) ?? null;
         if (rate === null) {
           if (kpi.actuals.get(yc.year)?.kind === 'number') counts.none++;
           continue;

@@ -40,7 +40,7 @@ function explanation(input: PlanInput, sheet: SheetModel, kpi: Kpi, year: number
 /** The latest year with a computed rate (else the judged year), and its rate cell. */
 function flagCell(sheet: SheetModel, input: PlanInput, kpi: Kpi): { year: number; row: number; col: number; field: 'rate' | 'actual' } | null {
   const a = input.analysis.kpis[kpi.id];
-  const years = Object.entries(a.rates).filter(([, r]) => r !== null).map(([y]) => Number(y));
+  const years = a.rates.years.filter((y) => a.rates.get(y) !== null);
   const year = years.length ? Math.max(...years) : a.year;
   if (year === null) return null;
   // the year's rate cell where the layout has one, else its actual (targets and actuals side by side)

@@ -49,7 +49,7 @@ describe('fill on the sample (rates stored as text "68.9%")', () => {
     expect(plan.edits.length).toBe(140);
     // each written text equals the engine's rounded rate
     for (const kpi of input.model.sheets[0].kpis) {
-      for (const [year, rate] of Object.entries(input.analysis.kpis[kpi.id].rates)) {
+      for (const [year, rate] of input.analysis.kpis[kpi.id].rates.entries()) {
         if (rate === null) continue;
         const col = input.model.sheets[0].tables[kpi.tableIndex].columns.years.find((y) => y.year === Number(year))!.col;
         const at = cellAddress(kpi.rateRow, col);
@@ -121,7 +121,7 @@ describe('fill on numbers with percent formats: live formulas, checked by LibreO
     }
     const expected = new Map<string, number>();
     for (const kpi of input.model.sheets[0].kpis) {
-      for (const [year, rate] of Object.entries(input.analysis.kpis[kpi.id].rates)) {
+      for (const [year, rate] of input.analysis.kpis[kpi.id].rates.entries()) {
         if (rate === null) continue;
         const col = input.model.sheets[0].tables[kpi.tableIndex].columns.years.find((y) => y.year === Number(year))!.col;
         expected.set(cellAddress(kpi.rateRow, col), roundRate(rate, 1, 'half-up'));
