@@ -28,6 +28,9 @@ export class Grid {
   private readonly values = new Map<string | null, Map<CellValue, ParsedValue>>();
   private readonly rates = new Map<string | null, Map<CellValue, PrintedRate>>();
   private readonly formulaRates = new Map<string | null, Map<CellValue, PrintedRate>>();
+  /** The number format parsedValue saw last and its values (a table's figures share a few formats). */
+  private lastFormat: string | null | undefined = undefined;
+  private lastValues: Map<CellValue, ParsedValue> | undefined = undefined;
 
   constructor(readonly s: GridSnapshot) {
     this.firstRow = s.origin.row;
@@ -160,13 +163,24 @@ export class Grid {
    * texts ("-", "26件", "68.9%"): each value and number format is parsed once, then copied with its cell.
    */
   parsedValue(row: number, col: number): ParsedValue {
-    const v = this.value(row, col);
-    const format = this.numberFormat(row, col);
-    const formula = this.formula(row, col);
+    // value(), numberFormat() and formula() inline: once per figure of every KPI, and a cold run
+    // (kpi-progress check's one) pays for each call
+    const r = row - this.firstRow;
+    const c = col - this.firstCol;
+    const i = this.index(row, col);
+    let v: CellValue;
+    if (i >= 0 && this.merged[i] === 0) {
+      const line = this.s.values[r];
+      v = c < line.length ? line[c] : null;
+    } else v = this.value(row, col);
+    const format = this.s.numberFormats[r]?.[c] ?? null;
+    const formula = this.s.formulas[r]?.[c] ?? null;
     // a formula is kept in the result; -0 and 0 are one Map key
     if (formula || v === 0) return parseValue(v, format, row, col, formula);
-    let byValue = this.values.get(format);
+    let byValue = format === this.lastFormat ? this.lastValues : this.values.get(format);
     if (!byValue) this.values.set(format, (byValue = new Map()));
+    this.lastFormat = format;
+    this.lastValues = byValue;
     let p = byValue.get(v);
     if (!p) byValue.set(v, (p = parseValue(v, format, 0, 0, null)));
     // built key by key in parseValue's order: one object shape, and cheaper than a spread
@@ -177,9 +191,13 @@ export class Grid {
 
   /** parseRate of the cell's own value, parsed once per value, number format and formula-or-not. */
   parsedRate(row: number, col: number): PrintedRate {
-    const v = this.raw(row, col);
-    const format = this.numberFormat(row, col);
-    const formula = this.formula(row, col);
+    // raw(), numberFormat() and formula() inline, as in parsedValue
+    const r = row - this.firstRow;
+    const c = col - this.firstCol;
+    const line = r >= 0 && c >= 0 ? this.s.values[r] : undefined;
+    const v = line === undefined ? null : c < line.length ? line[c] : null;
+    const format = this.s.numberFormats[r]?.[c] ?? null;
+    const formula = this.s.formulas[r]?.[c] ?? null;
     if (v === 0) return parseRate(v, format, row, col, formula);
     const cache = formula ? this.formulaRates : this.rates;
     let byValue = cache.get(format);
