@@ -162,17 +162,22 @@ export function headerAt(g: Grid, row: number, from = g.firstCol, to = g.lastCol
 }
 
 /**
- * The first two characters (spaces removed) of each role word of ROLE_PATTERNS but kpi: every match of
- * a pattern other than kpi's holds one of these pairs in the normalised text (管理シート, 計画策定時 …).
+ * Role words of ROLE_PATTERNS found anywhere in the normalised text, by their first two characters
+ * (目標値, R6目標, 成果指標); kpi's k is CHAR_KIND 3.
  */
-const ROLE_PAIRS = ['管理', 'シー', '指標', '項目', '基準', '現状', '策定', '当初', '計画', '目標', '事業', '決算', '予算', '担当', '所管', '主管', '課名', '備考', '特記', 'コメ', '摘要', '区分', '実績'];
+const ANYWHERE_PAIRS = ['指標', '目標'];
+/**
+ * The first two characters (spaces removed) of every other role word, which the patterns read only at
+ * the start of the normalised text (^基準値, ^担当課, ^(進行)?管理?シート so 管シ too, ^評価項目$ …).
+ */
+const START_PAIRS = ['進行', '管理', '管シ', 'シー', '項目', '評価', '基準', '現状', '策定', '当初', '計画', '事業', '決算', '予算', '担当', '所管', '主管', '課名', '備考', '特記', 'コメ', '摘要', '区分', '実績'];
 
 /**
  * Per UTF-16 unit: 0 a character normalise() may turn into a role character, 1 one it keeps or turns into
  * ASCII other than k, 2 a space it drops, 3 the k of kpi (half- or full-width).
  */
 const CHAR_KIND = new Uint8Array(0x10000);
-/** Per first character of a role pair, its second character (0 for none). */
+/** Per first character of an anywhere pair, its second character (0 for none). */
 const PAIR_SECOND = new Uint16Array(0x10000);
 for (let code = 0; code < 0x10000; code++) if (keptByNormalise(code)) CHAR_KIND[code] = 1;
 // full-width ASCII (（）～％ …) is its half-width self after NFKC, and every wave dash becomes "~"
@@ -180,24 +185,35 @@ for (let code = 0xff01; code <= 0xff5e; code++) CHAR_KIND[code] = 1;
 CHAR_KIND[0x301c] = CHAR_KIND[0x223c] = 1;
 for (const space of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x3000]) CHAR_KIND[space] = 2;
 CHAR_KIND[0x4b] = CHAR_KIND[0x6b] = CHAR_KIND[0xff2b] = CHAR_KIND[0xff4b] = 3;
-for (const pair of ROLE_PAIRS) PAIR_SECOND[pair.charCodeAt(0)] = pair.charCodeAt(1);
+for (const pair of ANYWHERE_PAIRS) PAIR_SECOND[pair.charCodeAt(0)] = pair.charCodeAt(1);
+const STARTS = new Set(START_PAIRS.map((pair) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1)));
+const 実績 = '実績'.charCodeAt(0) * 0x10000 + '実績'.charCodeAt(1);
 
 /**
  * Whether the text may name a role other than a year (false only when classifyHeader's answer is surely
- * null or 'year'). False for a text of characters normalise() keeps, without a k and without a role pair
- * ("26件", "第3群 市民活動団体数", "0.689", "企画課", "実績値"): the data rows' names, figures and labels, which the
- * header test then never classifies (nor reads their years).
+ * null or 'year'). False for a text of characters normalise() keeps, without a k, without 指標 or 目標 and
+ * not starting with another role word's first two characters ("26件", "第3群 市民活動支援事業数",
+ * "0.689", "企画課", "実績値"): the data rows' names, figures and labels, which the header test then
+ * never classifies (nor reads their years).
  */
 export function mayNameRole(text: string): boolean {
   let want = 0;
+  let first = -1;
+  let second = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const kind = CHAR_KIND[code];
     if (kind === 2) continue; // normalise() drops spaces: "目 標" is 目標
     if (kind !== 1) return true;
-    // 実績 names a role only as 実績/達成率 or 実績値/達成率 (the 実績値 label of every pair does not)
-    if (code === want) if (code !== 0x7e3e || text.includes('/') || text.includes('／')) return true;
+    if (code === want) return true;
     want = PAIR_SECOND[code];
+    if (first < 0) first = code;
+    else if (second < 0) {
+      second = code;
+      const start = first * 0x10000 + second;
+      // 実績 starts a role word only as 実績/達成率 or 実績値/達成率 (the 実績値 label of every pair does not)
+      if (STARTS.has(start) && (start !== 実績 || text.includes('/') || text.includes('／'))) return true;
+    }
   }
   return false;
 }
