@@ -149,12 +149,15 @@ function push<K>(m: Map<K, Kpi[]>, key: K, k: Kpi): void {
 /** Lookups over all KPIs of the model, built once per analysis (rules run per sheet, per cell). */
 export function buildIndex(model: ProgressModel): ModelIndex {
   const index: ModelIndex = { byId: new Map(), parts: new Map(), byKey: new Map(), relists: new Map(), keyOf: new Map() };
-  for (const k of model.sheets.flatMap((s) => s.kpis)) {
-    index.byId.set(k.id, k);
-    if (k.breakdownOf) push(index.parts, k.breakdownOf, k);
-    if (k.relistedFrom) push(index.relists, k.relistedFrom, k);
-    index.keyOf.set(k, looseKey(k.name));
-    push(index.byKey, index.keyOf.get(k)!, k);
+  for (const sheet of model.sheets) {
+    for (const k of sheet.kpis) {
+      index.byId.set(k.id, k);
+      if (k.breakdownOf) push(index.parts, k.breakdownOf, k);
+      if (k.relistedFrom) push(index.relists, k.relistedFrom, k);
+      const key = looseKey(k.name);
+      index.keyOf.set(k, key);
+      push(index.byKey, key, k);
+    }
   }
   return index;
 }
@@ -178,8 +181,36 @@ export function near(a: number, b: number): boolean {
 
 const formats = new Map<number, Intl.NumberFormat>();
 
-/** 2865.666… → "2,865.7", as a person writes a computed figure. */
+/**
+ * 2865.666… → "2,865.7", as a person writes a computed figure: Intl.NumberFormat('ja-JP', {
+ * maximumFractionDigits: digits }) to the character (half away from zero on the figure's shortest
+ * decimal form, trailing zeros dropped, "-0" for a negative that rounds to nothing), without its cost:
+ * the first format object of a process costs about 20 ms (ICU), and missing-remark writes a figure
+ * for most KPIs. Figures whose shortest form has an exponent (or none at all) are left to Intl.
+ */
 export function amount(x: number, digits = 1): string {
+  const abs = Math.abs(x);
+  if (abs === 0) return Object.is(x, -0) ? '-0' : '0';
+  if (!(abs >= 1e-6 && abs < 1e15)) return intlAmount(x, digits);
+  const s = String(abs);
+  const dot = s.indexOf('.');
+  let int = dot < 0 ? s : s.slice(0, dot);
+  let frac = dot < 0 ? '' : s.slice(dot + 1);
+  if (frac.length > digits) {
+    // '5' or more in the first dropped place rounds the kept digits up (a shortest form has no trailing zeros)
+    const up = frac.charCodeAt(digits) >= 53;
+    frac = frac.slice(0, digits);
+    if (up) {
+      const n = (BigInt(int + frac) + 1n).toString().padStart(int.length + frac.length, '0');
+      int = n.slice(0, n.length - digits);
+      frac = n.slice(n.length - digits);
+    }
+    frac = frac.replace(/0+$/, '');
+  }
+  return (x < 0 ? '-' : '') + int.replace(/\B(?=(\d{3})+$)/g, ',') + (frac ? `.${frac}` : '');
+}
+
+function intlAmount(x: number, digits: number): string {
   let f = formats.get(digits);
   if (!f) formats.set(digits, (f = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: digits })));
   return f.format(x);
