@@ -4,10 +4,10 @@
  */
 import { errorDetail, isMessageError, t } from '../core/catalogue';
 import type { Lang } from '../core/findings';
-import { commands, findCommand } from './commands';
+import { allCommands, findCommand } from './commands';
 import { consoleIo, UsageError, type CliContext, type CliIo } from './io';
 
-function helpLines(ctx: { lang: Lang }): string[] {
+async function helpLines(ctx: { lang: Lang }): Promise<string[]> {
   const lines = [
     t(ctx.lang, 'cli.help.title'),
     '',
@@ -15,7 +15,7 @@ function helpLines(ctx: { lang: Lang }): string[] {
     '',
     t(ctx.lang, 'cli.help.commands'),
   ];
-  for (const c of commands) lines.push(`  ${c.name.padEnd(12)} ${t(ctx.lang, c.summary)}`, `  ${''.padEnd(12)} ${c.usage}`);
+  for (const c of await allCommands()) lines.push(`  ${c.name.padEnd(12)} ${t(ctx.lang, c.summary)}`, `  ${''.padEnd(12)} ${c.usage}`);
   return lines;
 }
 
@@ -44,13 +44,13 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
     ctx = { lang, ...io };
     const [name, ...args] = rest;
     if (!name || name === '--help' || name === '-h' || name === 'help') {
-      for (const line of helpLines(ctx)) (name ? io.out : io.err)(line);
+      for (const line of await helpLines(ctx)) (name ? io.out : io.err)(line);
       return name ? 0 : 2;
     }
-    const command = findCommand(name);
+    const command = await findCommand(name);
     if (!command) {
       io.err(t(ctx.lang, 'cli.unknown-command', { name }));
-      for (const line of helpLines(ctx)) io.err(line);
+      for (const line of await helpLines(ctx)) io.err(line);
       return 2;
     }
     if (args.includes('--help') || args.includes('-h')) {
