@@ -11,8 +11,36 @@
  * the old record was, and `toJSON()` gives the old record's form, so the model's JSON is unchanged.
  */
 export class ByYear<T> {
-  private readonly ys: number[] = [];
-  private readonly vs: T[] = [];
+  /**
+   * Years ascending, each once, and their values (ofColumns); with no arguments, empty. The years
+   * array is never changed in place (a year added makes a new one), so the KPIs of a table can share
+   * their table's one list.
+   */
+  constructor(
+    private ys: readonly number[] = [],
+    private readonly vs: T[] = [],
+  ) {}
+
+  /** The years of a table's year columns when they ascend, each once (for `ofColumns`); else null. */
+  static yearsOf(columns: readonly { year: number }[]): number[] | null {
+    const out: number[] = [];
+    for (let i = 0; i < columns.length; i++) {
+      if (i > 0 && !(columns[i - 1].year < columns[i].year)) return null;
+      out.push(columns[i].year);
+    }
+    return out;
+  }
+
+  /**
+   * Values read in the order of a table's year columns, by their years: aligned with `years` (the
+   * columns' ByYear.yearsOf, made once per table and shared by its KPIs) when the columns ascend.
+   */
+  static ofColumns<T>(columns: readonly { year: number }[], years: readonly number[] | null, values: T[]): ByYear<T> {
+    if (years) return new ByYear(years, values);
+    const out = new ByYear<T>();
+    for (let i = 0; i < columns.length; i++) out.set(columns[i].year, values[i]);
+    return out;
+  }
 
   /** From a `{ 2019: v, … }` record (the JSON form) or [year, value] pairs. */
   static from<T>(source: Readonly<Record<number, T>> | Iterable<readonly [number, T]>): ByYear<T> {
@@ -51,16 +79,11 @@ export class ByYear<T> {
   set(year: number, value: T): this {
     const ys = this.ys;
     let i = ys.length;
-    // years usually arrive ascending (a table's year columns): append
-    if (i === 0 || ys[i - 1] < year) {
-      ys.push(year);
-      this.vs.push(value);
-      return this;
-    }
     while (i > 0 && ys[i - 1] > year) i--;
     if (i > 0 && ys[i - 1] === year) this.vs[i - 1] = value;
     else {
-      ys.splice(i, 0, year);
+      // a new array: ys may be a table's list shared with its other KPIs
+      this.ys = [...ys.slice(0, i), year, ...ys.slice(i)];
       this.vs.splice(i, 0, value);
     }
     return this;

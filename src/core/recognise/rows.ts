@@ -222,17 +222,18 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
     gradeColumns: h.columns.filter((c) => c.role === 'grade' || c.role === 'trend').map((c) => ({ col: c.col, label: c.label, kind: c.role as 'grade' | 'trend' })),
   };
   const unitCol = one('unit')?.col;
+  // each list of year columns as years, made once and shared by the KPIs' year records (ByYear.ofColumns)
+  const actualYears = ByYear.yearsOf(table.columns.years);
+  const targetYearList = targetYears ? ByYear.yearsOf(targetYears) : null;
+  const rateYearList = rateYears ? ByYear.yearsOf(rateYears) : null;
   const kpis = rows.map((r) => {
     const rawName = one('name') ? g.text(r, nameCol) : textBeforeFigure(g.text(r, nameCol)) ?? g.text(r, nameCol);
     const { name, unit: nameUnit } = splitNameUnit(rawName);
-    const actuals = new ByYear<ParsedValue>();
-    for (const y of table.columns.years) actuals.set(y.year, valueAt(g, r, y.col));
-    const targets = new ByYear<ParsedValue>();
-    for (const y of targetYears ?? []) targets.set(y.year, valueAt(g, r, y.col));
-    const printedRates = new ByYear<PrintedRate>();
+    const actuals = ByYear.ofColumns(table.columns.years, actualYears, table.columns.years.map((y) => valueAt(g, r, y.col)));
+    const targets = targetYears ? ByYear.ofColumns(targetYears, targetYearList, targetYears.map((y) => valueAt(g, r, y.col))) : new ByYear<ParsedValue>();
     const rate = (col: number) => g.parsedRate(r, col);
-    if (rateYears) for (const y of rateYears) printedRates.set(y.year, rate(y.col));
-    else if (rateCols.length) printedRates.set(latest.year!.year, rate(rateCols[0].col));
+    const printedRates = rateYears ? ByYear.ofColumns(rateYears, rateYearList, rateYears.map((y) => rate(y.col))) : new ByYear<PrintedRate>();
+    if (!rateYears && rateCols.length) printedRates.set(latest.year!.year, rate(rateCols[0].col));
     const printedGrades = new ByYear<PrintedGrade>();
     const printedTrends = new ByYear<PrintedGrade>();
     for (const c of of('grade')) printedGrades.set(c.year?.year ?? latest.year!.year, grade(g, r, c.col));

@@ -246,13 +246,15 @@ export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]):
     path,
   };
   const kpis: Kpi[] = [];
-  for (const p of pairs) kpis.push(readKpi(g, table, p, path));
-  if (block) for (let i = 0; i < kpis.length; i++) asBlock(g, table, kpis[i], pairs[i]);
+  // the KPIs' year records share this one list of the table's years (ByYear.ofColumns)
+  const years = ByYear.yearsOf(h.years);
+  for (const p of pairs) kpis.push(readKpi(g, table, p, path, years));
+  if (block) for (let i = 0; i < kpis.length; i++) asBlock(g, table, kpis[i], pairs[i], years);
   return { table, kpis };
 }
 
 /** Block fields: name without its [単位], unit from it, 期待値 as per-year targets, the 評価 row's grades. */
-function asBlock(g: Grid, t: KpiTable, k: Kpi, p: Pair): void {
+function asBlock(g: Grid, t: KpiTable, k: Kpi, p: Pair, years: number[] | null): void {
   const { name, unit } = splitNameUnit(k.name);
   const header = /\[([^\]]{1,6})\]/.exec(toHalfWidth(t.headers[t.columns.kpi] ?? ''))?.[1];
   k.name = name;
@@ -261,28 +263,31 @@ function asBlock(g: Grid, t: KpiTable, k: Kpi, p: Pair): void {
   if (k.baseline.year === null && k.baseline.parsed?.annotation) k.baseline.year = yearInText(k.baseline.parsed.annotation)?.year ?? null;
   if (p.gradeRow !== undefined) {
     k.gradeRow = p.gradeRow;
-    const grades = new ByYear<PrintedGrade>();
+    const grades: PrintedGrade[] = [];
     for (const y of t.columns.years) {
       const text = g.text(p.gradeRow, y.col);
-      grades.set(y.year, { text, symbol: normaliseSymbol(text), row: p.gradeRow, col: y.col });
+      grades.push({ text, symbol: normaliseSymbol(text), row: p.gradeRow, col: y.col });
     }
-    k.printedGrades = grades;
+    k.printedGrades = ByYear.ofColumns(t.columns.years, years, grades);
   }
 }
 
-function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[]): Kpi {
+function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] | null): Kpi {
   const c = t.columns;
   const { name, row: nameRow, col: nameColumn } = kpiName(g, p, c.kpi);
   const baseline = c.baseline !== null ? valueAtCell(g, p.row, c.baseline) : null;
   const target = c.target !== null ? valueAtCell(g, p.row, c.target) : null;
-  const actuals = new ByYear<ParsedValue>();
-  const printedRates = new ByYear<PrintedRate>();
-  const expected = p.expectedRow !== undefined ? new ByYear<ParsedValue>() : null;
+  const actualList: ParsedValue[] = [];
+  const rateList: PrintedRate[] = [];
+  const expectedList: ParsedValue[] | null = p.expectedRow !== undefined ? [] : null;
   for (const y of c.years) {
-    actuals.set(y.year, valueAtCell(g, p.row, y.col));
-    if (expected) expected.set(y.year, valueAtCell(g, p.expectedRow!, y.col));
-    printedRates.set(y.year, g.parsedRate(p.rateRow, y.col));
+    actualList.push(valueAtCell(g, p.row, y.col));
+    if (expectedList) expectedList.push(valueAtCell(g, p.expectedRow!, y.col));
+    rateList.push(g.parsedRate(p.rateRow, y.col));
   }
+  const actuals = ByYear.ofColumns(c.years, years, actualList);
+  const printedRates = ByYear.ofColumns(c.years, years, rateList);
+  const expected = expectedList ? ByYear.ofColumns(c.years, years, expectedList) : null;
   const rateRowOther: ParsedValue[] = [];
   if (c.baseline !== null && g.ownText(p.rateRow, c.baseline) !== '') rateRowOther.push(valueAtCell(g, p.rateRow, c.baseline));
   if (c.target !== null && g.ownText(p.rateRow, c.target) !== '') rateRowOther.push(valueAtCell(g, p.rateRow, c.target));

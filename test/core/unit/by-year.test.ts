@@ -40,3 +40,22 @@ test('from() takes the JSON form back, and [year, value] pairs', () => {
   expect(b.entries()).toEqual([[2019, 'a'], [2020, 'b']]);
   expect(ByYear.from([[2021, 'x'], [2019, 'y']] as [number, string][]).entries()).toEqual([[2019, 'y'], [2021, 'x']]);
 });
+
+test('ofColumns: the KPIs of a table share its years; a year added to one is not added to the others', () => {
+  const columns = [{ year: 2019 }, { year: 2020 }, { year: 2021 }];
+  const years = ByYear.yearsOf(columns)!;
+  const a = ByYear.ofColumns(columns, years, ['a19', 'a20', 'a21']);
+  const b = ByYear.ofColumns(columns, years, ['b19', 'b20', 'b21']);
+  expect(a.years).toBe(b.years);
+  a.set(2022, 'a22').set(2018, 'a18').set(2020, 'A20');
+  expect(a.entries()).toEqual([[2018, 'a18'], [2019, 'a19'], [2020, 'A20'], [2021, 'a21'], [2022, 'a22']]);
+  expect(b.entries()).toEqual([[2019, 'b19'], [2020, 'b20'], [2021, 'b21']]);
+  expect(years).toEqual([2019, 2020, 2021]);
+});
+
+test('ofColumns: columns out of year order or with a year twice are sorted, the later column of a year winning', () => {
+  const columns = [{ year: 2020 }, { year: 2019 }, { year: 2020 }];
+  expect(ByYear.yearsOf(columns)).toBeNull();
+  expect(ByYear.yearsOf([{ year: 2019 }, { year: 2019 }])).toBeNull();
+  expect(ByYear.ofColumns(columns, null, ['x', 'y', 'z']).entries()).toEqual([[2019, 'y'], [2020, 'z']]);
+});
