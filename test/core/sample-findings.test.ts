@@ -81,6 +81,8 @@ test('rates, status and grade of a few KPIs, by hand', () => {
   // Its grade is banded on the 達成率 34 ÷ 45 = 75.6 %: C (the path-based grade used to say A).
   expect(k[`${SHEET}!11`]).toMatchObject({ method: 'ratio', status: 'on-track', grade: 'C' });
   expect(k[`${SHEET}!11`].rates.get(2019)).toBe(31 / 45);
+  // assessments by KPI id in a record without prototype (a hash table from the start, not a hidden class per key)
+  expect(Object.getPrototypeOf(k)).toBeNull();
   // rates are a ByYear over the KPI's actual years (not a dictionary object); their JSON is the record by year
   expect(k[`${SHEET}!11`].rates.years).toEqual([2019, 2020, 2021, 2022, 2023, 2024]);
   expect(JSON.stringify(k[`${SHEET}!11`].rates)).toBe(`{"2019":${31 / 45},"2020":${34 / 45},"2021":null,"2022":null,"2023":null,"2024":null}`);
