@@ -15,14 +15,16 @@ function figure(p: ParsedValue | null | undefined): string {
   return p.text.normalize('NFKC').replace(/\s+/g, '');
 }
 
-/** The figures of a KPI to compare, with a label for each. */
-function figures(ctx: RuleContext, kpi: Kpi): { label: string; cell: ParsedValue | null }[] {
-  return [
-    { label: word(ctx.lang, 'baseline'), cell: kpi.baseline.parsed },
-    { label: word(ctx.lang, 'target'), cell: kpi.target.parsed },
-    ...actualYears(kpi)
-      .map((y) => ({ label: `${yearLabel(ctx, kpi, y)} ${word(ctx.lang, 'actual')}`, cell: kpi.actuals.get(y) as ParsedValue | null })),
-  ];
+/** The figures of a KPI to compare: baseline, target, each year's actual (labelled by figureLabel). */
+function figures(kpi: Kpi): (ParsedValue | null)[] {
+  return [kpi.baseline.parsed, kpi.target.parsed, ...kpi.actuals.values];
+}
+
+/** What figures(kpi)[i] is, for a finding (made only when one is found). */
+function figureLabel(ctx: RuleContext, kpi: Kpi, i: number): string {
+  if (i === 0) return word(ctx.lang, 'baseline');
+  if (i === 1) return word(ctx.lang, 'target');
+  return `${yearLabel(ctx, kpi, actualYears(kpi)[i - 2])} ${word(ctx.lang, 'actual')}`;
 }
 
 export function relistedMismatch(ctx: RuleContext): KpiCheck {
@@ -30,21 +32,23 @@ export function relistedMismatch(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
     const first = kpi.relistedFrom ? byId.get(kpi.relistedFrom) : undefined;
     if (!first) return;
-    const mine = figures(ctx, kpi);
-    const theirs = figures(ctx, first);
-    mine.forEach((f, i) => {
+    const mine = figures(kpi);
+    const theirs = figures(first);
+    const n = Math.min(mine.length, theirs.length);
+    for (let i = 0; i < n; i++) {
+      const cell = mine[i];
       const o = theirs[i];
-      if (!o || !f.cell || figure(f.cell) === figure(o.cell)) return;
-      if (f.cell.kind === 'empty' && o.cell?.kind !== 'number') return;
+      if (!cell || figure(cell) === figure(o)) continue;
+      if (cell.kind === 'empty' && o?.kind !== 'number') continue;
       // Another sheet may be another edition (last year's copy): there only figures both show must agree.
-      if (first.sheet !== kpi.sheet && (figure(f.cell) === '' || figure(o.cell) === '')) return;
-      out.push(finding(ctx, 'relisted-mismatch', 'error', kpi, f.cell, 'relisted-mismatch', {
-        what: f.label,
-        value: shown(f.cell) || say(ctx.lang, 'rule.blank'),
-        original: shown(o.cell) || say(ctx.lang, 'rule.blank'),
-        first: `${first.sheet}!${o.cell ? cellAddress(o.cell.row, o.cell.col) : cellAddress(first.row, first.nameCell.col)}`,
+      if (first.sheet !== kpi.sheet && (figure(cell) === '' || figure(o) === '')) continue;
+      out.push(finding(ctx, 'relisted-mismatch', 'error', kpi, cell, 'relisted-mismatch', {
+        what: figureLabel(ctx, kpi, i),
+        value: shown(cell) || say(ctx.lang, 'rule.blank'),
+        original: shown(o) || say(ctx.lang, 'rule.blank'),
+        first: `${first.sheet}!${o ? cellAddress(o.row, o.col) : cellAddress(first.row, first.nameCell.col)}`,
       }));
-    });
+    }
   };
 }
 
@@ -53,13 +57,12 @@ export function breakdownSum(ctx: RuleContext): KpiCheck {
     const parts = ctx.index.parts.get(total.id);
     if (!parts) return;
     // Costs add up too (事業費 of a total is its parts' sum); relisted rows may show "-" for 0, so only here.
-    const withCost = (k: Kpi) => [...figures(ctx, k), { label: word(ctx.lang, 'cost'), cell: k.cost }];
+    const withCost = (k: Kpi) => [...figures(k), k.cost];
     const mine = withCost(total);
     const theirs = parts.map(withCost);
-    mine.forEach((f, i) => {
-      const t = f.cell;
+    mine.forEach((t, i) => {
       if (!t || t.kind !== 'number' || t.value === null) return;
-      const cells = theirs.map((fs) => fs[i]?.cell ?? null);
+      const cells = theirs.map((fs) => fs[i] ?? null);
       // Parts that say nothing ("-") contribute nothing; unreadable or other-unit parts make the sum unknown.
       if (cells.some((c) => c && c.kind !== 'number' && c.kind !== 'none' && c.kind !== 'empty')) return;
       const numbers = cells.filter((c): c is ParsedValue => !!c && c.kind === 'number' && c.value !== null);
@@ -68,7 +71,7 @@ export function breakdownSum(ctx: RuleContext): KpiCheck {
       const sum = numbers.reduce((s, c) => s + (c.value as number), 0);
       if (near(sum, t.value)) return;
       out.push(finding(ctx, 'breakdown-sum', 'error', total, t, 'breakdown-sum', {
-        what: f.label,
+        what: i === mine.length - 1 ? word(ctx.lang, 'cost') : figureLabel(ctx, total, i),
         total: shown(t),
         sum: `${amount(sum, 6)}${t.unit ?? ''}`,
         parts: numbers.map((c) => shown(c)).join(' + '),
