@@ -9,6 +9,13 @@ const SPACES = /[\s\u3000]+/g;
 
 /** Full-width ASCII (！…～) to half-width and the ideographic space to a space; keeps ㎡, ①, 万 etc. */
 export function toHalfWidth(s: string): string {
+  // most texts hold neither: a scan is cheaper than two replace passes (KPI names, headings, labels)
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) break;
+  }
+  if (i === s.length) return s;
   return s
     .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ');

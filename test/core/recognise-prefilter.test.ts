@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { classifyHeader, mayNameRole } from '../../src/core/recognise/headers';
-import { keptByNormalise, normalise } from '../../src/core/text';
+import { keptByNormalise, normalise, toHalfWidth } from '../../src/core/text';
 
 /** normalise() as written before its shortcut for kept texts. */
 const reference = (s: string) => s.normalize('NFKC').replace(/[～〜~∼]/g, '~').replace(/[\s\u3000]+/g, '');
@@ -39,7 +39,7 @@ test('a text mayNameRole passes over is classified as no role or a year', () => 
       const text = parts.join('');
       if (!mayNameRole(text)) expect([text, classifyHeader(text) ?? 'none']).toEqual([text, expect.stringMatching(/^(none|year)$/)]);
     }),
-    { numRuns: 50_000 },
+    { numRuns: 30_000 },
   );
 });
 
@@ -55,6 +55,17 @@ test('normalise of kept texts and of others matches NFKC without spaces and with
     fc.property(fc.array(fc.constantFrom(...PIECES, 'が', 'か', '\u3099', 'ヿ', '・', 'ー', '「', '」', '々'), { maxLength: 8 }), (parts) => {
       const text = parts.join('');
       expect(normalise(text)).toBe(reference(text));
+    }),
+    { numRuns: 5_000 },
+  );
+});
+
+test('toHalfWidth of texts with and without full-width characters matches the two replace passes', () => {
+  const reference2 = (s: string) => s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...PIECES, '！', '～', '\uff5f', '\uff00', 'Ａ'), { maxLength: 8 }), (parts) => {
+      const text = parts.join('');
+      expect(toHalfWidth(text)).toBe(reference2(text));
     }),
     { numRuns: 5_000 },
   );
