@@ -78,9 +78,11 @@ function gradeOptions(defs: KpiDefinitions | undefined, legend: GradeLegend | un
 
 function assessWith(kpi: Kpi, def: KpiDefinition | undefined, grading: GradeOptions): { assessment: KpiAssessment; status: StatusResult } {
   const st = assessStatus(kpi, def, grading);
-  const rates = new ByYear<number | null>();
-  // years ascending: each set appends
-  for (const y of actualYears(kpi)) rates.set(y, computeRate(kpi, y, def).value);
+  // the KPI's own years (ByYear never changes a years list in place): only the values are a new list
+  const years = actualYears(kpi);
+  const values: (number | null)[] = [];
+  for (let i = 0; i < years.length; i++) values.push(computeRate(kpi, years[i], def).value);
+  const rates = new ByYear(years, values);
   const assessment: KpiAssessment = {
     rates, status: st.status, grade: st.grade, progress: st.progress, method: rateMethod(kpi, def),
     year: st.year, pathValue: st.pathValue, basis: st.basis,

@@ -85,6 +85,8 @@ test('rates, status and grade of a few KPIs, by hand', () => {
   expect(Object.getPrototypeOf(k)).toBeNull();
   // rates are a ByYear over the KPI's actual years (not a dictionary object); their JSON is the record by year
   expect(k[`${SHEET}!11`].rates.years).toEqual([2019, 2020, 2021, 2022, 2023, 2024]);
+  // over the KPI's own list of years (no copy per KPI)
+  expect(k[`${SHEET}!11`].rates.years).toBe(result.model.sheets[0].kpis.find((x) => x.id === `${SHEET}!11`)!.actuals.years);
   expect(JSON.stringify(k[`${SHEET}!11`].rates)).toBe(`{"2019":${31 / 45},"2020":${34 / 45},"2021":null,"2022":null,"2023":null,"2024":null}`);
   // 就労支援情報等を利用する本市出身者数: 187/2000 = 9.35 % prints 9.4 % and matches.
   expect(k[`${SHEET}!281`].rates.get(2020)).toBe(0.0935);
