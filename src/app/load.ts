@@ -28,6 +28,11 @@ export interface LoadOptions {
   sheet?: string;
   /** Names of the management sheets when known from elsewhere (CLI --management). */
   managementSheets?: string[];
+  /**
+   * false: the snapshots may come without cell extras (notes, fills, links), for callers that only
+   * recognise and analyse (check), which read none; the planners need them (the default).
+   */
+  extras?: boolean;
 }
 
 /** Sheets to read: not very hidden and not the product's own (undo record, definitions, report). */
@@ -59,11 +64,12 @@ export async function readFromHost(host: ProgressHost, options: LoadOptions = {}
   const hasDefinitions = sheets.some((s) => s.name === DEFINITIONS_SHEET);
   const total = toRead.length + (hasDefinitions ? 1 : 0);
   const snapshots: GridSnapshot[] = [];
+  const read = options.extras === false ? { extras: false } : undefined;
   for (const [i, sheet] of toRead.entries()) {
     onProgress?.(i, total);
-    snapshots.push(await host.readSnapshot(sheet.name));
+    snapshots.push(await host.readSnapshot(sheet.name, read));
   }
-  const definitionsSnapshot = hasDefinitions ? await host.readSnapshot(DEFINITIONS_SHEET) : null;
+  const definitionsSnapshot = hasDefinitions ? await host.readSnapshot(DEFINITIONS_SHEET, read) : null;
   onProgress?.(total, total);
   return { sheets, snapshots, definitionsSnapshot, record: await readUndoRecord(host) };
 }

@@ -69,7 +69,12 @@ export interface ProgressHost {
   readonly kind: 'excel' | 'xlsx';
   capabilities(): HostCapabilities;
   listSheets(): Promise<SheetInfo[]>;
-  readSnapshot(sheet: string): Promise<GridSnapshot>;
+  /**
+   * One sheet's snapshot. `extras: false`: the caller only recognises and analyses, which read no
+   * extras (notes, fills, links; the plans do), so a host may leave them out (the .xlsx host then
+   * skips a walk of every cell's style).
+   */
+  readSnapshot(sheet: string, options?: { extras?: boolean }): Promise<GridSnapshot>;
   /**
    * Every sheet (in tab order, the add-in's own and very hidden ones too) with its snapshot, in as few
    * round trips as the host can (Excel: one sync for a workbook of ordinary size), for callers without

@@ -11,7 +11,7 @@ import { inBoth, MessageError } from '../core/catalogue';
 import { applyPlanToWorkbook } from './apply';
 import { readHyperlink, readNote, readValue, setHyperlinkValue, writeNote } from './cell-io';
 import { loadWorkbookBytes } from './load';
-import { snapshotWithExtras } from './snapshot';
+import { snapshotFromWorksheet, snapshotWithExtras } from './snapshot';
 import { fixHyperlinksForWrite, readBackFacts } from './zip-fixes';
 import { keepOriginalParts, UnkeptPartsError, type ColumnShift } from './keep-parts';
 import { patchPackage, UnpatchableError } from './ooxml/patch';
@@ -90,10 +90,10 @@ export class XlsxHost implements ProgressHost {
     return this.workbook.worksheets.map((ws) => ({ name: ws.name, visibility: (ws.state ?? 'visible') as SheetInfo['visibility'] }));
   }
 
-  async readSnapshot(sheet: string): Promise<GridSnapshot> {
+  async readSnapshot(sheet: string, options?: { extras?: boolean }): Promise<GridSnapshot> {
     const ws = this.workbook.getWorksheet(sheet);
     if (!ws) throw new MessageError('error.sheet-not-found', { sheet });
-    return snapshotWithExtras(ws);
+    return options?.extras === false ? snapshotFromWorksheet(ws) : snapshotWithExtras(ws);
   }
 
   async applyPlan(plan: EditPlan): Promise<ApplyResult> {
