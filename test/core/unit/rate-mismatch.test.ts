@@ -163,6 +163,12 @@ describe('what reproduces the printed figure', () => {
     expect(m).toBe('達成率 12.3% は計算値 60.0%（30件 ÷ 50件）と合いません。60.0% に直してください。');
   });
 
+  test('a formula that divides by zero reproduces nothing, not even a printed 0 %', () => {
+    // baseline 0: actual ÷ baseline has no value; 10 ÷ 50 = 20 %, printed 0.0 %
+    const m = how({ baseline: '0件', target: '50件', actuals: { 2019: '10件' }, rates: { 2019: '0.0%' } });
+    expect(m).toBe('達成率 0.0% は計算値 20.0%（10件 ÷ 50件）と合いません。20.0% に直してください。');
+  });
+
   test('the first candidate that fits is named (rounding before the baseline)', () => {
     // 45 ÷ 100 = 45 %; baseline 45 → 100 %; truncation also 45.0 % — printed 100.0 % only by the baseline
     expect(how({ baseline: '45件', target: '100件', actuals: { 2019: '45件' }, rates: { 2019: '100.0%' } })).toContain('実績÷基準値');
