@@ -220,8 +220,9 @@ export function summaryLines(file: string, model: ProgressModel, analysis: Check
   for (const s of model.sheets) {
     out.push('');
     out.push(t(ctx.lang, 'cli.check.sheet', { sheet: s.sheet, tables: s.tables.length, kpis: s.kpis.length, years: yearsLine(s) }));
+    const counts = kpisPerTable(s);
     for (const tb of s.tables) {
-      const n = s.kpis.filter((k) => k.tableIndex === tb.index).length;
+      const n = counts.get(tb.index) ?? 0;
       const where = tb.path.length ? tb.path.join(' > ') : t(ctx.lang, 'cli.check.no-heading');
       out.push(t(ctx.lang, 'cli.check.table', { table: tb.index + 1, from: tb.headerRow, to: tb.lastRow, kpis: n, where }));
     }
@@ -246,7 +247,11 @@ export function summaryLines(file: string, model: ProgressModel, analysis: Check
     return out;
   }
   const byRule = new Map<string, Finding[]>();
-  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const f of findings) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
   const counts = (['error', 'warning', 'info'] as const)
     .map((s) => ({ s, n: findings.filter((f) => f.severity === s).length }))
     .filter((c) => c.n > 0)
