@@ -4,7 +4,7 @@
  */
 import { ByYear } from '../../../src/core/by-year';
 import {
-  computeRate, detectRounding, divideExact, formatRate, kpiBounds, kpiDirection, kpiUnit, MAX_RATE,
+  computeRate, detectRounding, divideExact, formatRate, kpiBaseline, kpiBounds, kpiDirection, kpiTarget, kpiUnit, MAX_RATE,
   normaliseUnit, printsAs, progressRate, rateMethod, roundRate, withKpiTerms, yearTarget,
 } from '../../../src/core/rates';
 import { parseValue } from '../../../src/core/values';
@@ -38,6 +38,15 @@ describe('KPI定義 overrides what the table says', () => {
     const def = makeDef({ baseline: { value: 180, year: 2018 } });
     expect(kpiBounds(kpi, def)).toEqual({ baseline: 180, target: 80 });
     expect(computeRate(kpi, 2020, def).value).toBe(0.8); // (180 − 100) ÷ (180 − 80)
+  });
+
+  test('kpiBaseline and kpiTarget are the two values of kpiBounds, those of the definition where it sets them', () => {
+    const kpi = makeKpi({ baseline: '120件', target: '80件', actuals: { 2020: '100件' } });
+    expect([kpiBaseline(kpi), kpiTarget(kpi)]).toEqual([120, 80]);
+    const def = makeDef({ baseline: { value: 180, year: 2018 }, target: { value: 60, year: 2024 } });
+    expect([kpiBaseline(kpi, def), kpiTarget(kpi, def)]).toEqual([180, 60]);
+    const qualitative = makeKpi({ baseline: '-', target: '見直し完了', actuals: { 2020: '着手' } });
+    expect([kpiBaseline(qualitative), kpiTarget(qualitative)]).toEqual([null, null]);
   });
 
   test('目標値 (target) of the definition is the one the ratio uses; a qualitative one has no rate', () => {
