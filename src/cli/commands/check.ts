@@ -8,7 +8,7 @@ import { findingSubject, ruleName, severityCount, severityName } from '../../cor
 import type { ProgressHost } from '../../core/host';
 import type { Kpi, ParsedValue, PrintedGrade, ProgressModel, SheetModel } from '../../core/model';
 import type { ByYear } from '../../core/by-year';
-import { analyseSnapshots, loadWorkbook, readFromHost, type HostRead } from '../../app/load';
+import { analyseSnapshots, readFromHost, type HostRead } from '../../app/load';
 import type { Analysis } from '../../core/analyse';
 import type { GridSnapshot } from '../../core/snapshot';
 import { formatYearLabel } from '../../core/years';
@@ -27,11 +27,10 @@ export interface CheckAnalysis {
 
 /**
  * Reads a workbook through the app's one loader (src/app/load.ts), as the task pane and the writing
- * commands do: same sheets, KPI定義 and management sheets; the analysis is null without a table.
+ * commands do (same sheets, KPI定義 and management sheets), without cell extras as check reads it.
  */
 export async function loadForCheck(host: ProgressHost, lang: Lang, only?: string, managementSheets?: string[]): Promise<{ model: ProgressModel; snapshots: GridSnapshot[]; analysis: Analysis | null }> {
-  const input = await loadWorkbook(host, { lang, sheet: only, managementSheets });
-  return { model: input.model, snapshots: input.snapshots, analysis: input.model.sheets.length ? input.analysis : null };
+  return analyseForCheck(await readFromHost(host, { lang, sheet: only, extras: false }), lang, only, managementSheets);
 }
 
 /**
@@ -47,11 +46,10 @@ export async function readFileForCheck(file: string, lang: Lang, only?: string, 
   // The 進行管理シート workbook: its sheet names let the sheet-number rule check シートNo.
   const management = managementFile !== undefined ? (await (await openXlsxHostFile(managementFile)).listSheets()).map((s) => s.name) : undefined;
   // An unknown --sheet is a MessageError from the loader: main() prints it translated, exit 2.
-  // without cell extras: recognise and analyse read none, and check prints none
   return { read: await readFromHost(host, { lang, sheet: only, extras: false }), management };
 }
 
-/** loadForCheck over what readFileForCheck read (the host already let go). */
+/** The model and analysis of what readFileForCheck (or loadForCheck) read; the analysis is null without a table. */
 export function analyseForCheck(read: HostRead, lang: Lang, only?: string, managementSheets?: string[]): { model: ProgressModel; snapshots: GridSnapshot[]; analysis: Analysis | null } {
   const input = analyseSnapshots(read.sheets, read.snapshots, read.definitionsSnapshot, read.record, { lang, sheet: only, managementSheets });
   return { model: input.model, snapshots: input.snapshots, analysis: input.model.sheets.length ? input.analysis : null };
