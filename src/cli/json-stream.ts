@@ -40,6 +40,87 @@ function itemsAtLevel(list: unknown[], from: number, to: number, n: number): str
   return text.slice(n * n + 3 * n + 2, text.length - n * n - 3 * n - 2);
 }
 
+/**
+ * A value that writes its own JSON text: `jsonText(level)` must be exactly what JSON.stringify(x, null,
+ * 2) gives for the value at indent level `level` (without the leading spaces), where x is what its
+ * `toJSON()` returns. writeJson asks for the text; JSON.stringify elsewhere (batch --json) keeps using
+ * toJSON. For parts of a document that are cheaper to write as text than to build as objects.
+ */
+export interface JsonText {
+  toJSON(): unknown;
+  jsonText(level: number): string;
+}
+
+function isJsonText(v: unknown): v is JsonText {
+  return v !== null && typeof v === 'object' && typeof (v as { jsonText?: unknown }).jsonText === 'function';
+}
+
+const INDENTS = Array.from({ length: 16 }, (_, i) => '  '.repeat(i));
+
+/** The spaces of indent level n (2n). */
+export function indent(n: number): string {
+  return n < INDENTS.length ? INDENTS[n] : '  '.repeat(n);
+}
+
+/**
+ * JSON.stringify(x, null, 2)'s text of a value at indent level n, written here for plain data (strings,
+ * numbers, booleans, null, arrays and plain objects of them); anything else (toJSON, bigint) goes to
+ * JSON.stringify itself. undefined where JSON.stringify omits the value (undefined, a function, a symbol).
+ */
+export function valueText(x: unknown, n: number): string | undefined {
+  switch (typeof x) {
+    case 'string':
+      return JSON.stringify(x);
+    case 'number':
+      return Number.isFinite(x) ? String(x) : 'null';
+    case 'boolean':
+      return x ? 'true' : 'false';
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    case 'object':
+      break;
+    default:
+      return atLevel(x, n);
+  }
+  if (x === null) return 'null';
+  if (typeof (x as { toJSON?: unknown }).toJSON === 'function') return atLevel(x, n);
+  if (Array.isArray(x)) {
+    if (x.length === 0) return '[]';
+    const inner = indent(n + 1);
+    let s = '[\n';
+    for (let i = 0; i < x.length; i++) s += `${i ? `,\n${inner}` : inner}${valueText(x[i], n + 1) ?? 'null'}`;
+    return `${s}\n${indent(n)}]`;
+  }
+  const o = new ObjectText(n);
+  for (const key of Object.keys(x)) o.member(JSON.stringify(key), valueText((x as Record<string, unknown>)[key], n + 1));
+  return o.done();
+}
+
+/**
+ * The text of an object at indent level n, member by member, as JSON.stringify(x, null, 2) writes it:
+ * `member(quotedKey, text)` with the key already in quotes and the value's text at level n + 1
+ * (valueText); an undefined text leaves the member out, as JSON.stringify does.
+ */
+export class ObjectText {
+  private text = '';
+  private readonly inner: string;
+
+  constructor(private readonly level: number) {
+    this.inner = indent(level + 1);
+  }
+
+  member(quotedKey: string, text: string | undefined): this {
+    if (text !== undefined) this.text += `${this.text ? ',\n' : '{\n'}${this.inner}${quotedKey}: ${text}`;
+    return this;
+  }
+
+  done(): string {
+    return this.text ? `${this.text}\n${indent(this.level)}}` : '{}';
+  }
+}
+
 /** Writes the JSON text of `value` (as JSON.stringify(value, null, 2) gives it) through `write`. */
 export function writeJson(value: unknown, write: (piece: string) => void, depth = 4): void {
   let buf = '';
@@ -52,6 +133,7 @@ export function writeJson(value: unknown, write: (piece: string) => void, depth 
   };
   const opens = (v: unknown, level: number) => level < depth && v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
   const walk = (v: unknown, level: number): void => {
+    if (isJsonText(v)) return put(v.jsonText(level));
     if (!opens(v, level)) return put(atLevel(v, level));
     const indent = '  '.repeat(level);
     const inner = `${indent}  `;
@@ -59,8 +141,19 @@ export function writeJson(value: unknown, write: (piece: string) => void, depth 
       if (v.length === 0) return put('[]');
       put('[\n');
       if (level + 1 >= depth) {
-        // the items are leaves: stringified in batches, each batch already indented and separated
-        for (let i = 0; i < v.length; i += BATCH) put((i ? ',\n' : '') + itemsAtLevel(v, i, Math.min(v.length, i + BATCH), level));
+        // the items are leaves: stringified in batches, each batch already indented and separated;
+        // an item that writes its own text (JsonText) between them
+        for (let i = 0; i < v.length; ) {
+          if (isJsonText(v[i])) {
+            put(`${i ? ',\n' : ''}${inner}${(v[i] as JsonText).jsonText(level + 1)}`);
+            i++;
+            continue;
+          }
+          let to = i + 1;
+          while (to < v.length && to - i < BATCH && !isJsonText(v[to])) to++;
+          put((i ? ',\n' : '') + itemsAtLevel(v, i, to, level));
+          i = to;
+        }
       } else {
         for (let i = 0; i < v.length; i++) {
           put(i ? `,\n${inner}` : inner);

@@ -16,7 +16,7 @@ import { cellAddress } from '../../core/snapshot';
 import { openXlsxHostFile } from '../../xlsx/node';
 import { t } from '../../core/catalogue';
 import { outPieces, parseOptions, type CliCommand, type CliContext } from '../io';
-import { writeJson } from '../json-stream';
+import { indent, ObjectText, valueText, writeJson, type JsonText } from '../json-stream';
 import { isBatch, runBatch, terminalProgress } from '../batch';
 
 /** What check needs of an analysis (the core's Analysis has at least this). */
@@ -74,9 +74,10 @@ function symbolsByYear(grades: ByYear<PrintedGrade>): Record<string, string | nu
   return out;
 }
 
+type KpiAnalysis = CheckAnalysis['kpis'][string];
+
 /** One KPI in --json; the years ascending (ByYear's order; integer keys of the output objects print ascending anyway). */
-function kpiJson(k: Kpi, analysis: CheckAnalysis | null) {
-  const a = analysis?.kpis[k.id];
+function kpiJson(k: Kpi, a: KpiAnalysis | undefined) {
   const actuals: Record<string, number | null> = {};
   const actualTexts: Record<string, string> = {};
   const rates: Record<string, number | null> = {};
@@ -127,6 +128,107 @@ function kpiJson(k: Kpi, analysis: CheckAnalysis | null) {
   return json;
 }
 
+/**
+ * Years a year-keyed member can be written for in ByYear's order: JSON.stringify prints an object's
+ * integer keys (array indices) ascending and before any other key, so the text is the record's only
+ * when every year is such a key and they ascend (always so for fiscal years; anything else goes the
+ * object way).
+ */
+function plainYears(years: readonly number[]): boolean {
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i];
+    if (!(Number.isInteger(y) && y >= 0 && y < 4294967295) || (i > 0 && !(years[i - 1] < y))) return false;
+  }
+  return true;
+}
+
+/**
+ * A year-keyed member's text at level n, `{ "2019": v, … }` as JSON.stringify writes the record
+ * kpiJson builds, from the ByYear directly: no record, which V8 would keep as a dictionary.
+ */
+function yearsText<T>(by: ByYear<T>, n: number, text: (v: T, year: number) => string | undefined): string {
+  const ys = by.years;
+  const vs = by.values;
+  if (!plainYears(ys)) {
+    const record: Record<string, string | undefined> = {};
+    by.forEach((v, year) => {
+      record[year] = text(v, year);
+    });
+    const o = new ObjectText(n);
+    for (const key of Object.keys(record)) o.member(JSON.stringify(key), record[key]);
+    return o.done();
+  }
+  const inner = indent(n + 1);
+  let s = '';
+  for (let i = 0; i < ys.length; i++) {
+    const x = text(vs[i], ys[i]);
+    if (x !== undefined) s += `${s ? ',\n' : '{\n'}${inner}"${ys[i]}": ${x}`;
+  }
+  return s ? `${s}\n${indent(n)}}` : '{}';
+}
+
+const numberText = (x: number | null | undefined): string | undefined => (x === null ? 'null' : x === undefined ? undefined : Number.isFinite(x) ? String(x) : 'null');
+const figureText = (v: ParsedValue): string | undefined => (v.kind === 'number' ? numberText(v.value) : 'null');
+const symbolText = (g: PrintedGrade): string | undefined => valueText(g.symbol, 0);
+
+/**
+ * kpiJson's text at indent level n, written member by member: the same bytes as JSON.stringify(
+ * kpiJson(k, a), null, 2) there, without its four or more year-keyed records per KPI (dictionaries
+ * to V8: building and walking them cost more than the text at 10,000 KPIs).
+ */
+function kpiText(k: Kpi, a: KpiAnalysis | undefined, n: number): string {
+  const m = n + 1;
+  const o = new ObjectText(n);
+  o.member('"id"', valueText(k.id, m))
+    .member('"name"', valueText(k.name, m))
+    .member('"row"', valueText(k.row, m))
+    .member('"rateRow"', valueText(k.hasRateCells === false ? null : k.rateRow, m))
+    .member('"table"', valueText(k.tableIndex, m))
+    .member('"unit"', valueText(k.unit, m))
+    .member('"direction"', valueText(k.direction, m))
+    .member('"cumulative"', valueText(k.cumulative, m))
+    .member('"cumulativeFrom"', valueText(k.cumulativeFrom, m))
+    .member('"baseline"', new ObjectText(m).member('"year"', valueText(k.baseline.year, m + 1)).member('"value"', valueText(k.baseline.value, m + 1)).member('"text"', valueText(k.baseline.text, m + 1)).done())
+    .member('"target"', new ObjectText(m).member('"year"', valueText(k.target.year, m + 1)).member('"value"', valueText(k.target.value, m + 1)).member('"text"', valueText(k.target.text, m + 1)).member('"qualifier"', valueText(k.target.qualifier, m + 1)).done())
+    .member('"actuals"', yearsText(k.actuals, m, figureText))
+    .member('"actualTexts"', yearsText(k.actuals, m, (v) => valueText(v.text, m + 1)))
+    .member('"printedRates"', yearsText(k.printedRates, m, (r) => (r.kind === 'rate' ? numberText(r.value) : r.kind === 'empty' ? 'null' : valueText(r.text, m + 1))))
+    .member('"rates"', yearsText(k.actuals, m, (_, year) => numberText(a?.rates.get(year) ?? null)))
+    .member('"status"', valueText(a?.status ?? null, m))
+    .member('"grade"', valueText(a?.grade ?? null, m))
+    .member('"progress"', valueText(a?.progress ?? null, m))
+    .member('"sheetNo"', valueText(k.sheetNo, m))
+    .member('"department"', valueText(k.department, m))
+    .member('"remark"', valueText(k.remark, m))
+    .member('"breakdownOf"', valueText(k.breakdownOf, m))
+    .member('"relistedFrom"', valueText(k.relistedFrom, m))
+    .member('"path"', valueText(k.path, m));
+  if (k.targets) o.member('"targets"', yearsText(k.targets, m, figureText));
+  if (k.printedGrades) o.member('"printedGrades"', yearsText(k.printedGrades, m, symbolText));
+  if (k.printedTrends) o.member('"printedTrends"', yearsText(k.printedTrends, m, symbolText));
+  if (k.expected) {
+    o.member('"expectedRow"', valueText(k.expectedRow, m));
+    o.member('"expected"', yearsText(k.expected, m, figureText));
+  }
+  return o.done();
+}
+
+/** A KPI of the --json document: writeJson takes its text (kpiText), JSON.stringify its toJSON (kpiJson). */
+class KpiJson implements JsonText {
+  constructor(
+    private readonly k: Kpi,
+    private readonly a: KpiAnalysis | undefined,
+  ) {}
+
+  toJSON() {
+    return kpiJson(this.k, this.a);
+  }
+
+  jsonText(level: number): string {
+    return kpiText(this.k, this.a, level);
+  }
+}
+
 /** Sheets the host cut because of a giant used range. */
 function truncatedSheets(snapshots: GridSnapshot[]) {
   return snapshots.filter((s) => s.truncated).map((s) => ({ sheet: s.sheet, ...s.truncated! }));
@@ -145,7 +247,7 @@ export function buildCheckDocument(file: string, model: ProgressModel, analysis:
         // each table with its layout family (the count above stays for existing consumers)
         tableList: s.tables.map((tb) => ({ index: tb.index, layout: tb.layout ?? 'two-row', headerRow: tb.headerRow, firstRow: tb.firstRow, lastRow: tb.lastRow, kpis: counts.get(tb.index) ?? 0 })),
         ...(s.legends ? { legends: s.legends.map((l) => ({ kind: l.kind, cell: cellAddress(l.row, l.col), entries: l.entries })) } : {}),
-        kpis: s.kpis.map((k) => kpiJson(k, analysis)),
+        kpis: s.kpis.map((k) => new KpiJson(k, analysis?.kpis[k.id])),
         findings: findings
           .filter((f) => f.sheet === s.sheet)
           .map(findingJson),
