@@ -90,14 +90,15 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
   const loose: number[] = [];
   for (let r = g.firstRow; r <= g.lastRow; r++) {
     // Rows are read top-down: tables that ended above this row can be forgotten.
-    if (claimed.length && endedAbove(claimed, r)) claimed = claimed.filter((b) => b.bottom >= r);
+    // (a helper, not a closure over r: a closure made every iteration allocate r's own context)
+    if (claimed.length && endedAbove(claimed, r)) claimed = claimedFrom(claimed, r);
     // A row without text of its own holds no header (the role test reads own text) nor heading.
     if (g.firstFilled(r) < 0) continue;
     // A row whose every filled cell lies in a table already read holds no new header (nor heading).
     if (claimed.length && withinClaimed(g, r, claimed)) continue;
     let found = false;
     // Without a cell naming a role no segment of the row is a header: skip building them.
-    const segments = hasRoleCell(g, r, g.firstCol, g.lastCol) ? headerSegments(g, r) : [];
+    const segments = hasRoleCell(g, r, g.firstCol, g.lastCol) ? headerSegments(g, r) : NO_SEGMENTS;
     for (const [from, to] of segments) {
       if (isClaimed(claimed, r, from) || isClaimed(claimed, r, to)) continue;
       const h = headerAt(g, r, from, to);
@@ -135,6 +136,15 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
 }
 
 type Claimed = { top: number; bottom: number; left: number; right: number };
+
+const NO_SEGMENTS: readonly [number, number][] = [];
+
+/** The claimed tables reaching row r or below. */
+function claimedFrom(claimed: Claimed[], r: number): Claimed[] {
+  const out: Claimed[] = [];
+  for (const b of claimed) if (b.bottom >= r) out.push(b);
+  return out;
+}
 
 function endedAbove(claimed: Claimed[], r: number): boolean {
   for (const b of claimed) if (b.bottom < r) return true;

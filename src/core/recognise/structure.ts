@@ -93,9 +93,16 @@ function holdsKpis(n: StructureNode): boolean {
   return n.kpis.length > 0 || n.children.some(holdsKpis);
 }
 
-/** Keeps branches holding KPIs, and the policy/projects notes of the branches kept. */
+/**
+ * Keeps branches holding KPIs, and the policy/projects notes of the branches kept. In place: the
+ * builder's nodes are its own (a copy of every node kept was garbage at once).
+ */
 function prune(nodes: StructureNode[], root = false): StructureNode[] {
-  return nodes
-    .filter((n) => holdsKpis(n) || (!root && (n.kind === 'policy' || n.kind === 'projects')))
-    .map((n) => ({ ...n, children: prune(n.children) }));
+  const out: StructureNode[] = [];
+  for (const n of nodes) {
+    if (!holdsKpis(n) && (root || (n.kind !== 'policy' && n.kind !== 'projects'))) continue;
+    if (n.children.length) n.children = prune(n.children);
+    out.push(n);
+  }
+  return out;
 }
