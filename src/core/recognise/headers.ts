@@ -96,33 +96,38 @@ export interface HeaderRow {
   lastCol: number;
 }
 
-/** Header texts of one row, or of two rows joined per column (a merge counts once). */
-function headerCells(g: Grid, row: number, rows: number, from: number, to: number): [number, string][] {
-  if (rows === 1) return g.rowCells(row, from, to);
-  const out: [number, string][] = [];
-  for (let c = Math.max(from, g.firstCol); c <= Math.min(to, g.lastCol); c++) {
-    const top = g.text(row, c);
-    const bottom = g.text(row + 1, c);
-    const same = bottom === top || (g.masterOf(row + 1, c)?.row ?? 0) === row;
-    const text = same ? top : `${top}${top && bottom ? ' ' : ''}${bottom}`;
-    if (text !== '') out.push([c, text]);
-  }
-  return out;
+/** Header text of a column over two rows: top and bottom joined (a merge counts once). */
+function twoRowText(g: Grid, row: number, c: number): string {
+  const top = g.text(row, c);
+  const bottom = g.text(row + 1, c);
+  const same = bottom === top || (g.masterOf(row + 1, c)?.row ?? 0) === row;
+  return same ? top : `${top}${top && bottom ? ' ' : ''}${bottom}`;
 }
 
 /** Reads a row (or two rows) as a header; roles hold the first column of each role. */
 export function readHeaderRow(g: Grid, row: number, rows = 1, from = g.firstCol, to = g.lastCol): HeaderRow {
+  if (rows === 1 && row >= g.firstRow && row <= g.lastRow) return knownHeader(g, row, from, to);
+  return readHeaderCells(g, row, rows, from, to);
+}
+
+function readHeaderCells(g: Grid, row: number, rows: number, from: number, to: number): HeaderRow {
   const roles = new Map<HeaderRole, number>();
   const years: YearColumn[] = [];
   const headers: Record<number, string> = {};
   const extra: { col: number; label: string }[] = [];
-  const cells = headerCells(g, row, rows, from, to);
-  for (const [col, text] of cells) {
+  let first = -1;
+  let last = -1;
+  // the row's cells read in place, left to right (no [col, text] list per header read)
+  for (let col = Math.max(from, g.firstCol), hi = Math.min(to, g.lastCol); col <= hi; col++) {
+    const text = rows === 1 ? g.ownText(row, col) : twoRowText(g, row, col);
+    if (text === '') continue;
+    if (first < 0) first = col;
+    last = col;
     headers[col] = text;
     const role = rows === 1 ? cellRole(g, row, col) : classifyHeader(text);
     if (role === 'year') {
       const y = yearColumnLabel(text)!;
-      if (!years.some((c) => c.year === y.year)) years.push({ col, year: y.year, label: text, style: y.style });
+      if (!hasYear(years, y.year)) years.push({ col, year: y.year, label: text, style: y.style });
       else extra.push({ col, label: text });
     } else if (role && !roles.has(role)) {
       roles.set(role, col);
@@ -132,18 +137,96 @@ export function readHeaderRow(g: Grid, row: number, rows = 1, from = g.firstCol,
   }
   const baselineCol = roles.get('baseline');
   const targetCol = roles.get('target');
-  return {
+  return headerRow(
     row,
     rows,
     roles,
     years,
-    baselineYear: baselineCol !== undefined ? remembered(headerYears, headers[baselineCol], yearInText) : null,
-    targetYear: targetCol !== undefined ? remembered(headerYears, headers[targetCol], yearInText) : null,
+    baselineCol !== undefined ? remembered(headerYears, headers[baselineCol], yearInText) : null,
+    targetCol !== undefined ? remembered(headerYears, headers[targetCol], yearInText) : null,
     headers,
     extra,
-    firstCol: cells.length ? cells[0][0] : g.firstCol,
-    lastCol: cells.length ? cells[cells.length - 1][0] : g.firstCol,
-  };
+    first >= 0 ? first : g.firstCol,
+    last >= 0 ? last : g.firstCol,
+  );
+}
+
+function hasYear(years: YearColumn[], year: number): boolean {
+  for (const c of years) if (c.year === year) return true;
+  return false;
+}
+
+/** A HeaderRow, its fields always in this order (one object shape). */
+function headerRow(
+  row: number,
+  rows: number,
+  roles: Map<HeaderRole, number>,
+  years: YearColumn[],
+  baselineYear: ParsedYear | null,
+  targetYear: ParsedYear | null,
+  headers: Record<number, string>,
+  extra: { col: number; label: string }[],
+  firstCol: number,
+  lastCol: number,
+): HeaderRow {
+  return { row, rows, roles, years, baselineYear, targetYear, headers, extra, firstCol, lastCol };
+}
+
+/** A one-row header read before on the grid: its columns, its cells' own texts and what they read as. */
+interface KnownHeader {
+  from: number;
+  to: number;
+  texts: string[];
+  read: HeaderRow;
+}
+
+/** Per grid, the one-row headers read so far by a hash of their columns and texts. */
+const knownHeaders = new WeakMap<Grid, Map<number, KnownHeader[]>>();
+
+/**
+ * readHeaderCells of one row, remembered per grid by the row's own texts: a sheet of thousands of
+ * tables repeats a few headers, and each read built a dozen objects. What a row reads as depends only
+ * on its own texts by column (cellRole reads own text), so rows with the same texts in the same columns
+ * share one reading (its roles, years, headers and extra; the model never changes them).
+ */
+function knownHeader(g: Grid, row: number, from: number, to: number): HeaderRow {
+  const lo = Math.max(from, g.firstCol);
+  const hi = Math.min(to, g.lastCol);
+  const base = g.index(row, lo);
+  let hash = (from * 31 + to) | 0;
+  for (let c = lo, i = base; c <= hi; c++, i++) {
+    const text = g.ownTextAt(i);
+    if (text === '') continue;
+    hash = (Math.imul(hash, 31) + c) | 0;
+    hash = (Math.imul(hash, 31) + text.length) | 0;
+    hash = (Math.imul(hash, 31) + text.charCodeAt(0)) | 0;
+    hash = (Math.imul(hash, 31) + text.charCodeAt(text.length - 1)) | 0;
+  }
+  let byHash = knownHeaders.get(g);
+  if (!byHash) knownHeaders.set(g, (byHash = new Map()));
+  const bucket = byHash.get(hash);
+  if (bucket) {
+    for (const k of bucket) {
+      if (k.from !== from || k.to !== to) continue;
+      let same = true;
+      for (let c = lo, i = base, j = 0; c <= hi; c++, i++, j++) {
+        if (k.texts[j] !== g.ownTextAt(i)) {
+          same = false;
+          break;
+        }
+      }
+      if (!same) continue;
+      const h = k.read;
+      return headerRow(row, 1, h.roles, h.years, h.baselineYear, h.targetYear, h.headers, h.extra, h.firstCol, h.lastCol);
+    }
+  }
+  const read = readHeaderCells(g, row, 1, from, to);
+  const texts: string[] = [];
+  for (let c = lo, i = base; c <= hi; c++, i++) texts.push(g.ownTextAt(i));
+  const known: KnownHeader = { from, to, texts, read };
+  if (bucket) bucket.push(known);
+  else byHash.set(hash, [known]);
+  return read;
 }
 
 /**
