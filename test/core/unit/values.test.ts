@@ -126,7 +126,7 @@ describe('parseValue', () => {
     expect(parseValue('[令和元年度] 50件')).toMatchObject({ kind: 'number', value: 50, unit: '件', annotation: '令和元年度' });
     expect(parseValue('50 (2019年度)', '0"人"')).toMatchObject({ value: 50, unit: '人', annotation: '2019年度' });
     // each way offices write the note
-    for (const note of ['速報', '見込', '見込値', '見込み値', '暫定', '推計', '確定値', 'H 26', 'R2 年度', 'H26年', '平成 26 年', '平成26年度', '令和 2 年', '令和元年度', '2019 年', '2019年度']) {
+    for (const note of ['速報', '見込', '見込値', '見込み値', '暫定', '推計', '確定値', 'H 26', 'R2 年度', 'H26年', '平成 26 年', '平成26年度', '令和 2 年', '令和元年度', '令和10年度', '2019 年', '2019年度']) {
       expect(parseValue(`12,345 (${note})`)).toMatchObject({ kind: 'number', value: 12345, annotation: note });
     }
     expect(parseValue('見直し (速報値)')).toMatchObject({ kind: 'text' });
@@ -156,6 +156,9 @@ describe('number formats', () => {
     expect(unitFromFormat('0"件" ')).toBe('件');
     // an escaped prefix is no unit either
     expect(unitFromFormat('\\約0')).toBeNull();
+    // bracketed tokens (colours, conditions, locales) are skipped wherever they stand, even between digits and unit
+    expect(unitFromFormat('#,##0[$-411]"件"')).toBe('件');
+    expect(unitFromFormat('0[Red]"人"')).toBe('人');
   });
 
   test('decimalsFromFormat', () => {
@@ -170,6 +173,8 @@ describe('number formats', () => {
     expect(decimalsFromFormat('@')).toBeNull();
     expect(decimalsFromFormat(null)).toBeNull();
     expect(decimalsFromFormat('0;0.000')).toBe(0);
+    // only a format that is General as a whole has no fixed decimals; a later General section does not count
+    expect(decimalsFromFormat('#,##0;-#,##0;General')).toBe(0);
   });
 
   test('isPercentFormat: a real percent, not a quoted or escaped one, first section only', () => {
