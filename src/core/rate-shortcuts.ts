@@ -52,3 +52,76 @@ export function wholeQuotient(a: number, b: number, c: number, d: number): numbe
   if (!Number.isSafeInteger(top) || !Number.isSafeInteger(bottom)) return null;
   return bottom === 0 ? NaN : top / bottom;
 }
+
+/**
+ * Scaled figures stay below this: there two decimals of at most 6 places that differ can never round
+ * to the same double (their distance, at least 10^-6, exceeds the double's spacing there).
+ */
+const UNITS_LIMIT = 2 ** 50;
+
+/**
+ * The number of decimal places of the shortest decimal a person reads for x ("40.4" → 1, "12" → 0)
+ * when it has at most 6 and x × 10^places stays below 2^50; else -1 (the exact path decides).
+ *
+ * Why it is exact: a decimal of k places that rounds to x lies within half an ulp of x, so x × 10^k is
+ * within 0.4 of its digits and Math.round finds them; the check `units / 10^k === x` (one correctly
+ * rounded division of exact doubles) holds only when such a decimal exists. Below the limit that
+ * decimal is the only one of k places, and the smallest such k is the shortest form's (String(x)).
+ */
+export function decimalPlaces(x: number): number {
+  for (let k = 0; k <= 6; k++) {
+    const units = Math.round(x * POW10[k]);
+    if (!(Math.abs(units) < UNITS_LIMIT)) return -1;
+    if (units / POW10[k] === x) return k;
+  }
+  return -1;
+}
+
+/**
+ * (a − b) ÷ (c − d) for figures of at most 6 decimal places (40.4 %, 13.6 km): the figures scaled to
+ * whole numbers of the same places, the differences exact in doubles, one division, as rates.ts's
+ * exact path computes on the same decimals. Null when a figure has more places or a scaled figure or
+ * difference leaves the safe range; NaN stands for a zero divisor.
+ */
+export function decimalQuotient(a: number, b: number, c: number, d: number): number | null {
+  const pa = decimalPlaces(a);
+  const pb = decimalPlaces(b);
+  const pc = decimalPlaces(c);
+  const pd = decimalPlaces(d);
+  if (pa < 0 || pb < 0 || pc < 0 || pd < 0) return null;
+  const k = Math.max(pa, pb, pc, pd);
+  const top = scaled(a, pa, k) - scaled(b, pb, k);
+  const bottom = scaled(c, pc, k) - scaled(d, pd, k);
+  if (!Number.isSafeInteger(top) || !Number.isSafeInteger(bottom)) return null;
+  if (bottom === 0) return NaN;
+  // the exact path's difference of equal figures is 0n, whose sign is that of the divisor: never −0 − 0
+  return (top === 0 ? 0 : top) / bottom;
+}
+
+/** x's digits at `places` (decimalPlaces) as a whole number of 10^-k (NaN-free; may leave the safe range). */
+function scaled(x: number, places: number, k: number): number {
+  return Math.round(x * POW10[places]) * POW10[k - places];
+}
+
+/**
+ * Number(x.toPrecision(12)) without the text round trip (status.ts compares ratios at 12 significant
+ * digits, twice per KPI): x scaled so that its 12 significant digits are the whole part, rounded to
+ * the nearest whole number, scaled back by one correctly rounded division — the double nearest the
+ * 12-digit decimal, as Number() reads toPrecision's text. Left to toPrecision when the scaled figure
+ * lies within 10^-3 of a tie (the scaling is off by at most 2^-13 there), outside 10^-11 ≤ |x| < 10^12,
+ * or not finite.
+ */
+export function significant12(x: number): number {
+  const a = Math.abs(x);
+  if (a >= 1e-11 && a < 1e12) {
+    const j = 11 - Math.floor(Math.log10(a));
+    if (j >= 0 && j <= 22) {
+      const y = a * POW10[j];
+      if (y >= 1e11 && y < 999_999_999_999 && Math.abs(y - Math.floor(y) - 0.5) > 1e-3) {
+        const n = Math.round(y);
+        return (x < 0 ? -n : n) / POW10[j];
+      }
+    }
+  }
+  return Number(x.toPrecision(12));
+}

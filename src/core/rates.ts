@@ -4,7 +4,7 @@
  */
 import type { Kpi, ParsedValue } from './model';
 import type { KpiDefinition } from './definitions';
-import { fromUnits, roundedUnits, wholeQuotient } from './rate-shortcuts';
+import { decimalQuotient, fromUnits, roundedUnits, wholeQuotient } from './rate-shortcuts';
 
 export type RateMethod = 'ratio' | 'gap' | 'none';
 export type RoundingMode = 'half-up' | 'truncate';
@@ -95,6 +95,10 @@ function exactQuotient(a: number, b: number, c: number, d: number): number | nul
   const whole = wholeQuotient(a, b, c, d);
   // Stryker disable next-line ConditionalExpression: the exact path below gives the same answer; the shortcut only saves time
   if (whole !== null) return Number.isNaN(whole) ? null : withinRates(whole);
+  // figures of a few decimal places (40.4 %, 13.6 km): scaled to whole numbers, the same division in doubles
+  const decimal = decimalQuotient(a, b, c, d);
+  // Stryker disable next-line ConditionalExpression: the exact path below gives the same answer; the shortcut only saves time
+  if (decimal !== null) return withinRates(decimal); // NaN (a zero divisor) is no rate there either
   const all = [a, b, c, d].map(toDecimal);
   const scale = Math.max(...all.map((x) => x.scale));
   const [sa, sb, sc, sd] = all.map((x) => x.n * pow10(scale - x.scale));
@@ -273,10 +277,10 @@ export function computeRate(kpi: Kpi, year: number, def?: KpiDefinition): RateRe
 
 function rateOf(kpi: Kpi, year: number, def: KpiDefinition | undefined): RateResult {
   const method = rateMethod(kpi, def);
-  if (method === 'none') return { value: null, method, reason: 'qualitative target' };
+  if (method === 'none') return noRate(method, 'qualitative target');
   const actualCell = kpi.actuals.get(year);
   const actual = numberOf(actualCell);
-  if (actual === null) return { value: null, method, reason: actualCell ? `actual is ${actualCell.kind}` : 'no such year' };
+  if (actual === null) return noRate(method, actualCell ? ACTUAL_IS[actualCell.kind] : 'no such year');
   const unit = kpiUnit(kpi, def);
   const actualUnit = normaliseUnit(actualCell!.unit);
   if (unit && actualUnit && unit !== actualUnit) {
@@ -286,14 +290,34 @@ function rateOf(kpi: Kpi, year: number, def: KpiDefinition | undefined): RateRes
   // Per-year targets (期待値 of a block, 施策目標 side by side) are what the year's rate is against.
   const target = yearTarget(kpi, year) ?? finalTarget;
   // Stryker disable next-line ConditionalExpression: the method is 'none' when the KPI's target is null, so target is a number here
-  if (target === null) return { value: null, method: 'none', reason: 'qualitative target' };
+  if (target === null) return noRate('none', 'qualitative target');
   if (method === 'ratio') {
     const value = exactQuotient(actual, 0, target, 0);
-    return value === null ? { value: null, method, reason: 'target is 0' } : { value, method };
+    return value === null ? noRate(method, 'target is 0') : { value, method };
   }
-  if (baseline === null) return { value: null, method, reason: 'gap method needs a baseline' };
+  if (baseline === null) return noRate(method, 'gap method needs a baseline');
   const value = exactQuotient(baseline, actual, baseline, target);
-  return value === null ? { value: null, method, reason: 'baseline equals target' } : { value, method };
+  return value === null ? noRate(method, 'baseline equals target') : { value, method };
+}
+
+/** Why a cell of each kind gives no rate (one text per kind, not one per cell). */
+const ACTUAL_IS: Record<ParsedValue['kind'], string> = {
+  number: 'actual is number', none: 'actual is none', empty: 'actual is empty', text: 'actual is text',
+  reference: 'actual is reference', error: 'actual is error',
+};
+
+/**
+ * "No rate", one shared result per method and reason: most years of a sheet have no actual yet, and
+ * every one of them made an object and a reason text. Results are read, never changed.
+ */
+const noRates: Record<RateMethod, Map<string, RateResult>> = { ratio: new Map(), gap: new Map(), none: new Map() };
+
+function noRate(method: RateMethod, reason: string): RateResult {
+  const known = noRates[method];
+  let r = known.get(reason);
+  // Stryker disable next-line ConditionalExpression: a fresh result is equal to the shared one (the sharing only saves objects)
+  if (r === undefined) known.set(reason, (r = { value: null, method, reason }));
+  return r;
 }
 
 /** The target the sheet prints for `year` (kpi.targets), when it is a number; else null. */

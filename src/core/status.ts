@@ -10,6 +10,7 @@ import type { GradeBands, KpiDefinition } from './definitions';
 import { DEFAULT_BANDS } from './definitions';
 import { computeRate, divideExact, kpiBaseline, kpiDirection, kpiTarget, kpiUnit, progressRate, rateMethod } from './rates';
 import { readableActuals } from './kpi-facts';
+import { significant12 } from './rate-shortcuts';
 
 export { readableActuals } from './kpi-facts';
 
@@ -140,12 +141,12 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
     ? progressRate(actual, start.value as number, target)
     : kpiDirection(kpi, def) === 'down' ? divideExact(target, actual) : divideExact(actual, target);
   const share = keep ? 1 : elapsed;
-  // 12 significant digits: 0.4 / 0.5 is a B at 80 %, whatever the last binary digit says.
+  // 12 significant digits: 0.4 / 0.5 is a B at 80 %, whatever the last binary digit says (Number(x.toPrecision(12)), without the text).
   const pathRatio = progress === null || share === null ? null
-    : share === 0 ? (progress >= 0 ? 1 : 0) : Number((progress / share).toPrecision(12));
+    : share === 0 ? (progress >= 0 ? 1 : 0) : significant12(progress / share);
   const basis = gradeBasis(kpi, def, method, { year, actual, expected, target });
   const achieved = isAchieved(kpi, actual, target, def);
-  let grade: Grade | null = achieved ? 'A' : basis ? gradeOf(Number(basis.value.toPrecision(12)), bands) : null;
+  let grade: Grade | null = achieved ? 'A' : basis ? gradeOf(significant12(basis.value), bands) : null;
   const entry = opts.legend && basis ? gradeFromLegend(opts.legend, achieved ? Math.max(1, basis.value) : basis.value) : null;
   if (entry && basis && opts.legend) {
     basis.legend = { symbol: entry.symbol, label: entry.label };

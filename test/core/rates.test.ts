@@ -59,6 +59,11 @@ describe('computeRate', () => {
     expect(computeRate(kpi, 2019)).toMatchObject({ value: null, reason: expect.stringContaining('unit') });
     expect(computeRate(kpi, 2020)).toMatchObject({ value: null, reason: 'actual is text' });
     expect(computeRate(kpi, 2021)).toMatchObject({ value: null, reason: 'actual is empty' });
+    const errors = makeKpi({ baseline: '48件', target: '50件', actuals: { 2019: '#REF!', 2020: '#DIV/0!' } });
+    expect(computeRate(errors, 2019)).toEqual({ value: null, method: 'ratio', reason: 'actual is error' });
+    // one shared answer per method and reason (read, never changed): equal to a fresh one
+    expect(computeRate(errors, 2020)).toBe(computeRate(errors, 2019));
+    expect(computeRate(makeKpi({ baseline: '120件', target: '80件', actuals: { 2019: '' } }), 2019)).toEqual({ value: null, method: 'gap', reason: 'actual is empty' });
   });
 
   test('a definition overrides the inferred method and figures', () => {

@@ -4,7 +4,7 @@
  * give none on a rounding edge. rates.ts falls back to its own exact path on null.
  */
 import fc from 'fast-check';
-import { fromUnits, roundedUnits, wholeQuotient } from '../../../src/core/rate-shortcuts';
+import { decimalPlaces, decimalQuotient, fromUnits, roundedUnits, significant12, wholeQuotient } from '../../../src/core/rate-shortcuts';
 import { divideExact, formatRate, progressRate, roundRate, type RoundingMode } from '../../../src/core/rates';
 
 /** round(D × 10^k) for the shortest decimal D of x, on exact decimals. */
@@ -134,5 +134,91 @@ describe('wholeQuotient', () => {
       }),
       { numRuns: 5000, seed: 13 },
     );
+  });
+});
+
+/** The shortest decimal of x as digits and places, as rates.ts's exact path reads it (String(x)). */
+function exactDecimal(x: number): { n: bigint; scale: number } {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x))!;
+  let n = BigInt(m[2] + (m[3] ?? ''));
+  let scale = (m[3] ?? '').length - Number(m[4] ?? 0);
+  if (scale < 0) {
+    n *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { n: m[1] ? -n : n, scale };
+}
+
+describe('decimalQuotient', () => {
+  test('places of the shortest decimal form, none beyond 6 places or 2^50 units', () => {
+    expect(decimalPlaces(12)).toBe(0);
+    expect(decimalPlaces(40.4)).toBe(1);
+    expect(decimalPlaces(-13.65)).toBe(2);
+    expect(decimalPlaces(0.1 + 0.2)).toBe(-1);
+    expect(decimalPlaces(0.000001)).toBe(6);
+    expect(decimalPlaces(0.0000001)).toBe(-1);
+    expect(decimalPlaces(1234567.891)).toBe(3);
+    expect(decimalPlaces(2 ** 50)).toBe(-1);
+    expect(decimalPlaces(NaN)).toBe(-1);
+    expect(decimalPlaces(Infinity)).toBe(-1);
+  });
+
+  test('decimal figures scaled alike, the differences and one division', () => {
+    expect(decimalQuotient(14.3, 13.6, 17, 13.6)).toBe(7 / 34);
+    expect(decimalQuotient(40.4, 0, 50, 0)).toBe(404 / 500);
+    expect(decimalQuotient(18.7, 0, 200, 0)).toBe(0.0935);
+    expect(decimalQuotient(1.5, 0, 0.25, 0.25)).toBeNaN();
+    expect(decimalQuotient(0.1 + 0.2, 0, 1, 0)).toBeNull();
+    // equal figures give 0 with the divisor's sign, as the exact path's 0n does, never −0 − 0
+    expect(Object.is(decimalQuotient(-0, 0, 2.5, 0), 0)).toBe(true);
+    expect(Object.is(decimalQuotient(0, 0, -2.5, 0), -0)).toBe(true);
+    expect(decimalQuotient(2 ** 49, -(2 ** 49), 0.5, 0)).toBeNull();
+  });
+
+  test('whenever it answers, it is the exact quotient of the shortest decimals, rounded once (random figures)', () => {
+    const figure = fc.oneof(
+      fc.tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 8 })).map(([n, s]) => n / 10 ** s),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.constant(0),
+    );
+    fc.assert(
+      fc.property(figure, figure, figure, figure, (a, b, c, d) => {
+        const q = decimalQuotient(a, b, c, d);
+        if (q === null) return;
+        const all = [a, b, c, d].map(exactDecimal);
+        const scale = Math.max(...all.map((x) => x.scale));
+        const [sa, sb, sc, sd] = all.map((x) => x.n * 10n ** BigInt(scale - x.scale));
+        const top = sa - sb;
+        const bottom = sc - sd;
+        if (bottom === 0n) return expect(q).toBeNaN();
+        expect(Object.is(q, Number(top) / Number(bottom))).toBe(true);
+      }),
+      { numRuns: 25_000, seed: 13 },
+    );
+  });
+});
+
+describe('significant12', () => {
+  const slow = (x: number) => Number(x.toPrecision(12));
+
+  test('the same double as Number(x.toPrecision(12)), also on ties, edges, zeros and out of range', () => {
+    for (const x of [0.4 / 0.5, 0.8, 1, 0.1 + 0.2, 2 / 3, -2 / 3, 0.5, 123456789012.5, 1.000000000005, 0.0000000000123, 1e-12, 1e12, 5e15,
+      0, -0, NaN, Infinity, -Infinity, 999999999999.6, 1e11 - 0.00001, 9.999999999995, 0.79999999999999]) {
+      expect(Object.is(significant12(x), slow(x))).toBe(true);
+    }
+    // −0 becomes 0, as toPrecision's text does
+    expect(Object.is(significant12(-0), 0)).toBe(true);
+  });
+
+  test('random figures of every size, ratios and figures on a 12-digit tie (fast-check)', () => {
+    const figure = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.double({ min: -10, max: 10, noNaN: true }),
+      fc.tuple(fc.integer({ min: -5000, max: 5000 }), fc.integer({ min: 1, max: 5000 })).map(([a, b]) => a / b),
+      fc.tuple(fc.integer({ min: 100_000_000_000, max: 999_999_999_999 }), fc.integer({ min: 0, max: 22 })).map(([n, j]) => (n + 0.5) / 10 ** j),
+      fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: -14, max: 14 })).map(([n, e]) => n * 10 ** e),
+    );
+    fc.assert(fc.property(figure, (x) => expect(Object.is(significant12(x), slow(x))).toBe(true)), { numRuns: 20_000, seed: 13 });
   });
 });
