@@ -86,20 +86,28 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
   let headerOnly: number | null = null;
   // Rectangles already read as tables: tables may sit side by side, so rows are not skipped wholesale.
   let claimed: Claimed[] = [];
+  // The last row of the claimed table that ends first (Infinity while none is claimed).
+  let claimedUntil = Infinity;
   // Rows not inside a table, for the nearest-miss header when the sheet has no table at all.
   const loose: number[] = [];
   for (let r = g.firstRow; r <= g.lastRow; r++) {
     // Rows are read top-down: tables that ended above this row can be forgotten.
     // (a helper, not a closure over r: a closure made every iteration allocate r's own context)
-    if (claimed.length && endedAbove(claimed, r)) claimed = claimedFrom(claimed, r);
+    if (r > claimedUntil) {
+      claimed = claimedFrom(claimed, r);
+      claimedUntil = endOfFirst(claimed);
+    }
     // A row without text of its own holds no header (the role test reads own text) nor heading.
-    if (g.firstFilled(r) < 0) continue;
+    const first = g.firstFilled(r);
+    if (first < 0) continue;
     // A row whose every filled cell lies in a table already read holds no new header (nor heading).
     if (claimed.length && withinClaimed(g, r, claimed)) continue;
     let found = false;
     // Without a cell naming a role no segment of the row is a header: skip building them.
     const segments = hasRoleCell(g, r, g.firstCol, g.lastCol) ? headerSegments(g, r) : NO_SEGMENTS;
-    for (const [from, to] of segments) {
+    for (let s = 0; s < segments.length; s += 2) {
+      const from = segments[s];
+      const to = segments[s + 1];
       if (isClaimed(claimed, r, from) || isClaimed(claimed, r, to)) continue;
       const h = headerAt(g, r, from, to);
       if (!h) continue;
@@ -110,13 +118,13 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
         kpis.push(...read.kpis);
         structure.attach(read.kpis.map((k) => k.id));
         claimed.push({ top: r, bottom: read.table.lastRow, left: from, right: read.table.lastCol });
+        claimedUntil = Math.min(claimedUntil, read.table.lastRow);
       } else {
         headerOnly ??= r;
       }
     }
     if (found) continue;
-    const first = g.firstFilled(r);
-    if (first < 0 || isClaimed(claimed, r, first)) continue;
+    if (isClaimed(claimed, r, first)) continue;
     loose.push(r);
     const heading = headingOf(g, r);
     if (heading) structure.add(heading, r);
@@ -137,22 +145,27 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
 
 type Claimed = { top: number; bottom: number; left: number; right: number };
 
-const NO_SEGMENTS: readonly [number, number][] = [];
+const NO_SEGMENTS: readonly number[] = [];
 
 /** The claimed tables reaching row r or below. */
 function claimedFrom(claimed: Claimed[], r: number): Claimed[] {
   const out: Claimed[] = [];
-  for (const b of claimed) if (b.bottom >= r) out.push(b);
+  for (let i = 0; i < claimed.length; i++) if (claimed[i].bottom >= r) out.push(claimed[i]);
   return out;
 }
 
-function endedAbove(claimed: Claimed[], r: number): boolean {
-  for (const b of claimed) if (b.bottom < r) return true;
-  return false;
+/** The last row of the claimed table that ends first; Infinity for none. */
+function endOfFirst(claimed: Claimed[]): number {
+  let end = Infinity;
+  for (let i = 0; i < claimed.length; i++) if (claimed[i].bottom < end) end = claimed[i].bottom;
+  return end;
 }
 
 function isClaimed(claimed: Claimed[], r: number, c: number): boolean {
-  for (const b of claimed) if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) return true;
+  for (let i = 0; i < claimed.length; i++) {
+    const b = claimed[i];
+    if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) return true;
+  }
   return false;
 }
 
@@ -162,12 +175,27 @@ function isClaimed(claimed: Claimed[], r: number, c: number): boolean {
  * the row's first cell. Checked before building the segments (most rows of a sheet are table rows).
  */
 function withinClaimed(g: Grid, r: number, claimed: Claimed[]): boolean {
-  if (!isClaimed(claimed, r, g.firstCol)) return false;
-  for (let c = g.firstCol; c <= g.lastCol; c++) {
-    if (isClaimed(claimed, r, c)) continue;
-    if (g.text(r, c) !== '' || g.ownText(r, c) !== '') return false;
+  for (let c = g.firstCol; c <= g.lastCol; ) {
+    // the columns from c to the right edge of a claimed table holding (r, c) are claimed: step past them
+    const right = claimedRight(claimed, r, c);
+    if (right >= c) {
+      c = right + 1;
+      continue;
+    }
+    if (c === g.firstCol || g.text(r, c) !== '' || g.ownText(r, c) !== '') return false;
+    c++;
   }
   return true;
+}
+
+/** The rightmost column of the claimed tables holding (r, c), or -1 when none holds it. */
+function claimedRight(claimed: Claimed[], r: number, c: number): number {
+  let right = -1;
+  for (let i = 0; i < claimed.length; i++) {
+    const b = claimed[i];
+    if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right && b.right > right) right = b.right;
+  }
+  return right;
 }
 
 /** Legends printed outside the tables (a cell, or a row's cells joined). */
@@ -175,7 +203,8 @@ function legendsOf(g: Grid, tables: KpiTable[]): GradeLegend[] {
   const out: GradeLegend[] = [];
   // rows inside a table, marked once: asking every table per row was quadratic (13 s at 10,000 KPIs)
   const tableRows = new Uint8Array(Math.max(0, g.lastRow - g.firstRow + 1));
-  for (const t of tables) {
+  for (let i = 0; i < tables.length; i++) {
+    const t = tables[i];
     for (let r = Math.max(t.headerRow, g.firstRow); r <= Math.min(t.lastRow, g.lastRow); r++) tableRows[r - g.firstRow] = 1;
   }
   const inTable = (r: number) => tableRows[r - g.firstRow] === 1;

@@ -152,7 +152,7 @@ function readHeaderCells(g: Grid, row: number, rows: number, from: number, to: n
 }
 
 function hasYear(years: YearColumn[], year: number): boolean {
-  for (const c of years) if (c.year === year) return true;
+  for (let i = 0; i < years.length; i++) if (years[i].year === year) return true;
   return false;
 }
 
@@ -206,7 +206,8 @@ function knownHeader(g: Grid, row: number, from: number, to: number): HeaderRow 
   if (!byHash) knownHeaders.set(g, (byHash = new Map()));
   const bucket = byHash.get(hash);
   if (bucket) {
-    for (const k of bucket) {
+    for (let b = 0; b < bucket.length; b++) {
+      const k = bucket[b];
       if (k.from !== from || k.to !== to) continue;
       let same = true;
       for (let c = lo, i = base, j = 0; c <= hi; c++, i++, j++) {
@@ -328,51 +329,55 @@ export function hasRoleCell(g: Grid, row: number, from: number, to: number): boo
   return false;
 }
 
-/** Column clusters of a row separated by two or more empty columns (merges count as filled). */
-function clusters(g: Grid, row: number): [number, number][] {
-  const out: [number, number][] = [];
+/**
+ * Column ranges where a table header may sit on this row, as [from, to, from, to, …]: clusters of cells
+ * apart from other text (separated by two or more empty columns; merges count as filled), and within a
+ * cluster a new table at each further KPI header cell when every part is a whole header. The first
+ * range reaches back to the sheet's first column (the label column may be blank).
+ */
+export function headerSegments(g: Grid, row: number): number[] {
+  // the clusters as [from, to, …], found in one walk
+  const bounds: number[] = [];
   let start = -1;
   let last = -1;
   for (let c = g.firstCol; c <= g.lastCol; c++) {
     if (g.text(row, c) === '') continue;
     if (start < 0 || c - last > 2) {
-      if (start >= 0) out.push([start, last]);
+      if (start >= 0) bounds.push(start, last);
       start = c;
     }
     last = c;
   }
-  if (start >= 0) out.push([start, last]);
+  if (start >= 0) bounds.push(start, last);
+  const out: number[] = [];
+  for (let i = 0; i < bounds.length; i += 2) {
+    const from = bounds[i];
+    const to = bounds[i + 1];
+    const left = i === 0 ? g.firstCol : from;
+    const right = i + 2 < bounds.length ? bounds[i + 2] - 1 : g.lastCol;
+    let kpiCells = 0;
+    for (let c = Math.max(from, g.firstCol); c <= Math.min(to, g.lastCol); c++) if (g.ownText(row, c) !== '' && cellRole(g, row, c) === 'kpi') kpiCells++;
+    if (kpiCells < 2) {
+      out.push(left, right);
+      continue;
+    }
+    out.push(...kpiParts(g, row, from, to, left, right));
+  }
+  if (out.length === 0) out.push(g.firstCol, g.lastCol);
   return out;
 }
 
-/**
- * Column ranges where a table header may sit on this row: clusters of cells apart from other text,
- * and within a cluster a new table at each further KPI header cell when every part is a whole header.
- * The first range reaches back to the sheet's first column (the label column may be blank).
- */
-export function headerSegments(g: Grid, row: number): [number, number][] {
-  const out: [number, number][] = [];
-  const groups = clusters(g, row);
-  for (let i = 0; i < groups.length; i++) {
-    const [from, to] = groups[i];
-    const left = i === 0 ? g.firstCol : from;
-    const right = i + 1 < groups.length ? groups[i + 1][0] - 1 : g.lastCol;
-    const starts: number[] = [];
-    for (let c = Math.max(from, g.firstCol); c <= Math.min(to, g.lastCol); c++) if (g.ownText(row, c) !== '' && cellRole(g, row, c) === 'kpi') starts.push(c);
-    if (starts.length < 2) {
-      out.push([left, right]);
-      continue;
-    }
-    // a new table at each further KPI header cell, when every part is a whole header
-    const parts: [number, number][] = [[left, right]];
-    for (let k = 1; k < starts.length; k++) {
-      parts[parts.length - 1][1] = starts[k] - 1;
-      parts.push([starts[k], right]);
-    }
-    const whole = parts.every(([a, b]) => isHeaderRow(readHeaderRow(g, row, 1, a, b)));
-    out.push(...(whole ? parts : [[left, right] as [number, number]]));
+/** A cluster's parts, a new table at each further KPI header cell, when every part is a whole header. */
+function kpiParts(g: Grid, row: number, from: number, to: number, left: number, right: number): number[] {
+  const starts: number[] = [];
+  for (let c = Math.max(from, g.firstCol); c <= Math.min(to, g.lastCol); c++) if (g.ownText(row, c) !== '' && cellRole(g, row, c) === 'kpi') starts.push(c);
+  const parts: number[] = [left, right];
+  for (let k = 1; k < starts.length; k++) {
+    parts[parts.length - 1] = starts[k] - 1;
+    parts.push(starts[k], right);
   }
-  return out.length ? out : [[g.firstCol, g.lastCol]];
+  for (let i = 0; i < parts.length; i += 2) if (!isHeaderRow(readHeaderRow(g, row, 1, parts[i], parts[i + 1]))) return [left, right];
+  return parts;
 }
 
 /** A header row names the KPI (or baseline), the target and at least one year column. */

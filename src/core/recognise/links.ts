@@ -13,7 +13,8 @@ export function isBreakdownName(name: string): boolean {
 /** Sets breakdownOf: a (内訳) row belongs to the nearest KPI above it in the same table that is not a breakdown. */
 export function linkBreakdowns(kpis: Kpi[]): void {
   let total: Kpi | null = null;
-  for (const k of kpis) {
+  for (let i = 0; i < kpis.length; i++) {
+    const k = kpis[i];
     if (total && total.tableIndex !== k.tableIndex) total = null;
     if (isBreakdownName(k.name)) k.breakdownOf = total ? total.id : null;
     else total = k;

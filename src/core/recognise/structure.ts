@@ -99,7 +99,8 @@ function holdsKpis(n: StructureNode): boolean {
  */
 function prune(nodes: StructureNode[], root = false): StructureNode[] {
   const out: StructureNode[] = [];
-  for (const n of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
     if (!holdsKpis(n) && (root || (n.kind !== 'policy' && n.kind !== 'projects'))) continue;
     if (n.children.length) n.children = prune(n.children);
     out.push(n);

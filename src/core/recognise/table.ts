@@ -59,20 +59,20 @@ function labelIs(g: Grid, labelCol: number, re: RegExp, row: number): boolean {
 }
 
 /**
- * A labelled KPI group at r: 実績値 + 達成率, with a 目安値 row before or after it. Where the 目安値
+ * A labelled KPI group at r: 実績値 + 達成率, with a 目安値 row before or after it (three rows, else two). Where the 目安値
  * row goes is settled by the table's first group, since "A R E A R E" and "E A R E A R" overlap.
  */
-function labelledGroup(g: Grid, labelCol: number, r: number, mode: { expected: 'before' | 'after' | null }): { pair: Pair; rows: number } | null {
+function labelledGroup(g: Grid, labelCol: number, r: number, mode: { expected: 'before' | 'after' | null }): Pair | null {
   if (mode.expected !== 'after' && labelIs(g, labelCol, EXPECTED_LABEL, r) && labelIs(g, labelCol, ACTUAL_LABEL, r + 1) && labelIs(g, labelCol, RATE_LABEL, r + 2)) {
     mode.expected = 'before';
-    return { pair: { row: r + 1, rateRow: r + 2, expectedRow: r }, rows: 3 };
+    return { row: r + 1, rateRow: r + 2, expectedRow: r };
   }
   if (!labelIs(g, labelCol, ACTUAL_LABEL, r) || !labelIs(g, labelCol, RATE_LABEL, r + 1)) return null;
   if (mode.expected !== 'before' && labelIs(g, labelCol, EXPECTED_LABEL, r + 2)) {
     mode.expected = 'after';
-    return { pair: { row: r, rateRow: r + 1, expectedRow: r + 2 }, rows: 3 };
+    return { row: r, rateRow: r + 1, expectedRow: r + 2 };
   }
-  return { pair: { row: r, rateRow: r + 1 }, rows: 2 };
+  return { row: r, rateRow: r + 1 };
 }
 
 function isRateRowShape(g: Grid, row: number, h: HeaderRow): boolean {
@@ -121,11 +121,12 @@ export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[
     if (headerAt(g, r, h.firstCol, h.lastCol)) break;
     blanks = 0;
     if (labelCol !== null) {
-      const group = labelledGroup(g, labelCol, r, mode);
-      if (!group) break;
-      r += group.rows;
-      if (labelIs(g, labelCol, GRADE_LABEL, r)) group.pair.gradeRow = r++;
-      pairs.push(group.pair);
+      const pair = labelledGroup(g, labelCol, r, mode);
+      if (!pair) break;
+      // the group's rows: 実績値 and 達成率, and a 目安値 row before or after them
+      r += pair.expectedRow !== undefined ? 3 : 2;
+      if (labelIs(g, labelCol, GRADE_LABEL, r)) pair.gradeRow = r++;
+      pairs.push(pair);
       continue;
     }
     // No label column: a named row followed by a row with no name of its own (or the same name) and rates.
@@ -248,7 +249,7 @@ export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]):
   const kpis: Kpi[] = [];
   // the KPIs' year records share this one list of the table's years (ByYear.ofColumns)
   const years = ByYear.yearsOf(h.years);
-  for (const p of pairs) kpis.push(readKpi(g, table, p, path, years));
+  for (let i = 0; i < pairs.length; i++) kpis.push(readKpi(g, table, pairs[i], path, years));
   if (block) for (let i = 0; i < kpis.length; i++) asBlock(g, table, kpis[i], pairs[i], years);
   return { table, kpis };
 }
@@ -280,10 +281,13 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] 
   const actualList: ParsedValue[] = [];
   const rateList: PrintedRate[] = [];
   const expectedList: ParsedValue[] | null = p.expectedRow !== undefined ? [] : null;
-  for (const y of c.years) {
-    actualList.push(valueAtCell(g, p.row, y.col));
-    if (expectedList) expectedList.push(valueAtCell(g, p.expectedRow!, y.col));
-    rateList.push(g.parsedRate(p.rateRow, y.col));
+  // indexed, not for-of: a cold run (check's one) reads the first thousands of KPIs unoptimised, where for-of
+  // makes an iterator and a result object per year
+  for (let i = 0; i < c.years.length; i++) {
+    const col = c.years[i].col;
+    actualList.push(valueAtCell(g, p.row, col));
+    if (expectedList) expectedList.push(valueAtCell(g, p.expectedRow!, col));
+    rateList.push(g.parsedRate(p.rateRow, col));
   }
   const actuals = ByYear.ofColumns(c.years, years, actualList);
   const printedRates = ByYear.ofColumns(c.years, years, rateList);
