@@ -230,6 +230,15 @@ describe('computeRate', () => {
     expect(divideExact(9007199254.740993, 0)).toBeNull();
   });
 
+  test('a tiny quotient of scaled integers within 2^53 is the nearest double', () => {
+    // 1 ÷ 3000000000500000 after scaling by 10^6: one double division is correctly rounded, where 30 fixed
+    // decimals would keep only 15 significant digits (3.33333333277777e-16)
+    expect(divideExact(0.000001, 3000000000.5)).toBe(1 / 3000000000500000);
+    expect(divideExact(-0.000001, 3000000000.5)).toBe(-1 / 3000000000500000);
+    // a divisor of exactly 2^53 − 1 once scaled (9007199254740991 tenths) still takes the one division
+    expect(divideExact(0.1, 900719925474099.1)).toBe(1 / 9007199254740991);
+  });
+
   test('a number that is not finite is refused, not divided', () => {
     expect(() => divideExact(Number.POSITIVE_INFINITY, 1)).toThrow('not a finite number: Infinity');
   });
