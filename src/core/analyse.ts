@@ -69,25 +69,25 @@ export function gradeLegend(sheet: SheetModel): GradeLegend | undefined {
 
 /** Rates, status and grade of one KPI (also used by the live re-check of a single KPI). */
 export function assessKpi(kpi: Kpi, defs?: KpiDefinitions, legend?: GradeLegend): { assessment: KpiAssessment; status: StatusResult } {
-  return assessWith(kpi, definitionFor(defs, kpi), gradeOptions(defs, legend));
+  const def = definitionFor(defs, kpi);
+  const status = assessStatus(kpi, def, gradeOptions(defs, legend));
+  return { assessment: assessmentOf(kpi, def, status), status };
 }
 
 function gradeOptions(defs: KpiDefinitions | undefined, legend: GradeLegend | undefined): GradeOptions {
   return { bands: defs?.bands ?? DEFAULT_BANDS, method: defs?.grading, legend };
 }
 
-function assessWith(kpi: Kpi, def: KpiDefinition | undefined, grading: GradeOptions): { assessment: KpiAssessment; status: StatusResult } {
-  const st = assessStatus(kpi, def, grading);
+/** The assessment of a KPI whose status is `st`: its rates of every year with an actual cell, and the status's figures. */
+function assessmentOf(kpi: Kpi, def: KpiDefinition | undefined, st: StatusResult): KpiAssessment {
   // the KPI's own years (ByYear never changes a years list in place): only the values are a new list
   const years = actualYears(kpi);
-  const values: (number | null)[] = [];
-  for (let i = 0; i < years.length; i++) values.push(computeRate(kpi, years[i], def).value);
-  const rates = new ByYear(years, values);
-  const assessment: KpiAssessment = {
-    rates, status: st.status, grade: st.grade, progress: st.progress, method: rateMethod(kpi, def),
+  const values: (number | null)[] = new Array(years.length);
+  for (let i = 0; i < years.length; i++) values[i] = computeRate(kpi, years[i], def).value;
+  return {
+    rates: new ByYear(years, values), status: st.status, grade: st.grade, progress: st.progress, method: rateMethod(kpi, def),
     year: st.year, pathValue: st.pathValue, basis: st.basis,
   };
-  return { assessment, status: st };
 }
 
 export function analyse(model: ProgressModel, options: AnalyseOptions = {}): Analysis {
@@ -117,9 +117,9 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
     for (const kpi of sheet.kpis) {
       const def = definitionFor(defs, kpi);
       roundingSamples(kpi, def, samples);
-      const { assessment, status } = assessWith(kpi, def, grading);
+      const status = assessStatus(kpi, def, grading);
       statuses[kpi.id] = status;
-      analysis.kpis[kpi.id] = assessment;
+      analysis.kpis[kpi.id] = assessmentOf(kpi, def, status);
     }
     const rounding = detectRounding(samples);
     analysis.rounding[sheet.sheet] = rounding;

@@ -2,7 +2,6 @@
 import type { Finding } from '../findings';
 import type { Kpi, ParsedValue } from '../model';
 import { kpiUnit, normaliseUnit, rateMethod } from '../rates';
-import { actualYears } from '../kpi-facts';
 import { def, finding, shown, yearLabel, type KpiCheck, type RuleContext } from './context';
 
 export function unitMismatch(ctx: RuleContext): KpiCheck {
@@ -15,10 +14,10 @@ export function unitMismatch(ctx: RuleContext): KpiCheck {
         { baseline: shown(kpi.baseline.parsed), target: shown(kpi.target.parsed) }));
     }
     if (!unit) return;
-    for (const year of actualYears(kpi)) {
-      const a = kpi.actuals.get(year)!;
+    for (const a of kpi.actuals.values) {
+      if (a.kind !== 'number') continue;
       const au = normaliseUnit(a.unit);
-      if (a.kind !== 'number' || !au || au === unit) continue;
+      if (!au || au === unit) continue;
       out.push(finding(ctx, 'unit-mismatch', 'error', kpi, a, 'unit-mismatch', { text: shown(a), unit: au, kpiUnit: unit }));
     }
   };
@@ -27,11 +26,9 @@ export function unitMismatch(ctx: RuleContext): KpiCheck {
 export function notANumber(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
     if (rateMethod(kpi, def(ctx, kpi)) === 'none') return;
-    const unit = kpiUnit(kpi, def(ctx, kpi)) ?? '';
-    for (const year of actualYears(kpi)) {
-      const a = kpi.actuals.get(year)!;
+    for (const a of kpi.actuals.values) {
       if (a.kind !== 'text' && a.kind !== 'error') continue;
-      out.push(finding(ctx, 'not-a-number', 'warning', kpi, a, 'not-a-number', { text: shown(a), example: `12${unit}` }));
+      out.push(finding(ctx, 'not-a-number', 'warning', kpi, a, 'not-a-number', { text: shown(a), example: `12${kpiUnit(kpi, def(ctx, kpi)) ?? ''}` }));
     }
   };
 }
@@ -39,31 +36,39 @@ export function notANumber(ctx: RuleContext): KpiCheck {
 export function percentOutOfRange(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
     if (kpiUnit(kpi, def(ctx, kpi)) !== '%') return;
-    const cells: (ParsedValue | null)[] = [kpi.baseline.parsed, kpi.target.parsed, ...actualYears(kpi).map((y) => kpi.actuals.get(y)!)];
-    for (const c of cells) {
-      if (!c || c.kind !== 'number' || c.value === null) continue;
-      if (normaliseUnit(c.unit) !== '%' && c.unit !== null) continue;
-      if (c.value >= 0 && c.value <= 100) continue;
-      out.push(finding(ctx, 'percent-out-of-range', 'error', kpi, c, 'percent-out-of-range', { text: shown(c) }));
-    }
+    // baseline, target, then each year's actual
+    outOfPercent(ctx, kpi, kpi.baseline.parsed, out);
+    outOfPercent(ctx, kpi, kpi.target.parsed, out);
+    for (const a of kpi.actuals.values) outOfPercent(ctx, kpi, a, out);
   };
+}
+
+function outOfPercent(ctx: RuleContext, kpi: Kpi, c: ParsedValue | null, out: Finding[]): void {
+  if (!c || c.kind !== 'number' || c.value === null) return;
+  if (normaliseUnit(c.unit) !== '%' && c.unit !== null) return;
+  if (c.value >= 0 && c.value <= 100) return;
+  out.push(finding(ctx, 'percent-out-of-range', 'error', kpi, c, 'percent-out-of-range', { text: shown(c) }));
 }
 
 export function yearGap(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
-    const ys = actualYears(kpi);
-    const filled = ys.filter((y) => kpi.actuals.get(y)!.kind !== 'empty');
-    if (filled.length === 0) return;
-    const last = filled[filled.length - 1];
+    const { years: ys, values } = kpi.actuals;
+    // the last filled year ("-" counts as filled); none: nothing to be missing before
+    let last = values.length - 1;
+    while (last >= 0 && values[last].kind === 'empty') last--;
+    if (last < 0) return;
     // A KPI without a baseline may start later: empty years before its first entry are no gap.
     const measuredFromStart = kpi.baseline.parsed?.kind === 'number';
-    for (const y of ys) {
-      if (y >= last) break;
+    let seenFilled = false;
+    for (let i = 0; i < last; i++) {
       // "-" is a deliberate blank; only truly empty cells are gaps.
-      if (kpi.actuals.get(y)!.kind !== 'empty') continue;
-      if (!measuredFromStart && !filled.some((f) => f < y)) continue;
-      out.push(finding(ctx, 'year-gap', 'warning', kpi, kpi.actuals.get(y)!, 'year-gap',
-        { year: yearLabel(ctx, kpi, y), later: yearLabel(ctx, kpi, last) }));
+      if (values[i].kind !== 'empty') {
+        seenFilled = true;
+        continue;
+      }
+      if (!measuredFromStart && !seenFilled) continue;
+      out.push(finding(ctx, 'year-gap', 'warning', kpi, values[i], 'year-gap',
+        { year: yearLabel(ctx, kpi, ys[i]), later: yearLabel(ctx, kpi, ys[last]) }));
     }
   };
 }

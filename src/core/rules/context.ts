@@ -9,6 +9,7 @@ import { cellAddress } from '../snapshot';
 import { definitionFor, eraYearLabel, normaliseName } from '../definitions';
 import { message, type FindingMessageId, type MessageParams } from '../messages';
 import { t } from '../catalogue';
+import { normalise } from '../text';
 
 export interface RuleContext {
   model: ProgressModel;
@@ -97,8 +98,7 @@ export function finding(
  */
 function findingYear(ctx: RuleContext, kpi: Kpi, col: number): number | null {
   const columns = tableOf(ctx, kpi)?.columns;
-  const inYear = columns?.years.find((y) => y.col === col)?.year;
-  if (inYear !== undefined) return inYear;
+  if (columns) for (const y of columns.years) if (y.col === col) return y.year;
   if (columns && col === columns.baseline && kpi.baseline.year !== null) return kpi.baseline.year;
   if (columns && col === columns.target && kpi.target.year !== null) return kpi.target.year;
   const status = ctx.statuses[kpi.id];
@@ -114,7 +114,9 @@ export function yearName(ctx: RuleContext, year: number): string {
 
 /** The year column label as the table writes it, falling back to yearName. */
 export function yearLabel(ctx: RuleContext, kpi: Kpi, year: number): string {
-  return tableOf(ctx, kpi)?.columns.years.find((y) => y.year === year)?.label ?? yearName(ctx, year);
+  const columns = tableOf(ctx, kpi)?.columns;
+  if (columns) for (const y of columns.years) if (y.year === year) return y.label ?? yearName(ctx, year);
+  return yearName(ctx, year);
 }
 
 /** Value as a person reads it: "259人", "-", "R6着手予定". */
@@ -125,7 +127,9 @@ export function shown(p: ParsedValue | null | undefined): string {
 
 /** Same KPI in another place: linked by recognition, or names equal up to spacing, width, "の" and 再掲. */
 export function looseKey(name: string): string {
-  return normaliseName(name).replace(/の/g, '');
+  // every re-listing mark holds 再 and most names none: the marks' patterns only run where one can match
+  const key = name.includes('再') ? normaliseName(name) : normalise(name);
+  return key.includes('の') ? key.replace(/の/g, '') : key;
 }
 
 export interface ModelIndex {

@@ -13,17 +13,26 @@ export function sheetNumber(s: string): number | null {
  * The management sheets among other sheet names: numbered ones, not Excel's leftover "Sheet1", and
  * only when they answer at least half of the table's numbers (otherwise they are something else).
  */
-function knownSheets(names: string[] | undefined, wanted: Set<number>): string[] {
+function knownSheets(names: string[] | undefined, wanted: () => Set<number>): string[] {
   const numbered = (names ?? []).filter((n) => sheetNumber(n) !== null && !/^sheet\s*\d+$/i.test(n.trim()));
+  // without numbered sheets there is nothing to answer: the table's numbers are not even gathered
+  if (numbered.length === 0) return [];
   const have = new Set(numbered.map(sheetNumber));
-  const answered = [...wanted].filter((n) => have.has(n)).length;
-  return numbered.length > 0 && answered * 2 >= wanted.size ? numbered : [];
+  const all = wanted();
+  const answered = [...all].filter((n) => have.has(n)).length;
+  return answered * 2 >= all.size ? numbered : [];
+}
+
+/** NFKC of a シートNo.; ASCII (most of them) is its own NFKC form. */
+function nfkc(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return s.normalize('NFKC');
+  return s;
 }
 
 export function sheetNumberRule(ctx: RuleContext): KpiCheck {
   // Judged over the whole model, so that re-checking a single KPI decides alike.
   // cached on the index: a live re-check of one KPI must not rescan 10,000 (see BENCHMARKS.md)
-  const wanted = (ctx.index.sheetNumbers ??= new Set([...ctx.index.byId.values()].map((k) => sheetNumber(k.sheetNo ?? '')).filter((n): n is number => n !== null)));
+  const wanted = () => (ctx.index.sheetNumbers ??= new Set([...ctx.index.byId.values()].map((k) => sheetNumber(k.sheetNo ?? '')).filter((n): n is number => n !== null)));
   const known = knownSheets(ctx.managementSheets, wanted);
   const numbers = new Set(known.map(sheetNumber));
   const totals = ctx.index.parts;
@@ -31,7 +40,7 @@ export function sheetNumberRule(ctx: RuleContext): KpiCheck {
     const col = tableOf(ctx, kpi)?.columns.sheetNo;
     if (!col) return;
     const at = kpi.sheetNoCell ?? { row: kpi.row, col };
-    const text = (kpi.sheetNo ?? '').normalize('NFKC').trim();
+    const text = nfkc(kpi.sheetNo ?? '').trim();
     if (text === '') {
       // A total made of breakdown rows points to its parts' sheets.
       if (!totals.has(kpi.id)) out.push(finding(ctx, 'sheet-number', 'warning', kpi, at, 'sheet-number.missing', {}));

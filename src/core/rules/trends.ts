@@ -1,6 +1,6 @@
 /** Rules on how actuals move over the years: cumulative-decrease, missing-remark. */
 import type { Finding } from '../findings';
-import type { Kpi } from '../model';
+import type { Kpi, ParsedValue } from '../model';
 import { kpiDirection } from '../rates';
 import { planStart, readableActuals } from '../status';
 import { amount, def, finding, shown, tableOf, yearLabel, type KpiCheck, type RuleContext } from './context';
@@ -10,20 +10,31 @@ export function cumulativeDecrease(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
     const d = def(ctx, kpi);
     if (!(d?.cumulative ?? kpi.cumulative)) return;
-    const start = planStart(kpi, d);
-    let prev = kpi.baseline.parsed?.kind === 'number' && start.value !== null
-      ? { label: shown(kpi.baseline.parsed), year: start.year, value: start.value }
-      : null;
-    for (const a of readableActuals(kpi, d)) {
-      if (prev && a.value < prev.value) {
+    const actuals = readableActuals(kpi, d);
+    // the figure before each actual: the baseline (when it is a number), then the actual before
+    let prevValue: number | null = null;
+    let prevYear: number | null = null;
+    let prevCell: ParsedValue | null = null;
+    if (kpi.baseline.parsed?.kind === 'number') {
+      const start = planStart(kpi, d);
+      if (start.value !== null) {
+        prevValue = start.value;
+        prevYear = start.year;
+        prevCell = kpi.baseline.parsed;
+      }
+    }
+    for (const a of actuals) {
+      if (prevValue !== null && a.value < prevValue) {
         out.push(finding(ctx, 'cumulative-decrease', 'error', kpi, a.cell, 'cumulative-decrease', {
-          prev: prev.label,
-          prevYear: prev.year !== null ? yearLabel(ctx, kpi, prev.year) : '',
+          prev: shown(prevCell),
+          prevYear: prevYear !== null ? yearLabel(ctx, kpi, prevYear) : '',
           value: shown(a.cell),
           year: yearLabel(ctx, kpi, a.year),
         }));
       }
-      prev = { label: shown(a.cell), year: a.year, value: a.value };
+      prevValue = a.value;
+      prevYear = a.year;
+      prevCell = a.cell;
     }
   };
 }
