@@ -7,7 +7,7 @@
  * Browser-safe (jszip only).
  */
 import JSZip from 'jszip';
-import { resolveTarget as resolve } from './ooxml/package';
+import { resolveTarget as resolve } from './ooxml/paths';
 
 const COMMENTS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
 const VML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing';

@@ -14,8 +14,6 @@ import { loadWorkbookBytes } from './load';
 import { snapshotFromWorksheet, snapshotWithExtras } from './snapshot';
 import { fixHyperlinksForWrite, readBackFacts } from './zip-fixes';
 import { keepOriginalParts, UnkeptPartsError, type ColumnShift } from './keep-parts';
-import { patchPackage, UnpatchableError } from './ooxml/patch';
-import { XmlPartError } from './ooxml/xml';
 import { parsedLocationLinks } from './exceljs-internals';
 
 type Bytes = ArrayBuffer | Uint8Array;
@@ -58,6 +56,8 @@ export class XlsxHost implements ProgressHost {
    */
   async toBuffer(): Promise<Uint8Array> {
     if (this.original && !this.direct) {
+      // loaded when saving: reading (check) needs no XML DOM; in the web build the same chunk (eager)
+      const { patchPackage, UnpatchableError, XmlPartError } = await import(/* webpackMode: "eager" */ './ooxml/save');
       try {
         return await patchPackage(this.original, this.applied);
       } catch (e) {

@@ -6,7 +6,7 @@
  * Browser-safe: jszip only.
  */
 import JSZip from 'jszip';
-import { resolveTarget as resolve } from './ooxml/package';
+import { resolveTarget as resolve } from './ooxml/paths';
 import type { ParsedLocationLink } from './exceljs-internals';
 
 export interface SheetPart {

@@ -42,3 +42,20 @@ test('the web build replaces exceljs-workbook by its browser variant, however it
   expect(swap!.resourceRegExp.test('./exceljs-workbook.web')).toBe(false);
   expect(path.resolve(ROOT, swap!.newResource)).toBe(path.join(ROOT, 'src', 'xlsx', 'exceljs-workbook.web.ts'));
 });
+
+test('check reads a workbook without loading the XML DOM that only saving needs; a save loads it', () => {
+  const script = [
+    "const xmldom = () => Object.keys(require.cache).some((k) => k.split(require('path').sep).join('/').includes('/@xmldom/xmldom/'));",
+    "const { readFileForCheck, analyseForCheck } = require('./src/cli/commands/check');",
+    "const { openXlsxHostFile } = require('./src/xlsx/node');",
+    "const file = 'assets/sample/progress-sheet.xlsx';",
+    "readFileForCheck(file, 'ja').then(async ({ read }) => {",
+    "  const kpis = analyseForCheck(read, 'ja').model.sheets[0].kpis.length;",
+    "  const afterCheck = xmldom();",
+    "  await (await openXlsxHostFile(file)).toBuffer();",
+    "  console.log(JSON.stringify({ kpis, afterCheck, afterSave: xmldom() }));",
+    "});",
+  ].join('\n');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ kpis: 84, afterCheck: false, afterSave: true });
+});

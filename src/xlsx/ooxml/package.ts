@@ -7,6 +7,9 @@
  */
 import JSZip from 'jszip';
 import { children, documentXml, make, NS_R, parseXml, serializeXml, type Document, type Element } from './xml';
+import { relsPathOf, resolveTarget } from './paths';
+
+export { relsPathOf, resolveTarget, relativeTarget } from './paths';
 
 export interface Relationship {
   id: string;
@@ -42,32 +45,6 @@ export const CONTENT_TYPE = {
   comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
   vml: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
 } as const;
-
-/** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) → "_rels/.rels". */
-export function relsPathOf(part: string): string {
-  const i = part.lastIndexOf('/');
-  return i < 0 ? `_rels/${part}.rels` : `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
-}
-
-/** A relationship target resolved against its source part (OPC, ECMA-376 Part 2, 9.3). */
-export function resolveTarget(sourcePart: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = sourcePart.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-/** The target to write in `sourcePart`'s rels for `part` (relative, as Excel writes them). */
-export function relativeTarget(sourcePart: string, part: string): string {
-  const from = sourcePart.split('/').slice(0, -1);
-  const to = part.split('/');
-  let i = 0;
-  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
-  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
-}
 
 const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
 
