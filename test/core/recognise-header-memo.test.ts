@@ -32,6 +32,9 @@ test('tables under the same header share its reading; each table keeps its own r
   expect(m.tables.map((t) => t.headerRow)).toEqual([1, 5, 9]);
   expect(m.tables[1].columns.years).toBe(m.tables[0].columns.years);
   expect(m.tables[2].headers).toBe(m.tables[0].headers);
+  // and so one list of years for the year records of every KPI under it (ByYear never changes it)
+  expect(m.kpis[2].actuals.years).toBe(m.kpis[0].actuals.years);
+  expect(m.kpis[2].printedRates.years).toBe(m.kpis[0].actuals.years);
   expect(m.tables.map((t) => [t.baselineYear, t.targetYear, t.columns.years.map((y) => y.year)])).toEqual([...Array(3)].map(() => [2018, 2024, [2019, 2020, 2021]]));
 });
 

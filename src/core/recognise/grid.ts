@@ -31,6 +31,9 @@ export class Grid {
   /** The number format parsedValue saw last and its values (a table's figures share a few formats). */
   private lastFormat: string | null | undefined = undefined;
   private lastValues: Map<CellValue, ParsedValue> | undefined = undefined;
+  /** The same for parsedRate's cells without a formula. */
+  private lastRateFormat: string | null | undefined = undefined;
+  private lastRates: Map<CellValue, PrintedRate> | undefined = undefined;
 
   constructor(readonly s: GridSnapshot) {
     this.firstRow = s.origin.row;
@@ -199,9 +202,16 @@ export class Grid {
     const format = this.s.numberFormats[r]?.[c] ?? null;
     const formula = this.s.formulas[r]?.[c] ?? null;
     if (v === 0) return parseRate(v, format, row, col, formula);
-    const cache = formula ? this.formulaRates : this.rates;
-    let byValue = cache.get(format);
-    if (!byValue) cache.set(format, (byValue = new Map()));
+    let byValue: Map<CellValue, PrintedRate> | undefined;
+    if (formula) {
+      byValue = this.formulaRates.get(format);
+      if (!byValue) this.formulaRates.set(format, (byValue = new Map()));
+    } else {
+      byValue = format === this.lastRateFormat ? this.lastRates : this.rates.get(format);
+      if (!byValue) this.rates.set(format, (byValue = new Map()));
+      this.lastRateFormat = format;
+      this.lastRates = byValue;
+    }
     let p = byValue.get(v);
     if (!p) byValue.set(v, (p = parseRate(v, format, 0, 0, formula)));
     return { text: p.text, value: p.value, kind: p.kind, decimals: p.decimals, storage: p.storage, row, col };

@@ -1,6 +1,6 @@
 /** Reads one KPI table: the header row, then KPI pairs (実績値 row + 達成率 row) until something else. */
 import { ByYear } from '../by-year';
-import type { Direction, Kpi, KpiTable, ParsedValue, PrintedGrade, PrintedRate } from '../model';
+import type { Direction, Kpi, KpiTable, ParsedValue, PrintedGrade, PrintedRate, YearColumn } from '../model';
 import { cellText, keptByNormalise, normalise, toHalfWidth } from '../text';
 import { yearInText } from '../years';
 import type { Grid } from './grid';
@@ -247,11 +247,21 @@ export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]):
     path,
   };
   const kpis: Kpi[] = [];
-  // the KPIs' year records share this one list of the table's years (ByYear.ofColumns)
-  const years = ByYear.yearsOf(h.years);
+  // the KPIs' year records share one list of the table's years (ByYear.ofColumns), and tables under
+  // one remembered header (readHeaderRow) share its years and so one list
+  const years = yearListOf(h.years);
   for (let i = 0; i < pairs.length; i++) kpis.push(readKpi(g, table, pairs[i], path, years));
   if (block) for (let i = 0; i < kpis.length; i++) asBlock(g, table, kpis[i], pairs[i], years);
   return { table, kpis };
+}
+
+/** ByYear.yearsOf of a header's year columns, made once per list of year columns (never changed). */
+const yearLists = new WeakMap<readonly YearColumn[], number[] | null>();
+
+function yearListOf(columns: readonly YearColumn[]): number[] | null {
+  let years = yearLists.get(columns);
+  if (years === undefined) yearLists.set(columns, (years = ByYear.yearsOf(columns)));
+  return years;
 }
 
 /** Block fields: name without its [単位], unit from it, 期待値 as per-year targets, the 評価 row's grades. */
