@@ -11,7 +11,7 @@ import { definitionFor, DEFAULT_BANDS, DEFINITIONS_SHEET, readDefinitions } from
 import { computeRate, detectRounding, rateMethod, withKpiTerms, type RateMethod } from './rates';
 import { assessStatus, type Grade, type GradeBasis, type GradeOptions, type Status, type StatusResult } from './status';
 import { runRules } from './rules';
-import { actualYears, withKpiFacts } from './kpi-facts';
+import { actualYears } from './kpi-facts';
 import { buildIndex } from './rules/context';
 import { definitionProblems } from './rules/definition-drift';
 
@@ -92,7 +92,8 @@ function assessmentOf(kpi: Kpi, def: KpiDefinition | undefined, st: StatusResult
 
 export function analyse(model: ProgressModel, options: AnalyseOptions = {}): Analysis {
   // each KPI's unit, bounds, direction and method decided once, not per year and rule
-  return withKpiTerms(() => withKpiFacts(() => analyseModel(model, options)));
+  // (and its lists, kpi-facts.ts, kept with them)
+  return withKpiTerms(() => analyseModel(model, options));
 }
 
 /**

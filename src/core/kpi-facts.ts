@@ -1,12 +1,12 @@
 /**
  * What status and several rules ask of every KPI: its years and printed rates (read from the KPI's
  * ByYear records, no list made) and its readable actuals, listed once per analysis instead of once per
- * rule and year. Outside withKpiFacts each call lists them afresh, so a live re-check of one KPI needs
- * no scope. The lists are shared: read only.
+ * rule and year, and kept with the KPI's terms (rates.ts). Outside withKpiTerms (withKpiFacts) each
+ * call lists them afresh, so a live re-check of one KPI needs no scope. The lists are shared: read only.
  */
 import type { Kpi, ParsedValue, PrintedRate } from './model';
 import type { KpiDefinition } from './definitions';
-import { kpiUnit, normaliseUnit } from './rates';
+import { keptWithTerms, kpiUnit, normaliseUnit, withKpiTerms } from './rates';
 
 export interface ReadableActual {
   year: number;
@@ -14,37 +14,12 @@ export interface ReadableActual {
   cell: ParsedValue;
 }
 
-interface KpiFacts {
-  readable?: ReadableActual[];
-  /** The definition `readable` was made with (its unit decides which actuals count). */
-  readableDef?: KpiDefinition;
-}
-
-// held only while the analysis runs (a Map: weak tables cost the garbage collector)
-let facts: Map<Kpi, KpiFacts> | null = null;
-// rules ask about one KPI several times in a row: the last one is kept at hand
-let lastKpi: Kpi | null = null;
-let lastFacts: KpiFacts | null = null;
-
-/** Runs `f` with each KPI's lists made once. The KPIs must not change while `f` runs (analyse). */
+/**
+ * Runs `f` with each KPI's lists made once: they are kept with the KPI's terms (withKpiTerms in
+ * rates.ts, one table per analysis for both). The KPIs must not change while `f` runs (analyse).
+ */
 export function withKpiFacts<T>(f: () => T): T {
-  const outer = { facts, lastKpi, lastFacts };
-  facts ??= new Map();
-  try {
-    return f();
-  } finally {
-    ({ facts, lastKpi, lastFacts } = outer);
-  }
-}
-
-function factsOf(kpi: Kpi): KpiFacts | null {
-  if (!facts) return null;
-  if (kpi === lastKpi) return lastFacts;
-  let known = facts.get(kpi);
-  if (!known) facts.set(kpi, (known = {}));
-  lastKpi = kpi;
-  lastFacts = known;
-  return known;
+  return withKpiTerms(f);
 }
 
 /** Years with an actual cell (filled or not), ascending: the KPI's own list (ByYear), read only. */
@@ -59,22 +34,19 @@ export function printedRateList(kpi: Kpi): [number, PrintedRate][] {
 
 /** Numeric actuals in the KPI's unit, by year, ascending. */
 export function readableActuals(kpi: Kpi, def?: KpiDefinition): ReadableActual[] {
-  const f = factsOf(kpi);
-  if (!f) return listReadable(kpi, def);
-  if (f.readable && f.readableDef === def) return f.readable;
-  f.readableDef = def;
-  return (f.readable = listReadable(kpi, def));
+  return keptWithTerms(kpi, def, listReadable);
 }
 
 function listReadable(kpi: Kpi, def: KpiDefinition | undefined): ReadableActual[] {
   const unit = kpiUnit(kpi, def);
   const out: ReadableActual[] = [];
-  for (const year of actualYears(kpi)) {
-    const cell = kpi.actuals.get(year)!;
+  const { years, values } = kpi.actuals;
+  for (let i = 0; i < years.length; i++) {
+    const cell = values[i];
     // a number cell always holds its value
     if (cell.kind !== 'number') continue;
     const own = normaliseUnit(cell.unit);
-    if (!unit || !own || own === unit) out.push({ year, value: cell.value as number, cell });
+    if (!unit || !own || own === unit) out.push({ year: years[i], value: cell.value as number, cell });
   }
   return out;
 }

@@ -154,6 +154,8 @@ interface KpiTerms {
   method: RateMethod;
   /** computeRate by year as [year, result, year, result…], filled as asked (status and rules ask again); a handful of years, no Map. */
   rates: (number | RateResult)[];
+  /** The KPI's readable actuals (kpi-facts.ts), made when first asked: kept here rather than in a table of their own. */
+  readable: unknown[] | null;
 }
 
 // a Map, not a WeakMap: it lives only as long as the analysis, and weak tables cost the garbage collector
@@ -184,7 +186,7 @@ function termsOf(kpi: Kpi, def: KpiDefinition | undefined): KpiTerms | null {
   if (known && known.def === def) return (lastTerms = known);
   const bounds = boundsOf(kpi, def);
   const direction = directionOf(kpi, def, bounds);
-  const t: KpiTerms = { def, unit: unitOf(kpi, def), bounds, direction, method: methodOf(kpi, def, bounds, direction), rates: [] };
+  const t: KpiTerms = { def, unit: unitOf(kpi, def), bounds, direction, method: methodOf(kpi, def, bounds, direction), rates: [], readable: null };
   terms.set(kpi, t);
   return (lastTerms = t);
 }
@@ -216,6 +218,16 @@ function methodOf(kpi: Kpi, def: KpiDefinition | undefined, { baseline, target }
   }
   if (negative || target === 0 || direction === 'down') return 'gap';
   return 'ratio';
+}
+
+/**
+ * A list of the KPI under `def` that kpi-facts.ts makes (its readable actuals): made by `make` once per
+ * analysis and kept with the KPI's terms; afresh outside withKpiTerms.
+ */
+export function keptWithTerms<T>(kpi: Kpi, def: KpiDefinition | undefined, make: (kpi: Kpi, def: KpiDefinition | undefined) => T[]): T[] {
+  const t = termsOf(kpi, def);
+  if (!t) return make(kpi, def);
+  return (t.readable ??= make(kpi, def)) as T[];
 }
 
 /** The KPI's unit: its definition, the recognised unit, or the target's. */
