@@ -62,6 +62,18 @@ export function indent(n: number): string {
   return n < INDENTS.length ? INDENTS[n] : '  '.repeat(n);
 }
 
+/** What JSON.stringify escapes in a string: quote, backslash, control characters, (lone) surrogates. */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON.stringify escapes
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * JSON.stringify's text of a string: most texts of a sheet need no escape, and quoting them here costs
+ * a fifth of a JSON.stringify call each (10,000 KPIs: about 200,000 texts).
+ */
+export function stringText(s: string): string {
+  return ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`;
+}
+
 /**
  * JSON.stringify(x, null, 2)'s text of a value at indent level n, written here for plain data (strings,
  * numbers, booleans, null, arrays and plain objects of them); anything else (toJSON, bigint) goes to
@@ -70,7 +82,7 @@ export function indent(n: number): string {
 export function valueText(x: unknown, n: number): string | undefined {
   switch (typeof x) {
     case 'string':
-      return JSON.stringify(x);
+      return stringText(x);
     case 'number':
       return Number.isFinite(x) ? String(x) : 'null';
     case 'boolean':
@@ -94,7 +106,7 @@ export function valueText(x: unknown, n: number): string | undefined {
     return `${s}\n${indent(n)}]`;
   }
   const o = new ObjectText(n);
-  for (const key of Object.keys(x)) o.member(JSON.stringify(key), valueText((x as Record<string, unknown>)[key], n + 1));
+  for (const key of Object.keys(x)) o.member(stringText(key), valueText((x as Record<string, unknown>)[key], n + 1));
   return o.done();
 }
 

@@ -3,7 +3,8 @@
  * JSON.stringify(doc, null, 2)'s, byte for byte, and no piece may be the whole document.
  */
 import { main } from '../../src/cli/main';
-import { valueText, writeJson, type JsonText } from '../../src/cli/json-stream';
+import fc from 'fast-check';
+import { stringText, valueText, writeJson, type JsonText } from '../../src/cli/json-stream';
 import { buildCheckDocument, analyseForCheck, readFileForCheck } from '../../src/cli/commands/check';
 import { ByYear } from '../../src/core/by-year';
 import { SAMPLE_PROGRESS } from '../support/sample';
@@ -92,4 +93,12 @@ test('check --json: each KPI written as text is the text of its object form, yea
   expect(typeof (doc.sheets[0].kpis[0] as unknown as JsonText).jsonText).toBe('function');
   expect(pieces(doc).join('')).toBe(JSON.stringify(doc, null, 2));
   expect(JSON.stringify(doc, null, 2)).toContain('"2019.5": ');
+});
+
+test('stringText is JSON.stringify of the string, escapes and all', () => {
+  for (const x of ['', 'plain', '進捗状況一覧表 ▲2,530', '😀 pair', '\ud800 lone', 'lone \udfff', '\u2028\u2029', '\u007f', '\u0000\u001f', 'tab\t', 'quote"', 'back\\slash', '</script>']) {
+    expect(stringText(x)).toBe(JSON.stringify(x));
+  }
+  fc.assert(fc.property(fc.string({ unit: 'binary' }), (x) => stringText(x) === JSON.stringify(x)), { numRuns: 2000, seed: 3 });
+  fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }), (x) => stringText(x) === JSON.stringify(x)), { numRuns: 2000, seed: 5 });
 });
