@@ -41,7 +41,11 @@ export function keptByNormalise(code: number): boolean {
 
 /** Key for comparing labels and names: NFKC, no spaces, one wave dash ("~"). */
 export function normalise(s: string): string {
-  if (isKept(s)) return s;
+  const kind = keptKind(s);
+  if (kind === 0) return s;
+  // kept units and spaces ("第3群 市民活動団体数"): NFKC keeps them all but the ideographic space, which
+  // becomes a space, and every space goes; no NFKC, no cache (a 10,000-KPI sheet's names, once each)
+  if (kind === 1) return s.replace(SPACES, '');
   let n = normalised.get(s);
   if (n === undefined) {
     if (normalised.size > 200_000) normalised.clear();
@@ -51,10 +55,23 @@ export function normalise(s: string): string {
   return n;
 }
 
-/** Text of kept units only (no spaces, no wave dash but "~"): NFKC and the wave dash and space rules leave it as it is. */
-function isKept(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (KEPT[s.charCodeAt(i)] === 0) return false;
-  return true;
+/** ASCII whitespace (tab to carriage return, space) and the ideographic space: \s units NFKC keeps or makes a space. */
+const SPACE = new Uint8Array(0x10000);
+for (const code of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x3000]) SPACE[code] = 1;
+
+/**
+ * 0 for a text of kept units only (no spaces, no wave dash but "~": NFKC and the wave dash and space
+ * rules leave it as it is), 1 for kept units and spaces, 2 for any other.
+ */
+function keptKind(s: string): 0 | 1 | 2 {
+  let kind: 0 | 1 = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (KEPT[code] === 1) continue;
+    if (SPACE[code] === 0) return 2;
+    kind = 1;
+  }
+  return kind;
 }
 
 /** Display text of a cell value ("" for empty), trimmed. */

@@ -60,6 +60,17 @@ test('normalise of kept texts and of others matches NFKC without spaces and with
   );
 });
 
+test('normalise of kept texts with spaces (a KPI name "第3群 市民活動団体数") drops the spaces as NFKC and the space rule do', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...PIECES, ' ', '\u3000', '\t', '\n', '  ', '第3群', '市民', '~', '～', '\u00a0', '\u2003', 'ｱ'), { maxLength: 10 }), (parts) => {
+      const text = parts.join('');
+      expect(normalise(text)).toBe(reference(text));
+    }),
+    { numRuns: 5_000 },
+  );
+  for (const [text, want] of [['第3群 市民活動団体数', '第3群市民活動団体数'], ['目\u3000標', '目標'], [' 備 考\t', '備考'], ['第3群\u00a0市民', '第3群市民']]) expect(normalise(text)).toBe(want);
+});
+
 test('toHalfWidth of texts with and without full-width characters matches the two replace passes', () => {
   const reference2 = (s: string) => s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
   fc.assert(
