@@ -55,6 +55,11 @@ export function normalise(s: string): string {
   return n;
 }
 
+/** Whether NFKC leaves the text as it is but for its spaces (the ideographic space becomes a space). */
+export function keptOrSpaces(s: string): boolean {
+  return keptKind(s) < 2;
+}
+
 /** ASCII whitespace (tab to carriage return, space) and the ideographic space: \s units NFKC keeps or makes a space. */
 const SPACE = new Uint8Array(0x10000);
 for (const code of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x3000]) SPACE[code] = 1;

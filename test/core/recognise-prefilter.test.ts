@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { classifyHeader, mayNameRole } from '../../src/core/recognise/headers';
 import { keptByNormalise, normalise, toHalfWidth } from '../../src/core/text';
+import { cumulativeStart } from '../../src/core/recognise/table';
+import { yearInText } from '../../src/core/years';
 
 /** normalise() as written before its shortcut for kept texts. */
 const reference = (s: string) => s.normalize('NFKC').replace(/[～〜~∼]/g, '~').replace(/[\s\u3000]+/g, '');
@@ -80,4 +82,22 @@ test('toHalfWidth of texts with and without full-width characters matches the tw
     }),
     { numRuns: 5_000 },
   );
+});
+
+test('the cumulative start year of a name reads as the two patterns over the whole NFKC text do', () => {
+  // cumulativeStart as written before its shortcuts (no wave dash, search from the last bracket before one)
+  const before = (text: string) => {
+    const t = text.normalize('NFKC');
+    const m = /([^\s(（~～〜]+)\s*[~～〜]\s*(累計|累積|延べ|通算)/.exec(t) ?? /[(（]\s*([^\s()（）~～〜]+)\s*[~～〜]\s*[)）]/.exec(t);
+    return m ? yearInText(m[1])?.year ?? null : null;
+  };
+  const pieces = ['第3群', ' ', '\u3000', '市民活動', '延べ', '累計', '累積', '通算', '参加者数', '(', ')', '（', '）', '~', '～', '〜', 'H27', 'R1', 'R元', '平成27年度', '2015', '年度', '以降', 'ｈ２７', '[', ']', '、'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      expect([text, cumulativeStart(text)]).toEqual([text, before(text)]);
+    }),
+    { numRuns: 20_000 },
+  );
+  for (const [text, year] of [['第3群 延べ参加者数(H27～累計)', 2015], ['延べ利用者数 R2~累計', 2020], ['累計件数(R1～)', 2019], ['(H27~) 延べ 人数 (R2～累計)', 2020], ['延べ参加者数', null]] as const) expect(cumulativeStart(text)).toBe(year);
 });

@@ -1,7 +1,7 @@
 /** Reads one KPI table: the header row, then KPI pairs (実績値 row + 達成率 row) until something else. */
 import { ByYear } from '../by-year';
 import type { Direction, Kpi, KpiTable, ParsedValue, PrintedGrade, PrintedRate, YearColumn } from '../model';
-import { cellText, keptByNormalise, normalise, toHalfWidth } from '../text';
+import { cellText, keptByNormalise, keptOrSpaces, normalise, toHalfWidth } from '../text';
 import { yearInText } from '../years';
 import type { Grid } from './grid';
 import { headerAt, type HeaderRow } from './headers';
@@ -155,7 +155,10 @@ function directionOf(baseline: ParsedValue | null, target: ParsedValue | null): 
 const cumulativeStarts = new Map<string, number | null>();
 
 /** "(H27～累計)" → 2015; "R2～累計" → 2020. */
-function cumulativeStart(text: string): number | null {
+export function cumulativeStart(text: string): number | null {
+  // Both patterns need a wave dash (~ ～ 〜): a text of kept units and spaces without "~" has none after
+  // NFKC either (most KPI names that say 累計 or 延べ: no NFKC, no backtracking pattern, no cache entry).
+  if (keptOrSpaces(text) && !text.includes('~')) return null;
   let y = cumulativeStarts.get(text);
   if (y === undefined) {
     if (cumulativeStarts.size > 50_000) cumulativeStarts.clear();
@@ -164,12 +167,30 @@ function cumulativeStart(text: string): number | null {
   return y;
 }
 
+const RANGE_TO_CUMULATIVE = /([^\s(（~～〜]+)\s*[~～〜]\s*(累計|累積|延べ|通算)/;
+const OPEN_RANGE = /[(（]\s*([^\s()（）~～〜]+)\s*[~～〜]\s*[)）]/;
+
 function readCumulativeStart(text: string): number | null {
   const t = text.normalize('NFKC');
   // "(H27～累計)", or an open range "(R1～)" on a name that says 延べ / 累計 elsewhere.
-  const m = /([^\s(（~～〜]+)\s*[~～〜]\s*(累計|累積|延べ|通算)/.exec(t) ?? /[(（]\s*([^\s()（）~～〜]+)\s*[~～〜]\s*[)）]/.exec(t);
+  const m = RANGE_TO_CUMULATIVE.exec(t.slice(rangeSearchStart(t))) ?? OPEN_RANGE.exec(t);
   if (!m) return null;
   return yearInText(m[1])?.year ?? null;
+}
+
+/**
+ * Where RANGE_TO_CUMULATIVE's first match may start at the earliest: after the last bracket before the
+ * first wave dash (its figure holds neither, and only spaces stand between the figure and its wave
+ * dash). Searched from there, the pattern does not backtrack over the whole KPI name at every position.
+ */
+function rangeSearchStart(t: string): number {
+  let start = 0;
+  for (let i = 0; i < t.length; i++) {
+    const code = t.charCodeAt(i);
+    if (code === 0x7e || code === 0xff5e || code === 0x301c) return start; // ~ ～ 〜
+    if (code === 0x28 || code === 0xff08) start = i + 1; // ( （
+  }
+  return t.length;
 }
 
 function sheetNoText(g: Grid, row: number, col: number): string | null {
