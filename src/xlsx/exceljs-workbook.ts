@@ -1,7 +1,7 @@
 /**
  * exceljs's Workbook class, the one part of exceljs the app constructs (opening a file, the adapter's
- * prototype checks). In Node only exceljs's document model is loaded (`exceljs/lib/doc/workbook`, a
- * file of the version package.json pins, 4.4.0), not the package's main, which also loads the
+ * prototype checks). In Node only exceljs's document model is loaded (`exceljs/lib/doc/workbook` of
+ * exceljs 4.4.0, which package.json pins), not the package's main, which also loads the
  * streaming reader and writer: about 0.2 s of CPU at every CLI start that nothing here uses. The web
  * bundle takes exceljs-workbook.web.ts instead (webpack.config.js), exceljs's browser build. In Node the
  * package's parts are inflated by zlib instead of JSZip's pako (native-inflate.ts), and exceljs's step

@@ -2,7 +2,7 @@
  * Node only (installed by exceljs-workbook.ts, which the web build replaces): the parts of an .xlsx
  * are inflated by Node's zlib instead of pako, the JavaScript inflate JSZip uses. exceljs opens a
  * workbook through JSZip, which inflates every part through its DEFLATE worker
- * (`jszip/lib/flate.js`, jszip 3.10.2 as the lock file pins it): for the 10,000-KPI sheet pako took
+ * (`jszip/lib/flate.js`, jszip 3.10.2, pinned in package.json): for the 10,000-KPI sheet pako took
  * about 0.2 s of check's CPU (`inflate_fast`, `inflate`, `Inflate.push` in a profile), zlib does the
  * same bytes in a fraction of it.
  *
@@ -30,6 +30,9 @@ interface FlateModule {
 }
 
 const NATIVE = Symbol.for('kpi-progress.nativeInflate');
+
+/** The JSZip this was written against (package.json pins it; test/architecture/exceljs-internals.test.ts checks both). */
+export const JSZIP_VERSION = '3.10.2';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- JSZip's worker module (no types, not exported) */
 const flate = require('jszip/lib/flate') as FlateModule;

@@ -1,14 +1,19 @@
 /**
  * exceljs's private fields are reached in one small adapter (src/xlsx/exceljs-internals.ts), written
- * for the exceljs version package.json pins exactly; an upgrade must re-check that file.
+ * for the exceljs version package.json pins exactly; an upgrade must re-check that file. The files of
+ * exceljs and JSZip themselves (`exceljs/lib/…`, `jszip/lib/…`) are required only by the Node load's
+ * three adapters below, each written for the pinned version it names.
  */
 import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import { EXCELJS_VERSION, hasParseMergeCells, mergeAreas } from '../../src/xlsx/exceljs-internals';
+import { JSZIP_VERSION } from '../../src/xlsx/native-inflate';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ADAPTER = path.join('src', 'xlsx', 'exceljs-internals.ts');
+/** exceljs's document model alone (exceljs-workbook.ts), its cell load step (cell-reconcile.ts), JSZip's inflate (native-inflate.ts). */
+const LIB_ADAPTERS = ['exceljs-workbook.ts', 'cell-reconcile.ts', 'native-inflate.ts'].map((f) => path.join('src', 'xlsx', f));
 
 function sources(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
@@ -27,6 +32,23 @@ test('package.json pins the exceljs version the adapter was written for, and it 
   expect(pkg.dependencies.exceljs).toBe(EXCELJS_VERSION);
   const installed = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'exceljs', 'package.json'), 'utf8')) as { version: string };
   expect(installed.version).toBe(EXCELJS_VERSION);
+});
+
+test('package.json pins the JSZip native-inflate.ts was written for, and it is the one exceljs uses', () => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  expect(pkg.dependencies.jszip).toBe(JSZIP_VERSION);
+  const installed = JSON.parse(readFileSync(require.resolve('jszip/package.json', { paths: [path.dirname(require.resolve('exceljs/package.json', { paths: [ROOT] }))] }), 'utf8')) as { version: string };
+  expect(installed.version).toBe(JSZIP_VERSION);
+});
+
+test('only the three load adapters require a file inside exceljs or JSZip', () => {
+  const offenders = sources('src')
+    .filter((f) => !LIB_ADAPTERS.includes(f))
+    .flatMap((f) => code(readFileSync(path.join(ROOT, f), 'utf8')).split('\n').map((line, i) => ({ f, i, line })))
+    .filter(({ line }) => /['"`](exceljs|jszip)\/lib\//.test(line))
+    .map(({ f, i, line }) => `${f}:${i + 1}: ${line.trim()}`);
+  expect(offenders).toEqual([]);
+  for (const f of LIB_ADAPTERS) expect(readFileSync(path.join(ROOT, f), 'utf8')).toMatch(/exceljs 4\.4\.0|jszip 3\.10\.2/);
 });
 
 test('no file but the adapter reads a private exceljs field (obj._field) or orderNo', () => {
