@@ -168,9 +168,11 @@ describe('computeRate', () => {
   });
 
   test('reasons for no rate', () => {
-    const kpi = makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '集計中', 2021: '-' } });
+    const kpi = makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '集計中', 2021: '-', 2022: '', 2023: '#DIV/0!' } });
     expect(computeRate(kpi, 2020)).toEqual({ value: null, method: 'ratio', reason: 'actual is text' });
     expect(computeRate(kpi, 2021)).toEqual({ value: null, method: 'ratio', reason: 'actual is none' });
+    expect(computeRate(kpi, 2022)).toEqual({ value: null, method: 'ratio', reason: 'actual is empty' });
+    expect(computeRate(kpi, 2023)).toEqual({ value: null, method: 'ratio', reason: 'actual is error' });
     expect(computeRate(kpi, 2030)).toEqual({ value: null, method: 'ratio', reason: 'no such year' });
   });
 
@@ -231,10 +233,12 @@ describe('computeRate', () => {
   });
 
   test('a tiny quotient of scaled integers within 2^53 is the nearest double', () => {
-    // 1 ÷ 3000000000500000 after scaling by 10^6: one double division is correctly rounded, where 30 fixed
-    // decimals would keep only 15 significant digits (3.33333333277777e-16)
+    // 1 ÷ 3000000000500000 after scaling by 10^6 or 10^7: one double division is correctly rounded, where 30
+    // fixed decimals would keep only 15 significant digits (3.33333333277777e-16)
     expect(divideExact(0.000001, 3000000000.5)).toBe(1 / 3000000000500000);
     expect(divideExact(-0.000001, 3000000000.5)).toBe(-1 / 3000000000500000);
+    // 7 decimal places: past the decimal shortcut, on the BigInt path
+    expect(divideExact(1e-7, 300000000.05)).toBe(1 / 3000000000500000);
     // a divisor of exactly 2^53 − 1 once scaled (9007199254740991 tenths) still takes the one division
     expect(divideExact(0.1, 900719925474099.1)).toBe(1 / 9007199254740991);
   });
