@@ -4,7 +4,7 @@
  */
 import { ByYear } from '../../../src/core/by-year';
 import {
-  computeRate, detectRounding, divideExact, formatRate, kpiBaseline, kpiBounds, kpiDirection, kpiTarget, kpiUnit, MAX_RATE,
+  computeRate, detectRounding, divideExact, formatRate, keptWithTerms, kpiBaseline, kpiBounds, kpiDirection, kpiTarget, kpiUnit, MAX_RATE,
   normaliseUnit, printsAs, progressRate, rateMethod, roundRate, withKpiTerms, yearTarget,
 } from '../../../src/core/rates';
 import { parseValue } from '../../../src/core/values';
@@ -394,6 +394,27 @@ describe('withKpiTerms: decided once, the same answers', () => {
       expect(computeRate(kpi, 2021, down)).toBe(gap);
     });
     expect(computeRate(kpi, 2020)).not.toBe(computeRate(kpi, 2020));
+  });
+
+  test('keptWithTerms: a list made once per KPI and definition inside an analysis, afresh outside', () => {
+    const kpi = makeKpi({ baseline: '100件', target: '120件', actuals: { 2020: '110件' } });
+    const down = makeDef({ direction: 'down' });
+    let made = 0;
+    const make = (k: typeof kpi, d: ReturnType<typeof makeDef> | undefined) => {
+      made++;
+      return [k.name, d?.direction ?? null];
+    };
+    const outside = keptWithTerms(kpi, undefined, make);
+    expect(outside).toEqual(['テストKPI', null]);
+    expect(keptWithTerms(kpi, undefined, make)).not.toBe(outside);
+    expect(made).toBe(2);
+    withKpiTerms(() => {
+      const first = keptWithTerms(kpi, undefined, make);
+      expect(keptWithTerms(kpi, undefined, make)).toBe(first);
+      expect(made).toBe(3);
+      expect(keptWithTerms(kpi, down, make)).toEqual(['テストKPI', 'down']);
+      expect(made).toBe(4);
+    });
   });
 
   test('a KPI changed between two runs is decided again', () => {
