@@ -15,6 +15,17 @@ function figure(p: ParsedValue | null | undefined): string {
   return p.text.normalize('NFKC').replace(/\s+/g, '');
 }
 
+/**
+ * figure(a) === figure(b), without making the two texts when the cells agree as they are (same kind
+ * and value and unit, or same text: most figures of a relisted KPI); the texts decide otherwise.
+ */
+function sameFigure(a: ParsedValue | null | undefined, b: ParsedValue | null | undefined): boolean {
+  if (a && b && a.kind === b.kind) {
+    if (a.kind === 'number' || a.kind === 'reference' ? a.value === b.value && a.unit === b.unit : a.text === b.text) return true;
+  }
+  return figure(a) === figure(b);
+}
+
 /** The figures of a KPI to compare: baseline, target, each year's actual (labelled by figureLabel). */
 function figures(kpi: Kpi): (ParsedValue | null)[] {
   return [kpi.baseline.parsed, kpi.target.parsed, ...kpi.actuals.values];
@@ -38,7 +49,7 @@ export function relistedMismatch(ctx: RuleContext): KpiCheck {
     for (let i = 0; i < n; i++) {
       const cell = mine[i];
       const o = theirs[i];
-      if (!cell || figure(cell) === figure(o)) continue;
+      if (!cell || sameFigure(cell, o)) continue;
       if (cell.kind === 'empty' && o?.kind !== 'number') continue;
       // Another sheet may be another edition (last year's copy): there only figures both show must agree.
       if (first.sheet !== kpi.sheet && (figure(cell) === '' || figure(o) === '')) continue;

@@ -173,9 +173,28 @@ export function sameKpis(ctx: RuleContext, kpi: Kpi): readonly Kpi[] {
   const first = kpi.relistedFrom ? index.byId.get(kpi.relistedFrom) : undefined;
   const byKey = index.byKey.get(index.keyOf.get(kpi) ?? looseKey(kpi.name));
   // most KPIs are listed once: nothing to gather (asked per rate by several rules)
-  if (!first && !index.relists.has(kpi.id) && (!byKey || (byKey.length === 1 && byKey[0] === kpi))) return NONE;
-  const linked = [...(index.byKey.get(index.keyOf.get(kpi) ?? looseKey(kpi.name)) ?? []), ...(index.relists.get(kpi.id) ?? []), ...(first ? [first] : [])];
-  return [...new Set(linked)].filter((k) => k !== kpi);
+  const relists = index.relists.get(kpi.id);
+  if (!first && !relists && (!byKey || (byKey.length === 1 && byKey[0] === kpi))) return NONE;
+  // the same name's KPIs, those relisting this one, and its first listing: each once, in that order, without itself
+  const out: Kpi[] = [];
+  if (byKey) addOthers(out, kpi, byKey);
+  if (relists) addOthers(out, kpi, relists);
+  if (first) addOthers(out, kpi, [first]);
+  return out;
+}
+
+function addOthers(out: Kpi[], kpi: Kpi, ks: readonly Kpi[]): void {
+  // a handful each (a KPI and its relistings): a scan is cheaper than a Set
+  if (out.length + ks.length > 64) {
+    const seen = new Set(out);
+    for (const k of ks) {
+      if (k === kpi || seen.has(k)) continue;
+      seen.add(k);
+      out.push(k);
+    }
+    return;
+  }
+  for (const k of ks) if (k !== kpi && !out.includes(k)) out.push(k);
 }
 
 /** Rounds for comparisons of summed figures (0.1 + 0.2 = 0.3). */

@@ -29,6 +29,11 @@ function nfkc(s: string): string {
   return s;
 }
 
+/** The cell a finding names: the シートNo. cell, or the KPI's row in that column (made only for a finding). */
+function cellOf(kpi: Kpi, col: number): { row: number; col: number } {
+  return kpi.sheetNoCell ?? { row: kpi.row, col };
+}
+
 export function sheetNumberRule(ctx: RuleContext): KpiCheck {
   // Judged over the whole model, so that re-checking a single KPI decides alike.
   // cached on the index: a live re-check of one KPI must not rescan 10,000 (see BENCHMARKS.md)
@@ -39,21 +44,20 @@ export function sheetNumberRule(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
     const col = tableOf(ctx, kpi)?.columns.sheetNo;
     if (!col) return;
-    const at = kpi.sheetNoCell ?? { row: kpi.row, col };
     const text = nfkc(kpi.sheetNo ?? '').trim();
     if (text === '') {
       // A total made of breakdown rows points to its parts' sheets.
-      if (!totals.has(kpi.id)) out.push(finding(ctx, 'sheet-number', 'warning', kpi, at, 'sheet-number.missing', {}));
+      if (!totals.has(kpi.id)) out.push(finding(ctx, 'sheet-number', 'warning', kpi, cellOf(kpi, col), 'sheet-number.missing', {}));
       return;
     }
     if (/^[-－―ー]$/.test(text)) return;
     if (!/^(No\.?\s*)?\d{1,3}$/i.test(text)) {
-      out.push(finding(ctx, 'sheet-number', 'warning', kpi, at, 'sheet-number.malformed', { text }));
+      out.push(finding(ctx, 'sheet-number', 'warning', kpi, cellOf(kpi, col), 'sheet-number.malformed', { text }));
       return;
     }
     if (known.length > 0 && !numbers.has(sheetNumber(text))) {
       const list = known.length > 6 ? `${known.slice(0, 3).join(', ')} … ${known[known.length - 1]}` : known.join(', ');
-      out.push(finding(ctx, 'sheet-number', 'warning', kpi, at, 'sheet-number.unknown', { text, known: list }));
+      out.push(finding(ctx, 'sheet-number', 'warning', kpi, cellOf(kpi, col), 'sheet-number.unknown', { text, known: list }));
     }
   };
 }
