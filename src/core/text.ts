@@ -41,15 +41,14 @@ export function keptByNormalise(code: number): boolean {
 
 /** Key for comparing labels and names: NFKC, no spaces, one wave dash ("~"). */
 export function normalise(s: string): string {
-  const kind = keptKind(s);
-  if (kind === 0) return s;
-  // kept units and spaces ("第3群 市民活動団体数"): NFKC keeps them all but the ideographic space, which
-  // becomes a space, and every space goes; no NFKC, no cache (a 10,000-KPI sheet's names, once each)
-  if (kind === 1) return s.replace(SPACES, '');
+  if (isKept(s)) return s;
   let n = normalised.get(s);
   if (n === undefined) {
     if (normalised.size > 200_000) normalised.clear();
-    n = s.normalize('NFKC').replace(WAVES, '~').replace(SPACES, '');
+    // kept units and spaces ("第3群 市民活動団体数", most KPI names): NFKC keeps them all but the
+    // ideographic space, which becomes a space, and every space goes, so no NFKC; still remembered, as
+    // recognise and analyse each ask for every KPI name
+    n = keptKind(s) === 1 ? s.replace(SPACES, '') : s.normalize('NFKC').replace(WAVES, '~').replace(SPACES, '');
     normalised.set(s, n);
   }
   return n;
@@ -63,6 +62,12 @@ export function keptOrSpaces(s: string): boolean {
 /** ASCII whitespace (tab to carriage return, space) and the ideographic space: \s units NFKC keeps or makes a space. */
 const SPACE = new Uint8Array(0x10000);
 for (const code of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x3000]) SPACE[code] = 1;
+
+/** A text of kept units only (no spaces, no wave dash but "~"): NFKC and the wave dash and space rules leave it as it is. */
+function isKept(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (KEPT[s.charCodeAt(i)] === 0) return false;
+  return true;
+}
 
 /**
  * 0 for a text of kept units only (no spaces, no wave dash but "~": NFKC and the wave dash and space
