@@ -63,30 +63,66 @@ export function relistedMismatch(ctx: RuleContext): KpiCheck {
   };
 }
 
+/**
+ * [...figures(k), k.cost][i]: baseline, target, each year's actual, then the KPI's 事業費, as
+ * breakdown-sum lines a total's figures up with each part's (a part with fewer years meets the total's
+ * last years with its cost or nothing, as the lists did), without making the lists.
+ */
+function withCostAt(k: Kpi, i: number): ParsedValue | null | undefined {
+  if (i === 0) return k.baseline.parsed;
+  if (i === 1) return k.target.parsed;
+  const n = k.actuals.values.length;
+  if (i - 2 < n) return k.actuals.values[i - 2];
+  return i - 2 === n ? k.cost : undefined;
+}
+
+/** Parts that say nothing ("-") contribute nothing; unreadable or other-unit parts make the sum unknown. */
+function unreadable(c: ParsedValue | null | undefined): boolean {
+  return !!c && c.kind !== 'number' && c.kind !== 'none' && c.kind !== 'empty';
+}
+
+function counted(c: ParsedValue | null | undefined): c is ParsedValue {
+  return !!c && c.kind === 'number' && c.value !== null;
+}
+
 export function breakdownSum(ctx: RuleContext): KpiCheck {
   return (total: Kpi, out: Finding[]) => {
     const parts = ctx.index.parts.get(total.id);
     if (!parts) return;
     // Costs add up too (事業費 of a total is its parts' sum); relisted rows may show "-" for 0, so only here.
-    const withCost = (k: Kpi) => [...figures(k), k.cost];
-    const mine = withCost(total);
-    const theirs = parts.map(withCost);
-    mine.forEach((t, i) => {
-      if (!t || t.kind !== 'number' || t.value === null) return;
-      const cells = theirs.map((fs) => fs[i] ?? null);
-      // Parts that say nothing ("-") contribute nothing; unreadable or other-unit parts make the sum unknown.
-      if (cells.some((c) => c && c.kind !== 'number' && c.kind !== 'none' && c.kind !== 'empty')) return;
-      const numbers = cells.filter((c): c is ParsedValue => !!c && c.kind === 'number' && c.value !== null);
-      if (numbers.length === 0) return;
-      if (numbers.some((c) => normaliseUnit(c.unit) && normaliseUnit(t.unit) && normaliseUnit(c.unit) !== normaliseUnit(t.unit))) return;
-      const sum = numbers.reduce((s, c) => s + (c.value as number), 0);
-      if (near(sum, t.value)) return;
+    const last = total.actuals.values.length + 2;
+    for (let i = 0; i <= last; i++) {
+      const t = withCostAt(total, i);
+      if (!t || t.kind !== 'number' || t.value === null) continue;
+      let unknown = false;
+      let numbers = 0;
+      let otherUnit = false;
+      let sum = 0;
+      for (const part of parts) {
+        const c = withCostAt(part, i);
+        if (unreadable(c)) {
+          unknown = true;
+          break;
+        }
+        if (!counted(c)) continue;
+        numbers++;
+        const cu = normaliseUnit(c.unit);
+        const tu = normaliseUnit(t.unit);
+        if (cu && tu && cu !== tu) otherUnit = true;
+        sum += c.value as number;
+      }
+      if (unknown || numbers === 0 || otherUnit || near(sum, t.value)) continue;
+      const shownParts: string[] = [];
+      for (const part of parts) {
+        const c = withCostAt(part, i);
+        if (counted(c)) shownParts.push(shown(c));
+      }
       out.push(finding(ctx, 'breakdown-sum', 'error', total, t, 'breakdown-sum', {
-        what: i === mine.length - 1 ? word(ctx.lang, 'cost') : figureLabel(ctx, total, i),
+        what: i === last ? word(ctx.lang, 'cost') : figureLabel(ctx, total, i),
         total: shown(t),
         sum: `${amount(sum, 6)}${t.unit ?? ''}`,
-        parts: numbers.map((c) => shown(c)).join(' + '),
+        parts: shownParts.join(' + '),
       }));
-    });
+    }
   };
 }
