@@ -129,7 +129,7 @@ export function shown(p: ParsedValue | null | undefined): string {
 export function looseKey(name: string): string {
   // every re-listing mark holds 再 and most names none: the marks' patterns only run where one can match
   const key = name.includes('再') ? normaliseName(name) : normalise(name);
-  return key.includes('の') ? key.replace(/の/g, '') : key;
+  return /の/.test(key) ? key.replace(/の/g, '') : key;
 }
 
 export interface ModelIndex {
