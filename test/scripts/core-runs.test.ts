@@ -1,0 +1,35 @@
+import { describe as describeRuns, summarise, type CoreRun } from '../../scripts/core-runs';
+
+const run = (total: number, extra: Partial<CoreRun> = {}): CoreRun => ({ kpis: 10, findings: 0, recognise: total / 2, total, wallMs: 100, gcMs: 10, scavenges: 1, markCompacts: 0, ...extra });
+
+describe('the per-KPI figure of the core (scripts/core-runs.ts)', () => {
+  // cold 120, warming 90 60 50, settled 30 32 34 139 (a Mark-Compact run): nothing dropped but the stated warm-up
+  const runs = [run(120), run(90), run(60), run(50), run(30), run(34), run(139, { markCompacts: 1, gcMs: 60 }), run(32)];
+
+  it('splits cold, warming and settled runs by the stated warm-up, not by the figures', () => {
+    const s = summarise(runs, 4);
+    expect(s.cold).toBe(120);
+    expect(s.warming).toEqual([90, 60, 50]);
+    expect(s.settled).toEqual([30, 34, 139, 32]);
+  });
+
+  it('gives the settled median and the mean, which keeps the Mark-Compact run', () => {
+    const s = summarise(runs, 4);
+    expect(s.median).toBe(33);
+    expect(s.mean).toBeCloseTo(58.75);
+    expect(s.withMarkCompact).toBe(1);
+    expect(s.gcShare).toBeCloseTo(90 / 400);
+    expect(s.recogniseMedian).toBe(16.5);
+  });
+
+  it('says which runs are which', () => {
+    expect(describeRuns(summarise(runs, 4), 4)).toBe(
+      'cold (run 0) 120.0; warming (runs 1–3) 90.0, 60.0, 50.0; settled (runs 4–7) 30.0, 34.0, 139.0, 32.0: median 33.0, mean 58.8 (recognise median 16.5); 1 of 4 with a Mark-Compact; main-thread GC pauses 23 % of their wall time',
+    );
+    expect(describeRuns(summarise(runs.slice(0, 3), 1), 1)).toBe('cold (run 0) 120.0; settled (runs 1–2) 90.0, 60.0: median 75.0, mean 75.0 (recognise median 37.5); 0 of 2 with a Mark-Compact; main-thread GC pauses 10 % of their wall time');
+  });
+
+  it('refuses a warm-up that leaves no settled run', () => {
+    expect(() => summarise(runs.slice(0, 4), 4)).toThrow(/none settled/);
+  });
+});
