@@ -5,7 +5,7 @@
  */
 import type { Kpi, KpiTable, ProgressModel, SheetModel, Unrecognised } from './model';
 import type { GridSnapshot } from './snapshot';
-import { Grid } from './recognise/grid';
+import { Grid, textOf } from './recognise/grid';
 import { hasRoleCell, headerAt, headerScore, headerSegments, missingHeaders, readHeaderRow, type HeaderRow } from './recognise/headers';
 import { linkBreakdowns, linkRelisted } from './recognise/links';
 import { classifyHeading, StructureBuilder } from './recognise/structure';
@@ -60,7 +60,11 @@ function headingOf(g: Grid, row: number) {
   const first = g.firstFilled(row);
   if (first < 0) return null;
   let filled = 1;
-  for (let c = first + 1; c <= g.lastCol; c++) if (g.ownText(row, c) !== '' && ++filled > 4) return null;
+  const line = g.lineOf(row);
+  for (let c = first + 1, k = c - g.firstCol; c <= g.lastCol; c++, k++) {
+    const v = line[k];
+    if (v !== null && v !== undefined && textOf(v) !== '' && ++filled > 4) return null;
+  }
   return classifyHeading(g.ownText(row, first));
 }
 
@@ -215,8 +219,11 @@ function legendsOf(g: Grid, tables: KpiTable[]): GradeLegend[] {
     const before = out.length;
     let filled = 0;
     let joined = '';
-    for (let c = first; c <= g.lastCol; c++) {
-      const t = g.ownText(r, c);
+    const line = g.lineOf(r);
+    for (let c = first, k = c - g.firstCol; c <= g.lastCol; c++, k++) {
+      const v = line[k];
+      if (v === null || v === undefined) continue;
+      const t = textOf(v);
       if (t === '') continue;
       joined = filled++ === 0 ? t : `${joined} , ${t}`;
       for (const l of parseLegendText(t, r, c)) out.push(l);

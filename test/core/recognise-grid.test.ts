@@ -3,7 +3,7 @@
  * answers must stay what the snapshot and the parsers say, cell by cell, and no two cells may share
  * a parsed object (analysis and plans hold on to them).
  */
-import { Grid } from '../../src/core/recognise/grid';
+import { Grid, textOf } from '../../src/core/recognise/grid';
 import type { GridSnapshot } from '../../src/core/snapshot';
 import { valueAt } from '../../src/core/snapshot';
 import { cellText } from '../../src/core/text';
@@ -87,4 +87,31 @@ test('every cell of the sample reads as the snapshot says', async () => {
       }
     }
   }
+});
+
+test('texts are read from the snapshot when asked: short rows, numbers, booleans and cells past the width', () => {
+  // rows may be shorter than the first (hosts promise equal lengths; the grid does not rely on it)
+  const ragged: GridSnapshot = {
+    sheet: 'R',
+    origin: { row: 1, col: 1 },
+    values: [['  a ', 1.5, true, ' '], [null, '\u3000b'], ['c', null, null, null, 'past the width']],
+    formulas: [],
+    numberFormats: [],
+    merges: [{ top: 1, left: 2, bottom: 2, right: 2 }],
+  };
+  const g = new Grid(ragged);
+  expect([g.ownText(1, 1), g.ownText(1, 2), g.ownText(1, 3), g.ownText(1, 4)]).toEqual(['a', '1.5', 'TRUE', '']);
+  // own text of a cell merged into another is its own value; the cell shows its master's text
+  expect([g.ownText(2, 1), g.ownText(2, 2), g.ownText(2, 3), g.ownText(2, 4)]).toEqual(['', 'b', '', '']);
+  // past a short row's end a cell is empty
+  expect([g.text(2, 2), g.text(2, 3)]).toEqual(['1.5', '']);
+  expect(g.ownText(3, 5)).toBe('past the width');
+  expect([g.firstFilled(2), g.firstFilled(2, 3), g.firstFilled(3, 2), g.firstFilled(1, 4)]).toEqual([2, -1, -1, -1]);
+  expect(g.rowCells(1)).toEqual([
+    [1, 'a'],
+    [2, '1.5'],
+    [3, 'TRUE'],
+  ]);
+  expect([...g.lineOf(2)].map((v) => textOf(v))).toEqual(['', 'b']);
+  expect([textOf(undefined), textOf(null), textOf(0), textOf(false), textOf(' x ')]).toEqual(['', '', '0', 'FALSE', 'x']);
 });

@@ -4,6 +4,14 @@ import type { CellRange, CellValue, GridSnapshot } from '../snapshot';
 import { cellText } from '../text';
 import { parseRate, parseValue } from '../values';
 
+/**
+ * A cell's own text from its snapshot value (cellText, its common cases inline; undefined is a cell past a
+ * short row's end). Loops over a row's cells read lineOf(row) and skip null cells before asking.
+ */
+export function textOf(v: CellValue | undefined): string {
+  return typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : cellText(v);
+}
+
 /** Excel has 16,384 columns: a unique number per cell (rows up to 2^53 / 16,385). */
 const cellKeyOf = (row: number, col: number) => row * 16_385 + col;
 
@@ -14,11 +22,6 @@ export class Grid {
   readonly lastCol: number;
   /** Columns per row of the flat per-cell arrays below (index (row - firstRow) * width + col - firstCol). */
   readonly width: number;
-  /**
-   * Each cell's own text, read once: the recognisers ask for the same cells many times (header search,
-   * pair search, the KPI itself), and a value lookup plus trim per ask was most of their time.
-   */
-  private readonly own: string[];
   /** Header role code of each cell's own text for headers.ts (0 = not read yet): header rows are read several times. */
   readonly roleCodes: Uint8Array;
   /** 1 where the cell is merged into another cell (its text is its master's). */
@@ -42,18 +45,11 @@ export class Grid {
     this.lastCol = s.origin.col + (s.values[0]?.length ?? 0) - 1;
     const width = Math.max(0, this.lastCol - this.firstCol + 1);
     this.width = width;
-    const own: string[] = new Array(s.values.length * width);
-    for (let r = 0, i = 0; r < s.values.length; r++) {
-      const line = s.values[r];
-      for (let c = 0; c < width; c++, i++) {
-        const v = c < line.length ? line[c] : null;
-        // cellText, its common cases inline (once per cell of the sheet)
-        own[i] = typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : cellText(v);
-      }
-    }
-    this.own = own;
-    this.merged = new Uint8Array(own.length);
-    this.roleCodes = new Uint8Array(own.length);
+    // cell texts are read from the snapshot when asked: a text per cell of the sheet made up front was
+    // 671,000 strings per run of the 10,000-KPI sheet (5.4 MB), most of them never asked for
+    const cells = s.values.length * width;
+    this.merged = new Uint8Array(cells);
+    this.roleCodes = new Uint8Array(cells);
     for (const m of s.merges ?? []) this.addMerge(m);
   }
 
@@ -103,21 +99,17 @@ export class Grid {
 
   text(row: number, col: number): string {
     const i = this.index(row, col);
-    if (i < 0) return cellText(this.raw(row, col));
-    if (this.merged[i] === 0) return this.own[i];
+    if (i < 0 || this.merged[i] === 0) return this.ownText(row, col);
     const m = this.mergeMaster.get(cellKeyOf(row, col))!;
-    const j = this.index(m.row, m.col);
-    return j < 0 ? cellText(this.raw(m.row, m.col)) : this.own[j];
+    return this.ownText(m.row, m.col);
   }
 
+  /** The cell's own value as text, trimmed ("" for empty or outside the snapshot). */
   ownText(row: number, col: number): string {
-    const i = this.index(row, col);
-    return i < 0 ? cellText(this.raw(row, col)) : this.own[i];
-  }
-
-  /** Own text at an index from index(). */
-  ownTextAt(i: number): string {
-    return this.own[i];
+    const r = row - this.firstRow;
+    const c = col - this.firstCol;
+    if (r < 0 || c < 0 || r >= this.s.values.length) return '';
+    return textOf(this.s.values[r][c]);
   }
 
   formula(row: number, col: number): string | null {
@@ -126,6 +118,14 @@ export class Grid {
 
   numberFormat(row: number, col: number): string | null {
     return this.s.numberFormats[row - this.firstRow]?.[col - this.firstCol] ?? null;
+  }
+
+  /**
+   * The snapshot's values of a worksheet row inside the snapshot (index col - firstCol; a short row
+   * ends early): for loops over many cells of one row, with textOf.
+   */
+  lineOf(row: number): readonly CellValue[] {
+    return this.s.values[row - this.firstRow];
   }
 
   /** Non-empty cells of a row as [col, text], left to right (own values only). */
@@ -140,9 +140,9 @@ export class Grid {
       }
       return out;
     }
-    const base = (row - this.firstRow) * this.width - this.firstCol;
-    for (let c = from; c <= to; c++) {
-      const t = this.own[base + c];
+    const line = this.s.values[row - this.firstRow];
+    for (let c = from, i = from - this.firstCol; c <= to; c++, i++) {
+      const t = textOf(line[i]);
       if (t !== '') out.push([c, t]);
     }
     return out;
@@ -156,8 +156,11 @@ export class Grid {
       for (let c = from; c <= to; c++) if (this.ownText(row, c) !== '') return c;
       return -1;
     }
-    const base = (row - this.firstRow) * this.width - this.firstCol;
-    for (let c = from; c <= to; c++) if (this.own[base + c] !== '') return c;
+    const line = this.s.values[row - this.firstRow];
+    for (let c = from, i = from - this.firstCol; c <= to; c++, i++) {
+      const v = line[i];
+      if (v !== null && v !== undefined && textOf(v) !== '') return c;
+    }
     return -1;
   }
 

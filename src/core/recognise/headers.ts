@@ -5,7 +5,7 @@
 import type { YearColumn } from '../model';
 import { keptByNormalise, normalise } from '../text';
 import { parseYearLabel, yearInText, type ParsedYear } from '../years';
-import type { Grid } from './grid';
+import { textOf, type Grid } from './grid';
 
 export type HeaderRole = 'kpi' | 'rowLabel' | 'baseline' | 'target' | 'cost' | 'department' | 'remark' | 'sheetNo' | 'year';
 
@@ -70,7 +70,7 @@ function cellRole(g: Grid, row: number, col: number): HeaderRole | null {
   const i = g.index(row, col);
   if (i < 0) return classifyHeader(g.ownText(row, col));
   let code = g.roleCodes[i];
-  if (code === 0) g.roleCodes[i] = code = ROLES.indexOf(classifyHeader(g.ownTextAt(i)), 1);
+  if (code === 0) g.roleCodes[i] = code = ROLES.indexOf(classifyHeader(g.ownText(row, col)), 1);
   return ROLES[code];
 }
 
@@ -192,10 +192,13 @@ const knownHeaders = new WeakMap<Grid, Map<number, KnownHeader[]>>();
 function knownHeader(g: Grid, row: number, from: number, to: number): HeaderRow {
   const lo = Math.max(from, g.firstCol);
   const hi = Math.min(to, g.lastCol);
-  const base = g.index(row, lo);
+  const line = g.lineOf(row);
+  const off = g.firstCol;
   let hash = (from * 31 + to) | 0;
-  for (let c = lo, i = base; c <= hi; c++, i++) {
-    const text = g.ownTextAt(i);
+  for (let c = lo; c <= hi; c++) {
+    const v = line[c - off];
+    if (v === null || v === undefined) continue;
+    const text = textOf(v);
     if (text === '') continue;
     hash = (Math.imul(hash, 31) + c) | 0;
     hash = (Math.imul(hash, 31) + text.length) | 0;
@@ -210,8 +213,8 @@ function knownHeader(g: Grid, row: number, from: number, to: number): HeaderRow 
       const k = bucket[b];
       if (k.from !== from || k.to !== to) continue;
       let same = true;
-      for (let c = lo, i = base, j = 0; c <= hi; c++, i++, j++) {
-        if (k.texts[j] !== g.ownTextAt(i)) {
+      for (let c = lo, j = 0; c <= hi; c++, j++) {
+        if (k.texts[j] !== textOf(line[c - off])) {
           same = false;
           break;
         }
@@ -223,7 +226,7 @@ function knownHeader(g: Grid, row: number, from: number, to: number): HeaderRow 
   }
   const read = readHeaderCells(g, row, 1, from, to);
   const texts: string[] = [];
-  for (let c = lo, i = base; c <= hi; c++, i++) texts.push(g.ownTextAt(i));
+  for (let c = lo; c <= hi; c++) texts.push(textOf(line[c - off]));
   const known: KnownHeader = { from, to, texts, read };
   if (bucket) bucket.push(known);
   else byHash.set(hash, [known]);
@@ -315,9 +318,12 @@ export function hasRoleCell(g: Grid, row: number, from: number, to: number): boo
     }
     return false;
   }
-  // Most rows asked are data rows: their cells are read from the grid's arrays, by index.
-  for (let c = lo, i = g.index(row, lo); c <= hi; c++, i++) {
-    const text = g.ownTextAt(i);
+  // Most rows asked are data rows: their cells are read from the snapshot's row, empty cells skipped first.
+  const line = g.lineOf(row);
+  for (let c = lo, i = g.index(row, lo), k = lo - g.firstCol; c <= hi; c++, i++, k++) {
+    const v = line[k];
+    if (v === null || v === undefined) continue;
+    const text = textOf(v);
     if (text === '') continue;
     let code = g.roleCodes[i];
     if (code === 0) {
