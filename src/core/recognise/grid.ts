@@ -22,6 +22,8 @@ export class Grid {
   readonly lastCol: number;
   /** Columns per row of the flat per-cell arrays below (index (row - firstRow) * width + col - firstCol). */
   readonly width: number;
+  /** [firstCol, lastCol]: the header segments of a row of one cluster (read only, shared). */
+  readonly wholeRow: readonly number[];
   /** Header role code of each cell's own text for headers.ts (0 = not read yet): header rows are read several times. */
   readonly roleCodes: Uint8Array;
   /** 1 where the cell is merged into another cell (its text is its master's). */
@@ -45,6 +47,7 @@ export class Grid {
     this.lastCol = s.origin.col + (s.values[0]?.length ?? 0) - 1;
     const width = Math.max(0, this.lastCol - this.firstCol + 1);
     this.width = width;
+    this.wholeRow = Object.freeze([this.firstCol, this.lastCol]);
     // cell texts are read from the snapshot when asked: a text per cell of the sheet made up front was
     // 671,000 strings per run of the 10,000-KPI sheet (5.4 MB), most of them never asked for
     const cells = s.values.length * width;

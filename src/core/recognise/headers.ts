@@ -273,8 +273,14 @@ CHAR_KIND[0x301c] = CHAR_KIND[0x223c] = 1;
 for (const space of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x3000]) CHAR_KIND[space] = 2;
 CHAR_KIND[0x4b] = CHAR_KIND[0x6b] = CHAR_KIND[0xff2b] = CHAR_KIND[0xff4b] = 3;
 for (const pair of ANYWHERE_PAIRS) PAIR_SECOND[pair.charCodeAt(0)] = pair.charCodeAt(1);
-const STARTS = new Set(START_PAIRS.map((pair) => pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1)));
-const 実績 = '実績'.charCodeAt(0) * 0x10000 + '実績'.charCodeAt(1);
+/** Per first character of a start pair, its second characters (small integers: first * 0x10000 + second was a heap number per test). */
+const START_SECONDS = new Map<number, number[]>();
+for (const pair of START_PAIRS) {
+  const seconds = START_SECONDS.get(pair.charCodeAt(0));
+  if (seconds) seconds.push(pair.charCodeAt(1));
+  else START_SECONDS.set(pair.charCodeAt(0), [pair.charCodeAt(1)]);
+}
+const 実 = '実'.charCodeAt(0);
 
 /**
  * Whether the text may name a role other than a year (false only when classifyHeader's answer is surely
@@ -297,9 +303,9 @@ export function mayNameRole(text: string): boolean {
     if (first < 0) first = code;
     else if (second < 0) {
       second = code;
-      const start = first * 0x10000 + second;
+      const seconds = START_SECONDS.get(first);
       // 実績 starts a role word only as 実績/達成率 or 実績値/達成率 (the 実績値 label of every pair does not)
-      if (STARTS.has(start) && (start !== 実績 || text.includes('/') || text.includes('／'))) return true;
+      if (seconds !== undefined && seconds.includes(second) && (first !== 実 || text.includes('/') || text.includes('／'))) return true;
     }
   }
   return false;
@@ -339,37 +345,40 @@ export function hasRoleCell(g: Grid, row: number, from: number, to: number): boo
  * Column ranges where a table header may sit on this row, as [from, to, from, to, …]: clusters of cells
  * apart from other text (separated by two or more empty columns; merges count as filled), and within a
  * cluster a new table at each further KPI header cell when every part is a whole header. The first
- * range reaches back to the sheet's first column (the label column may be blank).
+ * range reaches back to the sheet's first column (the label column may be blank). Read only: a row of
+ * one cluster without two KPI cells (most header rows) answers the grid's one [firstCol, lastCol].
  */
-export function headerSegments(g: Grid, row: number): number[] {
-  // the clusters as [from, to, …], found in one walk
-  const bounds: number[] = [];
-  let start = -1;
-  let last = -1;
+export function headerSegments(g: Grid, row: number): readonly number[] {
+  // the clusters found in one walk, each emitted when the next one starts (its range ends before it)
+  let out: number[] | null = null;
+  let from = -1;
+  let to = -1;
+  let left = g.firstCol;
   for (let c = g.firstCol; c <= g.lastCol; c++) {
     if (g.text(row, c) === '') continue;
-    if (start < 0 || c - last > 2) {
-      if (start >= 0) bounds.push(start, last);
-      start = c;
+    if (from < 0) from = c;
+    else if (c - to > 2) {
+      out = clusterSegments(g, row, from, to, left, c - 1, out ?? []);
+      from = left = c;
     }
-    last = c;
+    to = c;
   }
-  if (start >= 0) bounds.push(start, last);
-  const out: number[] = [];
-  for (let i = 0; i < bounds.length; i += 2) {
-    const from = bounds[i];
-    const to = bounds[i + 1];
-    const left = i === 0 ? g.firstCol : from;
-    const right = i + 2 < bounds.length ? bounds[i + 2] - 1 : g.lastCol;
-    let kpiCells = 0;
-    for (let c = Math.max(from, g.firstCol); c <= Math.min(to, g.lastCol); c++) if (g.ownText(row, c) !== '' && cellRole(g, row, c) === 'kpi') kpiCells++;
-    if (kpiCells < 2) {
-      out.push(left, right);
-      continue;
-    }
-    out.push(...kpiParts(g, row, from, to, left, right));
-  }
-  if (out.length === 0) out.push(g.firstCol, g.lastCol);
+  if (from < 0) return g.wholeRow;
+  if (out === null && kpiCells(g, row, from, to) < 2) return g.wholeRow;
+  return clusterSegments(g, row, from, to, left, g.lastCol, out ?? []);
+}
+
+/** How many cells of [from, to] on the row name the KPI (own text). */
+function kpiCells(g: Grid, row: number, from: number, to: number): number {
+  let n = 0;
+  for (let c = Math.max(from, g.firstCol); c <= Math.min(to, g.lastCol); c++) if (g.ownText(row, c) !== '' && cellRole(g, row, c) === 'kpi') n++;
+  return n;
+}
+
+/** Appends a cluster's ranges to out: [left, right], or its parts at each further KPI header cell. */
+function clusterSegments(g: Grid, row: number, from: number, to: number, left: number, right: number, out: number[]): number[] {
+  if (kpiCells(g, row, from, to) < 2) out.push(left, right);
+  else out.push(...kpiParts(g, row, from, to, left, right));
   return out;
 }
 

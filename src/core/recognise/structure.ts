@@ -50,60 +50,80 @@ function classifyUncached(text: string): Heading | null {
 
 const DEPTH: Record<HeadingKind, number> = { part: 0, goal: 1, area: 2, policy: 3, measure: 3, projects: 4 };
 
+/**
+ * The children and KPI ids of a node that has none: one frozen empty list shared by every such node (most
+ * of a sheet's headings are leaves or notes; their own empty lists were 14,000 arrays at 10,000 KPIs).
+ */
+const NO_NODES: StructureNode[] = Object.freeze([]) as unknown as StructureNode[];
+const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
+
 /** Builds the tree while rows are read in order; KPIs attach to the deepest part/goal/area/measure. */
 export class StructureBuilder {
   readonly roots: StructureNode[] = [];
   private stack: StructureNode[] = [];
   /** Label of each node on the stack (a WeakMap per heading was the builder's main cost). */
   private readonly labels: string[] = [];
+  /** path()'s answer until the stack changes: tables under one heading share their path. */
+  private lastPath: string[] | null = null;
 
   add(h: Heading, row: number): void {
-    const node: StructureNode = { kind: h.kind, title: h.title, row, children: [], kpis: [] };
+    const node: StructureNode = { kind: h.kind, title: h.title, row, children: NO_NODES, kpis: NO_IDS };
     const depth = DEPTH[h.kind];
     while (this.stack.length && DEPTH[this.stack[this.stack.length - 1].kind] >= depth) {
       this.stack.pop();
       this.labels.pop();
+      this.lastPath = null;
     }
     const parent = this.stack[this.stack.length - 1];
-    (parent ? parent.children : this.roots).push(node);
+    if (!parent) this.roots.push(node);
+    else if (parent.children === NO_NODES) parent.children = [node];
+    else parent.children.push(node);
     // policy and projects are notes on their parent; they never hold KPIs.
     if (h.kind !== 'policy' && h.kind !== 'projects') {
       this.stack.push(node);
       this.labels.push(h.label);
+      this.lastPath = null;
     }
   }
 
-  /** Path of labels of the current position. */
+  /** Path of labels of the current position (never changed by its holders: shared until the position changes). */
   path(): string[] {
-    return this.labels.slice();
+    return (this.lastPath ??= this.labels.slice());
   }
 
+  /** Attaches a table's KPI ids to the current position; the list becomes the node's when it has none yet. */
   attach(kpiIds: string[]): void {
     const top = this.stack[this.stack.length - 1];
-    if (top) top.kpis.push(...kpiIds);
+    if (!top || kpiIds.length === 0) return;
+    if (top.kpis === NO_IDS) top.kpis = kpiIds;
+    else for (let i = 0; i < kpiIds.length; i++) top.kpis.push(kpiIds[i]);
   }
 
   /** The tree without branches that hold no KPI (tables of contents repeat the headings). */
   result(): StructureNode[] {
-    return prune(this.roots, true);
+    const out: StructureNode[] = [];
+    // at the root only branches holding KPIs stay, notes too
+    for (let i = 0; i < this.roots.length; i++) if (pruned(this.roots[i])) out.push(this.roots[i]);
+    return out;
   }
-}
-
-function holdsKpis(n: StructureNode): boolean {
-  return n.kpis.length > 0 || n.children.some(holdsKpis);
 }
 
 /**
- * Keeps branches holding KPIs, and the policy/projects notes of the branches kept. In place: the
- * builder's nodes are its own (a copy of every node kept was garbage at once).
+ * Keeps the node's children holding KPIs and its policy/projects notes, in place (the builder's nodes
+ * are its own), one walk of the tree; whether the node's branch holds a KPI.
  */
-function prune(nodes: StructureNode[], root = false): StructureNode[] {
-  const out: StructureNode[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i];
-    if (!holdsKpis(n) && (root || (n.kind !== 'policy' && n.kind !== 'projects'))) continue;
-    if (n.children.length) n.children = prune(n.children);
-    out.push(n);
+function pruned(n: StructureNode): boolean {
+  let holds = n.kpis.length > 0;
+  const children = n.children;
+  if (children.length === 0) return holds;
+  let kept = 0;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    if (pruned(c)) holds = true;
+    else if (c.kind !== 'policy' && c.kind !== 'projects') continue;
+    children[kept++] = c;
   }
-  return out;
+  if (kept === 0) n.children = NO_NODES;
+  else children.length = kept;
+  return holds;
 }
