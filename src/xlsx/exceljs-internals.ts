@@ -2,7 +2,7 @@
  * Every use of exceljs's private fields and untyped members, in this one file. Written against
  * exceljs 4.4.0, which package.json pins exactly (test/architecture/exceljs-internals.test.ts checks
  * both the pin and that no other file reaches a private field). On an upgrade, re-check each accessor
- * against exceljs's lib/doc/worksheet.js, cell.js and defined-names.js.
+ * against exceljs's lib/doc/worksheet.js, row.js, cell.js and defined-names.js.
  */
 import type ExcelJS from 'exceljs';
 import { Workbook } from './exceljs-workbook';
@@ -74,6 +74,30 @@ export function dropCellComment(cell: ExcelJS.Cell): void {
   const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
   delete c._comment;
   if (c._value?.model) delete c._value.model.comment;
+}
+
+/** A Row's fields exceljs's row load step sets (row.js `_number`, `_cells`, `_worksheet`), for row-model.ts. */
+interface RowInternals {
+  _number: number;
+  _cells: unknown[];
+  _worksheet: { getColumn(col: number): unknown };
+}
+
+/** A row's number (row.js `_number`). */
+export function rowNumber(row: object): number {
+  return (row as RowInternals)._number;
+}
+
+/** Gives a row a new empty list of cells (row.js `_cells`, indexed by column − 1) and returns it. */
+export function startRowCells<C>(row: object): (C | undefined)[] {
+  const cells: (C | undefined)[] = [];
+  (row as RowInternals)._cells = cells;
+  return cells;
+}
+
+/** The Column object of a row's sheet (row.js `_worksheet.getColumn`), made when missing. */
+export function rowColumn(row: object, col: number): unknown {
+  return (row as RowInternals)._worksheet.getColumn(col);
 }
 
 function worksheetPrototype(): { proto: WorksheetInternals & { [key: symbol]: boolean }; sample: ExcelJS.Worksheet } {

@@ -5,14 +5,17 @@
  * streaming reader and writer: about 0.2 s of CPU at every CLI start that nothing here uses. The web
  * bundle takes exceljs-workbook.web.ts instead (webpack.config.js), exceljs's browser build. In Node the
  * package's parts are inflated by zlib instead of JSZip's pako (native-inflate.ts), and exceljs's step
- * for each cell skips the link and note lookups of sheets without any (cell-reconcile.ts).
+ * for each cell skips the link and note lookups of sheets without any (cell-reconcile.ts), and its step
+ * for each row reads plain cell addresses without decoding them into throw-away objects (row-model.ts).
  */
 import type ExcelJS from 'exceljs';
 import { useNativeInflate } from './native-inflate';
 import { useQuickCellReconcile } from './cell-reconcile';
+import { useQuickRowModel } from './row-model';
 
 useNativeInflate();
 useQuickCellReconcile();
+useQuickRowModel();
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file of the package, which ships no types for it
 export const Workbook = require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
