@@ -153,8 +153,11 @@ interface KpiTerms {
   bounds: { baseline: number | null; target: number | null };
   direction: 'up' | 'down';
   method: RateMethod;
-  /** computeRate by year as [year, result, year, result…], filled as asked (status and rules ask again); a handful of years, no Map. */
-  rates: (number | RateResult)[];
+  /**
+   * computeRate of each year with an actual cell, at that year's index in `kpi.actuals.years`, filled as
+   * asked (status and rules ask again): one array of the KPI's size, no pairs grown by push, no Map.
+   */
+  rates: (RateResult | undefined)[];
   /** The KPI's readable actuals (kpi-facts.ts), made when first asked: kept here rather than in a table of their own. */
   readable: unknown[] | null;
 }
@@ -187,7 +190,7 @@ function termsOf(kpi: Kpi, def: KpiDefinition | undefined): KpiTerms | null {
   if (known && known.def === def) return (lastTerms = known);
   const bounds = boundsOf(kpi, def);
   const direction = directionOf(kpi, def, bounds);
-  const t: KpiTerms = { def, unit: unitOf(kpi, def), bounds, direction, method: methodOf(kpi, def, bounds, direction), rates: [], readable: null };
+  const t: KpiTerms = { def, unit: unitOf(kpi, def), bounds, direction, method: methodOf(kpi, def, bounds, direction), rates: new Array(kpi.actuals.years.length), readable: null };
   terms.set(kpi, t);
   return (lastTerms = t);
 }
@@ -281,11 +284,10 @@ export function rateMethod(kpi: Kpi, def?: KpiDefinition): RateMethod {
 export function computeRate(kpi: Kpi, year: number, def?: KpiDefinition): RateResult {
   const t = termsOf(kpi, def);
   if (!t) return rateOf(kpi, year, def);
-  const known = t.rates;
-  for (let i = 0; i < known.length; i += 2) if (known[i] === year) return known[i + 1] as RateResult;
-  const rate = rateOf(kpi, year, def);
-  known.push(year, rate);
-  return rate;
+  const years = kpi.actuals.years;
+  for (let i = 0; i < years.length; i++) if (years[i] === year) return (t.rates[i] ??= rateOf(kpi, year, def));
+  // a year without an actual cell: rateOf's one shared "no rate" answer, nothing made or kept
+  return rateOf(kpi, year, def);
 }
 
 function rateOf(kpi: Kpi, year: number, def: KpiDefinition | undefined): RateResult {
