@@ -44,9 +44,26 @@ function listReadable(kpi: Kpi, def: KpiDefinition | undefined): ReadableActual[
   for (let i = 0; i < years.length; i++) {
     const cell = values[i];
     // a number cell always holds its value
-    if (cell.kind !== 'number') continue;
-    const own = normaliseUnit(cell.unit);
-    if (!unit || !own || own === unit) out.push({ year: years[i], value: cell.value as number, cell });
+    if (readable(cell, unit)) out.push({ year: years[i], value: cell.value as number, cell });
   }
   return out;
+}
+
+/**
+ * The index in `kpi.actuals` of the latest readable actual before index `before` (all years when
+ * omitted), or -1: readableActuals' last (and, from there, the one before it) without making the list.
+ * Status and missing-remark ask only for those two, for every KPI.
+ */
+export function lastReadable(kpi: Kpi, def?: KpiDefinition, before: number = kpi.actuals.values.length): number {
+  const unit = kpiUnit(kpi, def);
+  const values = kpi.actuals.values;
+  for (let i = before - 1; i >= 0; i--) if (readable(values[i], unit)) return i;
+  return -1;
+}
+
+/** A number cell (which always holds its value) in the KPI's unit, or without a unit of its own. */
+function readable(cell: ParsedValue, unit: string | null): boolean {
+  if (cell.kind !== 'number') return false;
+  const own = normaliseUnit(cell.unit);
+  return !unit || !own || own === unit;
 }

@@ -9,7 +9,7 @@ import { gradeFromLegend } from './legend';
 import type { GradeBands, KpiDefinition } from './definitions';
 import { DEFAULT_BANDS } from './definitions';
 import { computeRate, divideExact, kpiBaseline, kpiDirection, kpiTarget, kpiUnit, progressRate, rateMethod } from './rates';
-import { readableActuals } from './kpi-facts';
+import { lastReadable } from './kpi-facts';
 import { significant12 } from './rate-shortcuts';
 
 export { readableActuals } from './kpi-facts';
@@ -119,9 +119,10 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
   const target = kpiTarget(kpi, def);
   // Stryker disable next-line ConditionalExpression: rateMethod is 'none' whenever the target is null; the test narrows the type
   if (target === null || rateMethod(kpi, def) === 'none') return nothingToJudge('qualitative');
-  const actuals = readableActuals(kpi, def);
-  if (actuals.length === 0) return nothingToJudge('no-data');
-  const { year, value: actual } = actuals[actuals.length - 1];
+  const last = lastReadable(kpi, def);
+  if (last < 0) return nothingToJudge('no-data');
+  const year = kpi.actuals.years[last];
+  const actual = kpi.actuals.values[last].value as number;
   const start = planStart(kpi, def);
   const targetYear = def?.target.year ?? kpi.target.year;
 

@@ -3,6 +3,7 @@ import type { Finding } from '../findings';
 import type { Kpi, ParsedValue } from '../model';
 import { kpiDirection } from '../rates';
 import { planStart, readableActuals } from '../status';
+import { lastReadable } from '../kpi-facts';
 import { amount, def, finding, shown, tableOf, yearLabel, type KpiCheck, type RuleContext } from './context';
 import { t } from '../catalogue';
 
@@ -49,18 +50,20 @@ export function missingRemark(ctx: RuleContext): KpiCheck {
     if (!col || kpi.relistedFrom || (kpi.remark ?? '').trim() !== '') return;
     const d = def(ctx, kpi);
     const st = ctx.statuses[kpi.id];
-    const actuals = readableActuals(kpi, d);
-    const last = actuals[actuals.length - 1];
-    const prev = actuals[actuals.length - 2];
-    const worse = last && prev && (kpiDirection(kpi, d) === 'down' ? last.value > prev.value : last.value < prev.value);
+    // the latest two readable actuals, by their index in kpi.actuals (no list of them made)
+    const last = lastReadable(kpi, d);
+    const prev = last > 0 ? lastReadable(kpi, d, last) : -1;
+    const { years, values } = kpi.actuals;
+    const worse = prev >= 0 &&
+      (kpiDirection(kpi, d) === 'down' ? values[last].value! > values[prev].value! : values[last].value! < values[prev].value!);
     let reason: string | null = null;
     if (worse) {
-      reason = t(ctx.lang, 'rule.remark.worsened', { from: shown(prev.cell), fromYear: yearLabel(ctx, kpi, prev.year), to: shown(last.cell), toYear: yearLabel(ctx, kpi, last.year) });
+      reason = t(ctx.lang, 'rule.remark.worsened', { from: shown(values[prev]), fromYear: yearLabel(ctx, kpi, years[prev]), to: shown(values[last]), toYear: yearLabel(ctx, kpi, years[last]) });
     } else if (st?.status === 'behind' && st.pathRatio !== null && st.pathRatio < CLEARLY_BEHIND && st.year !== null) {
       // Clearly behind the path to the target, whatever grading method is chosen (80 %: 概ね順調 above it).
       const y = yearLabel(ctx, kpi, st.year);
       const expected = st.pathValue !== null ? `${amount(st.pathValue)}${kpi.unit ?? ''}` : null;
-      reason = t(ctx.lang, 'rule.remark.far-behind', { year: y, actual: shown(last.cell), expected });
+      reason = t(ctx.lang, 'rule.remark.far-behind', { year: y, actual: shown(values[last]), expected });
     }
     if (!reason) return;
     out.push(finding(ctx, 'missing-remark', 'warning', kpi, { row: kpi.row, col }, 'missing-remark', { reason }));
