@@ -150,7 +150,9 @@ export function normaliseUnit(u: string | null | undefined): string | null {
 interface KpiTerms {
   def: KpiDefinition | undefined;
   unit: string | null;
-  bounds: { baseline: number | null; target: number | null };
+  /** kpiBounds, kept as two figures (no pair object per KPI for the analysis to carry). */
+  baseline: number | null;
+  target: number | null;
   direction: 'up' | 'down';
   method: RateMethod;
   /**
@@ -188,9 +190,13 @@ function termsOf(kpi: Kpi, def: KpiDefinition | undefined): KpiTerms | null {
   const known = kpi === lastKpi ? lastTerms : terms.get(kpi);
   lastKpi = kpi;
   if (known && known.def === def) return (lastTerms = known);
-  const bounds = boundsOf(kpi, def);
-  const direction = directionOf(kpi, def, bounds);
-  const t: KpiTerms = { def, unit: unitOf(kpi, def), bounds, direction, method: methodOf(kpi, def, bounds, direction), rates: new Array(kpi.actuals.years.length), readable: null };
+  const baseline = baselineOf(kpi, def);
+  const target = targetOf(kpi, def);
+  const direction = directionOf(kpi, def, baseline, target);
+  const t: KpiTerms = {
+    def, unit: unitOf(kpi, def), baseline, target, direction, method: methodOf(kpi, def, target, baseline, direction),
+    rates: new Array(kpi.actuals.years.length), readable: null,
+  };
   terms.set(kpi, t);
   return (lastTerms = t);
 }
@@ -199,20 +205,22 @@ function unitOf(kpi: Kpi, def?: KpiDefinition): string | null {
   return normaliseUnit(def?.unit ?? kpi.unit ?? kpi.target.parsed?.unit ?? kpi.baseline.parsed?.unit ?? null);
 }
 
-function boundsOf(kpi: Kpi, def?: KpiDefinition): { baseline: number | null; target: number | null } {
-  const baseline = def?.baseline.value ?? kpi.baseline.value ?? numberOf(kpi.baseline.parsed);
-  const target = def?.target.value ?? kpi.target.value ?? numberOf(kpi.target.parsed);
-  return { baseline, target };
+function baselineOf(kpi: Kpi, def: KpiDefinition | undefined): number | null {
+  return def?.baseline.value ?? kpi.baseline.value ?? numberOf(kpi.baseline.parsed);
 }
 
-function directionOf(kpi: Kpi, def: KpiDefinition | undefined, { baseline, target }: KpiTerms['bounds']): 'up' | 'down' {
+function targetOf(kpi: Kpi, def: KpiDefinition | undefined): number | null {
+  return def?.target.value ?? kpi.target.value ?? numberOf(kpi.target.parsed);
+}
+
+function directionOf(kpi: Kpi, def: KpiDefinition | undefined, baseline: number | null, target: number | null): 'up' | 'down' {
   if (def?.direction) return def.direction;
   if (kpi.direction === 'up' || kpi.direction === 'down') return kpi.direction;
   if (kpi.target.qualifier === 'atMost' || kpi.target.qualifier === 'under') return 'down';
   return baseline !== null && target !== null && target < baseline ? 'down' : 'up';
 }
 
-function methodOf(kpi: Kpi, def: KpiDefinition | undefined, { baseline, target }: KpiTerms['bounds'], direction: 'up' | 'down'): RateMethod {
+function methodOf(kpi: Kpi, def: KpiDefinition | undefined, target: number | null, baseline: number | null, direction: 'up' | 'down'): RateMethod {
   // A qualitative target has no rate whatever method is asked for.
   if (target === null) return 'none';
   if (def?.method) return def.method;
@@ -242,37 +250,34 @@ export function kpiUnit(kpi: Kpi, def?: KpiDefinition): string | null {
 
 /** Baseline and target values, a definition overriding the table. */
 export function kpiBounds(kpi: Kpi, def?: KpiDefinition): { baseline: number | null; target: number | null } {
-  return { ...sharedBounds(kpi, def) };
+  return { baseline: kpiBaseline(kpi, def), target: kpiTarget(kpi, def) };
 }
 
 /** The baseline value of kpiBounds, without making the pair (status asks it of every KPI). */
 export function kpiBaseline(kpi: Kpi, def?: KpiDefinition): number | null {
-  return sharedBounds(kpi, def).baseline;
+  const t = termsOf(kpi, def);
+  return t ? t.baseline : baselineOf(kpi, def);
 }
 
 /** The target value of kpiBounds, without making the pair. */
 export function kpiTarget(kpi: Kpi, def?: KpiDefinition): number | null {
-  return sharedBounds(kpi, def).target;
-}
-
-/** kpiBounds without the copy, for this file's own reading (asked per year and rate). */
-function sharedBounds(kpi: Kpi, def: KpiDefinition | undefined): KpiTerms['bounds'] {
   const t = termsOf(kpi, def);
-  return t ? t.bounds : boundsOf(kpi, def);
+  return t ? t.target : targetOf(kpi, def);
 }
 
 /** 'down' when the KPI should fall (accidents, waiting lists): its definition, recognition, or target < baseline. */
 export function kpiDirection(kpi: Kpi, def?: KpiDefinition): 'up' | 'down' {
   const t = termsOf(kpi, def);
-  return t ? t.direction : directionOf(kpi, def, boundsOf(kpi, def));
+  return t ? t.direction : directionOf(kpi, def, baselineOf(kpi, def), targetOf(kpi, def));
 }
 
 /** Which method the KPI's rate uses, before looking at any year. */
 export function rateMethod(kpi: Kpi, def?: KpiDefinition): RateMethod {
   const t = termsOf(kpi, def);
   if (t) return t.method;
-  const bounds = boundsOf(kpi, def);
-  return methodOf(kpi, def, bounds, directionOf(kpi, def, bounds));
+  const baseline = baselineOf(kpi, def);
+  const target = targetOf(kpi, def);
+  return methodOf(kpi, def, target, baseline, directionOf(kpi, def, baseline, target));
 }
 
 /**
@@ -301,7 +306,8 @@ function rateOf(kpi: Kpi, year: number, def: KpiDefinition | undefined): RateRes
   if (unit && actualUnit && unit !== actualUnit) {
     return { value: null, method, reason: `actual unit ${actualUnit} differs from KPI unit ${unit}` };
   }
-  const { baseline, target: finalTarget } = sharedBounds(kpi, def);
+  const baseline = kpiBaseline(kpi, def);
+  const finalTarget = kpiTarget(kpi, def);
   // Per-year targets (期待値 of a block, 施策目標 side by side) are what the year's rate is against.
   const target = yearTarget(kpi, year) ?? finalTarget;
   // Stryker disable next-line ConditionalExpression: the method is 'none' when the KPI's target is null, so target is a number here
