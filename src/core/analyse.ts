@@ -115,7 +115,9 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
     const grading = gradeOptions(defs, gradeLegend(sheet));
     const samples: RoundingSample[] = [];
     // one pass: each KPI's printed rates sampled for the sheet's rounding and the KPI assessed, its terms at hand
-    for (const kpi of sheet.kpis) {
+    // an index loop: once per sheet, mostly before optimisation, where for…of makes an iterator result per KPI
+    for (let i = 0; i < sheet.kpis.length; i++) {
+      const kpi = sheet.kpis[i];
       const def = definitionFor(defs, kpi);
       roundingSamples(kpi, def, samples);
       const status = assessStatus(kpi, def, grading);
@@ -125,7 +127,8 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
     const rounding = detectRounding(samples);
     analysis.rounding[sheet.sheet] = rounding;
     const ctx = { model, sheet, lang, definitions: defs, rounding, statuses, managementSheets: options.managementSheets, index };
-    for (const f of runRules(ctx)) analysis.findings.push(f);
+    const found = runRules(ctx);
+    for (let i = 0; i < found.length; i++) analysis.findings.push(found[i]);
   }
   analysis.findings.push(...definitionProblems(defs, lang));
   return analysis;

@@ -14,7 +14,9 @@ export function unitMismatch(ctx: RuleContext): KpiCheck {
         { baseline: shown(kpi.baseline.parsed), target: shown(kpi.target.parsed) }));
     }
     if (!unit) return;
-    for (const a of kpi.actuals.values) {
+    const actuals = kpi.actuals.values;
+    for (let i = 0; i < actuals.length; i++) {
+      const a = actuals[i];
       if (a.kind !== 'number') continue;
       const au = normaliseUnit(a.unit);
       if (!au || au === unit) continue;
@@ -26,7 +28,9 @@ export function unitMismatch(ctx: RuleContext): KpiCheck {
 export function notANumber(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
     if (rateMethod(kpi, def(ctx, kpi)) === 'none') return;
-    for (const a of kpi.actuals.values) {
+    const actuals = kpi.actuals.values;
+    for (let i = 0; i < actuals.length; i++) {
+      const a = actuals[i];
       if (a.kind !== 'text' && a.kind !== 'error') continue;
       out.push(finding(ctx, 'not-a-number', 'warning', kpi, a, 'not-a-number', { text: shown(a), example: `12${kpiUnit(kpi, def(ctx, kpi)) ?? ''}` }));
     }
@@ -39,7 +43,8 @@ export function percentOutOfRange(ctx: RuleContext): KpiCheck {
     // baseline, target, then each year's actual
     outOfPercent(ctx, kpi, kpi.baseline.parsed, out);
     outOfPercent(ctx, kpi, kpi.target.parsed, out);
-    for (const a of kpi.actuals.values) outOfPercent(ctx, kpi, a, out);
+    const actuals = kpi.actuals.values;
+    for (let i = 0; i < actuals.length; i++) outOfPercent(ctx, kpi, actuals[i], out);
   };
 }
 

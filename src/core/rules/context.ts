@@ -153,8 +153,11 @@ function push<K>(m: Map<K, Kpi[]>, key: K, k: Kpi): void {
 /** Lookups over all KPIs of the model, built once per analysis (rules run per sheet, per cell). */
 export function buildIndex(model: ProgressModel): ModelIndex {
   const index: ModelIndex = { byId: new Map(), parts: new Map(), byKey: new Map(), relists: new Map(), keyOf: new Map() };
-  for (const sheet of model.sheets) {
-    for (const k of sheet.kpis) {
+  // index loops: this runs once per analysis, mostly before it is optimised, where for…of makes an iterator result per KPI
+  for (let s = 0; s < model.sheets.length; s++) {
+    const kpis = model.sheets[s].kpis;
+    for (let i = 0; i < kpis.length; i++) {
+      const k = kpis[i];
       index.byId.set(k.id, k);
       if (k.breakdownOf) push(index.parts, k.breakdownOf, k);
       if (k.relistedFrom) push(index.relists, k.relistedFrom, k);

@@ -43,9 +43,11 @@ export function runRules(ctx: RuleContext): Finding[] {
     outs.push([]);
   }
   const n = checks.length;
-  for (const kpi of ctx.sheet.kpis) for (let i = 0; i < n; i++) checks[i](kpi, outs[i]);
+  // index loops (once per sheet, mostly before optimisation, where for…of makes an iterator result per item)
+  const kpis = ctx.sheet.kpis;
+  for (let k = 0; k < kpis.length; k++) for (let i = 0; i < n; i++) checks[i](kpis[k], outs[i]);
   const findings: Finding[] = [];
-  for (const out of outs) for (const f of out) findings.push(f);
+  for (let i = 0; i < outs.length; i++) for (let j = 0; j < outs[i].length; j++) findings.push(outs[i][j]);
   return findings;
 }
 

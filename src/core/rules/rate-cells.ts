@@ -27,8 +27,8 @@ export function misplacedValue(ctx: RuleContext): KpiCheck {
 
 /** The printed rate of the same KPI and year elsewhere (`same`: sameKpis) that shows "-", if any. */
 function dashElsewhere(same: readonly Kpi[], year: number): PrintedRate | undefined {
-  for (const other of same) {
-    const p = other.printedRates.get(year);
+  for (let i = 0; i < same.length; i++) {
+    const p = same[i].printedRates.get(year);
     if (p && p.kind === 'none') return p;
   }
   return undefined;
@@ -62,7 +62,9 @@ export function qualitativeRate(ctx: RuleContext): KpiCheck {
 export function rateFormat(ctx: RuleContext): KpiCheck {
   const common = ctx.rounding.decimals;
   return (kpi: Kpi, out: Finding[]) => {
-    for (const p of kpi.printedRates.values) {
+    const printed = kpi.printedRates.values;
+    for (let i = 0; i < printed.length; i++) {
+      const p = printed[i];
       if (p.kind !== 'rate' || p.decimals === null || p.decimals === common) continue;
       out.push(finding(ctx, 'rate-format', 'info', kpi, p, 'rate-format', { text: p.text.trim(), decimals: p.decimals, common },
         p.value !== null ? rateFix(ctx, kpi, p, p.value, common) : undefined));
