@@ -14,12 +14,23 @@ export class ByYear<T> {
   /**
    * Years ascending, each once, and their values (ofColumns); with no arguments, empty. The years
    * array is never changed in place (a year added makes a new one), so the KPIs of a table can share
-   * their table's one list.
+   * their table's one list. `cols` (the worksheet column of each year's cell, aligned with the years,
+   * shared the same way) and `row` place the values on the sheet (`cellOf`): a KPI's actuals, printed
+   * rates, expected values and targets are cells of one row, and their values (ParsedValue,
+   * PrintedRate) are parsed once per distinct cell content and shared, so they carry no position.
    */
   constructor(
     private ys: readonly number[] = [],
     private readonly vs: T[] = [],
+    private cs: readonly number[] | null = null,
+    /** The worksheet row of the values when they are placed (`cols` given); 0 otherwise. */
+    readonly row: number = 0,
   ) {}
+
+  /** An empty ByYear of cells on `row`: each value is set with its column (`set(year, value, col)`). */
+  static onRow<T>(row: number): ByYear<T> {
+    return new ByYear<T>([], [], [], row);
+  }
 
   /** The years of a table's year columns when they ascend, each once (for `ofColumns`); else null. */
   static yearsOf(columns: readonly { year: number }[]): number[] | null {
@@ -34,11 +45,20 @@ export class ByYear<T> {
   /**
    * Values read in the order of a table's year columns, by their years: aligned with `years` (the
    * columns' ByYear.yearsOf, made once per table and shared by its KPIs) when the columns ascend.
+   * With `row`, the values are the cells of that row under the columns (`cellOf`).
    */
-  static ofColumns<T>(columns: readonly { year: number }[], years: readonly number[] | null, values: T[]): ByYear<T> {
-    if (years) return new ByYear(years, values);
-    const out = new ByYear<T>();
-    for (let i = 0; i < columns.length; i++) out.set(columns[i].year, values[i]);
+  static ofColumns<T>(columns: readonly { year: number }[], years: readonly number[] | null, values: T[]): ByYear<T>;
+  static ofColumns<T>(columns: readonly { year: number; col: number }[], years: readonly number[] | null, values: T[], row: number): ByYear<T>;
+  static ofColumns<T>(columns: readonly { year: number; col?: number }[], years: readonly number[] | null, values: T[], row?: number): ByYear<T> {
+    if (row === undefined) {
+      if (years) return new ByYear(years, values);
+      const out = new ByYear<T>();
+      for (let i = 0; i < columns.length; i++) out.set(columns[i].year, values[i]);
+      return out;
+    }
+    if (years) return new ByYear(years, values, colsOf(columns as readonly { col: number }[]), row);
+    const out = ByYear.onRow<T>(row);
+    for (let i = 0; i < columns.length; i++) out.set(columns[i].year, values[i], columns[i].col!);
     return out;
   }
 
@@ -75,16 +95,51 @@ export class ByYear<T> {
     return this.ys.includes(year);
   }
 
-  /** Sets a year's value: replaces it when the year is held, else inserts it in year order. */
-  set(year: number, value: T): this {
+  /** Whether the values are cells of the sheet (`cellOf` answers). */
+  get placed(): boolean {
+    return this.cs !== null;
+  }
+
+  /** The worksheet column of the year's cell; undefined when the year is not held or the values are not placed. */
+  colOf(year: number): number | undefined {
+    const cs = this.cs;
+    if (cs === null) return undefined;
+    const ys = this.ys;
+    for (let i = 0; i < ys.length; i++) if (ys[i] === year) return cs[i];
+    return undefined;
+  }
+
+  /** The worksheet cell of the year's value; undefined when the year is not held or the values are not placed. */
+  cellOf(year: number): { row: number; col: number } | undefined {
+    const col = this.colOf(year);
+    return col === undefined ? undefined : { row: this.row, col };
+  }
+
+  /** The worksheet cell of the year's value, which must be held and placed (it throws otherwise). */
+  cell(year: number): { row: number; col: number } {
+    const col = this.colOf(year);
+    if (col === undefined) throw new Error(`ByYear.cell: no placed value for ${year}`);
+    return { row: this.row, col };
+  }
+
+  /**
+   * Sets a year's value: replaces it when the year is held, else inserts it in year order. Placed
+   * values (`cellOf`) need the cell's column, and unplaced ones none: a value set without its
+   * place, or with one nobody reads, is a mistake, so it throws.
+   */
+  set(year: number, value: T, col?: number): this {
+    if ((this.cs !== null) !== (col !== undefined)) throw new Error(`ByYear.set: ${this.cs !== null ? 'a placed value needs its column' : 'a column for unplaced values'} (${year})`);
     const ys = this.ys;
     let i = ys.length;
     while (i > 0 && ys[i - 1] > year) i--;
-    if (i > 0 && ys[i - 1] === year) this.vs[i - 1] = value;
-    else {
-      // a new array: ys may be a table's list shared with its other KPIs
+    if (i > 0 && ys[i - 1] === year) {
+      this.vs[i - 1] = value;
+      if (this.cs !== null && this.cs[i - 1] !== col) this.cs = [...this.cs.slice(0, i - 1), col!, ...this.cs.slice(i)];
+    } else {
+      // new arrays: ys and cs may be a table's lists shared with its other KPIs
       this.ys = [...ys.slice(0, i), year, ...ys.slice(i)];
       this.vs.splice(i, 0, value);
+      if (this.cs !== null) this.cs = [...this.cs.slice(0, i), col!, ...this.cs.slice(i)];
     }
     return this;
   }
@@ -108,4 +163,13 @@ export class ByYear<T> {
     for (let i = 0; i < this.ys.length; i++) out[this.ys[i]] = this.vs[i];
     return out;
   }
+}
+
+/** The columns of a list of year columns, made once per list and shared (never changed). */
+const colLists = new WeakMap<readonly { col: number }[], readonly number[]>();
+
+function colsOf(columns: readonly { col: number }[]): readonly number[] {
+  let cols = colLists.get(columns);
+  if (cols === undefined) colLists.set(columns, (cols = columns.map((c) => c.col)));
+  return cols;
 }

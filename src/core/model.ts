@@ -32,18 +32,20 @@ export interface ParsedValue {
   annotation?: string;
 }
 
-/** An achievement-rate cell of the 達成率 row. */
+/**
+ * An achievement-rate cell of the 達成率 row, as read. It carries no position: the recogniser parses
+ * each (value, number format, formula or not) once and shares the result between every cell, KPI and
+ * sheet showing it, so it is never changed (readonly). Its cell is `kpi.printedRates.cellOf(year)`.
+ */
 export interface PrintedRate {
-  text: string;
+  readonly text: string;
   /** Fraction (0.689 for "68.9%" or 0.689 formatted 0.0%); null when the cell is not a rate. */
-  value: number | null;
-  kind: 'rate' | 'none' | 'empty' | 'text' | 'error';
+  readonly value: number | null;
+  readonly kind: 'rate' | 'none' | 'empty' | 'text' | 'error';
   /** Decimal places shown (1 for "68.9%", 0 for "100%"); null when unknown. */
-  decimals: number | null;
+  readonly decimals: number | null;
   /** How the cell stores the rate: text "68.9%", a number with a percent format, or a formula. */
-  storage: 'text' | 'number' | 'formula' | 'none';
-  row: number;
-  col: number;
+  readonly storage: 'text' | 'number' | 'formula' | 'none';
 }
 
 /** Label style of a year header, so a new year can be written the same way. */

@@ -157,34 +157,34 @@ export function displayNumber(v: number, numberFormat: string | null | undefined
   return digits + (unit ?? '');
 }
 
-function rate(text: string, kind: PrintedRate['kind'], storage: PrintedRate['storage'], row: number, col: number, value: number | null = null, decimals: number | null = null): PrintedRate {
-  return { text, value, kind, decimals, storage, row, col };
+function rate(text: string, kind: PrintedRate['kind'], storage: PrintedRate['storage'], value: number | null = null, decimals: number | null = null): PrintedRate {
+  return { text, value, kind, decimals, storage };
 }
 
 /**
  * Parses a 達成率 cell: "68.9%" text, 0.689 formatted "0.0%", a formula, "-", or other text.
  * A bare number without a percent format is taken as a fraction when small (≤ 10), else as percent points.
  */
-export function parseRate(v: CellValue, numberFormat: string | null = null, row = 0, col = 0, formula?: string | null): PrintedRate {
+export function parseRate(v: CellValue, numberFormat: string | null = null, formula?: string | null): PrintedRate {
   if (typeof v === 'number') {
     const storage = formula ? 'formula' : 'number';
-    if (!Number.isFinite(v)) return rate(String(v), 'error', storage, row, col);
+    if (!Number.isFinite(v)) return rate(String(v), 'error', storage);
     // 0.689 formatted 0.0% is a fraction; 68.9 formatted 0.0"%" shows percent points.
     const literalPercent = !isPercentFormat(numberFormat) && unitFromFormat(numberFormat) === '%';
     const value = isPercentFormat(numberFormat) || (!literalPercent && Math.abs(v) <= 10) ? v : round(v / 100);
-    return rate(displayNumber(v, numberFormat), 'rate', storage, row, col, round(value), decimalsFromFormat(numberFormat));
+    return rate(displayNumber(v, numberFormat), 'rate', storage, round(value), decimalsFromFormat(numberFormat));
   }
   const text = cellText(v);
   const storage = formula ? 'formula' : text === '' ? 'none' : 'text';
-  if (text === '') return rate('', 'empty', storage, row, col);
-  if (isErrorText(text)) return rate(text, 'error', storage, row, col);
-  if (isDash(text)) return rate(text, 'none', storage, row, col);
+  if (text === '') return rate('', 'empty', storage);
+  if (isErrorText(text)) return rate(text, 'error', storage);
+  if (isDash(text)) return rate(text, 'none', storage);
   const m = /^([▲△\-−]?)(\d+(?:\.(\d+))?)%$/.exec(toHalfWidth(text).replace(/[\s,]/g, ''));
   if (m) {
     const sign = m[1] ? -1 : 1;
     const value = round((sign * Number(m[2])) / 100);
     // 309 digits overflow to Infinity: not a rate anyone can compare with
-    if (Number.isFinite(value)) return rate(text, 'rate', storage, row, col, value, m[3]?.length ?? 0);
+    if (Number.isFinite(value)) return rate(text, 'rate', storage, value, m[3]?.length ?? 0);
   }
-  return rate(text, 'text', storage, row, col);
+  return rate(text, 'text', storage);
 }

@@ -1,7 +1,7 @@
 /**
  * The recogniser's grid reads each cell once and parses each distinct value once per sheet: what it
- * answers must stay what the snapshot and the parsers say, cell by cell, and no two cells may share
- * a parsed object (analysis and plans hold on to them).
+ * answers must stay what the snapshot and the parsers say, cell by cell. A printed rate carries no
+ * position, so cells showing the same rate share one object, which is frozen: nothing may change it.
  */
 import { Grid, textOf } from '../../src/core/recognise/grid';
 import type { GridSnapshot } from '../../src/core/snapshot';
@@ -51,7 +51,7 @@ test('texts: own text trimmed, a merged cell shows its master, outside the snaps
   ]);
 });
 
-test('parsed values and rates equal the parsers, cell by cell, and are never shared', () => {
+test('parsed values and rates equal the parsers, cell by cell; values are never shared, equal rates are and cannot change', () => {
   const g = new Grid(snap);
   const seen = new Set<object>();
   for (let r = 3; r <= 5; r++) {
@@ -59,11 +59,18 @@ test('parsed values and rates equal the parsers, cell by cell, and are never sha
       const v = g.parsedValue(r, c);
       const rate = g.parsedRate(r, c);
       expect(v).toEqual(parseValue(g.value(r, c), g.numberFormat(r, c), r, c, g.formula(r, c)));
-      expect(rate).toEqual(parseRate(g.raw(r, c), g.numberFormat(r, c), r, c, g.formula(r, c)));
-      expect(seen.has(v) || seen.has(rate)).toBe(false);
-      seen.add(v).add(rate);
+      expect(rate).toEqual(parseRate(g.raw(r, c), g.numberFormat(r, c), g.formula(r, c)));
+      expect(Object.isFrozen(rate)).toBe(true);
+      expect(seen.has(v)).toBe(false);
+      seen.add(v);
     }
   }
+  // "26件" in two cells: one PrintedRate; a formula's rate is kept apart from the same value typed
+  expect(g.parsedRate(3, 4)).toBe(g.parsedRate(4, 3));
+  expect(g.parsedRate(4, 5).storage).toBe('formula');
+  expect(() => {
+    (g.parsedRate(3, 4) as { text: string }).text = 'x';
+  }).toThrow(TypeError);
   // "26件" twice: one parse, two objects with their own cells
   const a = g.parsedValue(3, 4);
   const b = g.parsedValue(4, 3);

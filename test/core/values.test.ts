@@ -85,13 +85,13 @@ test('printed rates: text, numbers formatted as percent, formulas, dashes, other
   expect(parseRate('100%')).toMatchObject({ kind: 'rate', value: 1, decimals: 0 });
   expect(parseRate('２００．０％')).toMatchObject({ kind: 'rate', value: 2, decimals: 1 });
   expect(parseRate(0.689, '0.0%')).toMatchObject({ kind: 'rate', value: 0.689, decimals: 1, storage: 'number', text: '68.9%' });
-  expect(parseRate(0.6888888, '0.0%', 5, 6, '=E5/D5')).toMatchObject({ kind: 'rate', storage: 'formula', decimals: 1, row: 5, col: 6 });
+  expect(parseRate(0.6888888, '0.0%', '=E5/D5')).toMatchObject({ kind: 'rate', storage: 'formula', decimals: 1 });
   expect(parseRate(0.75)).toMatchObject({ kind: 'rate', value: 0.75, decimals: null });
   expect(parseRate(75.6)).toMatchObject({ kind: 'rate', value: 0.756 });
   expect(parseRate('-')).toMatchObject({ kind: 'none', value: null });
   expect(parseRate(null)).toMatchObject({ kind: 'empty', storage: 'none' });
   expect(parseRate('0ha')).toMatchObject({ kind: 'text', value: null });
-  expect(parseRate('#DIV/0!', null, 1, 1, '=E5/D5')).toMatchObject({ kind: 'error', storage: 'formula' });
+  expect(parseRate('#DIV/0!', null, '=E5/D5')).toMatchObject({ kind: 'error', storage: 'formula' });
 });
 
 test('a quoted "%" in the format is a unit, not a percent scale', () => {

@@ -134,7 +134,7 @@ function compareYears(ctx: PairContext, p: Kpi, c: Kpi, ignoreUnit: boolean, bou
       ? Math.abs(rb.value - rc.value) < 5e-7
       : normalise(rb.text) === normalise(rc.text);
     if (rateSame) continue;
-    push(ctx, 'rate-revised', 'warning', c, { row: rc.row, col: rc.col }, year, rb.text.trim(), rc.text.trim(), ref(p, rb), 'edition.rate-revised',
+    push(ctx, 'rate-revised', 'warning', c, c.printedRates.cell(year), year, rb.text.trim(), rc.text.trim(), ref(p, p.printedRates.cell(year)), 'edition.rate-revised',
       { prev: rb.text.trim(), cur: rc.text.trim() || t(ctx.lang, 'edition.blank'), year: label });
   }
 }

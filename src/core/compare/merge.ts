@@ -83,7 +83,7 @@ function changes(m: Kpi, a: Kpi, mt: Tables, at: Tables): Change[] {
   }
   for (const [y, mr] of m.printedRates.entries()) {
     const ar = a.printedRates.get(Number(y));
-    if (ar && normalise(mr.text) !== normalise(ar.text)) out.push({ field: 'rate', year: Number(y), at: mr, from: ar });
+    if (ar && normalise(mr.text) !== normalise(ar.text)) out.push({ field: 'rate', year: Number(y), at: m.printedRates.cell(y), from: a.printedRates.cell(y) });
   }
   const cells = (field: Change['field'], c: 'remark' | 'department' | 'sheetNo' | 'baseline' | 'target', same: boolean) => {
     const mc = col(mt.of(m), c);

@@ -33,12 +33,14 @@ export function rateStyle(sheet: SheetModel, s: GridSnapshot, rounding: { mode: 
   let number = 0;
   const formats = new Map<string, number>();
   for (const kpi of sheet.kpis) {
-    for (const p of kpi.printedRates.values) {
+    const rates = kpi.printedRates;
+    for (let i = 0; i < rates.years.length; i++) {
+      const p = rates.values[i];
       if (p.kind !== 'rate') continue;
       if (p.storage === 'text') text++;
       else {
         number++;
-        const f = s.numberFormats[p.row - s.origin.row]?.[p.col - s.origin.col];
+        const f = s.numberFormats[rates.row - s.origin.row]?.[rates.colOf(rates.years[i])! - s.origin.col];
         if (f && f.includes('%')) formats.set(f, (formats.get(f) ?? 0) + 1);
       }
     }
@@ -92,8 +94,8 @@ export function rateFormula(kpi: Kpi, year: number, method: string, s: GridSnaps
  * column of a one-row layout), else the 達成率 row under the year column of a two-row table.
  */
 function rateCell(sheet: SheetModel, kpi: Kpi, year: number, col: number): { row: number; col: number } | null {
-  const printed = kpi.printedRates.get(year);
-  if (printed) return { row: printed.row, col: printed.col };
+  const printed = kpi.printedRates.cellOf(year);
+  if (printed) return printed;
   const layout = sheet.tables[kpi.tableIndex]?.layout ?? 'two-row';
   return kpi.hasRateCells === false || (layout !== 'two-row' && layout !== 'block') ? null : { row: kpi.rateRow, col };
 }

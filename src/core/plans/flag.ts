@@ -44,7 +44,7 @@ function flagCell(sheet: SheetModel, input: PlanInput, kpi: Kpi): { year: number
   const year = years.length ? Math.max(...years) : a.year;
   if (year === null) return null;
   // the year's rate cell where the layout has one, else its actual (targets and actuals side by side)
-  const printed = kpi.printedRates.get(year);
+  const printed = kpi.printedRates.cellOf(year);
   if (printed) return { year, row: printed.row, col: printed.col, field: 'rate' };
   const actual = kpi.actuals.get(year);
   if (kpi.hasRateCells === false || (sheet.tables[kpi.tableIndex]?.layout ?? 'two-row') !== 'two-row') return actual ? { year, row: actual.row, col: actual.col, field: 'actual' } : null;

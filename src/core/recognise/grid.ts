@@ -198,7 +198,10 @@ export class Grid {
     return out;
   }
 
-  /** parseRate of the cell's own value, parsed once per value, number format and formula-or-not. */
+  /**
+   * parseRate of the cell's own value, parsed once per value, number format and formula-or-not, and
+   * that one object returned for every such cell (its place is the KPI's: ByYear.cellOf).
+   */
   parsedRate(row: number, col: number): PrintedRate {
     // raw(), numberFormat() and formula() inline, as in parsedValue
     const r = row - this.firstRow;
@@ -207,7 +210,7 @@ export class Grid {
     const v = line === undefined ? null : c < line.length ? line[c] : null;
     const format = this.s.numberFormats[r]?.[c] ?? null;
     const formula = this.s.formulas[r]?.[c] ?? null;
-    if (v === 0) return parseRate(v, format, row, col, formula);
+    if (v === 0) return Object.freeze(parseRate(v, format, formula));
     let byValue: Map<CellValue, PrintedRate> | undefined;
     if (formula) {
       byValue = this.formulaRates.get(format);
@@ -219,8 +222,9 @@ export class Grid {
       this.lastRates = byValue;
     }
     let p = byValue.get(v);
-    if (!p) byValue.set(v, (p = parseRate(v, format, 0, 0, formula)));
-    return { text: p.text, value: p.value, kind: p.kind, decimals: p.decimals, storage: p.storage, row, col };
+    // shared by every cell showing it (a PrintedRate has no position): frozen, so no reader can change it
+    if (!p) byValue.set(v, (p = Object.freeze(parseRate(v, format, formula))));
+    return p;
   }
 
   isBlankRow(row: number, fromCol = this.firstCol, toCol = this.lastCol): boolean {

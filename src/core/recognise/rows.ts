@@ -232,8 +232,8 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
     const actuals = ByYear.ofColumns(table.columns.years, actualYears, table.columns.years.map((y) => valueAt(g, r, y.col)));
     const targets = targetYears ? ByYear.ofColumns(targetYears, targetYearList, targetYears.map((y) => valueAt(g, r, y.col))) : new ByYear<ParsedValue>();
     const rate = (col: number) => g.parsedRate(r, col);
-    const printedRates = rateYears ? ByYear.ofColumns(rateYears, rateYearList, rateYears.map((y) => rate(y.col))) : new ByYear<PrintedRate>();
-    if (!rateYears && rateCols.length) printedRates.set(latest.year!.year, rate(rateCols[0].col));
+    const printedRates = rateYears ? ByYear.ofColumns(rateYears, rateYearList, rateYears.map((y) => rate(y.col)), r) : ByYear.onRow<PrintedRate>(r);
+    if (!rateYears && rateCols.length) printedRates.set(latest.year!.year, rate(rateCols[0].col), rateCols[0].col);
     const printedGrades = new ByYear<PrintedGrade>();
     const printedTrends = new ByYear<PrintedGrade>();
     for (const c of of('grade')) printedGrades.set(c.year?.year ?? latest.year!.year, grade(g, r, c.col));

@@ -321,7 +321,7 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] 
     rateList.push(g.parsedRate(p.rateRow, col));
   }
   const actuals = ByYear.ofColumns(c.years, years, actualList);
-  const printedRates = ByYear.ofColumns(c.years, years, rateList);
+  const printedRates = ByYear.ofColumns(c.years, years, rateList, p.rateRow);
   const expected = expectedList ? ByYear.ofColumns(c.years, years, expectedList) : null;
   const rateRowOther: ParsedValue[] = [];
   if (c.baseline !== null && g.ownText(p.rateRow, c.baseline) !== '') rateRowOther.push(valueAtCell(g, p.rateRow, c.baseline));

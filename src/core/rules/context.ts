@@ -243,7 +243,7 @@ function intlAmount(x: number, digits: number): string {
 }
 
 /** A fix writing `value` into a printed-rate cell the way the cell stores rates (text or number). */
-export function rateFix(ctx: RuleContext, kpi: Kpi, p: PrintedRate, value: number, decimals: number): { label: string; edits: CellEdit[] } | undefined {
+export function rateFix(ctx: RuleContext, kpi: Kpi, p: PrintedRate, at: { row: number; col: number }, value: number, decimals: number): { label: string; edits: CellEdit[] } | undefined {
   if (p.storage === 'formula' || p.storage === 'none') return undefined;
   const text = formatRate(value, decimals, ctx.rounding.mode);
   const content = p.storage === 'text'
@@ -252,6 +252,6 @@ export function rateFix(ctx: RuleContext, kpi: Kpi, p: PrintedRate, value: numbe
   const expectValue = p.storage === 'text' ? p.text : p.value;
   return {
     label: t(ctx.lang, 'rule.fix.rate', { rate: text }),
-    edits: [{ kind: 'setCell', sheet: kpi.sheet, row: p.row, col: p.col, expect: { value: expectValue, formula: null }, content }],
+    edits: [{ kind: 'setCell', sheet: kpi.sheet, row: at.row, col: at.col, expect: { value: expectValue, formula: null }, content }],
   };
 }

@@ -19,17 +19,17 @@ export function misplacedValue(ctx: RuleContext): KpiCheck {
     if (!kpi.rateRowOther.some(shows) && !printed.some(misprinted)) return;
     const cells = [
       ...kpi.rateRowOther.filter(shows).map((p) => ({ row: p.row, col: p.col, text: p.text })),
-      ...printed.filter(misprinted).map((p) => ({ row: p.row, col: p.col, text: p.text })),
+      ...kpi.printedRates.entries().filter(([, p]) => misprinted(p)).map(([year, p]) => ({ ...kpi.printedRates.cell(year), text: p.text })),
     ].sort((a, b) => a.col - b.col);
     for (const c of cells) out.push(finding(ctx, 'misplaced-value', 'warning', kpi, c, 'misplaced-value', { text: c.text.trim() }));
   };
 }
 
 /** The printed rate of the same KPI and year elsewhere (`same`: sameKpis) that shows "-", if any. */
-function dashElsewhere(same: readonly Kpi[], year: number): PrintedRate | undefined {
+function dashElsewhere(same: readonly Kpi[], year: number): { row: number; col: number } | undefined {
   for (let i = 0; i < same.length; i++) {
     const p = same[i].printedRates.get(year);
-    if (p && p.kind === 'none') return p;
+    if (p && p.kind === 'none') return same[i].printedRates.cell(year);
   }
   return undefined;
 }
@@ -47,13 +47,13 @@ export function qualitativeRate(ctx: RuleContext): KpiCheck {
       const dash = dashElsewhere((same ??= sameKpis(ctx, kpi)), year);
       const where = dash ? `${kpi.sheet}!${cellAddress(dash.row, dash.col)}` : '';
       if (qualitative) {
-        out.push(finding(ctx, 'qualitative-rate', 'warning', kpi, p, 'qualitative-rate', {
+        out.push(finding(ctx, 'qualitative-rate', 'warning', kpi, kpi.printedRates.cell(year), 'qualitative-rate', {
           target: kpi.target.text.trim() || '-',
           printed: p.text.trim(),
           other: dash ? message(ctx.lang, 'qualitative-rate.other', { cell: where }) : '',
         }));
       } else if (dash) {
-        out.push(finding(ctx, 'qualitative-rate', 'warning', kpi, p, 'qualitative-rate.dash', { cell: where, printed: p.text.trim() }));
+        out.push(finding(ctx, 'qualitative-rate', 'warning', kpi, kpi.printedRates.cell(year), 'qualitative-rate.dash', { cell: where, printed: p.text.trim() }));
       }
     }
   };
@@ -62,12 +62,13 @@ export function qualitativeRate(ctx: RuleContext): KpiCheck {
 export function rateFormat(ctx: RuleContext): KpiCheck {
   const common = ctx.rounding.decimals;
   return (kpi: Kpi, out: Finding[]) => {
-    const printed = kpi.printedRates.values;
-    for (let i = 0; i < printed.length; i++) {
-      const p = printed[i];
+    const { years, values } = kpi.printedRates;
+    for (let i = 0; i < years.length; i++) {
+      const p = values[i];
       if (p.kind !== 'rate' || p.decimals === null || p.decimals === common) continue;
-      out.push(finding(ctx, 'rate-format', 'info', kpi, p, 'rate-format', { text: p.text.trim(), decimals: p.decimals, common },
-        p.value !== null ? rateFix(ctx, kpi, p, p.value, common) : undefined));
+      const at = kpi.printedRates.cell(years[i]);
+      out.push(finding(ctx, 'rate-format', 'info', kpi, at, 'rate-format', { text: p.text.trim(), decimals: p.decimals, common },
+        p.value !== null ? rateFix(ctx, kpi, p, at, p.value, common) : undefined));
     }
   };
 }
@@ -81,7 +82,7 @@ export function largeOvershoot(ctx: RuleContext): KpiCheck {
       if (p.kind !== 'rate') continue;
       const value = computeRate(kpi, year, def(ctx, kpi)).value ?? p.value;
       if (value === null || value < OVERSHOOT) continue;
-      out.push(finding(ctx, 'large-overshoot', 'info', kpi, p, 'large-overshoot',
+      out.push(finding(ctx, 'large-overshoot', 'info', kpi, kpi.printedRates.cell(year), 'large-overshoot',
         { rate: formatRate(value, ctx.rounding.decimals, ctx.rounding.mode) }));
     }
   };

@@ -81,12 +81,13 @@ export function rateMismatchRule(ctx: RuleContext): KpiCheck {
         ? `${a} ÷ ${t}`
         : `(${shown(kpi.baseline.parsed) || baseline} − ${a}) ÷ (${shown(kpi.baseline.parsed) || baseline} − ${shown(kpi.target.parsed) || target})`;
       const explanation = how ? message(ctx.lang, 'rate-mismatch.how', { how: how.how }) : '';
-      out.push(finding(ctx, 'rate-mismatch', 'error', kpi, p, 'rate-mismatch', {
+      const at = kpi.printedRates.cell(year);
+      out.push(finding(ctx, 'rate-mismatch', 'error', kpi, at, 'rate-mismatch', {
         printed: p.text || formatRate(p.value, decimals, 'half-up'),
         computed: formatRate(rate.value, decimals, ctx.rounding.mode),
         formula,
         explanation,
-      }, rateFix(ctx, kpi, p, rate.value, decimals)));
+      }, rateFix(ctx, kpi, p, at, rate.value, decimals)));
     }
   };
 }

@@ -22,10 +22,11 @@ async function withoutRates(wb: ExcelJS.Workbook): Promise<{ host: XlsxHost; cle
   const ws = wb.getWorksheet(SAMPLE_SHEET)!;
   const cleared = new Map<string, ExcelJS.CellValue>();
   for (const kpi of input.model.sheets[0].kpis) {
-    for (const p of kpi.printedRates.values) {
+    for (const [year, p] of kpi.printedRates.entries()) {
       if (p.kind !== 'rate') continue;
-      cleared.set(cellAddress(p.row, p.col), ws.getCell(p.row, p.col).value);
-      ws.getCell(p.row, p.col).value = null;
+      const { row, col } = kpi.printedRates.cell(year);
+      cleared.set(cellAddress(row, col), ws.getCell(row, col).value);
+      ws.getCell(row, col).value = null;
     }
   }
   return { host: await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer())), cleared };
@@ -74,7 +75,7 @@ describe('fill on the sample (rates stored as text "68.9%")', () => {
     expect(planFill(input).edits).toHaveLength(0);
     const fix = planFill(input, { fix: true });
     expect(fix.edits.map((e) => (e.kind === 'setCell' ? `${cellAddress(e.row, e.col)}=${String(e.content.value)}` : ''))).toEqual(['E227=68.2%', 'F227=84.5%']);
-    const dashes = input.model.sheets[0].kpis.flatMap((k) => k.printedRates.values).filter((p) => p.kind === 'none');
+    const dashes = input.model.sheets[0].kpis.flatMap((k) => k.printedRates.entries().filter(([, p]) => p.kind === 'none').map(([year]) => k.printedRates.cell(year)));
     expect(dashes.length).toBeGreaterThan(0);
     for (const e of fix.edits) if (e.kind === 'setCell') expect(dashes.some((d) => d.row === e.row && d.col === e.col)).toBe(false);
   });

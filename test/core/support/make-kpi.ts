@@ -22,10 +22,10 @@ export function makeKpi(spec: KpiSpec): Kpi {
   const target = parseValue(spec.target, null, 10, 4);
   const years = Object.keys(spec.actuals).map(Number).sort((a, b) => a - b);
   const actuals: Kpi['actuals'] = new ByYear();
-  const printedRates: Kpi['printedRates'] = new ByYear();
+  const printedRates: Kpi['printedRates'] = ByYear.onRow(11);
   years.forEach((y, i) => {
     actuals.set(y, parseValue(spec.actuals[y], null, 10, 5 + i));
-    printedRates.set(y, parseRate(spec.rates?.[y] ?? '', null, 11, 5 + i));
+    printedRates.set(y, parseRate(spec.rates?.[y] ?? '', null), 5 + i);
   });
   const num = (p: typeof baseline) => (p.kind === 'number' ? p.value : null);
   return {

@@ -58,14 +58,14 @@ describe('when a printed rate is wrong', () => {
   test('a number cell without shown text is quoted from its value rounded half-up at the judged decimals', () => {
     const kpi = kpiOf({ baseline: '26件', target: '45件', actuals: { 2019: '31件' } });
     // 69.96 % shown at one decimal: 70.0 % half-up (truncated it would read 69.9 %)
-    kpi.printedRates.set(2019, { ...parseRate(0.6996, '0.00%', 11, 5), text: '' });
+    kpi.printedRates.set(2019, { ...parseRate(0.6996, '0.00%'), text: '' }, 5);
     const [f] = check(kpi);
     expect(f.message).toContain('達成率 70.0% は計算値 68.9%');
   });
 
   test('a number cell shows its rate from the value; the fix writes a number with the format', () => {
     const kpi = kpiOf({ baseline: '26件', target: '45件', actuals: { 2019: '31件' } });
-    kpi.printedRates.set(2019, { ...parseRate(0.7, '0.0%', 11, 5), text: '' });
+    kpi.printedRates.set(2019, { ...parseRate(0.7, '0.0%'), text: '' }, 5);
     const [f] = check(kpi);
     expect(f.message).toContain('達成率 70.0% は計算値 68.9%');
     expect(f.fix?.edits[0]).toMatchObject({ content: { value: 0.689, numberFormat: '0.0%' } });
@@ -86,7 +86,7 @@ describe('decimals: judged at the fewer of the cell\'s and the sheet\'s', () => 
   });
   test('a cell without shown decimals takes the sheet\'s', () => {
     const kpi = kpiOf({ baseline: '26件', target: '45件', actuals: { 2019: '31件' } });
-    kpi.printedRates.set(2019, parseRate(0.69, null, 11, 5));
+    kpi.printedRates.set(2019, parseRate(0.69, null), 5);
     const [f] = check(kpi, { mode: 'half-up', decimals: 2 });
     expect(f.message).toContain('計算値 68.89%');
   });

@@ -213,9 +213,9 @@ describe('parseRate: a 達成率 cell', () => {
   });
 
   test('formula cells, non-finite numbers', () => {
-    expect(parseRate(0.5, '0%', 3, 4, '=E3/D3')).toMatchObject({ storage: 'formula', row: 3, col: 4, value: 0.5 });
+    expect(parseRate(0.5, '0%', '=E3/D3')).toMatchObject({ storage: 'formula', value: 0.5 });
     expect(parseRate(Infinity, '0%')).toMatchObject({ kind: 'error', value: null, storage: 'number' });
-    expect(parseRate(Number.NaN, null, 1, 1, '=1/0')).toMatchObject({ kind: 'error', storage: 'formula' });
+    expect(parseRate(Number.NaN, null, '=1/0')).toMatchObject({ kind: 'error', storage: 'formula' });
   });
 
   test('text: "68.9%", full width, signs and grouping; decimals as shown', () => {
@@ -241,11 +241,11 @@ describe('parseRate: a 達成率 cell', () => {
   });
 
   test('blank, error and dash cells; storage says formula, none or text', () => {
-    expect(parseRate('', null, 2, 3)).toEqual({ text: '', value: null, kind: 'empty', decimals: null, storage: 'none', row: 2, col: 3 });
-    expect(parseRate(null, null, 2, 3, '=""')).toMatchObject({ kind: 'empty', storage: 'formula' });
+    expect(parseRate('', null)).toEqual({ text: '', value: null, kind: 'empty', decimals: null, storage: 'none' });
+    expect(parseRate(null, null, '=""')).toMatchObject({ kind: 'empty', storage: 'formula' });
     expect(parseRate('#REF!')).toMatchObject({ kind: 'error', storage: 'text' });
     expect(parseRate('-')).toMatchObject({ kind: 'none', storage: 'text' });
-    expect(parseRate('-', null, 1, 1, '=IF(A1="","-",A1)')).toMatchObject({ kind: 'none', storage: 'formula' });
+    expect(parseRate('-', null, '=IF(A1="","-",A1)')).toMatchObject({ kind: 'none', storage: 'formula' });
     expect(parseRate(true)).toMatchObject({ kind: 'text', text: 'TRUE' });
   });
 });
