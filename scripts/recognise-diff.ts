@@ -87,6 +87,9 @@ function valueCells(model: ReturnType<typeof recognise>): string[] {
           out.push(`${k.id} ${field} ${y} ${at?.row} ${at?.col}`);
         }
       }
+      // the KPI's single values carry their cell in either model
+      const single: [string, { row: number; col: number } | null][] = [['baseline', k.baseline.parsed], ['target', k.target.parsed], ['cost', k.cost], ...k.rateRowOther.map((v, i): [string, { row: number; col: number }] => [`rateRowOther${i}`, v])];
+      for (const [field, v] of single) out.push(`${k.id} ${field} ${v ? `${v.row} ${v.col}` : '-'}`);
     }
   }
   return out;

@@ -9,27 +9,36 @@ import type { ByYear } from './by-year';
 export type Qualifier = 'atLeast' | 'atMost' | 'over' | 'under';
 export type Direction = 'up' | 'down' | 'none';
 
-/** How one cell's text was understood. */
+/**
+ * How one cell's text was understood. It carries no position: the recogniser parses each (value,
+ * number format) once and shares the result between every cell, KPI and sheet showing it, so it is
+ * never changed (readonly, and frozen where shared). A year's value has its cell in its record
+ * (`kpi.actuals.cellOf(year)`); the KPI's single values (baseline, target, cost, misplaced values of
+ * the 達成率 row) are PlacedValues, which carry theirs.
+ */
 export interface ParsedValue {
   /** The cell as displayed / written ("26件", "▲2,530", "R6着手予定"). */
-  text: string;
+  readonly text: string;
   /**
    * number: value is set; none: "-" or "－"; empty: blank cell; text: qualitative or unreadable
    * ("見直し完了", "1回以上13校"); reference: bracketed reference figure "(4件)"; error: "#REF!" etc.
    */
-  kind: 'number' | 'none' | 'empty' | 'text' | 'reference' | 'error';
+  readonly kind: 'number' | 'none' | 'empty' | 'text' | 'reference' | 'error';
   /** Numeric value in the unit as written (112 for "112万人", 40.4 for "40.4%"); null unless kind is number/reference. */
-  value: number | null;
+  readonly value: number | null;
   /** Unit as written ("件", "万人", "%", "千㎡"), or null. */
-  unit: string | null;
-  qualifier: Qualifier | null;
-  /** Worksheet cell this came from. */
-  row: number;
-  col: number;
-  /** True when the cell holds a formula. */
-  formula?: string;
+  readonly unit: string | null;
+  readonly qualifier: Qualifier | null;
+  /** The cell's formula, when it holds one. */
+  readonly formula?: string;
   /** A note the figure carries in brackets ("速報値", "H26"), when it has one. */
-  annotation?: string;
+  readonly annotation?: string;
+}
+
+/** A parsed value with the worksheet cell it came from: a KPI's baseline, target, cost, rateRowOther. */
+export interface PlacedValue extends ParsedValue {
+  readonly row: number;
+  readonly col: number;
 }
 
 /**
@@ -137,14 +146,14 @@ export interface Kpi {
   cumulative: boolean;
   /** Where cumulation starts when the name says so ("H27～累計" → 2015); null when unknown. */
   cumulativeFrom: number | null;
-  baseline: { year: number | null; value: number | null; text: string; parsed: ParsedValue | null };
-  target: { year: number | null; value: number | null; text: string; qualifier: Qualifier | null; parsed: ParsedValue | null };
+  baseline: { year: number | null; value: number | null; text: string; parsed: PlacedValue | null };
+  target: { year: number | null; value: number | null; text: string; qualifier: Qualifier | null; parsed: PlacedValue | null };
   /** Every year column of the table, by western fiscal year (ByYear: see by-year.ts for why not a record). */
   actuals: ByYear<ParsedValue>;
   printedRates: ByYear<PrintedRate>;
   /** Anything in the baseline/target columns of the 達成率 row (e.g. "4.17ha"): misplaced values. */
-  rateRowOther: ParsedValue[];
-  cost: ParsedValue | null;
+  rateRowOther: PlacedValue[];
+  cost: PlacedValue | null;
   department: string | null;
   remark: string | null;
   /** As written, normalised to half-width ("08"); null when blank; "-" kept as "-". */

@@ -84,8 +84,8 @@ export function readNumberText(text: string): NumberText | null {
   return { value: value === 0 ? 0 : value, unit: unit === '' ? null : unit, qualifier };
 }
 
-function parsed(text: string, kind: ParsedValue['kind'], row: number, col: number, extra: Partial<ParsedValue> = {}): ParsedValue {
-  return { text, kind, value: null, unit: null, qualifier: null, row, col, ...extra };
+function parsed(text: string, kind: ParsedValue['kind'], extra: Partial<ParsedValue> = {}): ParsedValue {
+  return { text, kind, value: null, unit: null, qualifier: null, ...extra };
 }
 
 /**
@@ -95,33 +95,31 @@ function parsed(text: string, kind: ParsedValue['kind'], row: number, col: numbe
 export function parseValue(
   v: CellValue,
   numberFormat: string | null = null,
-  row = 0,
-  col = 0,
   formula?: string | null,
 ): ParsedValue {
   const f = formula ? { formula } : {};
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return parsed(String(v), 'error', row, col, f);
+    if (!Number.isFinite(v)) return parsed(String(v), 'error', f);
     const formatUnit = unitFromFormat(numberFormat);
     const value = isPercentFormat(numberFormat) ? round(v * 100) : v;
     // '0"日以上"' carries a qualifier in the format.
     const { unit, qualifier } = splitQualifier(formatUnit ?? '');
-    return parsed(displayNumber(v, numberFormat), 'number', row, col, { ...f, value, unit: unit || null, qualifier });
+    return parsed(displayNumber(v, numberFormat), 'number', { ...f, value, unit: unit || null, qualifier });
   }
   const text = cellText(v);
-  if (text === '') return parsed('', 'empty', row, col, f);
-  if (isErrorText(text)) return parsed(text, 'error', row, col, f);
-  if (isDash(text)) return parsed(text, 'none', row, col, f);
+  if (text === '') return parsed('', 'empty', f);
+  if (isErrorText(text)) return parsed(text, 'error', f);
+  if (isDash(text)) return parsed(text, 'none', f);
   const ref = /^[(（]\s*(.+?)\s*[)）]$/.exec(text);
   if (ref) {
     const n = readNumberText(ref[1]);
-    if (n) return parsed(text, 'reference', row, col, { ...f, ...n });
+    if (n) return parsed(text, 'reference', { ...f, ...n });
   }
   const n = readNumberText(text);
-  if (n) return parsed(text, 'number', row, col, { ...f, ...n, unit: n.unit ?? unitFromFormat(numberFormat) });
+  if (n) return parsed(text, 'number', { ...f, ...n, unit: n.unit ?? unitFromFormat(numberFormat) });
   const a = annotated(text);
-  if (a) return parsed(text, 'number', row, col, { ...f, ...a.number, unit: a.number.unit ?? unitFromFormat(numberFormat), annotation: a.note });
-  return parsed(text, 'text', row, col, f);
+  if (a) return parsed(text, 'number', { ...f, ...a.number, unit: a.number.unit ?? unitFromFormat(numberFormat), annotation: a.note });
+  return parsed(text, 'text', f);
 }
 
 /** Notes a figure carries in brackets: "7,077 (速報値)", "12,345 [H26]", "[H26] 12,345". */

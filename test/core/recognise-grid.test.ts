@@ -1,7 +1,8 @@
 /**
  * The recogniser's grid reads each cell once and parses each distinct value once per sheet: what it
- * answers must stay what the snapshot and the parsers say, cell by cell. A printed rate carries no
- * position, so cells showing the same rate share one object, which is frozen: nothing may change it.
+ * answers must stay what the snapshot and the parsers say, cell by cell. Parsed values and printed
+ * rates carry no position, so cells showing the same one share one object, which is frozen: nothing
+ * may change it.
  */
 import { Grid, textOf } from '../../src/core/recognise/grid';
 import type { GridSnapshot } from '../../src/core/snapshot';
@@ -51,32 +52,35 @@ test('texts: own text trimmed, a merged cell shows its master, outside the snaps
   ]);
 });
 
-test('parsed values and rates equal the parsers, cell by cell; values are never shared, equal rates are and cannot change', () => {
+test('parsed values and rates equal the parsers, cell by cell; equal ones are shared and cannot change', () => {
   const g = new Grid(snap);
-  const seen = new Set<object>();
   for (let r = 3; r <= 5; r++) {
     for (let c = 2; c <= 5; c++) {
       const v = g.parsedValue(r, c);
       const rate = g.parsedRate(r, c);
-      expect(v).toEqual(parseValue(g.value(r, c), g.numberFormat(r, c), r, c, g.formula(r, c)));
+      expect(v).toEqual(parseValue(g.value(r, c), g.numberFormat(r, c), g.formula(r, c)));
       expect(rate).toEqual(parseRate(g.raw(r, c), g.numberFormat(r, c), g.formula(r, c)));
-      expect(Object.isFrozen(rate)).toBe(true);
-      expect(seen.has(v)).toBe(false);
-      seen.add(v);
+      expect(Object.isFrozen(v) && Object.isFrozen(rate)).toBe(true);
+      // a placed value is the parsed one with its cell, a copy of its own
+      const p = g.placedValue(r, c);
+      expect(p).toEqual({ ...v, row: r, col: c });
+      expect(Object.keys(p).slice(0, 7)).toEqual(['text', 'kind', 'value', 'unit', 'qualifier', 'row', 'col']);
+      expect(p).not.toBe(g.placedValue(r, c));
     }
   }
+  // "26件" in two cells: one ParsedValue; the formula cell's value keeps its formula
+  expect(g.parsedValue(3, 4)).toBe(g.parsedValue(4, 3));
+  expect(g.parsedValue(4, 5).formula).toBe('=C4/D4');
   // "26件" in two cells: one PrintedRate; a formula's rate is kept apart from the same value typed
   expect(g.parsedRate(3, 4)).toBe(g.parsedRate(4, 3));
   expect(g.parsedRate(4, 5).storage).toBe('formula');
   expect(() => {
     (g.parsedRate(3, 4) as { text: string }).text = 'x';
   }).toThrow(TypeError);
-  // "26件" twice: one parse, two objects with their own cells
-  const a = g.parsedValue(3, 4);
-  const b = g.parsedValue(4, 3);
-  a.value = 1;
-  expect([b.value, b.row, b.col]).toEqual([26, 4, 3]);
-  expect(g.parsedValue(3, 4).value).toBe(26);
+  expect(() => {
+    (g.parsedValue(3, 4) as { value: number }).value = 1;
+  }).toThrow(TypeError);
+  expect(g.parsedValue(4, 3).value).toBe(26);
   // -0 is kept apart from 0 (one Map key)
   expect(Object.is(g.parsedValue(5, 3).value, -0)).toBe(true);
   expect(Object.is(g.parsedValue(5, 4).value, 0)).toBe(true);
@@ -90,7 +94,7 @@ test('every cell of the sample reads as the snapshot says', async () => {
         expect(g.ownText(r, c)).toBe(cellText(valueAt(s, r, c)));
         const m = g.masterOf(r, c);
         expect(g.text(r, c)).toBe(cellText(m ? valueAt(s, m.row, m.col) : valueAt(s, r, c)));
-        expect(g.parsedValue(r, c)).toEqual(parseValue(g.value(r, c), g.numberFormat(r, c), r, c, g.formula(r, c)));
+        expect(g.parsedValue(r, c)).toEqual(parseValue(g.value(r, c), g.numberFormat(r, c), g.formula(r, c)));
       }
     }
   }

@@ -68,7 +68,7 @@ test('numbers take their unit from the number format', () => {
   expect(parseValue(1100, '#,##0')).toMatchObject({ value: 1100, unit: null, text: '1,100' });
   expect(parseValue(12, 'General')).toMatchObject({ value: 12, unit: null });
   expect(parseValue(5, '0\\件')).toMatchObject({ unit: '件' });
-  expect(parseValue(26, '#,##0"件";[Red]-#,##0"件"', 3, 4, '=B3+1')).toMatchObject({ unit: '件', row: 3, col: 4, formula: '=B3+1' });
+  expect(parseValue(26, '#,##0"件";[Red]-#,##0"件"', '=B3+1')).toMatchObject({ unit: '件', formula: '=B3+1' });
 });
 
 test('unit and display helpers', () => {

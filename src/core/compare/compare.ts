@@ -3,7 +3,7 @@
  * the KPI matches and every change nobody said changed out, at cells of the current edition.
  */
 import type { Lang } from '../findings';
-import type { Kpi, KpiTable, ParsedValue, ProgressModel } from '../model';
+import type { Kpi, KpiTable, ParsedValue, ProgressModel, PlacedValue } from '../model';
 import { cellAddress } from '../snapshot';
 import { formatYearLabel } from '../years';
 import { eraYearLabel } from '../definitions';
@@ -54,7 +54,7 @@ class Edition {
   }
 }
 
-function where(p: ParsedValue | null, fallback: At): At {
+function where(p: PlacedValue | null, fallback: At): At {
   return p && p.row && p.col ? { row: p.row, col: p.col } : fallback;
 }
 
@@ -118,12 +118,12 @@ function compareYears(ctx: PairContext, p: Kpi, c: Kpi, ignoreUnit: boolean, bou
       const explained = remarkExplains(c.remark, year);
       const prevText = shownText(before);
       const curText = shownText(now) || t(ctx.lang, 'edition.blank');
-      const at = { row: now.row, col: now.col };
+      const at = c.actuals.cell(year);
       if (explained) {
-        push(ctx, 'actual-revised', 'info', c, at, year, prevText, shownText(now), ref(p, before),
+        push(ctx, 'actual-revised', 'info', c, at, year, prevText, shownText(now), ref(p, p.actuals.cell(year)),
           'edition.actual-revised.explained', { prev: prevText, cur: curText, year: label, remark: c.remark ?? '' });
       } else {
-        push(ctx, 'actual-revised', 'error', c, at, year, prevText, shownText(now), ref(p, before), 'edition.actual-revised', { prev: prevText, cur: curText, year: label });
+        push(ctx, 'actual-revised', 'error', c, at, year, prevText, shownText(now), ref(p, p.actuals.cell(year)), 'edition.actual-revised', { prev: prevText, cur: curText, year: label });
       }
       continue;
     }

@@ -79,7 +79,7 @@ function changes(m: Kpi, a: Kpi, mt: Tables, at: Tables): Change[] {
   const col = (t: KpiTable | undefined, c: 'remark' | 'department' | 'sheetNo' | 'baseline' | 'target') => t?.columns[c] ?? null;
   for (const [y, mv] of m.actuals.entries()) {
     const av = a.actuals.get(Number(y));
-    if (av && !sameFigure(mv, av)) out.push({ field: 'actual', year: Number(y), at: mv, from: av });
+    if (av && !sameFigure(mv, av)) out.push({ field: 'actual', year: Number(y), at: m.actuals.cell(y), from: a.actuals.cell(y) });
   }
   for (const [y, mr] of m.printedRates.entries()) {
     const ar = a.printedRates.get(Number(y));

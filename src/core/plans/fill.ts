@@ -50,8 +50,10 @@ export function rateStyle(sheet: SheetModel, s: GridSnapshot, rounding: { mode: 
   if (text === 0 && number === 0) {
     // no rate printed yet: follow how the actuals are kept ("31件" as text → rates as text)
     for (const kpi of sheet.kpis) {
-      for (const a of kpi.actuals.values) {
-        const v = s.values[a.row - s.origin.row]?.[a.col - s.origin.col];
+      const actuals = kpi.actuals;
+      for (let i = 0; i < actuals.years.length; i++) {
+        const a = actuals.values[i];
+        const v = s.values[actuals.row - s.origin.row]?.[actuals.colOf(actuals.years[i])! - s.origin.col];
         if (typeof v === 'string' && a.kind === 'number') text++;
         else if (typeof v === 'number') number++;
       }
@@ -72,9 +74,9 @@ function absCol(address: string): string {
 
 /** A live formula for the rate, or null when actual / target (/ baseline) are not numeric cells. */
 export function rateFormula(kpi: Kpi, year: number, method: string, s: GridSnapshot, style: SheetStyle): string | null {
-  const actual = numericCell(s, kpi.actuals.get(year));
+  const actual = numericCell(s, kpi.actuals.cellOf(year));
   // the year's own target (期待値, 施策目標 of that year) where the sheet prints one, as a relative reference
-  const own = yearTarget(kpi, year) !== null ? numericCell(s, kpi.targets?.get(year)) : null;
+  const own = yearTarget(kpi, year) !== null ? numericCell(s, kpi.targets?.cellOf(year)) : null;
   const target = own ?? numericCell(s, kpi.target.parsed);
   if (!actual || !target) return null;
   const round = style.mode === 'truncate' ? 'ROUNDDOWN' : 'ROUND';

@@ -46,7 +46,7 @@ function flagCell(sheet: SheetModel, input: PlanInput, kpi: Kpi): { year: number
   // the year's rate cell where the layout has one, else its actual (targets and actuals side by side)
   const printed = kpi.printedRates.cellOf(year);
   if (printed) return { year, row: printed.row, col: printed.col, field: 'rate' };
-  const actual = kpi.actuals.get(year);
+  const actual = kpi.actuals.cellOf(year);
   if (kpi.hasRateCells === false || (sheet.tables[kpi.tableIndex]?.layout ?? 'two-row') !== 'two-row') return actual ? { year, row: actual.row, col: actual.col, field: 'actual' } : null;
   const col = sheet.tables[kpi.tableIndex].columns.years.find((y) => y.year === year)?.col;
   return col ? { year, row: kpi.rateRow, col, field: 'rate' } : null;

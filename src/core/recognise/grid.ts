@@ -1,5 +1,5 @@
 /** Read helpers over a GridSnapshot with merged areas resolved (a merged cell reads as its top-left). */
-import type { ParsedValue, PrintedRate } from '../model';
+import type { ParsedValue, PlacedValue, PrintedRate } from '../model';
 import type { CellRange, CellValue, GridSnapshot } from '../snapshot';
 import { cellText } from '../text';
 import { parseRate, parseValue } from '../values';
@@ -169,7 +169,9 @@ export class Grid {
 
   /**
    * parseValue of the cell as the user sees it. A sheet of thousands of KPIs repeats a few hundred
-   * texts ("-", "26件", "68.9%"): each value and number format is parsed once, then copied with its cell.
+   * texts ("-", "26件", "68.9%"): each value and number format is parsed once, and that one frozen
+   * object returned for every such cell (its place is the KPI's: ByYear.cellOf). A formula cell's
+   * value keeps its formula and is its own.
    */
   parsedValue(row: number, col: number): ParsedValue {
     // value(), numberFormat() and formula() inline: once per figure of every KPI, and a cold run
@@ -185,17 +187,20 @@ export class Grid {
     const format = this.s.numberFormats[r]?.[c] ?? null;
     const formula = this.s.formulas[r]?.[c] ?? null;
     // a formula is kept in the result; -0 and 0 are one Map key
-    if (formula || v === 0) return parseValue(v, format, row, col, formula);
+    if (formula || v === 0) return Object.freeze(parseValue(v, format, formula));
     let byValue = format === this.lastFormat ? this.lastValues : this.values.get(format);
     if (!byValue) this.values.set(format, (byValue = new Map()));
     this.lastFormat = format;
     this.lastValues = byValue;
     let p = byValue.get(v);
-    if (!p) byValue.set(v, (p = parseValue(v, format, 0, 0, null)));
-    // built key by key in parseValue's order: one object shape, and cheaper than a spread
-    const out: ParsedValue = { text: p.text, kind: p.kind, value: p.value, unit: p.unit, qualifier: p.qualifier, row, col };
-    if ('annotation' in p) out.annotation = p.annotation;
-    return out;
+    // shared by every cell showing it: frozen, so no reader can change it
+    if (!p) byValue.set(v, (p = Object.freeze(parseValue(v, format, null))));
+    return p;
+  }
+
+  /** parsedValue of the cell with the cell itself (a KPI's baseline, target, cost): a copy of its own. */
+  placedValue(row: number, col: number): PlacedValue {
+    return placed(this.parsedValue(row, col), row, col);
   }
 
   /**
@@ -230,4 +235,15 @@ export class Grid {
   isBlankRow(row: number, fromCol = this.firstCol, toCol = this.lastCol): boolean {
     return this.firstFilled(row, fromCol, toCol) < 0;
   }
+}
+
+/**
+ * A parsed value with its cell: a new object, key by key in the order values always had (text … qualifier,
+ * row, col, then formula and annotation when present), so the model's JSON keeps its text.
+ */
+export function placed(p: ParsedValue, row: number, col: number): PlacedValue {
+  const out: { -readonly [K in keyof PlacedValue]: PlacedValue[K] } = { text: p.text, kind: p.kind, value: p.value, unit: p.unit, qualifier: p.qualifier, row, col };
+  if ('formula' in p) out.formula = p.formula;
+  if ('annotation' in p) out.annotation = p.annotation;
+  return out;
 }

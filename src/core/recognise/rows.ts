@@ -13,7 +13,7 @@ import { normalise, toHalfWidth } from '../text';
 import { readNumberText } from '../values';
 import { parseYearLabel, yearInText, type ParsedYear } from '../years';
 import { normaliseSymbol, parseLegendText } from '../legend';
-import type { Grid } from './grid';
+import { placed, type Grid } from './grid';
 import { classifyHeader } from './headers';
 
 type Role = 'name' | 'unit' | 'baseline' | 'target' | 'actual' | 'rate' | 'grade' | 'trend' | 'department' | 'remark' | 'context';
@@ -229,8 +229,8 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
   const kpis = rows.map((r) => {
     const rawName = one('name') ? g.text(r, nameCol) : textBeforeFigure(g.text(r, nameCol)) ?? g.text(r, nameCol);
     const { name, unit: nameUnit } = splitNameUnit(rawName);
-    const actuals = ByYear.ofColumns(table.columns.years, actualYears, table.columns.years.map((y) => valueAt(g, r, y.col)));
-    const targets = targetYears ? ByYear.ofColumns(targetYears, targetYearList, targetYears.map((y) => valueAt(g, r, y.col))) : new ByYear<ParsedValue>();
+    const actuals = ByYear.ofColumns(table.columns.years, actualYears, table.columns.years.map((y) => valueAt(g, r, y.col)), r);
+    const targets = targetYears ? ByYear.ofColumns(targetYears, targetYearList, targetYears.map((y) => valueAt(g, r, y.col)), r) : ByYear.onRow<ParsedValue>(r);
     const rate = (col: number) => g.parsedRate(r, col);
     const printedRates = rateYears ? ByYear.ofColumns(rateYears, rateYearList, rateYears.map((y) => rate(y.col)), r) : ByYear.onRow<PrintedRate>(r);
     if (!rateYears && rateCols.length) printedRates.set(latest.year!.year, rate(rateCols[0].col), rateCols[0].col);
@@ -238,12 +238,12 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
     const printedTrends = new ByYear<PrintedGrade>();
     for (const c of of('grade')) printedGrades.set(c.year?.year ?? latest.year!.year, grade(g, r, c.col));
     for (const c of of('trend')) printedTrends.set(c.year?.year ?? latest.year!.year, grade(g, r, c.col));
-    let target = finalTarget ? valueAt(g, r, finalTarget.col) : null;
+    let target = finalTarget ? placed(valueAt(g, r, finalTarget.col), r, finalTarget.col) : null;
     let targetYear = table.targetYear;
     // side by side: the target is the last year's 施策目標 written (a year just added is still blank)
     const lastSet = [...(targetYears ?? [])].reverse().find((y) => targets.get(y.year)!.kind !== 'empty');
-    if (layout === 'side-by-side' && lastSet) [target, targetYear] = [targets.get(lastSet.year)!, lastSet.year];
-    const baseline = baselineCol ? valueAt(g, r, baselineCol.col) : null;
+    if (layout === 'side-by-side' && lastSet) [target, targetYear] = [placed(targets.get(lastSet.year)!, r, targets.colOf(lastSet.year)!), lastSet.year];
+    const baseline = baselineCol ? placed(valueAt(g, r, baselineCol.col), r, baselineCol.col) : null;
     const unitText = unitCol !== undefined ? g.text(r, unitCol) : '';
     const cellUnit = [target, baseline, ...actuals.values].find((v) => v && v.kind === 'number' && v.unit)?.unit ?? null;
     const unit = unitText || nameUnit || unitHeader || cellUnit;

@@ -1,6 +1,6 @@
 /** Reads one KPI table: the header row, then KPI pairs (実績値 row + 達成率 row) until something else. */
 import { ByYear } from '../by-year';
-import type { Direction, Kpi, KpiTable, ParsedValue, PrintedGrade, PrintedRate, YearColumn } from '../model';
+import type { Direction, Kpi, KpiTable, ParsedValue, PlacedValue, PrintedGrade, PrintedRate, YearColumn } from '../model';
 import { cellText, keptByNormalise, keptOrSpaces, normalise, toHalfWidth } from '../text';
 import { yearInText } from '../years';
 import type { Grid } from './grid';
@@ -307,8 +307,8 @@ function asBlock(g: Grid, t: KpiTable, k: Kpi, p: Pair, years: number[] | null):
 function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] | null): Kpi {
   const c = t.columns;
   const { name, row: nameRow, col: nameColumn } = kpiName(g, p, c.kpi);
-  const baseline = c.baseline !== null ? valueAtCell(g, p.row, c.baseline) : null;
-  const target = c.target !== null ? valueAtCell(g, p.row, c.target) : null;
+  const baseline = c.baseline !== null ? g.placedValue(p.row, c.baseline) : null;
+  const target = c.target !== null ? g.placedValue(p.row, c.target) : null;
   const actualList: ParsedValue[] = [];
   const rateList: PrintedRate[] = [];
   const expectedList: ParsedValue[] | null = p.expectedRow !== undefined ? [] : null;
@@ -320,12 +320,12 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] 
     if (expectedList) expectedList.push(valueAtCell(g, p.expectedRow!, col));
     rateList.push(g.parsedRate(p.rateRow, col));
   }
-  const actuals = ByYear.ofColumns(c.years, years, actualList);
+  const actuals = ByYear.ofColumns(c.years, years, actualList, p.row);
   const printedRates = ByYear.ofColumns(c.years, years, rateList, p.rateRow);
-  const expected = expectedList ? ByYear.ofColumns(c.years, years, expectedList) : null;
-  const rateRowOther: ParsedValue[] = [];
-  if (c.baseline !== null && g.ownText(p.rateRow, c.baseline) !== '') rateRowOther.push(valueAtCell(g, p.rateRow, c.baseline));
-  if (c.target !== null && g.ownText(p.rateRow, c.target) !== '') rateRowOther.push(valueAtCell(g, p.rateRow, c.target));
+  const expected = expectedList ? ByYear.ofColumns(c.years, years, expectedList, p.expectedRow!) : null;
+  const rateRowOther: PlacedValue[] = [];
+  if (c.baseline !== null && g.ownText(p.rateRow, c.baseline) !== '') rateRowOther.push(g.placedValue(p.rateRow, c.baseline));
+  if (c.target !== null && g.ownText(p.rateRow, c.target) !== '') rateRowOther.push(g.placedValue(p.rateRow, c.target));
   const remark = optionalText(g, p.row, c.remark ?? undefined);
   const firstUnit = unitOf(target) ?? unitOf(baseline) ?? firstActualUnit(actuals);
   const cumulative = /累計|累積|延べ|通算/.test(name);
@@ -352,7 +352,7 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] 
     actuals,
     printedRates,
     rateRowOther,
-    cost: c.cost !== null ? valueAtCell(g, p.row, c.cost) : null,
+    cost: c.cost !== null ? g.placedValue(p.row, c.cost) : null,
     department: optionalText(g, p.row, c.department ?? undefined),
     remark,
     sheetNo: c.sheetNo !== null ? sheetNoText(g, p.row, c.sheetNo) : null,

@@ -1,6 +1,6 @@
 /** Rules on the 実績値 cells: unit-mismatch, not-a-number, percent-out-of-range, year-gap. */
 import type { Finding } from '../findings';
-import type { Kpi, ParsedValue } from '../model';
+import type { Kpi, ParsedValue, PlacedValue } from '../model';
 import { kpiUnit, normaliseUnit, rateMethod } from '../rates';
 import { def, finding, shown, yearLabel, type KpiCheck, type RuleContext } from './context';
 
@@ -14,13 +14,13 @@ export function unitMismatch(ctx: RuleContext): KpiCheck {
         { baseline: shown(kpi.baseline.parsed), target: shown(kpi.target.parsed) }));
     }
     if (!unit) return;
-    const actuals = kpi.actuals.values;
-    for (let i = 0; i < actuals.length; i++) {
-      const a = actuals[i];
+    const { years, values } = kpi.actuals;
+    for (let i = 0; i < years.length; i++) {
+      const a = values[i];
       if (a.kind !== 'number') continue;
       const au = normaliseUnit(a.unit);
       if (!au || au === unit) continue;
-      out.push(finding(ctx, 'unit-mismatch', 'error', kpi, a, 'unit-mismatch', { text: shown(a), unit: au, kpiUnit: unit }));
+      out.push(finding(ctx, 'unit-mismatch', 'error', kpi, kpi.actuals.cell(years[i]), 'unit-mismatch', { text: shown(a), unit: au, kpiUnit: unit }));
     }
   };
 }
@@ -28,11 +28,11 @@ export function unitMismatch(ctx: RuleContext): KpiCheck {
 export function notANumber(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
     if (rateMethod(kpi, def(ctx, kpi)) === 'none') return;
-    const actuals = kpi.actuals.values;
-    for (let i = 0; i < actuals.length; i++) {
-      const a = actuals[i];
+    const { years, values } = kpi.actuals;
+    for (let i = 0; i < years.length; i++) {
+      const a = values[i];
       if (a.kind !== 'text' && a.kind !== 'error') continue;
-      out.push(finding(ctx, 'not-a-number', 'warning', kpi, a, 'not-a-number', { text: shown(a), example: `12${kpiUnit(kpi, def(ctx, kpi)) ?? ''}` }));
+      out.push(finding(ctx, 'not-a-number', 'warning', kpi, kpi.actuals.cell(years[i]), 'not-a-number', { text: shown(a), example: `12${kpiUnit(kpi, def(ctx, kpi)) ?? ''}` }));
     }
   };
 }
@@ -43,16 +43,18 @@ export function percentOutOfRange(ctx: RuleContext): KpiCheck {
     // baseline, target, then each year's actual
     outOfPercent(ctx, kpi, kpi.baseline.parsed, out);
     outOfPercent(ctx, kpi, kpi.target.parsed, out);
-    const actuals = kpi.actuals.values;
-    for (let i = 0; i < actuals.length; i++) outOfPercent(ctx, kpi, actuals[i], out);
+    const { years, values } = kpi.actuals;
+    for (let i = 0; i < years.length; i++) outOfPercent(ctx, kpi, values[i], out, years[i]);
   };
 }
 
-function outOfPercent(ctx: RuleContext, kpi: Kpi, c: ParsedValue | null, out: Finding[]): void {
+/** A baseline or target (placed: its own cell) or the actual of `year` (its cell in kpi.actuals). */
+function outOfPercent(ctx: RuleContext, kpi: Kpi, c: ParsedValue | PlacedValue | null, out: Finding[], year?: number): void {
   if (!c || c.kind !== 'number' || c.value === null) return;
   if (normaliseUnit(c.unit) !== '%' && c.unit !== null) return;
   if (c.value >= 0 && c.value <= 100) return;
-  out.push(finding(ctx, 'percent-out-of-range', 'error', kpi, c, 'percent-out-of-range', { text: shown(c) }));
+  const at = year === undefined ? (c as PlacedValue) : kpi.actuals.cell(year);
+  out.push(finding(ctx, 'percent-out-of-range', 'error', kpi, at, 'percent-out-of-range', { text: shown(c) }));
 }
 
 export function yearGap(ctx: RuleContext): KpiCheck {
@@ -72,7 +74,7 @@ export function yearGap(ctx: RuleContext): KpiCheck {
         continue;
       }
       if (!measuredFromStart && !seenFilled) continue;
-      out.push(finding(ctx, 'year-gap', 'warning', kpi, values[i], 'year-gap',
+      out.push(finding(ctx, 'year-gap', 'warning', kpi, kpi.actuals.cell(ys[i]), 'year-gap',
         { year: yearLabel(ctx, kpi, ys[i]), later: yearLabel(ctx, kpi, ys[last]) }));
     }
   };

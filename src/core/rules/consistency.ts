@@ -31,6 +31,13 @@ function figures(kpi: Kpi): (ParsedValue | null)[] {
   return [kpi.baseline.parsed, kpi.target.parsed, ...kpi.actuals.values];
 }
 
+/** The cell of figures(kpi)[i]: the baseline and target carry theirs, a year's actual is its record's. */
+function figureCell(kpi: Kpi, i: number): { row: number; col: number } | null {
+  if (i === 0) return kpi.baseline.parsed;
+  if (i === 1) return kpi.target.parsed;
+  return kpi.actuals.cellOf(kpi.actuals.years[i - 2]) ?? null;
+}
+
 /** What figures(kpi)[i] is, for a finding (made only when one is found). */
 function figureLabel(ctx: RuleContext, kpi: Kpi, i: number): string {
   if (i === 0) return word(ctx.lang, 'baseline');
@@ -53,11 +60,12 @@ export function relistedMismatch(ctx: RuleContext): KpiCheck {
       if (cell.kind === 'empty' && o?.kind !== 'number') continue;
       // Another sheet may be another edition (last year's copy): there only figures both show must agree.
       if (first.sheet !== kpi.sheet && (figure(cell) === '' || figure(o) === '')) continue;
-      out.push(finding(ctx, 'relisted-mismatch', 'error', kpi, cell, 'relisted-mismatch', {
+      const theirCell = o ? figureCell(first, i) : null;
+      out.push(finding(ctx, 'relisted-mismatch', 'error', kpi, figureCell(kpi, i)!, 'relisted-mismatch', {
         what: figureLabel(ctx, kpi, i),
         value: shown(cell) || say(ctx.lang, 'rule.blank'),
         original: shown(o) || say(ctx.lang, 'rule.blank'),
-        first: `${first.sheet}!${o ? cellAddress(o.row, o.col) : cellAddress(first.row, first.nameCell.col)}`,
+        first: `${first.sheet}!${theirCell ? cellAddress(theirCell.row, theirCell.col) : cellAddress(first.row, first.nameCell.col)}`,
       }));
     }
   };
@@ -74,6 +82,14 @@ function withCostAt(k: Kpi, i: number): ParsedValue | null | undefined {
   const n = k.actuals.values.length;
   if (i - 2 < n) return k.actuals.values[i - 2];
   return i - 2 === n ? k.cost : undefined;
+}
+
+/** The cell of withCostAt(k, i) (a value there): the baseline, target and cost carry theirs, an actual is its record's. */
+function withCostCell(k: Kpi, i: number): { row: number; col: number } {
+  if (i === 0) return k.baseline.parsed!;
+  if (i === 1) return k.target.parsed!;
+  const n = k.actuals.values.length;
+  return i - 2 < n ? k.actuals.cell(k.actuals.years[i - 2]) : k.cost!;
 }
 
 /** Parts that say nothing ("-") contribute nothing; unreadable or other-unit parts make the sum unknown. */
@@ -117,7 +133,7 @@ export function breakdownSum(ctx: RuleContext): KpiCheck {
         const c = withCostAt(part, i);
         if (counted(c)) shownParts.push(shown(c));
       }
-      out.push(finding(ctx, 'breakdown-sum', 'error', total, t, 'breakdown-sum', {
+      out.push(finding(ctx, 'breakdown-sum', 'error', total, withCostCell(total, i), 'breakdown-sum', {
         what: i === last ? word(ctx.lang, 'cost') : figureLabel(ctx, total, i),
         total: shown(t),
         sum: `${amount(sum, 6)}${t.unit ?? ''}`,

@@ -36,10 +36,12 @@ export function definitionDrift(ctx: RuleContext): KpiCheck | null {
 
 function outOfRange(ctx: RuleContext, kpi: Kpi, min: number | null, max: number | null, defCell: string, out: Finding[]): void {
   if (min === null && max === null) return;
-  for (const a of kpi.actuals.values) {
+  const { years, values } = kpi.actuals;
+  for (let i = 0; i < years.length; i++) {
+    const a = values[i];
     if (a.kind !== 'number' || a.value === null) continue;
     if ((min === null || a.value >= min) && (max === null || a.value <= max)) continue;
-    out.push(finding(ctx, 'definition-drift', 'error', kpi, a, 'definition-drift.range',
+    out.push(finding(ctx, 'definition-drift', 'error', kpi, kpi.actuals.cell(years[i]), 'definition-drift.range',
       { value: shown(a), range: `${min ?? ''}～${max ?? ''}`, defCell }));
   }
 }

@@ -4,7 +4,7 @@
  * Only where the sheet prints a legend: without one nothing says what a grade means.
  */
 import type { Finding } from '../findings';
-import type { GradeLegend, Kpi } from '../model';
+import type { GradeLegend, Kpi, ParsedValue } from '../model';
 import { computeRate, formatRate, kpiDirection, kpiUnit, normaliseUnit, roundRate } from '../rates';
 import { entryOf, gradeFromLegend, trendFromLegend } from '../legend';
 import { t } from '../catalogue';
@@ -42,7 +42,7 @@ function gradeFindings(ctx: RuleContext, kpi: Kpi, legend: GradeLegend, out: Fin
 /** improved / kept / worsened from the year before (or the baseline), in the KPI's direction. */
 function change(ctx: RuleContext, kpi: Kpi, year: number): 'improved' | 'kept' | 'worsened' | null {
   const unit = kpiUnit(kpi, def(ctx, kpi));
-  const usable = (p: Kpi['baseline']['parsed'] | undefined) => p && p.kind === 'number' && p.value !== null && (!unit || !normaliseUnit(p.unit) || normaliseUnit(p.unit) === unit);
+  const usable = (p: ParsedValue | null | undefined) => p && p.kind === 'number' && p.value !== null && (!unit || !normaliseUnit(p.unit) || normaliseUnit(p.unit) === unit);
   const now = kpi.actuals.get(year);
   if (!usable(now)) return null;
   const earlier = kpi.actuals.years.filter((x) => x < year && usable(kpi.actuals.get(x))).sort((a, b) => b - a)[0];

@@ -26,7 +26,7 @@ export function cumulativeDecrease(ctx: RuleContext): KpiCheck {
     }
     for (const a of actuals) {
       if (prevValue !== null && a.value < prevValue) {
-        out.push(finding(ctx, 'cumulative-decrease', 'error', kpi, a.cell, 'cumulative-decrease', {
+        out.push(finding(ctx, 'cumulative-decrease', 'error', kpi, kpi.actuals.cell(a.year), 'cumulative-decrease', {
           prev: shown(prevCell),
           prevYear: prevYear !== null ? yearLabel(ctx, kpi, prevYear) : '',
           value: shown(a.cell),

@@ -2,6 +2,7 @@
 import { ByYear } from '../../../src/core/by-year';
 import type { Kpi } from '../../../src/core/model';
 import { parseRate, parseValue } from '../../../src/core/values';
+import { placed } from '../../../src/core/recognise/grid';
 
 export interface KpiSpec {
   name?: string;
@@ -18,13 +19,13 @@ export interface KpiSpec {
 }
 
 export function makeKpi(spec: KpiSpec): Kpi {
-  const baseline = parseValue(spec.baseline, null, 10, 3);
-  const target = parseValue(spec.target, null, 10, 4);
+  const baseline = placed(parseValue(spec.baseline, null), 10, 3);
+  const target = placed(parseValue(spec.target, null), 10, 4);
   const years = Object.keys(spec.actuals).map(Number).sort((a, b) => a - b);
-  const actuals: Kpi['actuals'] = new ByYear();
+  const actuals: Kpi['actuals'] = ByYear.onRow(10);
   const printedRates: Kpi['printedRates'] = ByYear.onRow(11);
   years.forEach((y, i) => {
-    actuals.set(y, parseValue(spec.actuals[y], null, 10, 5 + i));
+    actuals.set(y, parseValue(spec.actuals[y], null), 5 + i);
     printedRates.set(y, parseRate(spec.rates?.[y] ?? '', null), 5 + i);
   });
   const num = (p: typeof baseline) => (p.kind === 'number' ? p.value : null);

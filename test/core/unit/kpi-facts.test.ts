@@ -35,7 +35,7 @@ test('inside an analysis each list is made once; outside and after it, afresh', 
     expect(actualYears(k)).toEqual([2019, 2020, 2021]);
   }));
   expect(readableActuals(k)).not.toBe(readableActuals(k));
-  k.actuals.set(2022, k.actuals.get(2019)!);
+  k.actuals.set(2022, k.actuals.get(2019)!, 9);
   expect(withKpiFacts(() => actualYears(k))).toEqual([2019, 2020, 2021, 2022]);
 });
 

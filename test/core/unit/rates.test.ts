@@ -8,6 +8,7 @@ import {
   normaliseUnit, printsAs, progressRate, rateMethod, roundRate, withKpiTerms, yearTarget,
 } from '../../../src/core/rates';
 import { parseValue } from '../../../src/core/values';
+import { placed } from '../../../src/core/recognise/grid';
 import { makeKpi } from '../support/make-kpi';
 import { makeDef } from './support';
 
@@ -83,7 +84,7 @@ describe('unit of a KPI', () => {
     const kpi = makeKpi({ baseline: '10人', target: '40件', actuals: {} });
     expect(kpiUnit({ ...kpi, unit: 'ｋｍ' })).toBe('km');
     expect(kpiUnit({ ...kpi, unit: null })).toBe('件');
-    expect(kpiUnit({ ...kpi, unit: null, target: { ...kpi.target, parsed: parseValue('40') } })).toBe('人');
+    expect(kpiUnit({ ...kpi, unit: null, target: { ...kpi.target, parsed: placed(parseValue('40'), 10, 4) } })).toBe('人');
     expect(kpiUnit({ ...kpi, unit: null, target: { ...kpi.target, parsed: null }, baseline: { ...kpi.baseline, parsed: null } })).toBeNull();
   });
 
@@ -161,8 +162,8 @@ describe('computeRate', () => {
 
   test('a number cell without a finite value is no actual (no throw)', () => {
     const kpi = makeKpi({ baseline: '10件', target: '40件', actuals: { 2020: '20件', 2021: '30件' } });
-    kpi.actuals.set(2020, { ...kpi.actuals.get(2020)!, value: Number.POSITIVE_INFINITY });
-    kpi.actuals.set(2021, { ...kpi.actuals.get(2021)!, value: null });
+    kpi.actuals.set(2020, { ...kpi.actuals.get(2020)!, value: Number.POSITIVE_INFINITY }, kpi.actuals.colOf(2020));
+    kpi.actuals.set(2021, { ...kpi.actuals.get(2021)!, value: null }, kpi.actuals.colOf(2021));
     expect(computeRate(kpi, 2020)).toEqual({ value: null, method: 'ratio', reason: 'actual is number' });
     expect(computeRate(kpi, 2021)).toEqual({ value: null, method: 'ratio', reason: 'actual is number' });
   });

@@ -89,7 +89,7 @@ describe('parseValue', () => {
   });
 
   test('what a sheet writes instead of numbers', () => {
-    expect(parseValue(null, null, 3, 4)).toEqual({ text: '', kind: 'empty', value: null, unit: null, qualifier: null, row: 3, col: 4 });
+    expect(parseValue(null, null)).toEqual({ text: '', kind: 'empty', value: null, unit: null, qualifier: null });
     expect(parseValue('  ')).toMatchObject({ kind: 'empty', text: '' });
     expect(parseValue(true)).toMatchObject({ kind: 'text', text: 'TRUE' });
     expect(parseValue(false)).toMatchObject({ kind: 'text', text: 'FALSE' });
@@ -99,11 +99,12 @@ describe('parseValue', () => {
     expect(parseValue(Infinity)).toMatchObject({ kind: 'error', text: 'Infinity' });
   });
 
-  test('position and formula are kept; no formula key without one', () => {
-    expect(parseValue('5件', null, 7, 8, '=A1')).toMatchObject({ row: 7, col: 8, formula: '=A1' });
-    expect('formula' in parseValue('5件', null, 7, 8)).toBe(false);
-    expect('formula' in parseValue(5, null, 7, 8, null)).toBe(false);
-    expect(parseValue(5, null, 7, 8, '=B2')).toMatchObject({ formula: '=B2' });
+  test('the formula is kept; no formula key without one, and no position (a value is shared by its cells)', () => {
+    expect(parseValue('5件', null, '=A1')).toMatchObject({ formula: '=A1' });
+    expect('formula' in parseValue('5件', null)).toBe(false);
+    expect('formula' in parseValue(5, null, null)).toBe(false);
+    expect(parseValue(5, null, '=B2')).toMatchObject({ formula: '=B2' });
+    expect('row' in parseValue(5, null, '=B2') || 'col' in parseValue('5件')).toBe(false);
   });
 
   test('numbers: units and qualifiers from the format, percent formats in percent points', () => {

@@ -12,9 +12,9 @@ export function plantFamilyChanges(wb: ExcelJS.Workbook, prev: ReturnType<typeof
     cell.value = typeof v === 'number' ? v + 1 : String(v).replace(/\d+/, (d) => String(Number(d) + 1));
   };
   const withActual = kpis.find((k) => k.actuals.values.some((a) => a.kind === 'number'))!;
-  const actual = withActual.actuals.values.find((a) => a.kind === 'number')!;
+  const actual = withActual.actuals.cell(withActual.actuals.years.find((y) => withActual.actuals.get(y)!.kind === 'number')!);
   bump(withActual.sheet, actual.row, actual.col);
-  const withTarget = kpis.find((k) => k !== withActual && k.target.parsed?.kind === 'number' && k.target.parsed.row && !(k.target.parsed.row === k.row && k.actuals.values.some((a) => a.col === k.target.parsed!.col)))!;
+  const withTarget = kpis.find((k) => k !== withActual && k.target.parsed?.kind === 'number' && k.target.parsed.row && !(k.target.parsed.row === k.row && k.actuals.years.some((y) => k.actuals.colOf(y) === k.target.parsed!.col)))!;
   const p = withTarget.target.parsed!;
   bump(withTarget.sheet, p.row, p.col);
   return [`actual-revised ${withActual.sheet}!${cellAddress(actual.row, actual.col)}`, `target-changed ${withTarget.sheet}!${cellAddress(p.row, p.col)}`];
