@@ -152,7 +152,7 @@ export interface Kpi {
   actuals: ByYear<ParsedValue>;
   printedRates: ByYear<PrintedRate>;
   /** Anything in the baseline/target columns of the 達成率 row (e.g. "4.17ha"): misplaced values. */
-  rateRowOther: PlacedValue[];
+  rateRowOther: readonly PlacedValue[];
   cost: PlacedValue | null;
   department: string | null;
   remark: string | null;

@@ -2,6 +2,7 @@
  * Recognition of the bundled sample against the published text: 38 tables, 84 KPIs, every KPI's
  * rows, name, figures, printed rates, sheet number, department, place in the structure and links.
  */
+import { NO_VALUES } from '../../src/core/recognise/grid';
 import type { Kpi, ProgressModel, SheetModel } from '../../src/core/model';
 import { recognise } from '../../src/core/recognise';
 import { publishedKpis, publishedTextSnapshot, sampleSnapshots, SAMPLE_SHEET, type PublishedKpi } from '../support/sample';
@@ -124,6 +125,12 @@ test('qualifiers, qualitative and unreadable values, reference figures, misplace
   expect(land.target).toMatchObject({ value: 2, qualifier: 'atLeast', text: '2か所以上' });
   expect(land.rateRowOther[0]).toMatchObject({ text: '4.17ha', kind: 'number', value: 4.17, unit: 'ha', col: 3, row: land.rateRow });
   expect(land.printedRates.get(2019)).toMatchObject({ text: '0ha', kind: 'text' });
+  // the cells of values that carry none: the KPI's rows under the year columns
+  expect(land.printedRates.cell(2019)).toEqual({ row: land.rateRow, col: land.actuals.colOf(2019) });
+  expect(land.actuals.cell(2019).row).toBe(land.row);
+  // KPIs with nothing misplaced share one frozen empty list
+  expect(days.rateRowOther).toBe(NO_VALUES);
+  expect(Object.isFrozen(NO_VALUES) && NO_VALUES.length === 0).toBe(true);
   const plan = byName('都市計画マスタープラン見直し')[0];
   expect(plan.target.parsed?.kind).toBe('text');
   expect(plan.actuals.get(2020)).toMatchObject({ kind: 'text', text: 'R6着手予定' });

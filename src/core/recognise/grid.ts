@@ -237,6 +237,9 @@ export class Grid {
   }
 }
 
+/** No values: one frozen empty list for the KPIs with nothing in a list (most KPIs' rateRowOther). */
+export const NO_VALUES: readonly PlacedValue[] = Object.freeze([]);
+
 /**
  * A parsed value with its cell: a new object, key by key in the order values always had (text … qualifier,
  * row, col, then formula and annotation when present), so the model's JSON keeps its text.

@@ -13,7 +13,7 @@ import { normalise, toHalfWidth } from '../text';
 import { readNumberText } from '../values';
 import { parseYearLabel, yearInText, type ParsedYear } from '../years';
 import { normaliseSymbol, parseLegendText } from '../legend';
-import { placed, type Grid } from './grid';
+import { NO_VALUES, placed, type Grid } from './grid';
 import { classifyHeader } from './headers';
 
 type Role = 'name' | 'unit' | 'baseline' | 'target' | 'actual' | 'rate' | 'grade' | 'trend' | 'department' | 'remark' | 'context';
@@ -265,7 +265,7 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
       target: { year: targetYear, value: target?.kind === 'number' ? target.value : null, text: target?.text ?? '', qualifier: target?.qualifier ?? null, parsed: target },
       actuals,
       printedRates,
-      rateRowOther: [],
+      rateRowOther: NO_VALUES,
       cost: null,
       department: table.columns.department !== null ? g.text(r, table.columns.department) || null : null,
       remark,

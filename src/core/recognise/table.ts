@@ -3,7 +3,7 @@ import { ByYear } from '../by-year';
 import type { Direction, Kpi, KpiTable, ParsedValue, PlacedValue, PrintedGrade, PrintedRate, YearColumn } from '../model';
 import { cellText, keptByNormalise, keptOrSpaces, normalise, toHalfWidth } from '../text';
 import { yearInText } from '../years';
-import type { Grid } from './grid';
+import { NO_VALUES, type Grid } from './grid';
 import { headerAt, type HeaderRow } from './headers';
 import { splitNameUnit } from './rows';
 import { normaliseSymbol } from '../legend';
@@ -323,9 +323,16 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] 
   const actuals = ByYear.ofColumns(c.years, years, actualList, p.row);
   const printedRates = ByYear.ofColumns(c.years, years, rateList, p.rateRow);
   const expected = expectedList ? ByYear.ofColumns(c.years, years, expectedList, p.expectedRow!) : null;
-  const rateRowOther: PlacedValue[] = [];
-  if (c.baseline !== null && g.ownText(p.rateRow, c.baseline) !== '') rateRowOther.push(g.placedValue(p.rateRow, c.baseline));
-  if (c.target !== null && g.ownText(p.rateRow, c.target) !== '') rateRowOther.push(g.placedValue(p.rateRow, c.target));
+  // a list only for the few KPIs with something there
+  const otherBaseline = c.baseline !== null && g.ownText(p.rateRow, c.baseline) !== '';
+  const otherTarget = c.target !== null && g.ownText(p.rateRow, c.target) !== '';
+  let rateRowOther: readonly PlacedValue[] = NO_VALUES;
+  if (otherBaseline || otherTarget) {
+    const list: PlacedValue[] = [];
+    if (otherBaseline) list.push(g.placedValue(p.rateRow, c.baseline!));
+    if (otherTarget) list.push(g.placedValue(p.rateRow, c.target!));
+    rateRowOther = list;
+  }
   const remark = optionalText(g, p.row, c.remark ?? undefined);
   const firstUnit = unitOf(target) ?? unitOf(baseline) ?? firstActualUnit(actuals);
   const cumulative = /累計|累積|延べ|通算/.test(name);
