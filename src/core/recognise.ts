@@ -129,7 +129,8 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
     }
     if (found) continue;
     if (isClaimed(claimed, r, first)) continue;
-    loose.push(r);
+    // wanted only when the sheet ends up without a table
+    if (tables.length === 0) loose.push(r);
     const heading = headingOf(g, r);
     if (heading) structure.add(heading, r);
   }

@@ -113,9 +113,10 @@ export class StructureBuilder {
  * are its own), one walk of the tree; whether the node's branch holds a KPI.
  */
 function pruned(n: StructureNode): boolean {
-  let holds = n.kpis.length > 0;
+  let holds = n.kpis !== NO_IDS && n.kpis.length > 0;
   const children = n.children;
-  if (children.length === 0) return holds;
+  // the shared empty list first: a frozen array's length read makes the walk polymorphic
+  if (children === NO_NODES || children.length === 0) return holds;
   let kept = 0;
   for (let i = 0; i < children.length; i++) {
     const c = children[i];
