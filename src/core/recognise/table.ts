@@ -53,9 +53,30 @@ interface Pair {
   gradeRow?: number;
 }
 
-/** Whether the label cell of `row` (within the sheet) matches `re`. */
-function labelIs(g: Grid, labelCol: number, re: RegExp, row: number): boolean {
-  return row <= g.lastRow && re.test(normalise(g.text(row, labelCol)));
+/** Bits of labelKinds: which row label patterns a label text matches. */
+const EXPECTED = 1;
+const ACTUAL = 2;
+const RATE = 4;
+const GRADE = 8;
+
+// A table's label column repeats a few texts (実績値, 達成率) on every KPI: each is matched once (bounded).
+const labelKindsOf = new Map<string, number>();
+
+/** Which of EXPECTED_LABEL, ACTUAL_LABEL, RATE_LABEL and GRADE_LABEL normalise(text) matches, as bits. */
+function labelKinds(text: string): number {
+  let kinds = labelKindsOf.get(text);
+  if (kinds === undefined) {
+    if (labelKindsOf.size > 10_000) labelKindsOf.clear();
+    const n = normalise(text);
+    kinds = (EXPECTED_LABEL.test(n) ? EXPECTED : 0) | (ACTUAL_LABEL.test(n) ? ACTUAL : 0) | (RATE_LABEL.test(n) ? RATE : 0) | (GRADE_LABEL.test(n) ? GRADE : 0);
+    labelKindsOf.set(text, kinds);
+  }
+  return kinds;
+}
+
+/** Whether the label cell of `row` (within the sheet) matches the pattern of `kind` (a labelKinds bit). */
+function labelIs(g: Grid, labelCol: number, kind: number, row: number): boolean {
+  return row <= g.lastRow && (labelKinds(g.text(row, labelCol)) & kind) !== 0;
 }
 
 /**
@@ -63,12 +84,12 @@ function labelIs(g: Grid, labelCol: number, re: RegExp, row: number): boolean {
  * row goes is settled by the table's first group, since "A R E A R E" and "E A R E A R" overlap.
  */
 function labelledGroup(g: Grid, labelCol: number, r: number, mode: { expected: 'before' | 'after' | null }): Pair | null {
-  if (mode.expected !== 'after' && labelIs(g, labelCol, EXPECTED_LABEL, r) && labelIs(g, labelCol, ACTUAL_LABEL, r + 1) && labelIs(g, labelCol, RATE_LABEL, r + 2)) {
+  if (mode.expected !== 'after' && labelIs(g, labelCol, EXPECTED, r) && labelIs(g, labelCol, ACTUAL, r + 1) && labelIs(g, labelCol, RATE, r + 2)) {
     mode.expected = 'before';
     return { row: r + 1, rateRow: r + 2, expectedRow: r };
   }
-  if (!labelIs(g, labelCol, ACTUAL_LABEL, r) || !labelIs(g, labelCol, RATE_LABEL, r + 1)) return null;
-  if (mode.expected !== 'before' && labelIs(g, labelCol, EXPECTED_LABEL, r + 2)) {
+  if (!labelIs(g, labelCol, ACTUAL, r) || !labelIs(g, labelCol, RATE, r + 1)) return null;
+  if (mode.expected !== 'before' && labelIs(g, labelCol, EXPECTED, r + 2)) {
     mode.expected = 'after';
     return { row: r, rateRow: r + 1, expectedRow: r + 2 };
   }
@@ -125,7 +146,7 @@ export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[
       if (!pair) break;
       // the group's rows: 実績値 and 達成率, and a 目安値 row before or after them
       r += pair.expectedRow !== undefined ? 3 : 2;
-      if (labelIs(g, labelCol, GRADE_LABEL, r)) pair.gradeRow = r++;
+      if (labelIs(g, labelCol, GRADE, r)) pair.gradeRow = r++;
       pairs.push(pair);
       continue;
     }
