@@ -120,6 +120,8 @@ export interface RunSummary {
   gcShare: number;
   /** of the settled runs: recognise alone, median */
   recogniseMedian: number;
+  /** medians of the settled runs' first and second halves (the middle run in neither): whether they still drift */
+  halves: [number, number];
 }
 
 export function summarise(runs: CoreRun[], warmup: number): RunSummary {
@@ -135,6 +137,7 @@ export function summarise(runs: CoreRun[], warmup: number): RunSummary {
     withMarkCompact: settled.filter((r) => r.markCompacts > 0).length,
     gcShare: settled.reduce((s, r) => s + r.gcMs, 0) / settled.reduce((s, r) => s + r.wallMs, 0),
     recogniseMedian: median(settled.map((r) => r.recognise)),
+    halves: [median(totals.slice(0, Math.max(1, Math.floor(totals.length / 2)))), median(totals.slice(Math.ceil(totals.length / 2)))],
   };
 }
 
@@ -150,7 +153,7 @@ export function describe(s: RunSummary, warmup: number): string {
     `cold (run 0) ${f1(s.cold)}`,
     s.warming.length ? `warming (${span(1, warmup - 1)}) ${s.warming.map(f1).join(', ')}` : null,
     `settled (${span(warmup, last)}) ${s.settled.map(f1).join(', ')}: median ${f1(s.median)}, mean ${f1(s.mean)}` +
-      ` (recognise median ${f1(s.recogniseMedian)}); ${s.withMarkCompact} of ${s.settled.length} with a Mark-Compact;` +
+      ` (recognise median ${f1(s.recogniseMedian)}; first half ${f1(s.halves[0])}, second half ${f1(s.halves[1])}); ${s.withMarkCompact} of ${s.settled.length} with a Mark-Compact;` +
       ` main-thread GC pauses ${(s.gcShare * 100).toFixed(0)} % of their wall time`,
   ]
     .filter((x) => x !== null)

@@ -20,13 +20,14 @@ describe('the per-KPI figure of the core (scripts/core-runs.ts)', () => {
     expect(s.withMarkCompact).toBe(1);
     expect(s.gcShare).toBeCloseTo(90 / 400);
     expect(s.recogniseMedian).toBe(16.5);
+    expect(s.halves).toEqual([32, 85.5]);
   });
 
   it('says which runs are which', () => {
     expect(describeRuns(summarise(runs, 4), 4)).toBe(
-      'cold (run 0) 120.0; warming (runs 1–3) 90.0, 60.0, 50.0; settled (runs 4–7) 30.0, 34.0, 139.0, 32.0: median 33.0, mean 58.8 (recognise median 16.5); 1 of 4 with a Mark-Compact; main-thread GC pauses 23 % of their wall time',
+      'cold (run 0) 120.0; warming (runs 1–3) 90.0, 60.0, 50.0; settled (runs 4–7) 30.0, 34.0, 139.0, 32.0: median 33.0, mean 58.8 (recognise median 16.5; first half 32.0, second half 85.5); 1 of 4 with a Mark-Compact; main-thread GC pauses 23 % of their wall time',
     );
-    expect(describeRuns(summarise(runs.slice(0, 3), 1), 1)).toBe('cold (run 0) 120.0; settled (runs 1–2) 90.0, 60.0: median 75.0, mean 75.0 (recognise median 37.5); 0 of 2 with a Mark-Compact; main-thread GC pauses 10 % of their wall time');
+    expect(describeRuns(summarise(runs.slice(0, 3), 1), 1)).toBe('cold (run 0) 120.0; settled (runs 1–2) 90.0, 60.0: median 75.0, mean 75.0 (recognise median 37.5; first half 90.0, second half 60.0); 0 of 2 with a Mark-Compact; main-thread GC pauses 10 % of their wall time');
   });
 
   it('refuses a warm-up that leaves no settled run', () => {
