@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * `node scripts/check-stages.js <file.xlsx> [--runs 3] [--lang ja|en] [--build DIR]`: where the first call of
+ * `kpi-progress check --json` spends its time, stage by stage, each run in a fresh process of the built CLI
+ * (`npm run build:cli` first; --build takes another checkout's build): node's start, loading the modules,
+ * opening the file (exceljs's load and this project's adapters), the snapshot, recognise + analyse (the
+ * core's one cold run), the document and its JSON text (counted, not printed). Per stage: CPU of the
+ * whole process (every thread) and wall time in ms, and the main-thread GC pauses that began in it
+ * (V8's gc performance entries). Plain JavaScript, so no TypeScript loader is timed with the modules.
+ */
+'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a plain CommonJS script, run by node itself */
+/* global require, process, performance, setTimeout, __dirname, __filename */
+const { execFileSync } = require('child_process');
+const path = require('path');
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : dflt);
+const STAGES = ['node start', 'modules', 'open', 'snapshot', 'recognise + analyse (cold)', 'document + JSON text'];
+
+/** One run, in this process: prints a JSON line of [stage, cpu ms, wall ms, gc ms, gc count]. */
+async function child(build, file, lang) {
+  const start = process.cpuUsage();
+  const startWall = performance.now();
+  const { PerformanceObserver } = require('perf_hooks');
+  const gcs = [];
+  const observer = new PerformanceObserver((list) => gcs.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const marks = [['node start', (start.user + start.system) / 1000, startWall, 0, startWall]];
+  let last = start;
+  let lastWall = startWall;
+  const mark = (name) => {
+    const c = process.cpuUsage();
+    const w = performance.now();
+    marks.push([name, (c.user + c.system - last.user - last.system) / 1000, w - lastWall, lastWall, w]);
+    last = c;
+    lastWall = w;
+  };
+  const dist = path.join(build, 'dist/node');
+  const check = require(path.join(dist, 'cli/commands/check.js'));
+  const { openXlsxHostFile } = require(path.join(dist, 'xlsx/node.js'));
+  const { readFromHost } = require(path.join(dist, 'app/load.js'));
+  const { writeJson } = require(path.join(dist, 'cli/json-stream.js'));
+  mark('modules');
+  let host = await openXlsxHostFile(file);
+  mark('open');
+  const read = await readFromHost(host, { lang, extras: false });
+  host = null; // as check: the host is garbage before the core runs
+  mark('snapshot');
+  const { model, snapshots, analysis } = check.analyseForCheck(read, lang);
+  mark('recognise + analyse (cold)');
+  let chars = 0;
+  writeJson(check.buildCheckDocument(file, model, analysis, lang, snapshots), (piece) => {
+    chars += piece.length;
+  });
+  mark('document + JSON text');
+  await new Promise((r) => setTimeout(r, 100)); // the gc entries arrive on later turns of the loop
+  observer.disconnect();
+  const out = marks.map(([name, cpu, wall, from, to]) => {
+    const inStage = gcs.filter((e) => e.startTime >= from && e.startTime < to);
+    return [name, cpu, wall, inStage.reduce((s, e) => s + e.duration, 0), inStage.length];
+  });
+  process.stdout.write(`${JSON.stringify({ stages: out, chars })}\n`);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function parent() {
+  const file = argv.find((a, i) => !a.startsWith('--') && !(i > 0 && argv[i - 1].startsWith('--')));
+  if (!file) {
+    process.stderr.write('usage: node scripts/check-stages.js <file.xlsx> [--runs 3] [--lang ja|en] [--build DIR]\n');
+    process.exitCode = 2;
+    return;
+  }
+  const runs = Number(opt('runs', '3'));
+  const lang = opt('lang', 'ja');
+  const build = path.resolve(opt('build', path.join(__dirname, '..')));
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    results.push(JSON.parse(execFileSync(process.execPath, [__filename, '--child', build, path.resolve(file), lang], { encoding: 'utf8', maxBuffer: 1 << 26 })));
+  }
+  const total = (r) => r.stages.reduce((s, x) => s + x[1], 0);
+  const f = (x) => x.toFixed(0);
+  process.stdout.write(`check --json of ${file} (${results[0].chars} characters of JSON), ${runs} fresh processes, build ${build}; load average ${require('os').loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end\n`);
+  process.stdout.write('stage: CPU of every thread, ms (each run) | wall, ms | main-thread GC pauses, ms (count)\n');
+  STAGES.forEach((name, i) => {
+    const cpu = results.map((r) => r.stages[i][1]);
+    const wall = results.map((r) => r.stages[i][2]);
+    const gc = results.map((r) => r.stages[i][3]);
+    const n = results.map((r) => r.stages[i][4]);
+    process.stdout.write(`  ${name}: ${f(median(cpu))} (${cpu.map(f).join(', ')}) | ${f(median(wall))} | ${i === 0 ? '–' : `${f(median(gc))} (${median(n)})`}\n`);
+  });
+  process.stdout.write(`  total: ${f(median(results.map(total)))} (${results.map(total).map(f).join(', ')})\n`);
+}
+
+if (argv[0] === '--child') {
+  child(argv[1], argv[2], argv[3]).catch((e) => {
+    process.stderr.write(`${e && e.stack ? e.stack : String(e)}\n`);
+    process.exitCode = 1;
+  });
+} else parent();
