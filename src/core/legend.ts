@@ -78,8 +78,9 @@ function entriesOf(segment: string, kind: GradeLegend['kind']): LegendEntry[] {
  * Legends in one text (a cell, or the cells of a row joined): grade bands and trend marks, each
  * with two entries or more. Sections are split at "/" ("改善・悪化:… / 達成度:…").
  */
-export function parseLegendText(text: string, row = 0, col = 0): GradeLegend[] {
-  if (!ANY_WORD.test(text)) return [];
+export function parseLegendText(text: string, row = 0, col = 0): readonly GradeLegend[] {
+  if (legendFree.has(text)) return NO_LEGENDS;
+  if (!ANY_WORD.test(text)) return noLegendIn(text);
   const out: GradeLegend[] = [];
   for (const segment of text.split(/\s[/／]\s|[/／](?=\s*[^\s/／]{1,8}[:：])|\n/)) {
     const kind = segmentKind(segment);
@@ -89,7 +90,21 @@ export function parseLegendText(text: string, row = 0, col = 0): GradeLegend[] {
     if (!printedBounds && entries.length < 3) for (const e of entries) e.min = null;
     if (entries.length >= 2) out.push({ kind, entries, row, col, text: segment.trim() });
   }
-  return out;
+  return out.length ? out : noLegendIn(text);
+}
+
+/**
+ * Texts found to hold no legend (what parseLegendText finds depends on the text alone): a sheet repeats
+ * its headings and notes (the 10,000-KPI sheet's 13,571 one-cell rows hold 107 texts), and recognition
+ * asks about every row outside the tables. Bounded.
+ */
+const legendFree = new Set<string>();
+const NO_LEGENDS: readonly GradeLegend[] = Object.freeze([]);
+
+function noLegendIn(text: string): readonly GradeLegend[] {
+  if (legendFree.size > 50_000) legendFree.clear();
+  legendFree.add(text);
+  return NO_LEGENDS;
 }
 
 /** The legend entry a rate (fraction) falls in; null when the legend gives no bands. */

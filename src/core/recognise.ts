@@ -113,7 +113,8 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
       const from = segments[s];
       const to = segments[s + 1];
       if (isClaimed(claimed, r, from) || isClaimed(claimed, r, to)) continue;
-      const h = headerAt(g, r, from, to);
+      // a segment over the whole row: hasRoleCell above has found its role cell
+      const h = headerAt(g, r, from, to, from === g.firstCol && to === g.lastCol);
       if (!h) continue;
       found = true;
       const read = readTable(g, h, tables.length, structure.path());

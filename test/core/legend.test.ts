@@ -27,3 +27,19 @@ test('two sections: 改善・悪化 marks and 達成度 words without bands (no 
 test('ordinary cells are no legend', () => {
   for (const t of ['企業立地協定締結件数 10 件', '≪成果と見直し≫ 被害は改善したが遅れもある', '基本目標1 しごとをつくる', 'A', '順調']) expect(parseLegendText(t)).toEqual([]);
 });
+
+test('a text without a legend reads the same when asked again; legends found are fresh objects each time', () => {
+  const heading = '基本目標① しごとをつくり、安心して働けるようにする';
+  expect(parseLegendText(heading)).toEqual([]);
+  expect(parseLegendText(heading)).toBe(parseLegendText(heading));
+  // a status word without two entries is no legend either, asked twice
+  expect(parseLegendText('進捗は順調です')).toEqual([]);
+  expect(parseLegendText('進捗は順調です')).toEqual([]);
+  const text = '達成度:順調A,要改善B,未実施-';
+  const first = parseLegendText(text, 3, 4);
+  const again = parseLegendText(text, 7, 8);
+  expect(again).not.toBe(first);
+  expect(again[0].entries).not.toBe(first[0].entries);
+  expect([first[0].row, first[0].col, again[0].row, again[0].col]).toEqual([3, 4, 7, 8]);
+  expect(again.map((l) => l.entries)).toEqual(first.map((l) => l.entries));
+});

@@ -237,9 +237,10 @@ function knownHeader(g: Grid, row: number, from: number, to: number): HeaderRow 
  * The header starting at `row`: one row, or two rows when only together they name the columns
  * (role words merged over both rows, years under a 実績値 group). Null when there is none.
  */
-export function headerAt(g: Grid, row: number, from = g.firstCol, to = g.lastCol): HeaderRow | null {
-  // Most rows asked are data rows: without a cell naming a role they are no header, one row or two.
-  if (!hasRoleCell(g, row, from, to)) return null;
+export function headerAt(g: Grid, row: number, from = g.firstCol, to = g.lastCol, roleCell = false): HeaderRow | null {
+  // Most rows asked are data rows: without a cell naming a role they are no header, one row or two
+  // (roleCell: the caller has just found one in these columns).
+  if (!roleCell && !hasRoleCell(g, row, from, to)) return null;
   const one = readHeaderRow(g, row, 1, from, to);
   if (isHeaderRow(one)) return one;
   if (row + 1 > g.lastRow || one.roles.size === 0) return null;
