@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import type { GridSnapshot } from '../src/core/snapshot';
 import { recognise } from '../src/core/recognise';
+import { baselineCell, costCell, targetCell } from '../src/core/cells';
 import { XlsxHost } from '../src/xlsx/host';
 import { loadSampleGrid } from '../test/fuzz/properties';
 import { sampleSnapshots } from '../test/support/sample';
@@ -62,8 +63,17 @@ async function main(): Promise<void> {
 /** A parsed value (text, kind, qualifier) or printed rate (text, kind, storage): the model's values. */
 const isValue = (v: object): boolean => 'text' in v && 'kind' in v && ('qualifier' in v || 'storage' in v);
 
-/** JSON.stringify's replacer: values without the row and col older models gave them. */
+/**
+ * JSON.stringify's replacer: values without the row and col older models gave them, the baseline and
+ * target without the column newer ones keep beside the value, KPIs without their costCol.
+ */
 function withoutValuePositions(_key: string, v: unknown): unknown {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && (('parsed' in v && 'col' in v) || 'costCol' in v)) {
+    const rest: Record<string, unknown> = { ...v };
+    if ('parsed' in v) delete rest.col;
+    delete rest.costCol;
+    return rest;
+  }
   if (v === null || typeof v !== 'object' || Array.isArray(v) || !isValue(v) || !('row' in v)) return v;
   const rest: Record<string, unknown> = { ...v };
   delete rest.row;
@@ -87,8 +97,16 @@ function valueCells(model: ReturnType<typeof recognise>): string[] {
           out.push(`${k.id} ${field} ${y} ${at?.row} ${at?.col}`);
         }
       }
-      // the KPI's single values carry their cell in either model
-      const single: [string, { row: number; col: number } | null][] = [['baseline', k.baseline.parsed], ['target', k.target.parsed], ['cost', k.cost], ...k.rateRowOther.map((v, i): [string, { row: number; col: number }] => [`rateRowOther${i}`, v])];
+      // the KPI's single values: their cell from the KPI (cells.ts) or, in older models, the value
+      type At = { row: number; col: number } | null;
+      const older = !('costCol' in (k as object));
+      const own = (v: unknown) => v as At;
+      const single: [string, At][] = [
+        ['baseline', older ? own(k.baseline.parsed) : baselineCell(k)],
+        ['target', older ? own(k.target.parsed) : targetCell(k)],
+        ['cost', older ? own(k.cost) : costCell(k)],
+        ...k.rateRowOther.map((v, i): [string, At] => [`rateRowOther${i}`, v]),
+      ];
       for (const [field, v] of single) out.push(`${k.id} ${field} ${v ? `${v.row} ${v.col}` : '-'}`);
     }
   }

@@ -13,8 +13,9 @@ export type Direction = 'up' | 'down' | 'none';
  * How one cell's text was understood. It carries no position: the recogniser parses each (value,
  * number format) once and shares the result between every cell, KPI and sheet showing it, so it is
  * never changed (readonly, and frozen where shared). A year's value has its cell in its record
- * (`kpi.actuals.cellOf(year)`); the KPI's single values (baseline, target, cost, misplaced values of
- * the 達成率 row) are PlacedValues, which carry theirs.
+ * (`kpi.actuals.cellOf(year)`); the KPI's baseline, target and cost stand on the KPI's row in the
+ * column their field keeps (`baselineCell`, `targetCell`, `costCell` in cells.ts); the few misplaced
+ * values of the 達成率 row are PlacedValues, which carry theirs.
  */
 export interface ParsedValue {
   /** The cell as displayed / written ("26件", "▲2,530", "R6着手予定"). */
@@ -35,7 +36,7 @@ export interface ParsedValue {
   readonly annotation?: string;
 }
 
-/** A parsed value with the worksheet cell it came from: a KPI's baseline, target, cost, rateRowOther. */
+/** A parsed value with the worksheet cell it came from: a KPI's rateRowOther. */
 export interface PlacedValue extends ParsedValue {
   readonly row: number;
   readonly col: number;
@@ -146,14 +147,18 @@ export interface Kpi {
   cumulative: boolean;
   /** Where cumulation starts when the name says so ("H27～累計" → 2015); null when unknown. */
   cumulativeFrom: number | null;
-  baseline: { year: number | null; value: number | null; text: string; parsed: PlacedValue | null };
-  target: { year: number | null; value: number | null; text: string; qualifier: Qualifier | null; parsed: PlacedValue | null };
+  /** The baseline as read; `col` is its cell's column on the KPI's row (null with no parsed value): baselineCell. */
+  baseline: { year: number | null; value: number | null; text: string; parsed: ParsedValue | null; col: number | null };
+  /** The target as read; `col` as the baseline's: targetCell. */
+  target: { year: number | null; value: number | null; text: string; qualifier: Qualifier | null; parsed: ParsedValue | null; col: number | null };
   /** Every year column of the table, by western fiscal year (ByYear: see by-year.ts for why not a record). */
   actuals: ByYear<ParsedValue>;
   printedRates: ByYear<PrintedRate>;
   /** Anything in the baseline/target columns of the 達成率 row (e.g. "4.17ha"): misplaced values. */
   rateRowOther: readonly PlacedValue[];
-  cost: PlacedValue | null;
+  cost: ParsedValue | null;
+  /** The column of the cost's cell on the KPI's row, null with no cost: costCell. */
+  costCol: number | null;
   department: string | null;
   remark: string | null;
   /** As written, normalised to half-width ("08"); null when blank; "-" kept as "-". */

@@ -2,8 +2,9 @@
  * compareEditions(): last year's published edition and this year's, as the recogniser reads them, in;
  * the KPI matches and every change nobody said changed out, at cells of the current edition.
  */
+import { baselineCell, targetCell } from '../cells';
 import type { Lang } from '../findings';
-import type { Kpi, KpiTable, ParsedValue, ProgressModel, PlacedValue } from '../model';
+import type { Kpi, KpiTable, ParsedValue, ProgressModel } from '../model';
 import { cellAddress } from '../snapshot';
 import { formatYearLabel } from '../years';
 import { eraYearLabel } from '../definitions';
@@ -54,7 +55,7 @@ class Edition {
   }
 }
 
-function where(p: PlacedValue | null, fallback: At): At {
+function where(p: At | null, fallback: At): At {
   return p && p.row && p.col ? { row: p.row, col: p.col } : fallback;
 }
 
@@ -86,11 +87,11 @@ function compareTarget(ctx: PairContext, p: Kpi, c: Kpi, ignoreUnit: boolean): v
   const valueChanged = !sameFigure(p.target.parsed, c.target.parsed, ignoreUnit) || p.target.qualifier !== c.target.qualifier;
   const yearChanged = p.target.year !== c.target.year && p.target.year !== null && c.target.year !== null;
   if (!valueChanged && !yearChanged) return;
-  const at = where(c.target.parsed, ctx.cur.column(c, ctx.cur.table(c)?.columns.target));
+  const at = where(targetCell(c), ctx.cur.column(c, ctx.cur.table(c)?.columns.target));
   const label = (k: Kpi, e: Edition) => (yearChanged && k.target.year !== null ? e.yearLabel(k, k.target.year, ctx.lang) || eraYearLabel(k.target.year) : null);
   const prevText = figureText(p.target.parsed, p.target.year, label(p, ctx.prev), ctx.lang);
   const curText = figureText(c.target.parsed, c.target.year, label(c, ctx.cur), ctx.lang);
-  const prevAt = where(p.target.parsed, ctx.prev.column(p, ctx.prev.table(p)?.columns.target));
+  const prevAt = where(targetCell(p), ctx.prev.column(p, ctx.prev.table(p)?.columns.target));
   push(ctx, 'target-changed', 'warning', c, at, c.target.year, prevText, curText, ref(p, prevAt), 'edition.target-changed', { prev: prevText, cur: curText, value: valueChanged, year: yearChanged });
 }
 
@@ -101,8 +102,8 @@ function compareBaseline(ctx: PairContext, p: Kpi, c: Kpi, ignoreUnit: boolean):
   const label = (k: Kpi) => (yearChanged && k.baseline.year !== null ? eraYearLabel(k.baseline.year) : null);
   const prevText = figureText(p.baseline.parsed, p.baseline.year, label(p), ctx.lang);
   const curText = figureText(c.baseline.parsed, c.baseline.year, label(c), ctx.lang);
-  const at = where(c.baseline.parsed, ctx.cur.column(c, ctx.cur.table(c)?.columns.baseline));
-  const prevAt = where(p.baseline.parsed, ctx.prev.column(p, ctx.prev.table(p)?.columns.baseline));
+  const at = where(baselineCell(c), ctx.cur.column(c, ctx.cur.table(c)?.columns.baseline));
+  const prevAt = where(baselineCell(p), ctx.prev.column(p, ctx.prev.table(p)?.columns.baseline));
   push(ctx, 'baseline-changed', 'warning', c, at, c.baseline.year, prevText, curText, ref(p, prevAt), 'edition.baseline-changed', { prev: prevText, cur: curText });
 }
 
@@ -149,8 +150,8 @@ function comparePair(ctx: PairContext, m: KpiMatch): void {
   }
   const unitChanged = !!p.unit && !!c.unit && normalise(p.unit) !== normalise(c.unit);
   if (unitChanged) {
-    const at = where(c.target.parsed, c.nameCell);
-    push(ctx, 'unit-changed', 'warning', c, at, null, p.unit, c.unit, ref(p, where(p.target.parsed, p.nameCell)), 'edition.unit-changed', { prev: p.unit!, cur: c.unit! });
+    const at = where(targetCell(c), c.nameCell);
+    push(ctx, 'unit-changed', 'warning', c, at, null, p.unit, c.unit, ref(p, where(targetCell(p), p.nameCell)), 'edition.unit-changed', { prev: p.unit!, cur: c.unit! });
   }
   const before = ctx.out.length;
   compareBaseline(ctx, p, c, unitChanged);

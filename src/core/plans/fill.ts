@@ -4,6 +4,7 @@
  * live formula when actual and target are numeric cells. Only empty cells and cells fill wrote
  * itself (unchanged since); with `fix` also printed rates the rules found wrong.
  */
+import { baselineCell, targetCell } from '../cells';
 import { t } from '../catalogue';
 import type { Kpi, SheetModel } from '../model';
 import { cellAddress, valueAt, type GridSnapshot } from '../snapshot';
@@ -77,14 +78,14 @@ export function rateFormula(kpi: Kpi, year: number, method: string, s: GridSnaps
   const actual = numericCell(s, kpi.actuals.cellOf(year));
   // the year's own target (期待値, 施策目標 of that year) where the sheet prints one, as a relative reference
   const own = yearTarget(kpi, year) !== null ? numericCell(s, kpi.targets?.cellOf(year)) : null;
-  const target = own ?? numericCell(s, kpi.target.parsed);
+  const target = own ?? numericCell(s, targetCell(kpi));
   if (!actual || !target) return null;
   const round = style.mode === 'truncate' ? 'ROUNDDOWN' : 'ROUND';
   const digits = style.decimals + 2;
   let ratio: string;
   if (method === 'ratio') ratio = `${actual}/${own ? target : absCol(target)}`;
   else if (method === 'gap') {
-    const baseline = numericCell(s, kpi.baseline.parsed);
+    const baseline = numericCell(s, baselineCell(kpi));
     if (!baseline) return null;
     ratio = `(${absCol(baseline)}-${actual})/(${absCol(baseline)}-${absCol(target)})`;
   } else return null;

@@ -13,7 +13,7 @@ import { normalise, toHalfWidth } from '../text';
 import { readNumberText } from '../values';
 import { parseYearLabel, yearInText, type ParsedYear } from '../years';
 import { normaliseSymbol, parseLegendText } from '../legend';
-import { NO_VALUES, placed, type Grid } from './grid';
+import { NO_VALUES, type Grid } from './grid';
 import { classifyHeader } from './headers';
 
 type Role = 'name' | 'unit' | 'baseline' | 'target' | 'actual' | 'rate' | 'grade' | 'trend' | 'department' | 'remark' | 'context';
@@ -238,12 +238,13 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
     const printedTrends = new ByYear<PrintedGrade>();
     for (const c of of('grade')) printedGrades.set(c.year?.year ?? latest.year!.year, grade(g, r, c.col));
     for (const c of of('trend')) printedTrends.set(c.year?.year ?? latest.year!.year, grade(g, r, c.col));
-    let target = finalTarget ? placed(valueAt(g, r, finalTarget.col), r, finalTarget.col) : null;
+    let target = finalTarget ? valueAt(g, r, finalTarget.col) : null;
+    let targetCol = finalTarget ? finalTarget.col : null;
     let targetYear = table.targetYear;
     // side by side: the target is the last year's 施策目標 written (a year just added is still blank)
     const lastSet = [...(targetYears ?? [])].reverse().find((y) => targets.get(y.year)!.kind !== 'empty');
-    if (layout === 'side-by-side' && lastSet) [target, targetYear] = [placed(targets.get(lastSet.year)!, r, targets.colOf(lastSet.year)!), lastSet.year];
-    const baseline = baselineCol ? placed(valueAt(g, r, baselineCol.col), r, baselineCol.col) : null;
+    if (layout === 'side-by-side' && lastSet) [target, targetYear, targetCol] = [targets.get(lastSet.year)!, lastSet.year, targets.colOf(lastSet.year)!];
+    const baseline = baselineCol ? valueAt(g, r, baselineCol.col) : null;
     const unitText = unitCol !== undefined ? g.text(r, unitCol) : '';
     const cellUnit = [target, baseline, ...actuals.values].find((v) => v && v.kind === 'number' && v.unit)?.unit ?? null;
     const unit = unitText || nameUnit || unitHeader || cellUnit;
@@ -261,12 +262,13 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
       direction: 'none',
       cumulative: /累計|累積|延べ|通算/.test(name) || actuals.values.some((a) => /^(延べ|のべ|累計)/.test(a.text)),
       cumulativeFrom: null,
-      baseline: { year: baseline?.annotation ? yearInText(baseline.annotation)?.year ?? table.baselineYear : table.baselineYear, value: baseline?.kind === 'number' ? baseline.value : null, text: baseline?.text ?? '', parsed: baseline },
-      target: { year: targetYear, value: target?.kind === 'number' ? target.value : null, text: target?.text ?? '', qualifier: target?.qualifier ?? null, parsed: target },
+      baseline: { year: baseline?.annotation ? yearInText(baseline.annotation)?.year ?? table.baselineYear : table.baselineYear, value: baseline?.kind === 'number' ? baseline.value : null, text: baseline?.text ?? '', parsed: baseline, col: baselineCol ? baselineCol.col : null },
+      target: { year: targetYear, value: target?.kind === 'number' ? target.value : null, text: target?.text ?? '', qualifier: target?.qualifier ?? null, parsed: target, col: targetCol },
       actuals,
       printedRates,
       rateRowOther: NO_VALUES,
       cost: null,
+      costCol: null,
       department: table.columns.department !== null ? g.text(r, table.columns.department) || null : null,
       remark,
       sheetNo: null,

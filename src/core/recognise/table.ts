@@ -328,8 +328,8 @@ function asBlock(g: Grid, t: KpiTable, k: Kpi, p: Pair, years: number[] | null):
 function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] | null): Kpi {
   const c = t.columns;
   const { name, row: nameRow, col: nameColumn } = kpiName(g, p, c.kpi);
-  const baseline = c.baseline !== null ? g.placedValue(p.row, c.baseline) : null;
-  const target = c.target !== null ? g.placedValue(p.row, c.target) : null;
+  const baseline = c.baseline !== null ? g.parsedValue(p.row, c.baseline) : null;
+  const target = c.target !== null ? g.parsedValue(p.row, c.target) : null;
   const actualList: ParsedValue[] = [];
   const rateList: PrintedRate[] = [];
   const expectedList: ParsedValue[] | null = p.expectedRow !== undefined ? [] : null;
@@ -369,18 +369,20 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] 
     direction: directionOf(baseline, target),
     cumulative,
     cumulativeFrom: cumulative ? cumulativeStart(name) ?? (remark ? cumulativeStart(remark) : null) : null,
-    baseline: { year: t.baselineYear, value: baseline?.kind === 'number' ? baseline.value : null, text: baseline?.text ?? '', parsed: baseline },
+    baseline: { year: t.baselineYear, value: baseline?.kind === 'number' ? baseline.value : null, text: baseline?.text ?? '', parsed: baseline, col: c.baseline },
     target: {
       year: t.targetYear,
       value: target?.kind === 'number' ? target.value : null,
       text: target?.text ?? '',
       qualifier: target?.qualifier ?? null,
       parsed: target,
+      col: c.target,
     },
     actuals,
     printedRates,
     rateRowOther,
-    cost: c.cost !== null ? g.placedValue(p.row, c.cost) : null,
+    cost: c.cost !== null ? g.parsedValue(p.row, c.cost) : null,
+    costCol: c.cost,
     department: optionalText(g, p.row, c.department ?? undefined),
     remark,
     sheetNo: c.sheetNo !== null ? sheetNoText(g, p.row, c.sheetNo) : null,

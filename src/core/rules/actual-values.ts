@@ -1,6 +1,7 @@
 /** Rules on the 実績値 cells: unit-mismatch, not-a-number, percent-out-of-range, year-gap. */
 import type { Finding } from '../findings';
-import type { Kpi, ParsedValue, PlacedValue } from '../model';
+import type { Kpi, ParsedValue } from '../model';
+import { baselineCell, targetCell } from '../cells';
 import { kpiUnit, normaliseUnit, rateMethod } from '../rates';
 import { def, finding, shown, yearLabel, type KpiCheck, type RuleContext } from './context';
 
@@ -10,7 +11,7 @@ export function unitMismatch(ctx: RuleContext): KpiCheck {
     const bu = normaliseUnit(kpi.baseline.parsed?.unit);
     const tu = normaliseUnit(kpi.target.parsed?.unit);
     if (kpi.baseline.parsed?.kind === 'number' && kpi.target.parsed?.kind === 'number' && bu && tu && bu !== tu) {
-      out.push(finding(ctx, 'unit-mismatch', 'error', kpi, kpi.baseline.parsed, 'unit-mismatch.bounds',
+      out.push(finding(ctx, 'unit-mismatch', 'error', kpi, baselineCell(kpi)!, 'unit-mismatch.bounds',
         { baseline: shown(kpi.baseline.parsed), target: shown(kpi.target.parsed) }));
     }
     if (!unit) return;
@@ -41,19 +42,19 @@ export function percentOutOfRange(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
     if (kpiUnit(kpi, def(ctx, kpi)) !== '%') return;
     // baseline, target, then each year's actual
-    outOfPercent(ctx, kpi, kpi.baseline.parsed, out);
-    outOfPercent(ctx, kpi, kpi.target.parsed, out);
+    outOfPercent(ctx, kpi, kpi.baseline.parsed, out, 'baseline');
+    outOfPercent(ctx, kpi, kpi.target.parsed, out, 'target');
     const { years, values } = kpi.actuals;
     for (let i = 0; i < years.length; i++) outOfPercent(ctx, kpi, values[i], out, years[i]);
   };
 }
 
-/** A baseline or target (placed: its own cell) or the actual of `year` (its cell in kpi.actuals). */
-function outOfPercent(ctx: RuleContext, kpi: Kpi, c: ParsedValue | PlacedValue | null, out: Finding[], year?: number): void {
+/** The KPI's baseline, target, or the actual of a year (`of`: where its cell is). */
+function outOfPercent(ctx: RuleContext, kpi: Kpi, c: ParsedValue | null, out: Finding[], of: 'baseline' | 'target' | number): void {
   if (!c || c.kind !== 'number' || c.value === null) return;
   if (normaliseUnit(c.unit) !== '%' && c.unit !== null) return;
   if (c.value >= 0 && c.value <= 100) return;
-  const at = year === undefined ? (c as PlacedValue) : kpi.actuals.cell(year);
+  const at = of === 'baseline' ? baselineCell(kpi)! : of === 'target' ? targetCell(kpi)! : kpi.actuals.cell(of);
   out.push(finding(ctx, 'percent-out-of-range', 'error', kpi, at, 'percent-out-of-range', { text: shown(c) }));
 }
 

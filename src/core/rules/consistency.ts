@@ -1,4 +1,5 @@
 /** Rules across KPIs: relisted-mismatch (same KPI, other figures), breakdown-sum (parts ≠ total). */
+import { baselineCell, costCell, targetCell } from '../cells';
 import type { Finding } from '../findings';
 import type { Kpi, ParsedValue } from '../model';
 import { actualYears } from '../kpi-facts';
@@ -33,8 +34,8 @@ function figures(kpi: Kpi): (ParsedValue | null)[] {
 
 /** The cell of figures(kpi)[i]: the baseline and target carry theirs, a year's actual is its record's. */
 function figureCell(kpi: Kpi, i: number): { row: number; col: number } | null {
-  if (i === 0) return kpi.baseline.parsed;
-  if (i === 1) return kpi.target.parsed;
+  if (i === 0) return baselineCell(kpi);
+  if (i === 1) return targetCell(kpi);
   return kpi.actuals.cellOf(kpi.actuals.years[i - 2]) ?? null;
 }
 
@@ -86,10 +87,10 @@ function withCostAt(k: Kpi, i: number): ParsedValue | null | undefined {
 
 /** The cell of withCostAt(k, i) (a value there): the baseline, target and cost carry theirs, an actual is its record's. */
 function withCostCell(k: Kpi, i: number): { row: number; col: number } {
-  if (i === 0) return k.baseline.parsed!;
-  if (i === 1) return k.target.parsed!;
+  if (i === 0) return baselineCell(k)!;
+  if (i === 1) return targetCell(k)!;
   const n = k.actuals.values.length;
-  return i - 2 < n ? k.actuals.cell(k.actuals.years[i - 2]) : k.cost!;
+  return i - 2 < n ? k.actuals.cell(k.actuals.years[i - 2]) : costCell(k)!;
 }
 
 /** Parts that say nothing ("-") contribute nothing; unreadable or other-unit parts make the sum unknown. */

@@ -1,4 +1,5 @@
 /** definition-drift: baseline, target, unit, years or actuals that disagree with the KPI定義 sheet. */
+import { baselineCell, targetCell } from '../cells';
 import type { Finding } from '../findings';
 import type { Kpi } from '../model';
 import type { DefinitionProblem, KpiDefinitions } from '../definitions';
@@ -19,16 +20,16 @@ export function definitionDrift(ctx: RuleContext): KpiCheck | null {
       out.push(finding(ctx, 'definition-drift', 'error', kpi, at(cell), 'definition-drift',
         { what: word(ctx.lang, what), value, defined, defCell }));
     const numbersDiffer = (a: number | null, b: number | null) => a !== null && b !== null && !near(a, b);
-    if (numbersDiffer(kpi.baseline.value, d.baseline.value)) drift('baseline', kpi.baseline.parsed, shown(kpi.baseline.parsed), String(d.baseline.value));
-    if (numbersDiffer(kpi.target.value, d.target.value)) drift('target', kpi.target.parsed, shown(kpi.target.parsed), String(d.target.value));
+    if (numbersDiffer(kpi.baseline.value, d.baseline.value)) drift('baseline', baselineCell(kpi), shown(kpi.baseline.parsed), String(d.baseline.value));
+    if (numbersDiffer(kpi.target.value, d.target.value)) drift('target', targetCell(kpi), shown(kpi.target.parsed), String(d.target.value));
     const unit = normaliseUnit(kpi.unit);
     const defUnit = normaliseUnit(d.unit);
-    if (unit && defUnit && unit !== defUnit) drift('unit', kpi.target.parsed ?? kpi.baseline.parsed, unit, defUnit);
+    if (unit && defUnit && unit !== defUnit) drift('unit', targetCell(kpi) ?? baselineCell(kpi), unit, defUnit);
     if (numbersDiffer(kpi.baseline.year, d.baseline.year)) {
-      drift('baselineYear', kpi.baseline.parsed, eraYearLabel(kpi.baseline.year), eraYearLabel(d.baseline.year));
+      drift('baselineYear', baselineCell(kpi), eraYearLabel(kpi.baseline.year), eraYearLabel(d.baseline.year));
     }
     if (numbersDiffer(kpi.target.year, d.target.year)) {
-      drift('targetYear', kpi.target.parsed, eraYearLabel(kpi.target.year), eraYearLabel(d.target.year));
+      drift('targetYear', targetCell(kpi), eraYearLabel(kpi.target.year), eraYearLabel(d.target.year));
     }
     outOfRange(ctx, kpi, d.min, d.max, defCell, out);
   };

@@ -2,7 +2,6 @@
 import { ByYear } from '../../../src/core/by-year';
 import type { Kpi } from '../../../src/core/model';
 import { parseRate, parseValue } from '../../../src/core/values';
-import { placed } from '../../../src/core/recognise/grid';
 
 export interface KpiSpec {
   name?: string;
@@ -19,8 +18,8 @@ export interface KpiSpec {
 }
 
 export function makeKpi(spec: KpiSpec): Kpi {
-  const baseline = placed(parseValue(spec.baseline, null), 10, 3);
-  const target = placed(parseValue(spec.target, null), 10, 4);
+  const baseline = parseValue(spec.baseline, null);
+  const target = parseValue(spec.target, null);
   const years = Object.keys(spec.actuals).map(Number).sort((a, b) => a - b);
   const actuals: Kpi['actuals'] = ByYear.onRow(10);
   const printedRates: Kpi['printedRates'] = ByYear.onRow(11);
@@ -41,12 +40,13 @@ export function makeKpi(spec: KpiSpec): Kpi {
     direction: spec.direction ?? 'none',
     cumulative: spec.cumulative ?? false,
     cumulativeFrom: spec.cumulativeFrom ?? null,
-    baseline: { year: spec.baselineYear ?? 2018, value: num(baseline), text: spec.baseline, parsed: baseline },
-    target: { year: spec.targetYear ?? 2024, value: num(target), text: spec.target, qualifier: target.qualifier, parsed: target },
+    baseline: { year: spec.baselineYear ?? 2018, value: num(baseline), text: spec.baseline, parsed: baseline, col: 3 },
+    target: { year: spec.targetYear ?? 2024, value: num(target), text: spec.target, qualifier: target.qualifier, parsed: target, col: 4 },
     actuals,
     printedRates,
     rateRowOther: [],
     cost: null,
+    costCol: null,
     department: null,
     remark: spec.remark ?? null,
     sheetNo: null,

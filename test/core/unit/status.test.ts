@@ -6,7 +6,6 @@ import { ByYear } from '../../../src/core/by-year';
 import type { GradeLegend, LegendEntry } from '../../../src/core/model';
 import { assessStatus, DEFAULT_GRADING, gradeOf, isAchieved, legendMethod, planStart, readableActuals } from '../../../src/core/status';
 import { parseValue } from '../../../src/core/values';
-import { placed } from '../../../src/core/recognise/grid';
 import { makeKpi } from '../support/make-kpi';
 import { makeDef } from './support';
 
@@ -20,7 +19,7 @@ describe('readableActuals', () => {
     // the definition's unit decides
     expect(readableActuals(kpi, makeDef({ unit: '人' })).map((a) => a.year)).toEqual([2019, 2020]);
     // a KPI without unit takes every number
-    const bare = { ...kpi, unit: null, target: { ...kpi.target, parsed: placed(parseValue('9'), 10, 4) }, baseline: { ...kpi.baseline, parsed: placed(parseValue('1'), 10, 3) } };
+    const bare = { ...kpi, unit: null, target: { ...kpi.target, parsed: parseValue('9') }, baseline: { ...kpi.baseline, parsed: parseValue('1') } };
     expect(readableActuals(bare).map((a) => a.year)).toEqual([2019, 2020, 2021]);
   });
 
