@@ -60,14 +60,25 @@ export interface StatusResult {
  * cumulation starts; a missing percentage stays unknown (judged by its ratio to the target).
  */
 export function planStart(kpi: Kpi, def?: KpiDefinition): { value: number | null; year: number | null } {
-  const baseline = kpiBaseline(kpi, def);
+  return { value: planStartValue(kpi, def), year: planStartYear(kpi, def) };
+}
+
+/** Whether the plan starts from 0: no baseline, and a cumulation or a count (not a percentage). */
+function startsFromZero(kpi: Kpi, def: KpiDefinition | undefined): boolean {
+  return kpiBaseline(kpi, def) === null && ((def?.cumulative ?? kpi.cumulative) || kpiUnit(kpi, def) !== '%');
+}
+
+/** planStart's value, without making the pair (status asks it of every KPI). */
+function planStartValue(kpi: Kpi, def: KpiDefinition | undefined): number | null {
+  return startsFromZero(kpi, def) ? 0 : kpiBaseline(kpi, def);
+}
+
+/** planStart's year: the baseline's, or the year before a cumulation that starts later. */
+function planStartYear(kpi: Kpi, def: KpiDefinition | undefined): number | null {
   const year = def?.baseline.year ?? kpi.baseline.year;
-  const cumulative = def?.cumulative ?? kpi.cumulative;
-  if (baseline === null && (cumulative || kpiUnit(kpi, def) !== '%')) {
-    const from = kpi.cumulativeFrom;
-    return { value: 0, year: from !== null && from > (year ?? -Infinity) ? from - 1 : year };
-  }
-  return { value: baseline, year };
+  if (!startsFromZero(kpi, def)) return year;
+  const from = kpi.cumulativeFrom;
+  return from !== null && from > (year ?? -Infinity) ? from - 1 : year;
 }
 
 export function isAchieved(kpi: Kpi, actual: number, target: number, def?: KpiDefinition): boolean {
@@ -123,23 +134,25 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
   if (last < 0) return nothingToJudge('no-data');
   const year = kpi.actuals.years[last];
   const actual = kpi.actuals.values[last].value as number;
-  const start = planStart(kpi, def);
+  // the plan's start as two figures (planStart without its pair)
+  const startValue = planStartValue(kpi, def);
+  const startYear = planStartYear(kpi, def);
   const targetYear = def?.target.year ?? kpi.target.year;
 
-  const elapsed = start.year !== null &&
+  const elapsed = startYear !== null &&
     // Stryker disable next-line ConditionalExpression: without a target year the comparison below is false anyway (null > year)
     targetYear !== null &&
-    targetYear > start.year
-    ? Math.min(1, Math.max(0, (year - start.year) / (targetYear - start.year)))
+    targetYear > startYear
+    ? Math.min(1, Math.max(0, (year - startYear) / (targetYear - startYear)))
     : null;
-  const pathValue = elapsed !== null && start.value !== null ? start.value + elapsed * (target - start.value) : null;
+  const pathValue = elapsed !== null && startValue !== null ? startValue + elapsed * (target - startValue) : null;
   // Graded against the sheet's own 目安値 row when it prints one for the year, else the path value.
   const printed = kpi.expected?.get(year);
   const expected = printed?.kind === 'number' ? printed.value : pathValue;
   // A KPI to keep at its level (baseline = target) is judged by its ratio to the target, in its direction.
-  const keep = start.value === null || start.value === target;
+  const keep = startValue === null || startValue === target;
   const progress = !keep
-    ? progressRate(actual, start.value as number, target)
+    ? progressRate(actual, startValue as number, target)
     : kpiDirection(kpi, def) === 'down' ? divideExact(target, actual) : divideExact(actual, target);
   const share = keep ? 1 : elapsed;
   // 12 significant digits: 0.4 / 0.5 is a B at 80 %, whatever the last binary digit says (Number(x.toPrecision(12)), without the text).
@@ -157,10 +170,17 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
   return { status, grade, progress, year, pathValue, elapsed, pathRatio, basis };
 }
 
-/** The status of a KPI without a year to judge: no grade, no figures. */
+/** The status of a KPI without a year to judge: no grade, no figures. One shared result per status (read only, as every result). */
 function nothingToJudge(status: 'qualitative' | 'no-data'): StatusResult {
+  return status === 'qualitative' ? QUALITATIVE : NO_DATA;
+}
+
+function emptyStatus(status: 'qualitative' | 'no-data'): StatusResult {
   return { status, grade: null, progress: null, year: null, pathValue: null, elapsed: null, pathRatio: null, basis: null };
 }
+
+const QUALITATIVE = emptyStatus('qualitative');
+const NO_DATA = emptyStatus('no-data');
 
 /**
  * The figure a grade rests on. rate: the KPI's own achievement rate of the judged year (actual ÷ target,

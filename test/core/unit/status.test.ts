@@ -108,6 +108,11 @@ describe('assessStatus', () => {
     expect(assessStatus(kpi, makeDef({ method: 'none' }))).toEqual({ status: 'qualitative', ...none });
     expect(assessStatus(makeKpi({ baseline: '1件', target: '未定', actuals: { 2020: '5件' } }))).toEqual({ status: 'qualitative', ...none });
     expect(assessStatus(makeKpi({ baseline: '1件', target: '10件', actuals: { 2020: '集計中' } }))).toEqual({ status: 'no-data', ...none });
+    // one shared result per status, not an object per KPI (results are read only)
+    const noData = makeKpi({ baseline: '2件', target: '20件', actuals: { 2021: '-' } });
+    expect(assessStatus(noData)).toBe(assessStatus(makeKpi({ baseline: '1件', target: '10件', actuals: { 2020: '集計中' } })));
+    expect(assessStatus(makeKpi({ baseline: '1件', target: '未定', actuals: {} }))).toBe(assessStatus(kpi, makeDef({ method: 'none' })));
+    expect(assessStatus(noData)).not.toBe(assessStatus(kpi, makeDef({ method: 'none' })));
   });
 
   test('up-type behind: every figure', () => {
