@@ -111,7 +111,7 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
   const analysis: Analysis = { kpis: byId(), findings: [], rounding: {} };
   const index = buildIndex(model);
   for (const sheet of model.sheets) {
-    const statuses = byId<StatusResult>();
+    const statuses = new Map<Kpi, StatusResult>();
     const grading = gradeOptions(defs, gradeLegend(sheet));
     const samples: RoundingSample[] = [];
     // one pass: each KPI's printed rates sampled for the sheet's rounding and the KPI assessed, its terms at hand
@@ -121,7 +121,7 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
       const def = definitionFor(defs, kpi);
       roundingSamples(kpi, def, samples);
       const status = assessStatus(kpi, def, grading);
-      statuses[kpi.id] = status;
+      statuses.set(kpi, status);
       analysis.kpis[kpi.id] = assessmentOf(kpi, def, status);
     }
     const rounding = detectRounding(samples);

@@ -116,11 +116,11 @@ export function recheckKpi(model: ProgressModel, snapshot: GridSnapshot, kpiId: 
   for (const k of [...(index.byKey.get(index.keyOf.get(kpi)!) ?? []), ...(index.relists.get(kpi.id) ?? [])]) tied.add(k);
   const onSheet = nextSheet.kpis.filter((k) => tied.has(k));
 
-  const statuses: Record<string, StatusResult> = {};
+  const statuses = new Map<Kpi, StatusResult>();
   let assessment: KpiAssessment | null = null;
   for (const k of onSheet) {
     const r = assessKpi(k, options.definitions, gradeLegend(nextSheet));
-    statuses[k.id] = r.status;
+    statuses.set(k, r.status);
     if (k === kpi) assessment = r.assessment;
   }
   const ctx = {

@@ -49,7 +49,7 @@ export function missingRemark(ctx: RuleContext): KpiCheck {
     // A relisted KPI is explained where it is first listed.
     if (!col || kpi.relistedFrom || (kpi.remark ?? '').trim() !== '') return;
     const d = def(ctx, kpi);
-    const st = ctx.statuses[kpi.id];
+    const st = ctx.statuses.get(kpi);
     // the latest two readable actuals, by their index in kpi.actuals (no list of them made)
     const last = lastReadable(kpi, d);
     const prev = last > 0 ? lastReadable(kpi, d, last) : -1;

@@ -12,7 +12,7 @@ test('one pass over the KPIs lists the findings rule by rule, as each rule alone
   const model = recognise(await sampleSnapshots());
   const analysis = analyse(model);
   const sheet = model.sheets[0];
-  const statuses = Object.fromEntries(sheet.kpis.map((k) => [k.id, { status: analysis.kpis[k.id].status, grade: null, progress: null, year: analysis.kpis[k.id].year, pathValue: analysis.kpis[k.id].pathValue, elapsed: null, pathRatio: null, basis: null }]));
+  const statuses = new Map(sheet.kpis.map((k) => [k, { status: analysis.kpis[k.id].status, grade: null, progress: null, year: analysis.kpis[k.id].year, pathValue: analysis.kpis[k.id].pathValue, elapsed: null, pathRatio: null, basis: null }]));
   const ctx: RuleContext = { model, sheet, lang: 'en', rounding: analysis.rounding[sheet.sheet], statuses, index: buildIndex(model) };
   const alone = RULES.flatMap((rule) => everyKpi(rule.check)(ctx));
   const together = runRules(ctx);

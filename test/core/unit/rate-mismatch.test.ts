@@ -30,7 +30,7 @@ function table(kpi: Kpi): KpiTable {
 function check(kpi: Kpi, rounding = HALF_UP, lang: 'ja' | 'en' = 'ja', definitions?: KpiDefinitions) {
   const sheet: SheetModel = { sheet: 'S', tables: [table(kpi)], kpis: [kpi], structure: [] };
   const model: ProgressModel = { sheets: [sheet], unrecognised: [] };
-  return rateMismatch({ model, sheet, lang, rounding, statuses: {}, index: buildIndex(model), definitions });
+  return rateMismatch({ model, sheet, lang, rounding, statuses: new Map(), index: buildIndex(model), definitions });
 }
 
 const kpiOf = (spec: KpiSpec) => makeKpi(spec);
