@@ -129,9 +129,9 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
   const method = opts.legend ? legendMethod(opts.legend) : opts.method ?? DEFAULT_GRADING;
   const target = kpiTarget(kpi, def);
   // Stryker disable next-line ConditionalExpression: rateMethod is 'none' whenever the target is null; the test narrows the type
-  if (target === null || rateMethod(kpi, def) === 'none') return nothingToJudge('qualitative');
+  if (target === null || rateMethod(kpi, def) === 'none') return QUALITATIVE;
   const last = lastReadable(kpi, def);
-  if (last < 0) return nothingToJudge('no-data');
+  if (last < 0) return NO_DATA;
   const year = kpi.actuals.years[last];
   const actual = kpi.actuals.values[last].value as number;
   // the plan's start as two figures (planStart without its pair)
@@ -171,10 +171,6 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
 }
 
 /** The status of a KPI without a year to judge: no grade, no figures. One shared result per status (read only, as every result). */
-function nothingToJudge(status: 'qualitative' | 'no-data'): StatusResult {
-  return status === 'qualitative' ? QUALITATIVE : NO_DATA;
-}
-
 function emptyStatus(status: 'qualitative' | 'no-data'): StatusResult {
   return { status, grade: null, progress: null, year: null, pathValue: null, elapsed: null, pathRatio: null, basis: null };
 }

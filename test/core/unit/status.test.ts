@@ -56,6 +56,9 @@ describe('planStart', () => {
     expect(planStart({ ...kpi, cumulativeFrom: 2015 })).toEqual({ value: 0, year: 2018 });
     expect(planStart({ ...kpi, baseline: { ...kpi.baseline, year: null } })).toEqual({ value: 0, year: 2019 });
     expect(planStart({ ...kpi, baseline: { ...kpi.baseline, year: null }, cumulativeFrom: null })).toEqual({ value: 0, year: null });
+    // with a baseline the plan starts there, whenever the cumulation starts
+    const given = makeKpi({ baseline: '3件', target: '10件', actuals: {}, cumulative: true, cumulativeFrom: 2020 });
+    expect(planStart(given)).toEqual({ value: 3, year: 2018 });
   });
 });
 
