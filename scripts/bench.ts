@@ -169,7 +169,7 @@ async function syncCounts(bytes: Uint8Array): Promise<Record<string, string>> {
 
 /** Peak RSS of `kpi-progress check --json` on the file, in a child process. */
 function peakMemory(file: string): string {
-  if (!spawnSync('test', ['-f', join(ROOT, 'dist/node/cli/main.js')]).status) execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT });
+  if (!existsSync(join(ROOT, 'dist/node/kpi-progress.js'))) execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT });
   const r = spawnSync('/usr/bin/time', ['-f', '%M %e', 'node', join(ROOT, 'bin/kpi-progress.js'), 'check', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const [kb, s] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
   return `${(kb / 1024).toFixed(0)} MB peak RSS, ${s.toFixed(1)} s wall (exit ${r.status})`;
@@ -232,7 +232,7 @@ interface Build {
 
 function buildAt(ref: string | null, tmp: string): Build {
   if (!ref) {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT });
+    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT });
     return { label: 'after (this tree)', dir: ROOT };
   }
   const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -240,7 +240,7 @@ function buildAt(ref: string | null, tmp: string): Build {
   execFileSync('mkdir', ['-p', dir]);
   execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C ${dir}`], { cwd: ROOT });
   if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: dir });
+  execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: dir });
   return { label: `before (${commit})`, dir };
 }
 
@@ -290,7 +290,8 @@ async function paired(sample: GridSheet, dir: string, n: number): Promise<string
   writeFileSync(merged, await withMerges(plainBytes, merges));
   const builds = [buildAt(null, dir)];
   if (BEFORE) builds.unshift(buildAt(BEFORE, dir));
-  const cli = (b: Build) => join(b.dir, 'dist/node/cli/main.js');
+  // what bin/kpi-progress.js runs: the bundle (npm run build:cli), or an older build's dist/node files
+  const cli = (b: Build) => (existsSync(join(b.dir, 'dist/node/kpi-progress.js')) ? join(b.dir, 'dist/node/kpi-progress.js') : join(b.dir, 'dist/node/cli/main.js'));
   const checkArgs = (b: Build, file: string) => ['-e', `require(${JSON.stringify(cli(b))}).main(['check', process.argv[1], '--json']).then((c)=>{process.exitCode=c})`, file];
   const load: Usage[] = [];
   const check = new Map<Build, Usage[]>(builds.map((b) => [b, []]));

@@ -4,9 +4,10 @@
  * `kpi-progress check --json` spends its time, stage by stage, each run in a fresh process of the built CLI
  * (`npm run build:cli` first; --build takes another checkout's build): node's start, loading the modules,
  * opening the file (exceljs's load and this project's adapters), the snapshot, recognise + analyse (the
- * core's one cold run), the document and its JSON text (counted, not printed). Per stage: CPU of the
- * whole process (every thread) and wall time in ms, and the main-thread GC pauses that began in it
- * (V8's gc performance entries). Plain JavaScript, so no TypeScript loader is timed with the modules.
+ * core's one cold run), the document and its JSON text (counted, not printed). The build's bundle
+ * (dist/node/kpi-progress.js, which bin/kpi-progress.js runs) when it has one, else its dist/node files.
+ * Per stage: CPU of the whole process (every thread) and wall time in ms, and the main-thread GC pauses
+ * that began in it (V8's gc performance entries). Plain JavaScript, so no TypeScript loader is timed with the modules.
  */
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- a plain CommonJS script, run by node itself */
@@ -37,10 +38,17 @@ async function child(build, file, lang) {
     lastWall = w;
   };
   const dist = path.join(build, 'dist/node');
-  const check = require(path.join(dist, 'cli/commands/check.js'));
-  const { openXlsxHostFile } = require(path.join(dist, 'xlsx/node.js'));
-  const { readFromHost } = require(path.join(dist, 'app/load.js'));
-  const { writeJson } = require(path.join(dist, 'cli/json-stream.js'));
+  // the bundle bin/kpi-progress.js runs (npm run build:cli), else (an older build) the files of dist/node
+  const bundle = path.join(dist, 'kpi-progress.js');
+  const check = require('fs').existsSync(bundle)
+    ? await require(bundle).checkStages()
+    : {
+        ...require(path.join(dist, 'cli/commands/check.js')),
+        openXlsxHostFile: require(path.join(dist, 'xlsx/node.js')).openXlsxHostFile,
+        readFromHost: require(path.join(dist, 'app/load.js')).readFromHost,
+        writeJson: require(path.join(dist, 'cli/json-stream.js')).writeJson,
+      };
+  const { openXlsxHostFile, readFromHost, writeJson } = check;
   mark('modules');
   let host = await openXlsxHostFile(file);
   mark('open');

@@ -3,7 +3,7 @@
 # prints the check of the bundled sample progress sheet last, so it is what stays on the screen.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f dist/node/cli/main.js ] || [ -n "$(find src/core src/xlsx src/cli -newer dist/node/cli/main.js -name '*.ts' -print -quit)" ]; then
+if [ ! -f dist/node/kpi-progress.js ] || [ -n "$(find src/core src/xlsx src/cli src/app -newer dist/node/kpi-progress.js -name '*.ts' -print -quit)" ]; then
   echo "== npm run build:cli"
   npm run --silent build:cli
 fi

@@ -37,6 +37,11 @@ function takeLang(argv: string[]): { lang: Lang; rest: string[] } {
   return { lang, rest };
 }
 
+/** check's steps, loaded as check loads them: scripts/check-stages.js times each in the built bundle. */
+export async function checkStages() {
+  return (await import('./commands/check')).checkStages;
+}
+
 export async function main(argv: string[], io: CliIo = consoleIo): Promise<number> {
   let ctx: CliContext = { lang: 'ja', ...io };
   try {

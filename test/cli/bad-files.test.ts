@@ -85,7 +85,7 @@ async function zipOf(files: Record<string, string>): Promise<Uint8Array> {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'node', 'cli', 'main.js'))) execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT });
+  if (!existsSync(join(ROOT, 'dist', 'node', 'kpi-progress.js'))) execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT });
 }, 120000);
 
 describe('files that are no readable .xlsx: one sentence, exit 2', () => {

@@ -397,3 +397,9 @@ export function makeCheckCommand(): CliCommand {
 }
 
 export const checkCommand = makeCheckCommand();
+
+/**
+ * check --json's steps one by one, for scripts/check-stages.js, which times them in the bundle users
+ * run (dist/node/kpi-progress.js, through main's checkStages).
+ */
+export const checkStages = { openXlsxHostFile, readFromHost, analyseForCheck, buildCheckDocument, writeJson };
