@@ -3,8 +3,9 @@
  * `node scripts/check-stages.js <file.xlsx> [--runs 3] [--lang ja|en] [--build DIR]`: where the first call of
  * `kpi-progress check --json` spends its time, stage by stage, each run in a fresh process of the built CLI
  * (`npm run build:cli` first; --build takes another checkout's build): node's start, loading the modules,
- * opening the file (exceljs's load and this project's adapters), the snapshot, recognise + analyse (the
- * core's one cold run), the document and its JSON text (counted, not printed). The build's bundle
+ * opening the file (the read-only reader, which reads the snapshots as it opens; in older builds
+ * exceljs's load and this project's adapters), the snapshot, recognise + analyse (the core's one cold
+ * run), the document and its JSON text (counted, not printed). The build's bundle
  * (dist/node/kpi-progress.js, which bin/kpi-progress.js runs) when it has one, else its dist/node files.
  * Per stage: CPU of the whole process (every thread) and wall time in ms, and the main-thread GC pauses
  * that began in it (V8's gc performance entries). Plain JavaScript, so no TypeScript loader is timed with the modules.
@@ -40,17 +41,21 @@ async function child(build, file, lang) {
   const dist = path.join(build, 'dist/node');
   // the bundle bin/kpi-progress.js runs (npm run build:cli), else (an older build) the files of dist/node
   const bundle = path.join(dist, 'kpi-progress.js');
+  const node = () => require(path.join(dist, 'xlsx/node.js'));
   const check = require('fs').existsSync(bundle)
     ? await require(bundle).checkStages()
     : {
         ...require(path.join(dist, 'cli/commands/check.js')),
-        openXlsxHostFile: require(path.join(dist, 'xlsx/node.js')).openXlsxHostFile,
+        openReadOnlyHostFile: node().openReadOnlyHostFile,
+        openXlsxHostFile: node().openXlsxHostFile,
         readFromHost: require(path.join(dist, 'app/load.js')).readFromHost,
         writeJson: require(path.join(dist, 'cli/json-stream.js')).writeJson,
       };
-  const { openXlsxHostFile, readFromHost, writeJson } = check;
+  const { readFromHost, writeJson } = check;
+  // check opens through the read-only reader where the build has it (src/xlsx/fast): its open reads every snapshot
+  const open = check.openReadOnlyHostFile ?? check.openXlsxHostFile;
   mark('modules');
-  let host = await openXlsxHostFile(file);
+  let host = await open(file);
   mark('open');
   const read = await readFromHost(host, { lang, extras: false });
   host = null; // as check: the host is garbage before the core runs

@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { errorDetail, t } from '../core/catalogue';
 import { WorkbookLoadError } from '../xlsx/load';
-import { openXlsxHostFile } from '../xlsx/node';
+import { openReadOnlyHostFile } from '../xlsx/node';
 import { buildCheckDocument, checkExitCode, loadForCheck, summaryLines } from './commands/check';
 import type { CliContext } from './io';
 
@@ -70,7 +70,7 @@ function failed(file: string, problem: string): FileResult {
 /** Checks one workbook; never throws (a bad file is a result with a problem sentence). */
 export async function checkFile(file: string, options: BatchOptions, ctx: CliContext, managementSheets?: string[]): Promise<FileResult> {
   try {
-    const host = await openXlsxHostFile(file);
+    const host = await openReadOnlyHostFile(file);
     const only = options.sheet;
     if (only && !(await host.listSheets()).some((s) => s.name === only)) {
       return failed(file, t(ctx.lang, 'cli.no-sheet', { file, sheet: only }));
@@ -129,7 +129,7 @@ function bar(done: number, total: number, file: string): string {
 /** Runs the batch and returns the worst exit status. */
 export async function runBatch(inputs: string[], options: BatchOptions, ctx: CliContext): Promise<number> {
   const { files, empty } = await expandInputs(inputs);
-  const managementSheets = options.management ? (await (await openXlsxHostFile(options.management)).listSheets()).map((s) => s.name) : undefined;
+  const managementSheets = options.management ? (await (await openReadOnlyHostFile(options.management)).listSheets()).map((s) => s.name) : undefined;
   const results: FileResult[] = empty.map((folder) => failed(folder, t(ctx.lang, 'cli.empty-folder', { folder })));
   const show = (r: FileResult): void => {
     if (r.problem) ctx.err(r.problem);

@@ -4,6 +4,8 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { loadWorkbookBytes, WorkbookLoadError } from './load';
 import { XlsxHost } from './host';
+import { ReadOnlyXlsxHost } from './read-only-host';
+import type { ProgressHost } from '../core/host';
 
 export { WorkbookLoadError } from './load';
 
@@ -37,4 +39,12 @@ export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
 /** Opens an .xlsx file as a ProgressHost (what the CLI works through). */
 export async function openXlsxHostFile(file: string): Promise<XlsxHost> {
   return XlsxHost.fromBuffer(await readFileBytes(file), path.basename(file));
+}
+
+/**
+ * Opens an .xlsx file for a command that only reads it (check, diff, split): the read-only reader's
+ * host when it reads the package (no exceljs model built), else the exceljs host, as openXlsxHostFile.
+ */
+export async function openReadOnlyHostFile(file: string): Promise<ProgressHost> {
+  return ReadOnlyXlsxHost.open(await readFileBytes(file), path.basename(file));
 }

@@ -80,6 +80,11 @@ function mergesOf(ws: ExcelJS.Worksheet, rows: number, cols: number): CellRange[
   return out;
 }
 
+/** What a snapshot cut to the limits says of it (shared with the read-only reader, src/xlsx/fast). */
+export function truncation(extentRows: number, extentCols: number, rows: number, cols: number): NonNullable<GridSnapshot['truncated']> {
+  return { rows, cols, reason: `used range ${extentRows} rows × ${extentCols} columns cut to ${rows} × ${cols}` };
+}
+
 /** The snapshot without extras (tests, the sample loader): values, formulas, number formats, merges. */
 export function snapshotFromWorksheet(ws: ExcelJS.Worksheet): GridSnapshot {
   return readWorksheet(ws, false);
@@ -174,13 +179,7 @@ function readWorksheet(ws: ExcelJS.Worksheet, extras: boolean): GridSnapshot {
     numberFormats,
     merges: mergesOf(ws, rows, cols),
   };
-  if (extent.rows > rows || extent.cols > cols) {
-    snapshot.truncated = {
-      rows,
-      cols,
-      reason: `used range ${extent.rows} rows × ${extent.cols} columns cut to ${rows} × ${cols}`,
-    };
-  }
+  if (extent.rows > rows || extent.cols > cols) snapshot.truncated = truncation(extent.rows, extent.cols, rows, cols);
   if (anyExtra) snapshot.extras = found;
   return snapshot;
 }

@@ -12,6 +12,7 @@ import { main } from '../../src/cli/main';
 import { readFileForCheck } from '../../src/cli/commands/check';
 import type { GridSnapshot } from '../../src/core/snapshot';
 import { XlsxHost } from '../../src/xlsx/host';
+import { ReadOnlyXlsxHost } from '../../src/xlsx/read-only-host';
 
 /** Hung on every workbook opened: found in a heap snapshot only while the workbook is reachable. */
 class OpenedWorkbookMarker {}
@@ -67,10 +68,13 @@ async function run(file: string): Promise<void> {
   void read;
   // the core's first read of a snapshot's cells (recognise): a getter on each snapshot check reads
   const atCore: number[] = [];
-  const readSnapshot = XlsxHost.prototype.readSnapshot;
-  XlsxHost.prototype.readSnapshot = async function (this: XlsxHost, ...args: Parameters<typeof readSnapshot>) {
-    return firstReadCounted(await readSnapshot.apply(this, args), () => atCore.push(markedWorkbooksAlive() - whileHeld));
-  };
+  // check reads through the read-only reader's host when it reads the file (no exceljs workbook made), else exceljs's
+  for (const proto of [XlsxHost.prototype, ReadOnlyXlsxHost.prototype] as { readSnapshot: XlsxHost['readSnapshot'] }[]) {
+    const readSnapshot = proto.readSnapshot;
+    proto.readSnapshot = async function (this: unknown, ...args: Parameters<typeof readSnapshot>) {
+      return firstReadCounted(await readSnapshot.apply(this, args), () => atCore.push(markedWorkbooksAlive() - whileHeld));
+    };
+  }
   const out: string[] = [];
   const code = await main(['check', file, '--json'], { out: (l) => out.push(l), err: () => {} });
   const kpis = (JSON.parse(out.join('\n')) as { sheets: { kpis: unknown[] }[] }).sheets[0].kpis.length;

@@ -13,7 +13,7 @@ import type { Analysis } from '../../core/analyse';
 import type { GridSnapshot } from '../../core/snapshot';
 import { formatYearLabel } from '../../core/years';
 import { cellAddress } from '../../core/snapshot';
-import { openXlsxHostFile } from '../../xlsx/node';
+import { openReadOnlyHostFile } from '../../xlsx/node';
 import { t } from '../../core/catalogue';
 import { outPieces, parseOptions, type CliCommand, type CliContext } from '../io';
 import { indent, ObjectText, valueText, writeJson, type JsonText } from '../json-stream';
@@ -42,9 +42,9 @@ export async function loadForCheck(host: ProgressHost, lang: Lang, only?: string
  * core's recognise and analyse nor check's output read: at 10,000 KPIs, 77,000 filled cells.
  */
 export async function readFileForCheck(file: string, lang: Lang, only?: string, managementFile?: string): Promise<{ read: HostRead; management?: string[] }> {
-  const host = await openXlsxHostFile(file);
+  const host = await openReadOnlyHostFile(file);
   // The 進行管理シート workbook: its sheet names let the sheet-number rule check シートNo.
-  const management = managementFile !== undefined ? (await (await openXlsxHostFile(managementFile)).listSheets()).map((s) => s.name) : undefined;
+  const management = managementFile !== undefined ? (await (await openReadOnlyHostFile(managementFile)).listSheets()).map((s) => s.name) : undefined;
   // An unknown --sheet is a MessageError from the loader: main() prints it translated, exit 2.
   return { read: await readFromHost(host, { lang, sheet: only, extras: false }), management };
 }
@@ -402,4 +402,4 @@ export const checkCommand = makeCheckCommand();
  * check --json's steps one by one, for scripts/check-stages.js, which times them in the bundle users
  * run (dist/node/kpi-progress.js, through main's checkStages).
  */
-export const checkStages = { openXlsxHostFile, readFromHost, analyseForCheck, buildCheckDocument, writeJson };
+export const checkStages = { openReadOnlyHostFile, readFromHost, analyseForCheck, buildCheckDocument, writeJson };

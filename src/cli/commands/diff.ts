@@ -8,7 +8,7 @@ import type { Lang } from '../../core/findings';
 import { ruleName, severityCount, severityName } from '../../core/catalogue/vocabulary';
 import type { ProgressModel } from '../../core/model';
 import type { PlanInput } from '../../core/plans/context';
-import { openXlsxHostFile } from '../../xlsx/node';
+import { openReadOnlyHostFile } from '../../xlsx/node';
 import { t } from '../../core/catalogue';
 import { parseOptions, UsageError, type CliCommand, type CliContext } from '../io';
 import { loadForCheck } from './check';
@@ -67,8 +67,8 @@ export const diffCommand: CliCommand = {
     const { positional, options } = parseOptions(args, ['json'], []);
     if (positional.length !== 2) throw new UsageError(t(ctx.lang, 'cli.diff.two-files', { usage: this.usage }));
     const [previous, current] = positional;
-    const prev = (await loadForCheck(await openXlsxHostFile(previous), ctx.lang)).model;
-    const cur = (await loadForCheck(await openXlsxHostFile(current), ctx.lang)).model;
+    const prev = (await loadForCheck(await openReadOnlyHostFile(previous), ctx.lang)).model;
+    const cur = (await loadForCheck(await openReadOnlyHostFile(current), ctx.lang)).model;
     for (const [file, model] of [[previous, prev], [current, cur]] as const) {
       if (model.sheets.length) continue;
       ctx.err(t(ctx.lang, 'cli.no-table', { file }));
@@ -84,7 +84,7 @@ export const diffCommand: CliCommand = {
 
 /** The plan input with the changes against a previous edition added to its findings (report --previous). */
 export async function withPreviousEdition(input: PlanInput, previous: string, ctx: CliContext): Promise<PlanInput> {
-  const prev = (await loadForCheck(await openXlsxHostFile(previous), ctx.lang)).model;
+  const prev = (await loadForCheck(await openReadOnlyHostFile(previous), ctx.lang)).model;
   if (!prev.sheets.length) throw new UsageError(t(ctx.lang, 'cli.diff.previous-no-table', { file: previous }));
   const c = compareEditions(prev, input.model, { lang: ctx.lang });
   return { ...input, analysis: { ...input.analysis, findings: [...input.analysis.findings, ...c.findings] } };

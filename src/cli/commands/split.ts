@@ -9,7 +9,7 @@ import { fileStem, roundCopies } from '../../app/round';
 import { eraYearLabel } from '../../core/definitions';
 import { parseYearLabel } from '../../core/years';
 import { writeRoundCopy } from '../../xlsx/round-copy';
-import { openXlsxHostFile } from '../../xlsx/node';
+import { openReadOnlyHostFile } from '../../xlsx/node';
 import { t } from '../../core/catalogue';
 import { parseOptions, UsageError, type CliCommand, type CliContext } from '../io';
 import { loadForCheck } from './check';
@@ -34,7 +34,7 @@ export const splitCommand: CliCommand = {
     const folder = options.output;
     if (typeof options.due === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(options.due)) throw new UsageError(t(ctx.lang, 'cli.split.due', { value: options.due }));
     const bytes = new Uint8Array(await fs.readFile(master).catch(() => new Uint8Array()));
-    const { model } = await loadForCheck(await openXlsxHostFile(master), ctx.lang);
+    const { model } = await loadForCheck(await openReadOnlyHostFile(master), ctx.lang);
     if (!model.sheets.length) {
       ctx.err(t(ctx.lang, 'cli.no-table', { file: master }));
       return 2;
