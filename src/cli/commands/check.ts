@@ -143,6 +143,42 @@ function plainYears(years: readonly number[]): boolean {
 }
 
 /**
+ * The text before each member of an object at indent level n — `{\n` or `,\n`, the inner indent, the
+ * quoted key, `: ` — made once per level, key and place, so that writing a member joins two strings
+ * (its prefix and its value's text) instead of five. A text built by `+` is a tree of joins (V8's cons
+ * strings) that writing it out flattens again, node by node: at 10,000 KPIs the document is about 19
+ * million characters. (Joining a list of parts per KPI instead made the text flat for less, but the
+ * joins cost more than they saved in a cold process.)
+ */
+class Prefixes {
+  private readonly firsts = new Map<string | number, string>();
+  private readonly others = new Map<string | number, string>();
+  /** The object's close at this level: a line end, the level's indent, `}`. */
+  readonly close: string;
+
+  private constructor(private readonly level: number) {
+    this.close = `\n${indent(level)}}`;
+  }
+
+  private static readonly levels: Prefixes[] = [];
+
+  static at(level: number): Prefixes {
+    return (Prefixes.levels[level] ??= new Prefixes(level));
+  }
+
+  /** The prefix of a member whose key is `key` (a year or a name, quoted here). */
+  of(key: string | number, first: boolean): string {
+    const cache = first ? this.firsts : this.others;
+    let p = cache.get(key);
+    if (p === undefined) {
+      p = `${first ? '{\n' : ',\n'}${indent(this.level + 1)}${JSON.stringify(String(key))}: `;
+      cache.set(key, p);
+    }
+    return p;
+  }
+}
+
+/**
  * A year-keyed member's text at level n, `{ "2019": v, … }` as JSON.stringify writes the record
  * kpiJson builds, from the ByYear directly: no record, which V8 would keep as a dictionary.
  */
@@ -158,59 +194,72 @@ function yearsText<T>(by: ByYear<T>, n: number, text: (v: T, year: number) => st
     for (const key of Object.keys(record)) o.member(JSON.stringify(key), record[key]);
     return o.done();
   }
-  const inner = indent(n + 1);
+  const p = Prefixes.at(n);
   let s = '';
   for (let i = 0; i < ys.length; i++) {
     const x = text(vs[i], ys[i]);
-    if (x !== undefined) s += `${s ? ',\n' : '{\n'}${inner}"${ys[i]}": ${x}`;
+    if (x !== undefined) s += p.of(ys[i], s === '') + x;
   }
-  return s ? `${s}\n${indent(n)}}` : '{}';
+  return s ? s + p.close : '{}';
 }
 
 const numberText = (x: number | null | undefined): string | undefined => (x === null ? 'null' : x === undefined ? undefined : Number.isFinite(x) ? String(x) : 'null');
 const figureText = (v: ParsedValue): string | undefined => (v.kind === 'number' ? numberText(v.value) : 'null');
 const symbolText = (g: PrintedGrade): string | undefined => valueText(g.symbol, 0);
 
+/** `s` with the member `key: text` added at level n (p: that level's prefixes); left out when text is undefined. */
+function withMember(s: string, p: Prefixes, key: string, text: string | undefined): string {
+  return text === undefined ? s : s + p.of(key, s === '') + text;
+}
+
 /**
- * kpiJson's text at indent level n, written member by member: the same bytes as JSON.stringify(
+ * kpiText's text at indent level n, written member by member: the same bytes as JSON.stringify(
  * kpiJson(k, a), null, 2) there, without its four or more year-keyed records per KPI (dictionaries
  * to V8: building and walking them cost more than the text at 10,000 KPIs).
  */
 function kpiText(k: Kpi, a: KpiAnalysis | undefined, n: number): string {
   const m = n + 1;
-  const o = new ObjectText(n);
-  o.member('"id"', valueText(k.id, m))
-    .member('"name"', valueText(k.name, m))
-    .member('"row"', valueText(k.row, m))
-    .member('"rateRow"', valueText(k.hasRateCells === false ? null : k.rateRow, m))
-    .member('"table"', valueText(k.tableIndex, m))
-    .member('"unit"', valueText(k.unit, m))
-    .member('"direction"', valueText(k.direction, m))
-    .member('"cumulative"', valueText(k.cumulative, m))
-    .member('"cumulativeFrom"', valueText(k.cumulativeFrom, m))
-    .member('"baseline"', new ObjectText(m).member('"year"', valueText(k.baseline.year, m + 1)).member('"value"', valueText(k.baseline.value, m + 1)).member('"text"', valueText(k.baseline.text, m + 1)).done())
-    .member('"target"', new ObjectText(m).member('"year"', valueText(k.target.year, m + 1)).member('"value"', valueText(k.target.value, m + 1)).member('"text"', valueText(k.target.text, m + 1)).member('"qualifier"', valueText(k.target.qualifier, m + 1)).done())
-    .member('"actuals"', yearsText(k.actuals, m, figureText))
-    .member('"actualTexts"', yearsText(k.actuals, m, (v) => valueText(v.text, m + 1)))
-    .member('"printedRates"', yearsText(k.printedRates, m, (r) => (r.kind === 'rate' ? numberText(r.value) : r.kind === 'empty' ? 'null' : valueText(r.text, m + 1))))
-    .member('"rates"', yearsText(k.actuals, m, (_, year) => numberText(a?.rates.get(year) ?? null)))
-    .member('"status"', valueText(a?.status ?? null, m))
-    .member('"grade"', valueText(a?.grade ?? null, m))
-    .member('"progress"', valueText(a?.progress ?? null, m))
-    .member('"sheetNo"', valueText(k.sheetNo, m))
-    .member('"department"', valueText(k.department, m))
-    .member('"remark"', valueText(k.remark, m))
-    .member('"breakdownOf"', valueText(k.breakdownOf, m))
-    .member('"relistedFrom"', valueText(k.relistedFrom, m))
-    .member('"path"', valueText(k.path, m));
-  if (k.targets) o.member('"targets"', yearsText(k.targets, m, figureText));
-  if (k.printedGrades) o.member('"printedGrades"', yearsText(k.printedGrades, m, symbolText));
-  if (k.printedTrends) o.member('"printedTrends"', yearsText(k.printedTrends, m, symbolText));
+  const p = Prefixes.at(n);
+  const q = Prefixes.at(m);
+  let b = withMember('', q, 'year', valueText(k.baseline.year, m + 1));
+  b = withMember(b, q, 'value', valueText(k.baseline.value, m + 1));
+  b = withMember(b, q, 'text', valueText(k.baseline.text, m + 1));
+  let t = withMember('', q, 'year', valueText(k.target.year, m + 1));
+  t = withMember(t, q, 'value', valueText(k.target.value, m + 1));
+  t = withMember(t, q, 'text', valueText(k.target.text, m + 1));
+  t = withMember(t, q, 'qualifier', valueText(k.target.qualifier, m + 1));
+  let s = withMember('', p, 'id', valueText(k.id, m));
+  s = withMember(s, p, 'name', valueText(k.name, m));
+  s = withMember(s, p, 'row', valueText(k.row, m));
+  s = withMember(s, p, 'rateRow', valueText(k.hasRateCells === false ? null : k.rateRow, m));
+  s = withMember(s, p, 'table', valueText(k.tableIndex, m));
+  s = withMember(s, p, 'unit', valueText(k.unit, m));
+  s = withMember(s, p, 'direction', valueText(k.direction, m));
+  s = withMember(s, p, 'cumulative', valueText(k.cumulative, m));
+  s = withMember(s, p, 'cumulativeFrom', valueText(k.cumulativeFrom, m));
+  s = withMember(s, p, 'baseline', b ? b + q.close : '{}');
+  s = withMember(s, p, 'target', t ? t + q.close : '{}');
+  s = withMember(s, p, 'actuals', yearsText(k.actuals, m, figureText));
+  s = withMember(s, p, 'actualTexts', yearsText(k.actuals, m, (v) => valueText(v.text, m + 1)));
+  s = withMember(s, p, 'printedRates', yearsText(k.printedRates, m, (r) => (r.kind === 'rate' ? numberText(r.value) : r.kind === 'empty' ? 'null' : valueText(r.text, m + 1))));
+  s = withMember(s, p, 'rates', yearsText(k.actuals, m, (_, year) => numberText(a?.rates.get(year) ?? null)));
+  s = withMember(s, p, 'status', valueText(a?.status ?? null, m));
+  s = withMember(s, p, 'grade', valueText(a?.grade ?? null, m));
+  s = withMember(s, p, 'progress', valueText(a?.progress ?? null, m));
+  s = withMember(s, p, 'sheetNo', valueText(k.sheetNo, m));
+  s = withMember(s, p, 'department', valueText(k.department, m));
+  s = withMember(s, p, 'remark', valueText(k.remark, m));
+  s = withMember(s, p, 'breakdownOf', valueText(k.breakdownOf, m));
+  s = withMember(s, p, 'relistedFrom', valueText(k.relistedFrom, m));
+  s = withMember(s, p, 'path', valueText(k.path, m));
+  if (k.targets) s = withMember(s, p, 'targets', yearsText(k.targets, m, figureText));
+  if (k.printedGrades) s = withMember(s, p, 'printedGrades', yearsText(k.printedGrades, m, symbolText));
+  if (k.printedTrends) s = withMember(s, p, 'printedTrends', yearsText(k.printedTrends, m, symbolText));
   if (k.expected) {
-    o.member('"expectedRow"', valueText(k.expectedRow, m));
-    o.member('"expected"', yearsText(k.expected, m, figureText));
+    s = withMember(s, p, 'expectedRow', valueText(k.expectedRow, m));
+    s = withMember(s, p, 'expected', yearsText(k.expected, m, figureText));
   }
-  return o.done();
+  return s ? s + p.close : '{}';
 }
 
 /** A KPI of the --json document: writeJson takes its text (kpiText), JSON.stringify its toJSON (kpiJson). */
