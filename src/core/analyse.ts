@@ -105,10 +105,41 @@ function byId<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
+/**
+ * Gives `analysis` its `kpis` record of `assessed[i]` by `ids[i]` (in that order, a later id winning,
+ * as stores in turn would), made when first read or replaced: an own, enumerable property in its
+ * place, so spreads, JSON and assignments see a plain record. Each store in a record keyed by id
+ * internalises the id (a string table entry, the id new with every recognition) and grows a hash
+ * table: about 1–2 µs per KPI, which callers that never read the record (check without --json) paid
+ * all the same; now only those that read it pay, the same amount.
+ */
+function kpisWhenRead(analysis: Analysis, ids: string[], assessed: KpiAssessment[]): void {
+  const settle = (kpis: Record<string, KpiAssessment>) => {
+    Object.defineProperty(analysis, 'kpis', { value: kpis, writable: true, enumerable: true, configurable: true });
+    return kpis;
+  };
+  Object.defineProperty(analysis, 'kpis', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const kpis = byId<KpiAssessment>();
+      for (let i = 0; i < ids.length; i++) kpis[ids[i]] = assessed[i];
+      return settle(kpis);
+    },
+    set: settle,
+  });
+}
+
+/** A placeholder in `kpis`' place, so that the analysis is made with its properties in their order. */
+const NO_KPIS: Record<string, KpiAssessment> = Object.freeze(byId<KpiAssessment>());
+
 function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
   const lang = options.lang ?? 'ja';
   const defs = options.definitions;
-  const analysis: Analysis = { kpis: byId(), findings: [], rounding: {} };
+  const analysis: Analysis = { kpis: NO_KPIS, findings: [], rounding: {} };
+  // the record by id made when first read (kpisWhenRead): here each KPI's id and assessment, in turn
+  const ids: string[] = [];
+  const assessed: KpiAssessment[] = [];
   const index = buildIndex(model);
   for (const sheet of model.sheets) {
     const statuses = new Map<Kpi, StatusResult>();
@@ -122,7 +153,8 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
       roundingSamples(kpi, def, samples);
       const status = assessStatus(kpi, def, grading);
       statuses.set(kpi, status);
-      analysis.kpis[kpi.id] = assessmentOf(kpi, def, status);
+      ids.push(kpi.id);
+      assessed.push(assessmentOf(kpi, def, status));
     }
     const rounding = detectRounding(samples);
     analysis.rounding[sheet.sheet] = rounding;
@@ -131,6 +163,7 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
     for (let i = 0; i < found.length; i++) analysis.findings.push(found[i]);
   }
   analysis.findings.push(...definitionProblems(defs, lang));
+  kpisWhenRead(analysis, ids, assessed);
   return analysis;
 }
 
