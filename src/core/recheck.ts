@@ -66,7 +66,8 @@ const indexes = new WeakMap<ProgressModel, ModelIndex>();
 
 /** The caller's index (built on the model before the edit) with the old KPI replaced by the new one. */
 function patchIndex(index: ModelIndex, old: Kpi, kpi: Kpi): ModelIndex {
-  index.byId.set(kpi.id, kpi);
+  // byId holds only the KPIs others refer to (first listings, totals): this one when it is one of them
+  if (index.byId.has(kpi.id)) index.byId.set(kpi.id, kpi);
   for (const list of [index.parts.get(kpi.breakdownOf ?? ''), index.relists.get(kpi.relistedFrom ?? '')]) {
     const i = list?.indexOf(old) ?? -1;
     if (list && i >= 0) list[i] = kpi;

@@ -137,6 +137,11 @@ export function looseKey(name: string): string {
 }
 
 export interface ModelIndex {
+  /**
+   * The KPIs other KPIs refer to (first listings, breakdown totals: most KPIs are neither), by id.
+   * Not every KPI: a Map of every id hashed each new id string and grew with the model (10,000 stores
+   * per analysis of 10,000 KPIs, for the few hundred lookups the rules make).
+   */
   byId: Map<string, Kpi>;
   /** Breakdown rows by the id of their total. */
   parts: Map<string, Kpi[]>;
@@ -157,17 +162,30 @@ function push<K>(m: Map<K, Kpi[]>, key: K, k: Kpi): void {
 /** Lookups over all KPIs of the model, built once per analysis (rules run per sheet, per cell). */
 export function buildIndex(model: ProgressModel): ModelIndex {
   const index: ModelIndex = { byId: new Map(), parts: new Map(), byKey: new Map(), relists: new Map(), keyOf: new Map() };
+  // the ids KPIs refer to: only those KPIs go into byId
+  let referenced: Set<string> | null = null;
   // index loops: this runs once per analysis, mostly before it is optimised, where for…of makes an iterator result per KPI
   for (let s = 0; s < model.sheets.length; s++) {
     const kpis = model.sheets[s].kpis;
     for (let i = 0; i < kpis.length; i++) {
       const k = kpis[i];
-      index.byId.set(k.id, k);
-      if (k.breakdownOf) push(index.parts, k.breakdownOf, k);
-      if (k.relistedFrom) push(index.relists, k.relistedFrom, k);
+      if (k.breakdownOf) {
+        push(index.parts, k.breakdownOf, k);
+        (referenced ??= new Set()).add(k.breakdownOf);
+      }
+      if (k.relistedFrom) {
+        push(index.relists, k.relistedFrom, k);
+        (referenced ??= new Set()).add(k.relistedFrom);
+      }
       const key = looseKey(k.name);
       index.keyOf.set(k, key);
       push(index.byKey, key, k);
+    }
+  }
+  if (referenced) {
+    for (let s = 0; s < model.sheets.length; s++) {
+      const kpis = model.sheets[s].kpis;
+      for (let i = 0; i < kpis.length; i++) if (referenced.has(kpis[i].id)) index.byId.set(kpis[i].id, kpis[i]);
     }
   }
   return index;

@@ -1,6 +1,6 @@
 /** sheet-number: a missing or malformed シートNo., or one naming no known management sheet. */
 import type { Finding } from '../findings';
-import type { Kpi } from '../model';
+import type { Kpi, ProgressModel } from '../model';
 import { finding, tableOf, type KpiCheck, type RuleContext } from './context';
 
 /** The number a sheet name or シートNo. carries ("08", "シート08", "No.8" → 8); null when none or longer. */
@@ -39,6 +39,18 @@ function plainNumber(s: string): boolean {
   return true;
 }
 
+/** The シートNo. numbers of every KPI of the model. */
+function modelSheetNumbers(model: ProgressModel): Set<number> {
+  const out = new Set<number>();
+  for (const sheet of model.sheets) {
+    for (const k of sheet.kpis) {
+      const n = sheetNumber(k.sheetNo ?? '');
+      if (n !== null) out.add(n);
+    }
+  }
+  return out;
+}
+
 /** The cell a finding names: the シートNo. cell, or the KPI's row in that column (made only for a finding). */
 function cellOf(kpi: Kpi, col: number): { row: number; col: number } {
   return kpi.sheetNoCell ?? { row: kpi.row, col };
@@ -47,7 +59,7 @@ function cellOf(kpi: Kpi, col: number): { row: number; col: number } {
 export function sheetNumberRule(ctx: RuleContext): KpiCheck {
   // Judged over the whole model, so that re-checking a single KPI decides alike.
   // cached on the index: a live re-check of one KPI must not rescan 10,000 (see BENCHMARKS.md)
-  const wanted = () => (ctx.index.sheetNumbers ??= new Set([...ctx.index.byId.values()].map((k) => sheetNumber(k.sheetNo ?? '')).filter((n): n is number => n !== null)));
+  const wanted = () => (ctx.index.sheetNumbers ??= modelSheetNumbers(ctx.model));
   const known = knownSheets(ctx.managementSheets, wanted);
   const numbers = new Set(known.map(sheetNumber));
   const totals = ctx.index.parts;
