@@ -15,7 +15,9 @@ const LIMIT = 1e15;
 /**
  * The rounded figure in units of 10^-k, sign included: what rounding the decimal a person reads for
  * x (its shortest form, "0.0935") at k places gives. Null when x × 10^k lies so close to the rounding
- * edge that floating point cannot tell the side (the exact path decides), or is out of range.
+ * edge that floating point cannot tell the side (the exact path decides), or is out of range. A
+ * figure whose shortest decimal has at most k places (decimalPlaces) is a whole number of units, its
+ * own rounding in either mode, however close to the edge: Math.round finds it.
  *
  * Why it is safe: x is within half an ulp of its shortest decimal D and x × 10^k is rounded once, so
  * x × 10^k differs from D × 10^k by at most |x × 10^k| × 2^-52; the margin below is 10^4 times that.
@@ -30,7 +32,13 @@ export function roundedUnits(x: number, k: number, mode: RoundingMode): number |
   if (mode === 'half-up') {
     if (Math.abs(frac - 0.5) <= margin) return null;
     if (frac > 0.5) units += 1;
-  } else if (frac <= margin || frac >= 1 - margin) return null;
+  } else if (frac <= margin || frac >= 1 - margin) {
+    // on a whole number of units: exact when the figure's own decimal has no more places than k (a rate
+    // as printed, 68.9 % truncated at one place, as a sheet's rounding is judged on every printed rate)
+    const places = decimalPlaces(Math.abs(x));
+    if (places < 0 || places > k) return null;
+    units = Math.round(y);
+  }
   // the exact path has no −0: a figure rounded to zero is 0
   return x < 0 && units !== 0 ? -units : units;
 }

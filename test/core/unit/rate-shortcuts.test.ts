@@ -30,13 +30,46 @@ describe('roundedUnits', () => {
     expect(roundedUnits(0.0935, 3, 'half-up')).toBeNull();
     expect(roundRate(0.0935, 1, 'half-up')).toBe(0.094);
     expect(roundedUnits(-0.0935, 3, 'half-up')).toBeNull();
-    // truncating 68.9 % at one place: the edge is the whole number 689
-    expect(roundedUnits(0.689, 3, 'truncate')).toBeNull();
-    expect(roundRate(0.689, 1, 'truncate')).toBe(0.689);
+    // truncating near the whole number 689 at one place: a decimal of more places than doubles tell apart
+    expect(roundedUnits(0.68900000000001, 3, 'truncate')).toBeNull();
+    expect(roundedUnits(0.68899999999999, 3, 'truncate')).toBeNull();
+    expect(roundRate(0.68900000000001, 1, 'truncate')).toBe(0.689);
+    expect(roundRate(0.68899999999999, 1, 'truncate')).toBe(0.688);
     expect(roundedUnits(0.68899999, 3, 'truncate')).toBe(688);
     expect(roundedUnits(0.68900001, 3, 'truncate')).toBe(689);
-    // an exact zero is a whole number too
-    expect(roundedUnits(0, 3, 'truncate')).toBeNull();
+  });
+
+  test('a figure with no more places than asked is its own rounding, on the edge or not', () => {
+    // 68.9 % truncated at one place: the whole number 689, as printed rates are judged
+    expect(roundedUnits(0.689, 3, 'truncate')).toBe(689);
+    expect(roundedUnits(-0.689, 3, 'truncate')).toBe(-689);
+    expect(roundedUnits(0.68, 3, 'truncate')).toBe(680);
+    expect(roundedUnits(1, 3, 'truncate')).toBe(1000);
+    // 0.1 + 0.2 is 0.30000000000000004, not 0.3: on the edge with 17 places, left to the exact path
+    expect(roundedUnits(0.1 + 0.2, 1, 'truncate')).toBeNull();
+    expect(roundRate(0.1 + 0.2, 0, 'truncate')).toBe(0.3);
+    expect(roundRate(0.689, 1, 'truncate')).toBe(0.689);
+    // more places than asked: the edge is left to the exact path
+    expect(roundedUnits(0.6891, 3, 'truncate')).toBe(689);
+    expect(roundedUnits(0.0689, 3, 'truncate')).toBe(68);
+    // places beyond what decimalPlaces reads (7 and more): no answer on the edge
+    expect(roundedUnits(0.1234567000000001, 7, 'truncate')).toBeNull();
+    expect(roundRate(0.1234567000000001, 5, 'truncate')).toBe(0.1234567);
+    // an exact zero is a whole number of no places: 0, never −0
+    expect(roundedUnits(0, 3, 'truncate')).toBe(0);
+    expect(Object.is(roundedUnits(-0, 3, 'truncate'), 0)).toBe(true);
+  });
+
+  test('figures of at most k places, either mode, on or near every edge: the exact decimal answer', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), fc.constantFrom(...modes), (n, s, k, mode) => {
+        const x = n / 10 ** s;
+        const units = roundedUnits(x, k, mode);
+        if (s <= k && mode === 'truncate') expect(units).not.toBeNull();
+        if (units !== null) expect(BigInt(units)).toBe(exactUnits(x, k, mode));
+      }),
+      { numRuns: 20_000, seed: 29 },
+    );
   });
 
   test('answers away from the edge, half away from zero or towards zero', () => {
