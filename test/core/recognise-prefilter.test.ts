@@ -4,7 +4,9 @@
  * classified as no role or a year.
  */
 import fc from 'fast-check';
-import { classifyHeader, mayNameRole } from '../../src/core/recognise/headers';
+import { classifyHeader, hasRoleCell, mayNameRole, readHeaderRow } from '../../src/core/recognise/headers';
+import { Grid } from '../../src/core/recognise/grid';
+import type { CellValue } from '../../src/core/snapshot';
 import { keptByNormalise, normalise, toHalfWidth } from '../../src/core/text';
 import { cumulativeStart } from '../../src/core/recognise/table';
 import { yearInText } from '../../src/core/years';
@@ -100,4 +102,31 @@ test('the cumulative start year of a name reads as the two patterns over the who
     { numRuns: 20_000 },
   );
   for (const [text, year] of [['第3群 延べ参加者数(H27～累計)', 2015], ['延べ利用者数 R2~累計', 2020], ['累計件数(R1～)', 2019], ['(H27~) 延べ 人数 (R2～累計)', 2020], ['延べ参加者数', null]] as const) expect(cumulativeStart(text)).toBe(year);
+});
+
+test('a number or truth value never names a role: hasRoleCell passes over such cells without a text', () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, 1e21, -1e-7, Infinity, -Infinity, NaN)), (n) => {
+      expect([n, mayNameRole(String(n))]).toEqual([n, false]);
+    }),
+    { numRuns: 5_000 },
+  );
+  for (const b of ['TRUE', 'FALSE']) expect(mayNameRole(b)).toBe(false);
+});
+
+test('hasRoleCell remembers the texts mayNameRole passes over; a header read of those cells still classifies them', () => {
+  const values: CellValue[][] = [
+    ['第3群 市民活動団体数', 'R1', '2020年度', 26, true, '', '企画課'],
+    ['指標', '基準値', '目標値', 'R1', 'R2', '備考', '担当課'],
+  ];
+  const g = new Grid({ sheet: 'S', origin: { row: 1, col: 1 }, values, formulas: values.map((r) => r.map(() => null)), numberFormats: values.map((r) => r.map(() => null)), merges: [] });
+  expect(hasRoleCell(g, 1, 1, 7)).toBe(false);
+  // every text cell of the data row is marked (its role not read), so a second ask does not read it again
+  expect([...g.roleCodes.slice(0, 7)].map((c) => c !== 0)).toEqual([true, true, true, false, false, true, true]);
+  expect(hasRoleCell(g, 1, 1, 7)).toBe(false);
+  expect(hasRoleCell(g, 2, 1, 7)).toBe(true);
+  // the marked cells read as a header are classified as before: years are years
+  const h = readHeaderRow(g, 1);
+  expect(h.years.map((y) => [y.col, y.year])).toEqual([[2, 2019], [3, 2020]]);
+  expect([...h.roles]).toEqual([]);
 });

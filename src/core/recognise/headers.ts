@@ -64,13 +64,19 @@ export function classifyHeader(text: string): HeaderRole | null {
 }
 
 const ROLES: (HeaderRole | null)[] = [null, null, 'kpi', 'rowLabel', 'baseline', 'target', 'cost', 'department', 'remark', 'sheetNo', 'year'];
+/**
+ * roleCodes' code of a cell hasRoleCell has found names no role but perhaps a year (mayNameRole false),
+ * without classifying it: cellRole classifies it when asked. Data rows are asked again and again (the
+ * header test of every KPI group), and their cells were each time re-read by mayNameRole.
+ */
+const NO_ROLE = ROLES.length;
 
 /** classifyHeader of the cell's own text, read once per cell (codes kept in the grid). */
 function cellRole(g: Grid, row: number, col: number): HeaderRole | null {
   const i = g.index(row, col);
   if (i < 0) return classifyHeader(g.ownText(row, col));
   let code = g.roleCodes[i];
-  if (code === 0) g.roleCodes[i] = code = ROLES.indexOf(classifyHeader(g.ownText(row, col)), 1);
+  if (code === 0 || code === NO_ROLE) g.roleCodes[i] = code = ROLES.indexOf(classifyHeader(g.ownText(row, col)), 1);
   return ROLES[code];
 }
 
@@ -325,19 +331,24 @@ export function hasRoleCell(g: Grid, row: number, from: number, to: number): boo
     }
     return false;
   }
-  // Most rows asked are data rows: their cells are read from the snapshot's row, empty cells skipped first.
+  // Most rows asked are data rows: their cells are read from the snapshot's row, cells that cannot name a
+  // role skipped first (empty, a number or a truth value: its text is digits, '.', '-', 'e', 'Infinity',
+  // 'TRUE' …, which mayNameRole rejects), and a text mayNameRole rejected is marked so (NO_ROLE).
   const line = g.lineOf(row);
+  const codes = g.roleCodes;
   for (let c = lo, i = g.index(row, lo), k = lo - g.firstCol; c <= hi; c++, i++, k++) {
     const v = line[k];
-    if (v === null || v === undefined) continue;
-    const text = textOf(v);
-    if (text === '') continue;
-    let code = g.roleCodes[i];
+    if (typeof v !== 'string') continue;
+    let code = codes[i];
     if (code === 0) {
-      if (!mayNameRole(text)) continue;
-      g.roleCodes[i] = code = ROLES.indexOf(classifyHeader(text), 1);
+      const text = v.trim();
+      if (text === '' || !mayNameRole(text)) {
+        codes[i] = NO_ROLE;
+        continue;
+      }
+      codes[i] = code = ROLES.indexOf(classifyHeader(text), 1);
     }
-    if (code > 1 && code !== YEAR_CODE) return true;
+    if (code > 1 && code !== YEAR_CODE && code !== NO_ROLE) return true;
   }
   return false;
 }
