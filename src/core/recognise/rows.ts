@@ -15,6 +15,7 @@ import { parseYearLabel, yearInText, type ParsedYear } from '../years';
 import { normaliseSymbol, parseLegendText } from '../legend';
 import { NO_VALUES, type Grid } from './grid';
 import { classifyHeader } from './headers';
+import { baselineRead, CellPlace, KpiRecord, TableRecord, targetRead } from './kpi';
 
 type Role = 'name' | 'unit' | 'baseline' | 'target' | 'actual' | 'rate' | 'grade' | 'trend' | 'department' | 'remark' | 'context';
 
@@ -191,17 +192,17 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
   const rateYears = layout === 'row-years' ? rateCols.filter((c) => c.year).map(yearColumn).sort((a, b) => a.year - b.year) : undefined;
   const baselineCol = one('baseline');
   const unitHeader = /\[([^\]]{1,6})\]/.exec(toHalfWidth(g.text(h.row, nameCol)))?.[1] ?? null;
-  const table: KpiTable = {
+  const table: KpiTable = new TableRecord(
     index,
-    sheet: g.s.sheet,
+    g.s.sheet,
     layout,
-    headerRow: h.row,
-    headerRows: h.rows,
-    firstRow: rows[0],
-    lastRow: Math.max(rows[rows.length - 1], ...[...narrative.keys()].map((r) => r + 1).filter((r) => r <= g.lastRow && narrative.has(r - 1))),
-    firstCol: h.firstCol,
-    lastCol: h.lastCol,
-    columns: {
+    h.row,
+    h.rows,
+    rows[0],
+    Math.max(rows[rows.length - 1], ...[...narrative.keys()].map((r) => r + 1).filter((r) => r <= g.lastRow && narrative.has(r - 1))),
+    h.firstCol,
+    h.lastCol,
+    {
       kpi: nameCol,
       rowLabel: null,
       baseline: baselineCol?.col ?? null,
@@ -213,14 +214,14 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
       sheetNo: null,
       extra: h.columns.filter((c) => c.role === 'context' || c.role === 'unit').map((c) => ({ col: c.col, label: c.label })),
     },
-    baselineYear: baselineCol?.year?.year ?? null,
-    targetYear: finalTarget?.year?.year ?? null,
-    headers: Object.fromEntries(h.columns.map((c) => [c.col, c.label])),
+    baselineCol?.year?.year ?? null,
+    finalTarget?.year?.year ?? null,
+    Object.fromEntries(h.columns.map((c) => [c.col, c.label])),
     path,
-    ...(targetYears ? { targetYears } : {}),
-    ...(rateYears ? { rateYears } : {}),
-    gradeColumns: h.columns.filter((c) => c.role === 'grade' || c.role === 'trend').map((c) => ({ col: c.col, label: c.label, kind: c.role as 'grade' | 'trend' })),
-  };
+    targetYears,
+    rateYears,
+    h.columns.filter((c) => c.role === 'grade' || c.role === 'trend').map((c) => ({ col: c.col, label: c.label, kind: c.role as 'grade' | 'trend' })),
+  );
   const unitCol = one('unit')?.col;
   // each list of year columns as years, made once and shared by the KPIs' year records (ByYear.ofColumns)
   const actualYears = ByYear.yearsOf(table.columns.years);
@@ -250,37 +251,37 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
     const unit = unitText || nameUnit || unitHeader || cellUnit;
     const remarkCol = table.columns.remark;
     const remark = (remarkCol !== null ? g.text(r, remarkCol) : '') || narrative.get(r) || null;
-    const kpi: Kpi = {
-      id: `${g.s.sheet}!${r}`,
-      sheet: g.s.sheet,
-      tableIndex: index,
+    const kpi: Kpi = new KpiRecord(
+      `${g.s.sheet}!${r}`,
+      g.s.sheet,
+      index,
       name,
-      nameCell: { row: r, col: nameCol },
-      row: r,
-      rateRow: r,
+      new CellPlace(r, nameCol),
+      r,
+      r,
       unit,
-      direction: 'none',
-      cumulative: /累計|累積|延べ|通算/.test(name) || actuals.values.some((a) => /^(延べ|のべ|累計)/.test(a.text)),
-      cumulativeFrom: null,
-      baseline: { year: baseline?.annotation ? yearInText(baseline.annotation)?.year ?? table.baselineYear : table.baselineYear, value: baseline?.kind === 'number' ? baseline.value : null, text: baseline?.text ?? '', parsed: baseline, col: baselineCol ? baselineCol.col : null },
-      target: { year: targetYear, value: target?.kind === 'number' ? target.value : null, text: target?.text ?? '', qualifier: target?.qualifier ?? null, parsed: target, col: targetCol },
+      'none',
+      /累計|累積|延べ|通算/.test(name) || actuals.values.some((a) => /^(延べ|のべ|累計)/.test(a.text)),
+      null,
+      baselineRead(baseline?.annotation ? yearInText(baseline.annotation)?.year ?? table.baselineYear : table.baselineYear, baseline, baselineCol ? baselineCol.col : null),
+      targetRead(targetYear, target, targetCol),
       actuals,
       printedRates,
-      rateRowOther: NO_VALUES,
-      cost: null,
-      costCol: null,
-      department: table.columns.department !== null ? g.text(r, table.columns.department) || null : null,
+      NO_VALUES,
+      null,
+      null,
+      table.columns.department !== null ? g.text(r, table.columns.department) || null : null,
       remark,
-      sheetNo: null,
-      sheetNoCell: null,
-      breakdownOf: null,
-      relistedFrom: null,
+      null,
+      null,
       path,
-      hasRateCells: rateCols.length > 0,
-      ...(targetYears ? { targets } : {}),
-      ...(printedGrades.size ? { printedGrades } : {}),
-      ...(printedTrends.size ? { printedTrends } : {}),
-    };
+      rateCols.length > 0,
+      undefined,
+      undefined,
+      targetYears ? targets : undefined,
+      printedGrades.size ? printedGrades : undefined,
+      printedTrends.size ? printedTrends : undefined,
+    );
     kpi.direction = directionOf(kpi);
     return kpi;
   });

@@ -1,12 +1,13 @@
 /** Reads one KPI table: the header row, then KPI pairs (実績値 row + 達成率 row) until something else. */
 import { ByYear } from '../by-year';
-import type { Direction, Kpi, KpiTable, ParsedValue, PlacedValue, PrintedGrade, PrintedRate, YearColumn } from '../model';
+import type { Direction, Kpi, KpiTable, ParsedValue, PlacedValue, PrintedGrade, PrintedRate, TableColumns, YearColumn } from '../model';
 import { cellText, keptByNormalise, keptOrSpaces, normalise, toHalfWidth } from '../text';
 import { yearInText } from '../years';
 import { NO_VALUES, type Grid } from './grid';
 import { headerAt, type HeaderRow } from './headers';
 import { splitNameUnit } from './rows';
 import { normaliseSymbol } from '../legend';
+import { baselineRead, CellPlace, KpiRecord, SingleReads, TableRecord } from './kpi';
 
 const ACTUAL_LABEL = /^(実績値?|実績値\(.*\))$/;
 const RATE_LABEL = /^(達成率|達成度|進捗率)/;
@@ -231,20 +232,17 @@ function optionalText(g: Grid, row: number, col: number | undefined): string | n
   return t === '' ? null : t;
 }
 
-function valueAtCell(g: Grid, row: number, col: number): ParsedValue {
-  return g.parsedValue(row, col);
-}
-
-function kpiName(g: Grid, p: Pair, nameCol: number): { name: string; row: number; col: number } {
+/** The cell holding the KPI's name (its text is the cell's own): the name cell's merge, else the first of its rows with a name. */
+function kpiNameCell(g: Grid, p: Pair, nameCol: number): CellPlace {
   const m = g.masterOf(p.row, nameCol);
-  if (m) return { name: g.ownText(m.row, m.col), row: m.row, col: m.col };
-  return nameIn(g, p.row, nameCol) ?? (p.expectedRow !== undefined ? nameIn(g, p.expectedRow, nameCol) : null) ?? nameIn(g, p.rateRow, nameCol) ?? { name: '', row: p.row, col: nameCol };
+  if (m) return new CellPlace(m.row, m.col);
+  return nameIn(g, p.row, nameCol) ?? (p.expectedRow !== undefined ? nameIn(g, p.expectedRow, nameCol) : null) ?? nameIn(g, p.rateRow, nameCol) ?? new CellPlace(p.row, nameCol);
 }
 
-function nameIn(g: Grid, row: number, nameCol: number): { name: string; row: number; col: number } | null {
+function nameIn(g: Grid, row: number, nameCol: number): CellPlace | null {
   const m = g.masterOf(row, nameCol);
-  const text = m ? g.ownText(m.row, m.col) : g.ownText(row, nameCol);
-  return text === '' ? null : { name: text, row: m?.row ?? row, col: m?.col ?? nameCol };
+  if (m) return g.ownText(m.row, m.col) === '' ? null : new CellPlace(m.row, m.col);
+  return g.ownText(row, nameCol) === '' ? null : new CellPlace(row, nameCol);
 }
 
 export interface ReadTable {
@@ -261,41 +259,69 @@ export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]):
   const nameCol = kpiColumn(h);
   // A block: its 期待値 are the year's targets and a 評価 row follows (README, family 3).
   const block = labelCol !== null && pairs.some((p) => p.gradeRow !== undefined || (p.expectedRow !== undefined && /^期待値/.test(normalise(g.text(p.expectedRow, labelCol)))));
-  const table: KpiTable = {
+  const table: KpiTable = new TableRecord(
     index,
     sheet,
-    layout: block ? 'block' : 'two-row',
-    headerRow: h.row,
-    headerRows: h.rows,
-    firstRow: Math.min(pairs[0].row, pairs[0].expectedRow ?? Infinity),
-    lastRow: Math.max(pairs[pairs.length - 1].rateRow, pairs[pairs.length - 1].expectedRow ?? 0, pairs[pairs.length - 1].gradeRow ?? 0),
-    firstCol: Math.min(h.firstCol, nameCol),
-    lastCol: h.lastCol,
-    columns: {
-      kpi: nameCol,
-      rowLabel: labelCol,
-      baseline: h.roles.get('baseline') ?? null,
-      target: h.roles.get('target') ?? null,
-      years: h.years,
-      cost: h.roles.get('cost') ?? null,
-      department: h.roles.get('department') ?? null,
-      remark: h.roles.get('remark') ?? null,
-      sheetNo: h.roles.get('sheetNo') ?? null,
-      extra: h.extra.filter((e) => e.col !== labelCol && e.col !== nameCol),
-    },
-    baselineYear: h.baselineYear?.year ?? null,
-    targetYear: h.targetYear?.year ?? null,
-    headers: h.headers,
+    block ? 'block' : 'two-row',
+    h.row,
+    h.rows,
+    Math.min(pairs[0].row, pairs[0].expectedRow ?? Infinity),
+    Math.max(pairs[pairs.length - 1].rateRow, pairs[pairs.length - 1].expectedRow ?? 0, pairs[pairs.length - 1].gradeRow ?? 0),
+    Math.min(h.firstCol, nameCol),
+    h.lastCol,
+    columnsOf(h, labelCol, nameCol),
+    h.baselineYear?.year ?? null,
+    h.targetYear?.year ?? null,
+    h.headers,
     path,
-  };
+    undefined,
+    undefined,
+    undefined,
+  );
   const kpis: Kpi[] = [];
   // the KPIs' year records share one list of the table's years (ByYear.ofColumns), and tables under
   // one remembered header (readHeaderRow) share its years and so one list
   const years = yearListOf(h.years);
-  for (let i = 0; i < pairs.length; i++) kpis.push(readKpi(g, table, pairs[i], path, years));
+  let reads = singleReads.get(g);
+  if (reads === undefined) singleReads.set(g, (reads = new SingleReads()));
+  for (let i = 0; i < pairs.length; i++) kpis.push(readKpi(g, table, pairs[i], path, years, reads));
   if (block) for (let i = 0; i < kpis.length; i++) asBlock(g, table, kpis[i], pairs[i], years);
   return { table, kpis };
 }
+
+/** The columns of the tables under one remembered header (its roles, years and extra) by label and name column. */
+const columnsByHeader = new WeakMap<HeaderRow['roles'], TableColumns[]>();
+
+/**
+ * The roles of a table's columns: one object for the tables under one remembered header (readHeaderRow)
+ * with the same label and name column (a sheet of thousands of tables repeats a few headers; the model
+ * never changes a table's columns).
+ */
+function columnsOf(h: HeaderRow, labelCol: number | null, nameCol: number): TableColumns {
+  let known = columnsByHeader.get(h.roles);
+  if (known === undefined) columnsByHeader.set(h.roles, (known = []));
+  for (let i = 0; i < known.length; i++) {
+    const c = known[i];
+    if (c.rowLabel === labelCol && c.kpi === nameCol && c.years === h.years) return c;
+  }
+  const c: TableColumns = {
+    kpi: nameCol,
+    rowLabel: labelCol,
+    baseline: h.roles.get('baseline') ?? null,
+    target: h.roles.get('target') ?? null,
+    years: h.years,
+    cost: h.roles.get('cost') ?? null,
+    department: h.roles.get('department') ?? null,
+    remark: h.roles.get('remark') ?? null,
+    sheetNo: h.roles.get('sheetNo') ?? null,
+    extra: h.extra.filter((e) => e.col !== labelCol && e.col !== nameCol),
+  };
+  known.push(c);
+  return c;
+}
+
+/** Per grid, its KPIs' baselines and targets (kpi.ts). */
+const singleReads = new WeakMap<Grid, SingleReads>();
 
 /** ByYear.yearsOf of a header's year columns, made once per list of year columns (never changed). */
 const yearLists = new WeakMap<readonly YearColumn[], number[] | null>();
@@ -313,7 +339,8 @@ function asBlock(g: Grid, t: KpiTable, k: Kpi, p: Pair, years: number[] | null):
   k.name = name;
   k.unit = unit ?? (header && header !== '単位' ? header : null) ?? k.unit;
   if (k.expected) k.targets = k.expected;
-  if (k.baseline.year === null && k.baseline.parsed?.annotation) k.baseline.year = yearInText(k.baseline.parsed.annotation)?.year ?? null;
+  // a new baseline: the one read may be shared (SingleReads)
+  if (k.baseline.year === null && k.baseline.parsed?.annotation) k.baseline = baselineRead(yearInText(k.baseline.parsed.annotation)?.year ?? null, k.baseline.parsed, k.baseline.col);
   if (p.gradeRow !== undefined) {
     k.gradeRow = p.gradeRow;
     const grades: PrintedGrade[] = [];
@@ -325,25 +352,32 @@ function asBlock(g: Grid, t: KpiTable, k: Kpi, p: Pair, years: number[] | null):
   }
 }
 
-function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] | null): Kpi {
+/**
+ * Scratch lists readKpi reads a KPI's year values into before copying them into right-sized lists
+ * (slice): a list grown by push keeps room for 17 values, and a model keeps two per KPI.
+ */
+const actualScratch: ParsedValue[] = [];
+const rateScratch: PrintedRate[] = [];
+
+function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] | null, reads: SingleReads): Kpi {
   const c = t.columns;
-  const { name, row: nameRow, col: nameColumn } = kpiName(g, p, c.kpi);
+  const nameCell = kpiNameCell(g, p, c.kpi);
+  const name = g.ownText(nameCell.row, nameCell.col);
   const baseline = c.baseline !== null ? g.parsedValue(p.row, c.baseline) : null;
   const target = c.target !== null ? g.parsedValue(p.row, c.target) : null;
-  const actualList: ParsedValue[] = [];
-  const rateList: PrintedRate[] = [];
+  const n = c.years.length;
   const expectedList: ParsedValue[] | null = p.expectedRow !== undefined ? [] : null;
   // indexed, not for-of: a cold run (check's one) reads the first thousands of KPIs unoptimised, where for-of
   // makes an iterator and a result object per year
-  for (let i = 0; i < c.years.length; i++) {
+  for (let i = 0; i < n; i++) {
     const col = c.years[i].col;
-    actualList.push(valueAtCell(g, p.row, col));
-    if (expectedList) expectedList.push(valueAtCell(g, p.expectedRow!, col));
-    rateList.push(g.parsedRate(p.rateRow, col));
+    actualScratch[i] = g.parsedValue(p.row, col);
+    if (expectedList) expectedList.push(g.parsedValue(p.expectedRow!, col));
+    rateScratch[i] = g.parsedRate(p.rateRow, col);
   }
-  const actuals = ByYear.ofColumns(c.years, years, actualList, p.row);
-  const printedRates = ByYear.ofColumns(c.years, years, rateList, p.rateRow);
-  const expected = expectedList ? ByYear.ofColumns(c.years, years, expectedList, p.expectedRow!) : null;
+  const actuals = ByYear.ofColumns(c.years, years, actualScratch.slice(0, n), p.row);
+  const printedRates = ByYear.ofColumns(c.years, years, rateScratch.slice(0, n), p.rateRow);
+  const expected = expectedList ? ByYear.ofColumns(c.years, years, expectedList, p.expectedRow!) : undefined;
   // a list only for the few KPIs with something there
   const otherBaseline = c.baseline !== null && g.ownText(p.rateRow, c.baseline) !== '';
   const otherTarget = c.target !== null && g.ownText(p.rateRow, c.target) !== '';
@@ -352,50 +386,44 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] 
     const list: PlacedValue[] = [];
     if (otherBaseline) list.push(g.placedValue(p.rateRow, c.baseline!));
     if (otherTarget) list.push(g.placedValue(p.rateRow, c.target!));
-    rateRowOther = list;
+    // frozen as NO_VALUES is: a list of another map in the field made the optimised code that stores it
+    // (readKpi, inlined up to recogniseGrid) throw itself away when the first such KPI came
+    rateRowOther = Object.freeze(list);
   }
   const remark = optionalText(g, p.row, c.remark ?? undefined);
   const firstUnit = unitOf(target) ?? unitOf(baseline) ?? firstActualUnit(actuals);
   const cumulative = /累計|累積|延べ|通算/.test(name);
-  const kpi: Kpi = {
-    id: `${t.sheet}!${p.row}`,
-    sheet: t.sheet,
-    tableIndex: t.index,
+  return new KpiRecord(
+    `${t.sheet}!${p.row}`,
+    t.sheet,
+    t.index,
     name,
-    nameCell: { row: nameRow, col: nameColumn },
-    row: p.row,
-    rateRow: p.rateRow,
-    unit: firstUnit,
-    direction: directionOf(baseline, target),
+    nameCell,
+    p.row,
+    p.rateRow,
+    firstUnit,
+    directionOf(baseline, target),
     cumulative,
-    cumulativeFrom: cumulative ? cumulativeStart(name) ?? (remark ? cumulativeStart(remark) : null) : null,
-    baseline: { year: t.baselineYear, value: baseline?.kind === 'number' ? baseline.value : null, text: baseline?.text ?? '', parsed: baseline, col: c.baseline },
-    target: {
-      year: t.targetYear,
-      value: target?.kind === 'number' ? target.value : null,
-      text: target?.text ?? '',
-      qualifier: target?.qualifier ?? null,
-      parsed: target,
-      col: c.target,
-    },
+    cumulative ? cumulativeStart(name) ?? (remark ? cumulativeStart(remark) : null) : null,
+    reads.baseline(t.baselineYear, baseline, c.baseline),
+    reads.target(t.targetYear, target, c.target),
     actuals,
     printedRates,
     rateRowOther,
-    cost: c.cost !== null ? g.parsedValue(p.row, c.cost) : null,
-    costCol: c.cost,
-    department: optionalText(g, p.row, c.department ?? undefined),
+    c.cost !== null ? g.parsedValue(p.row, c.cost) : null,
+    c.cost,
+    optionalText(g, p.row, c.department ?? undefined),
     remark,
-    sheetNo: c.sheetNo !== null ? sheetNoText(g, p.row, c.sheetNo) : null,
-    sheetNoCell: c.sheetNo !== null ? { row: p.row, col: c.sheetNo } : null,
-    breakdownOf: null,
-    relistedFrom: null,
+    c.sheetNo !== null ? sheetNoText(g, p.row, c.sheetNo) : null,
+    c.sheetNo !== null ? new CellPlace(p.row, c.sheetNo) : null,
     path,
-  };
-  if (expected) {
-    kpi.expectedRow = p.expectedRow;
-    kpi.expected = expected;
-  }
-  return kpi;
+    undefined,
+    expected ? p.expectedRow : undefined,
+    expected,
+    undefined,
+    undefined,
+    undefined,
+  );
 }
 
 /** The unit of a number with one ([target, baseline, ...actuals].find's order). */
