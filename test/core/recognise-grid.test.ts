@@ -126,3 +126,26 @@ test('texts are read from the snapshot when asked: short rows, numbers, booleans
   expect([...g.lineOf(2)].map((v) => textOf(v))).toEqual(['', 'b']);
   expect([textOf(undefined), textOf(null), textOf(0), textOf(false), textOf(' x ')]).toEqual(['', '', '0', 'FALSE', 'x']);
 });
+
+test('0 and -0 cells share one frozen value per sign and number format (one Map key elsewhere), as parsed alone', () => {
+  const values = [[0, -0, 0, -0, 0, 0, -0]];
+  const formats = [['0.0', '0.0', '0.0', '0.0', '0%', '0.0', '0.0']];
+  const formulas = [[null, null, null, null, null, '=A1-A1', null]];
+  const g = new Grid({ sheet: 'Z', origin: { row: 1, col: 1 }, values, formulas, numberFormats: formats, merges: [] });
+  const v = (c: number) => g.parsedValue(1, c);
+  const r = (c: number) => g.parsedRate(1, c);
+  expect(v(1)).toBe(v(3));
+  expect(v(2)).toBe(v(4));
+  expect(v(1)).not.toBe(v(2));
+  expect(v(1)).not.toBe(v(5));
+  expect(Object.isFrozen(v(1)) && Object.isFrozen(v(2))).toBe(true);
+  expect(r(1)).toBe(r(3));
+  expect(r(2)).toBe(r(7));
+  expect(r(1)).not.toBe(r(2));
+  expect(r(1)).not.toBe(r(6));
+  for (let c = 1; c <= 7; c++) {
+    expect(v(c)).toEqual(parseValue(values[0][c - 1], formats[0][c - 1], formulas[0][c - 1]));
+    expect(r(c)).toEqual(parseRate(values[0][c - 1], formats[0][c - 1], formulas[0][c - 1]));
+    expect(Object.is(v(c).value, parseValue(values[0][c - 1], formats[0][c - 1]).value)).toBe(true);
+  }
+});

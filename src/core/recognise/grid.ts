@@ -33,6 +33,11 @@ export class Grid {
   private readonly values = new Map<string | null, Map<CellValue, ParsedValue>>();
   private readonly rates = new Map<string | null, Map<CellValue, PrintedRate>>();
   private readonly formulaRates = new Map<string | null, Map<CellValue, PrintedRate>>();
+  /** The values of 0 and -0 cells by number format (one Map key for both elsewhere). */
+  private readonly zeros = new Map<string | null, ParsedValue>();
+  private readonly negativeZeros = new Map<string | null, ParsedValue>();
+  /** The printed rates of 0 and -0 cells by number format: without a formula (0, -0), with one (2, 3). */
+  private readonly zeroRates = [new Map<string | null, PrintedRate>(), new Map<string | null, PrintedRate>(), new Map<string | null, PrintedRate>(), new Map<string | null, PrintedRate>()];
   /** The number format parsedValue saw last and its values (a table's figures share a few formats). */
   private lastFormat: string | null | undefined = undefined;
   private lastValues: Map<CellValue, ParsedValue> | undefined = undefined;
@@ -186,8 +191,10 @@ export class Grid {
     } else v = this.value(row, col);
     const format = this.s.numberFormats[r]?.[c] ?? null;
     const formula = this.s.formulas[r]?.[c] ?? null;
-    // a formula is kept in the result; -0 and 0 are one Map key
-    if (formula || v === 0) return Object.freeze(parseValue(v, format, formula));
+    // a formula is kept in the result: its own value
+    if (formula) return Object.freeze(parseValue(v, format, formula));
+    // -0 and 0 are one Map key (and show as "-0" and "0"): each has its own per format
+    if (v === 0) return this.zeroValue(v, format);
     let byValue = format === this.lastFormat ? this.lastValues : this.values.get(format);
     if (!byValue) this.values.set(format, (byValue = new Map()));
     this.lastFormat = format;
@@ -195,6 +202,22 @@ export class Grid {
     let p = byValue.get(v);
     // shared by every cell showing it: frozen, so no reader can change it
     if (!p) byValue.set(v, (p = Object.freeze(parseValue(v, format, null))));
+    return p;
+  }
+
+  /** The parsed value of a 0 or -0 cell in a number format, parsed once per sign and format and shared. */
+  private zeroValue(v: number, format: string | null): ParsedValue {
+    const zeros = Object.is(v, -0) ? this.negativeZeros : this.zeros;
+    let p = zeros.get(format);
+    if (!p) zeros.set(format, (p = Object.freeze(parseValue(v, format, null))));
+    return p;
+  }
+
+  /** The printed rate of a 0 or -0 cell in a number format, with or without a formula, parsed once per each and shared. */
+  private zeroRate(v: number, format: string | null, formula: string | null): PrintedRate {
+    const zeros = this.zeroRates[(formula ? 2 : 0) + (Object.is(v, -0) ? 1 : 0)];
+    let p = zeros.get(format);
+    if (!p) zeros.set(format, (p = Object.freeze(parseRate(v, format, formula))));
     return p;
   }
 
@@ -215,7 +238,7 @@ export class Grid {
     const v = line === undefined ? null : c < line.length ? line[c] : null;
     const format = this.s.numberFormats[r]?.[c] ?? null;
     const formula = this.s.formulas[r]?.[c] ?? null;
-    if (v === 0) return Object.freeze(parseRate(v, format, formula));
+    if (v === 0) return this.zeroRate(v, format, formula);
     let byValue: Map<CellValue, PrintedRate> | undefined;
     if (formula) {
       byValue = this.formulaRates.get(format);
