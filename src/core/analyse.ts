@@ -12,7 +12,7 @@ import { computeRate, detectRounding, rateMethod, withKpiTerms, type RateMethod 
 import { assessStatus, type Grade, type GradeBasis, type GradeOptions, type Status, type StatusResult } from './status';
 import { runRules } from './rules';
 import { actualYears } from './kpi-facts';
-import { buildIndex } from './rules/context';
+import { buildIndex, type StatusLookup } from './rules/context';
 import { definitionProblems } from './rules/definition-drift';
 
 export interface KpiAssessment {
@@ -142,7 +142,7 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
   const assessed: KpiAssessment[] = [];
   const index = buildIndex(model);
   for (const sheet of model.sheets) {
-    const statuses = new Map<Kpi, StatusResult>();
+    const statuses: StatusResult[] = new Array(sheet.kpis.length);
     const grading = gradeOptions(defs, gradeLegend(sheet));
     const samples: RoundingSample[] = [];
     // one pass: each KPI's printed rates sampled for the sheet's rounding and the KPI assessed, its terms at hand
@@ -152,19 +152,45 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
       const def = definitionFor(defs, kpi);
       roundingSamples(kpi, def, samples);
       const status = assessStatus(kpi, def, grading);
-      statuses.set(kpi, status);
+      statuses[i] = status;
       ids.push(kpi.id);
       assessed.push(assessmentOf(kpi, def, status));
     }
     const rounding = detectRounding(samples);
     analysis.rounding[sheet.sheet] = rounding;
-    const ctx = { model, sheet, lang, definitions: defs, rounding, statuses, managementSheets: options.managementSheets, index };
+    const ctx = {
+      model, sheet, lang, definitions: defs, rounding, statuses: new SheetStatuses(sheet.kpis, statuses), managementSheets: options.managementSheets, index,
+    };
     const found = runRules(ctx);
     for (let i = 0; i < found.length; i++) analysis.findings.push(found[i]);
   }
   analysis.findings.push(...definitionProblems(defs, lang));
   kpisWhenRead(analysis, ids, assessed);
   return analysis;
+}
+
+/**
+ * A sheet's statuses by the position of their KPI (`results[i]` is `kpis[i]`'s), for the rules: they
+ * ask of the KPI they look at, in the sheet's order, which a cursor finds at once; any other KPI by a
+ * search. Not a Map of the sheet's KPIs, which stored 10,000 entries to look up each once or twice.
+ */
+export class SheetStatuses implements StatusLookup {
+  private at = 0;
+
+  constructor(private readonly kpis: readonly Kpi[], private readonly results: readonly StatusResult[]) {}
+
+  get(kpi: Kpi): StatusResult | undefined {
+    const kpis = this.kpis;
+    if (kpis[this.at] !== kpi) {
+      if (kpis[this.at + 1] === kpi) this.at++;
+      else {
+        const i = kpis.indexOf(kpi);
+        if (i < 0) return undefined;
+        this.at = i;
+      }
+    }
+    return this.results[this.at];
+  }
 }
 
 /**

@@ -18,13 +18,19 @@ export interface RuleContext {
   definitions?: KpiDefinitions;
   rounding: RoundingConvention;
   /**
-   * Each KPI's status, by the KPI (a Map keyed by the object: a record keyed by id strings is a
-   * dictionary whose every store internalises and hashes the id, about 0.8 µs per KPI).
+   * Each KPI's status, by the KPI: a Map will do (the re-check, tests); analyse gives its sheet's
+   * statuses by position (SheetStatuses). A record keyed by id strings is a dictionary whose every store
+   * internalises and hashes the id, about 0.8 µs per KPI.
    */
-  statuses: ReadonlyMap<Kpi, StatusResult>;
+  statuses: StatusLookup;
   /** Names of management sheets, when known. */
   managementSheets?: string[];
   index: ModelIndex;
+}
+
+/** What the rules ask of a KPI's status: its result, or undefined for a KPI without one. */
+export interface StatusLookup {
+  get(kpi: Kpi): StatusResult | undefined;
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];
