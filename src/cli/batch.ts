@@ -6,7 +6,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { errorDetail, t } from '../core/catalogue';
-import { WorkbookLoadError } from '../xlsx/load';
+import { WorkbookLoadError } from '../xlsx/sniff';
 import { openReadOnlyHostFile } from '../xlsx/node';
 import { buildCheckDocument, checkExitCode, loadForCheck, summaryLines } from './commands/check';
 import type { CliContext } from './io';

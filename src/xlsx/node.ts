@@ -1,13 +1,17 @@
-/** Node-only file access for the CLI and tests: the one module under src/xlsx that may use fs/path. */
+/**
+ * Node-only file access for the CLI and tests: the one module under src/xlsx that may use fs/path.
+ * exceljs (./load, ./host) is loaded when first needed: a command that only reads a workbook the
+ * read-only reader reads (check, diff, split) never loads it.
+ */
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { loadWorkbookBytes, WorkbookLoadError } from './load';
-import { XlsxHost } from './host';
+import { WorkbookLoadError } from './sniff';
+import type { XlsxHost } from './host';
 import { ReadOnlyXlsxHost } from './read-only-host';
 import type { ProgressHost } from '../core/host';
 
-export { WorkbookLoadError } from './load';
+export { WorkbookLoadError } from './sniff';
 
 /** Reads a file's bytes; a missing file, a folder or no permission is a WorkbookLoadError. */
 export async function readFileBytes(file: string): Promise<Uint8Array> {
@@ -33,11 +37,13 @@ export async function readFileBytes(file: string): Promise<Uint8Array> {
 
 /** Reads and opens an .xlsx file; throws WorkbookLoadError with a clear sentence for every failure. */
 export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
+  const { loadWorkbookBytes } = await import('./load');
   return loadWorkbookBytes(await readFileBytes(file), path.basename(file));
 }
 
 /** Opens an .xlsx file as a ProgressHost (what the CLI works through). */
 export async function openXlsxHostFile(file: string): Promise<XlsxHost> {
+  const { XlsxHost } = await import('./host');
   return XlsxHost.fromBuffer(await readFileBytes(file), path.basename(file));
 }
 

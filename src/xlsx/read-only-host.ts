@@ -3,15 +3,20 @@
  * snapshots without extras come from the read-only reader (./fast/read.ts) when that reads the
  * package; everything else — snapshots with extras, plans, a package the reader leaves to exceljs —
  * goes to the exceljs host (./host.ts), opened only then. Load errors are the exceljs host's
- * (WorkbookLoadError with its catalogue sentence).
+ * (WorkbookLoadError with its catalogue sentence). exceljs is loaded only then (import('./host')).
  */
 import type { HostCapabilities, ProgressHost, SheetInfo } from '../core/host';
 import type { ApplyResult, EditPlan } from '../core/plan';
 import type { GridSnapshot } from '../core/snapshot';
 import { MessageError } from '../core/catalogue';
-import { XlsxHost } from './host';
-import { sniffWorkbook } from './load';
+import type { XlsxHost } from './host';
+import { sniffWorkbook } from './sniff';
 import { readFast, type FastWorkbook } from './fast/read';
+
+async function openExceljs(bytes: Uint8Array, name: string | undefined): Promise<XlsxHost> {
+  const { XlsxHost } = await import('./host');
+  return XlsxHost.fromBuffer(bytes, name);
+}
 
 export class ReadOnlyXlsxHost implements ProgressHost {
   readonly kind = 'xlsx' as const;
@@ -32,13 +37,13 @@ export class ReadOnlyXlsxHost implements ProgressHost {
       book = readFast(bytes);
     } catch {
       // Unread, or anything unforeseen: exceljs reads it (or says why it cannot)
-      return XlsxHost.fromBuffer(bytes, name);
+      return openExceljs(bytes, name);
     }
     return new ReadOnlyXlsxHost(bytes, name, book);
   }
 
   private exceljs(): Promise<XlsxHost> {
-    this.full ??= XlsxHost.fromBuffer(this.bytes, this.name);
+    this.full ??= openExceljs(this.bytes, this.name);
     return this.full;
   }
 

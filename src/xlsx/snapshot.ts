@@ -7,34 +7,19 @@ import { mergeAreas } from './exceljs-internals';
 import type ExcelJS from 'exceljs';
 import { cellKey, type CellExtras, type CellRange, type CellValue, type GridSnapshot } from '../core/snapshot';
 import { MAX_COLS, MAX_ROWS } from '../core/apply-rules';
+import { displayValue, truncation } from './shown';
 
 /** ExcelJS.ValueType members, without importing exceljs at runtime. */
 const ExcelJSValueType = { Null: 0, Merge: 1, Hyperlink: 5, Formula: 6 } as const;
 
 /** Past these the sheet is cut and `truncated` says so: the core's limits, shared with the Excel host. */
 export { MAX_COLS, MAX_ROWS };
+export { displayValue, truncation };
 
 interface FormulaLike {
   formula?: string;
   sharedFormula?: string;
   result?: unknown;
-}
-
-/** A cell value as the user sees it. */
-export function displayValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((p) => p.text ?? '').join('');
-    if (typeof o.error === 'string') return o.error;
-    if ('formula' in o || 'sharedFormula' in o) return displayValue((o as FormulaLike).result ?? null);
-    if ('text' in o) return displayValue(o.text);
-    if ('hyperlink' in o) return displayValue(o.hyperlink);
-  }
-  return String(v);
 }
 
 function formulaOf(cell: ExcelJS.Cell): string | null {
@@ -78,11 +63,6 @@ function mergesOf(ws: ExcelJS.Worksheet, rows: number, cols: number): CellRange[
     out.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });
   }
   return out;
-}
-
-/** What a snapshot cut to the limits says of it (shared with the read-only reader, src/xlsx/fast). */
-export function truncation(extentRows: number, extentCols: number, rows: number, cols: number): NonNullable<GridSnapshot['truncated']> {
-  return { rows, cols, reason: `used range ${extentRows} rows × ${extentCols} columns cut to ${rows} × ${cols}` };
 }
 
 /** The snapshot without extras (tests, the sample loader): values, formulas, number formats, merges. */

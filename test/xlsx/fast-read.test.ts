@@ -296,7 +296,11 @@ describe('what the reader leaves to exceljs sends the whole workbook there', () 
 
   test('XML the scanner does not read: a carriage return, a comment, an unknown entity, a control character reference', async () => {
     await expectLeft(await edit(await plain(), 'xl/sharedStrings.xml', (x) => x.replace('<t>a</t>', '<t>a\r\nb</t>')), /odd characters/);
-    await expectLeft(await edit(await plain(), sheet1, (x) => x.replace('<sheetData>', '<!-- note --><sheetData>')), /odd characters/);
+    await expectLeft(await edit(await plain(), sheet1, (x) => x.replace('<sheetData>', '<!-- note --><sheetData>')), /comment/);
+    await expectLeft(await edit(await plain(), sheet1, (x) => x.replace('<row r="2">', '<!-- note --><row r="2">')), /other than <row>/);
+    await expectLeft(await edit(await plain(), sheet1, (x) => x.replace('<v>2</v>', '<v><![CDATA[2]]></v>')), /odd characters/);
+    await expectLeft(await edit(await plain(), 'xl/workbook.xml', (x) => x.replace('<sheets>', '<?pi x?><sheets>')), /processing instruction/);
+    await expectLeft(await edit(await plain(), 'xl/sharedStrings.xml', (x) => x.replace('<t>a</t>', '<t>a]]&gt;</t>').replace('<si>', '<si>]]>')), /odd characters/);
     await expectLeft(await edit(await plain(), 'xl/sharedStrings.xml', (x) => x.replace('<t>a</t>', '<t>a&#x1;</t>')), /character reference/);
     await expectLeft(await edit(await plain(), 'xl/sharedStrings.xml', (x) => x.replace('<t>a</t>', '<t>a&amp</t>')), /entity/);
   });
@@ -308,7 +312,8 @@ describe('what the reader leaves to exceljs sends the whole workbook there', () 
     await expectLeft(await data('<row r="1"><c r="$A$1"><v>1</v></c></row>'), /address/);
     await expectLeft(await data('<row r="2"><c r="A2"><v>1</v></c></row><row r="1"><c r="A1"><v>2</v></c></row>'), /row/);
     await expectLeft(await data('<row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row>'), /out of order/);
-    await expectLeft(await data('<row r="1"><c r="A1"><v>1</v><extLst/></c></row>'), /extLst/);
+    await expectLeft(await data('<row r="1"><c r="A1"><v>1</v><extLst/></c></row>'), /other than <v>, <f> or <is>/);
+    await expectLeft(await data('<row r="1"><c r="A1"><v>1</v><v>2</v></c></row>'), /a second value/);
     await expectLeft(await data('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), /shared string index/);
   });
 
@@ -339,4 +344,16 @@ describe('what the reader leaves to exceljs sends the whole workbook there', () 
       expect((fast as WorkbookLoadError).problem).toBe((slow as WorkbookLoadError).problem);
     }
   });
+});
+
+test("check reads a workbook the reader reads without loading exceljs's document model or JSZip", () => {
+  const code = `
+    const { readFileForCheck } = require('./src/cli/commands/check');
+    const loaded = () => Object.keys(require.cache).filter((k) => /node_modules\\/(exceljs\\/lib\\/(doc|xlsx\\/xlsx)|jszip)\\//.test(k)).length;
+    const atStart = loaded();
+    readFileForCheck(${JSON.stringify(SAMPLE_PROGRESS)}, 'ja').then(({ read }) => {
+      process.stdout.write(JSON.stringify({ atStart, afterRead: loaded(), sheets: read.snapshots.length }));
+    });`;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: ROOT, encoding: 'utf8' });
+  expect(JSON.parse(out)).toEqual({ atStart: 0, afterRead: 0, sheets: 1 });
 });

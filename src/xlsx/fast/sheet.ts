@@ -10,16 +10,14 @@
  * merges, elements not listed here — is Unread, and the caller opens the workbook through exceljs.
  */
 import { unread } from './fallback';
-import { runText, type SharedStrings, type Styles } from './book';
-import { excelToDate, slideFormula, xmlDecode } from './exceljs-rules';
+import type { SharedStrings, Styles } from './book';
+import { Cells, key, LAST_COL, LAST_ROW, scanRows } from './rows';
 import { rootStart, Tags } from './xml';
-import { displayValue, MAX_COLS, MAX_ROWS, truncation } from '../snapshot';
+import { MAX_COLS, MAX_ROWS } from '../../core/apply-rules';
+import { truncation } from '../shown';
 import type { CellRange, CellValue, GridSnapshot } from '../../core/snapshot';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const LAST_ROW = 1_048_576;
-const LAST_COL = 16_384;
-const key = (row: number, col: number) => row * 16_385 + col;
 
 /** Top-level elements whose content exceljs turns into cell values, notes or parts the reader does not read. */
 const UNREAD_ELEMENTS = new Set(['hyperlinks', 'tableParts', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems']);
@@ -29,28 +27,6 @@ export interface SheetContext {
   styles: Styles;
   strings: SharedStrings | null;
   date1904: boolean;
-}
-
-/** Column of a plain address ("AB12") whose digits are `row`; Unread otherwise. */
-function columnOf(address: string | undefined, row: number): number {
-  if (address === undefined) unread('sheet: cell without r');
-  const n = address.length;
-  let col = 0;
-  let i = 0;
-  for (; i < n; i++) {
-    const ch = address.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + ch - 64;
-  }
-  // the digits must be the row's own, as Excel writes them (no leading zero)
-  let digits = 0;
-  for (let j = i; j < n; j++) {
-    const ch = address.charCodeAt(j);
-    if (ch < 48 || ch > 57 || (j === i && ch === 48)) unread(`sheet: cell address ${address}`);
-    digits = digits * 10 + ch - 48;
-  }
-  if (i === 0 || i === n || col > LAST_COL || digits !== row) unread(`sheet: cell address ${address}`);
-  return col;
 }
 
 function mergeArea(ref: string | undefined): CellRange {
@@ -69,43 +45,12 @@ function mergeArea(ref: string | undefined): CellRange {
   return area;
 }
 
-/** The cells with a value, in document order (rows and columns ascending): what the snapshot is filled from. */
-class Cells {
-  keys: number[] = [];
-  rows: number[] = [];
-  cols: number[] = [];
-  values: CellValue[] = [];
-  formulas: (string | null)[] = [];
-  formats: (string | null)[] = [];
-  /** exceljs's value is not empty (null, undefined or ''): the cell counts for the used range. */
-  filled: boolean[] = [];
-
-  /** Index of the first cell at or after the key (binary search). */
-  find(k: number): number {
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.keys[mid] < k) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-}
-
-interface Master {
-  address: string;
-  formula: string | undefined;
-  key: number;
-}
-
 export function readSheet(xml: string, ctx: SheetContext): GridSnapshot {
   const tags = new Tags(xml, rootStart(xml));
   if (!tags.next() || tags.close || tags.tag() !== 'worksheet' || tags.attr('xmlns') !== MAIN) unread('sheet: root');
   if (tags.empty) unread('sheet: empty root');
   const cells = new Cells();
   const merges: CellRange[] = [];
-  const usedMasters: number[] = [];
   let sawData = false;
   while (tags.next()) {
     if (tags.close) continue;
@@ -113,7 +58,7 @@ export function readSheet(xml: string, ctx: SheetContext): GridSnapshot {
     if (name === 'sheetData') {
       if (sawData) unread('sheet: sheetData twice');
       sawData = true;
-      if (!tags.empty) readRows(tags, ctx, cells, usedMasters);
+      if (!tags.empty) tags.closedAt(scanRows(xml, tags.pos, ctx, cells));
     } else if (name === 'mergeCells') {
       if (tags.empty) continue;
       while (tags.next() && tags.depth >= 2) {
@@ -126,149 +71,11 @@ export function readSheet(xml: string, ctx: SheetContext): GridSnapshot {
     else tags.skip();
   }
   if (tags.depth !== 0) unread('sheet: not closed');
-  return snapshotOf(ctx.name, cells, merges, usedMasters);
+  return snapshotOf(ctx.name, cells, merges);
 }
 
-function readRows(tags: Tags, ctx: SheetContext, cells: Cells, usedMasters: number[]): void {
-  const { styles, strings, date1904 } = ctx;
-  const xfFormats = styles.numFmt;
-  const xfDates = styles.date;
-  const masters = new Map<string | undefined, Master>();
-  let lastRow = 0;
-  while (tags.next()) {
-    if (tags.close) {
-      if (tags.tag() === 'sheetData') return;
-      continue;
-    }
-    if (tags.tag() !== 'row') unread(`sheet: <${tags.tag()}> in sheetData`);
-    const r = tags.attr('r');
-    const row = r !== undefined && /^[1-9][0-9]{0,6}$/.test(r) ? Number(r) : 0;
-    if (row <= lastRow || row > LAST_ROW) unread(`sheet: row ${r}`);
-    lastRow = row;
-    if (tags.empty) continue;
-    let lastCol = 0;
-    while (tags.next()) {
-      if (tags.close) {
-        if (tags.tag() === 'row') break;
-        continue;
-      }
-      if (tags.tag() !== 'c') unread(`sheet: <${tags.tag()}> in row`);
-      const address = tags.attr('r');
-      const col = columnOf(address, row);
-      if (col <= lastCol) unread('sheet: cells out of order');
-      lastCol = col;
-      const t = tags.attr('t');
-      const s = tags.attr('s');
-      const styleId = s ? parseInt(s, 10) : undefined;
-      let value: string | undefined;
-      let runs: string[] | undefined;
-      let formula: string | undefined;
-      let shareType: string | undefined;
-      let ref: string | undefined;
-      let si: string | undefined;
-      if (!tags.empty) {
-        while (tags.next()) {
-          if (tags.close) {
-            if (tags.tag() === 'c') break;
-            continue;
-          }
-          const name = tags.tag();
-          if (name === 'v') {
-            const text = tags.textUntilClose();
-            if (text !== undefined) {
-              if (runs) unread('sheet: <v> beside rich text');
-              value = value ? value + text : text;
-            }
-          } else if (name === 'f') {
-            si = tags.attr('si');
-            shareType = tags.attr('t');
-            ref = tags.attr('ref');
-            const text = tags.textUntilClose();
-            if (text !== undefined) formula = formula ? formula + text : text;
-          } else if (name === 'is') {
-            if (tags.empty) continue;
-            while (tags.next()) {
-              if (tags.close) {
-                if (tags.tag() === 'is') break;
-                continue;
-              }
-              if (tags.tag() === 't') {
-                const text = tags.textUntilClose();
-                if (text !== undefined) {
-                  if (runs) unread('sheet: <t> beside rich text');
-                  value = value ? value + text : text;
-                }
-              } else if (tags.tag() === 'r') {
-                if (value !== undefined) unread('sheet: rich text beside text');
-                (runs ??= []).push(runText(tags));
-              } else unread(`sheet: <${tags.tag()}> in <is>`);
-            }
-          } else unread(`sheet: <${name}> in <c>`);
-        }
-      }
-      // exceljs's CellXform.parseClose, then reconcile (style, shared strings, dates, shared formulas)
-      const style = styleId && styleId > 0 && styleId < xfFormats.length;
-      const numFmt = style ? xfFormats[styleId] : undefined;
-      const isDate = style ? xfDates[styleId] : false;
-      let shown: CellValue;
-      let filled = true;
-      let formulaText: string | null = null;
-      if (formula || shareType) {
-        if (runs) unread('sheet: rich text in a formula cell');
-        let result: unknown;
-        if (value) {
-          if (t === 'str') result = xmlDecode(value);
-          else if (t === 'b') result = parseInt(value, 10) !== 0;
-          else if (t === 'e') result = { error: value };
-          else result = parseFloat(value);
-        }
-        if (result !== undefined && isDate) result = excelToDate(result, date1904);
-        let f = formula;
-        if (shareType === 'shared') {
-          if (ref) masters.set(si, { address: address!, formula, key: key(row, col) });
-          else {
-            const master = masters.get(si);
-            if (master && !f) {
-              if (!master.formula) unread('sheet: shared formula master without formula');
-              f = slideFormula(master.formula, master.address, address!);
-              usedMasters.push(master.key);
-            }
-          }
-        }
-        formulaText = f ? (f.startsWith('=') ? f : `=${f}`) : null;
-        shown = displayValue(result ?? null);
-      } else if (value !== undefined || runs) {
-        if (runs) {
-          if (t !== 'inlineStr') unread('sheet: rich text in a cell not inlineStr');
-          shown = runs.join('');
-        } else if (t === 's') {
-          const index = parseInt(value!, 10);
-          if (!strings || !(index >= 0 && index < strings.text.length)) unread('sheet: shared string index');
-          shown = strings.text[index];
-          filled = strings.rich[index] || shown !== '';
-        } else if (t === 'str' || t === 'inlineStr') {
-          shown = t === 'str' ? xmlDecode(value!) : value!;
-          filled = shown !== '';
-        } else if (t === 'b') shown = parseInt(value!, 10) !== 0;
-        else if (t === 'e') shown = value!;
-        else {
-          const n = parseFloat(value!);
-          shown = isDate ? displayValue(excelToDate(n, date1904)) : displayValue(n);
-        }
-      } else continue; // a cell with a style only, or nothing: no value for the snapshot
-      cells.keys.push(key(row, col));
-      cells.rows.push(row);
-      cells.cols.push(col);
-      cells.values.push(shown);
-      cells.formulas.push(formulaText);
-      cells.formats.push(numFmt ?? null);
-      cells.filled.push(filled);
-    }
-  }
-  unread('sheet: sheetData not closed');
-}
-
-function snapshotOf(sheet: string, cells: Cells, merges: CellRange[], usedMasters: number[]): GridSnapshot {
+function snapshotOf(sheet: string, cells: Cells, merges: CellRange[]): GridSnapshot {
+  const usedMasters = cells.usedMasters;
   const n = cells.keys.length;
   // the other cells of a merged area hold no value of their own: exceljs shows the master's there
   const blank = new Uint8Array(n);

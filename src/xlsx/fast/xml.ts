@@ -9,7 +9,7 @@
 import { unread } from './fallback';
 
 // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 does not allow are what it looks for
-const ODD = /[\x00-\x08\x0B\x0C\x0E-\x1F\r]|<!|<\?|\]\]>/;
+const ODD = /[\x00-\x08\x0B\x0C\x0E-\x1F\r]/;
 const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -44,7 +44,9 @@ export function rootStart(xml: string): number {
     i += 2;
   }
   while (i < xml.length && (xml.charCodeAt(i) === 32 || xml.charCodeAt(i) === 10 || xml.charCodeAt(i) === 13 || xml.charCodeAt(i) === 9)) i++;
-  if (xml.charCodeAt(i) !== 60 || ODD.test(i === 0 ? xml : xml.slice(i))) unread('xml: prolog, comment or odd characters');
+  const rest = i === 0 ? xml : xml.slice(i);
+  // comments, CDATA and processing instructions ("<!", "<?") are refused where tags are read
+  if (xml.charCodeAt(i) !== 60 || ODD.test(rest) || rest.includes(']]>')) unread('xml: prolog or odd characters');
   return i;
 }
 
@@ -88,7 +90,8 @@ export class Tags {
       if (c === 32 || c === 9 || c === 10 || c === 47 || c === 62 || j >= this.end) break;
       j++;
     }
-    if (j === i || j >= this.end) unread('xml: tag');
+    const first = xml.charCodeAt(i);
+    if (j === i || j >= this.end || first === 33 || first === 63) unread('xml: tag, comment, CDATA or processing instruction');
     this.tagName = xml.slice(i, j);
     this.count = 0;
     this.empty = false;
@@ -138,6 +141,12 @@ export class Tags {
   /** The tag's name (a method: a comparison must not narrow it, as next() changes it). */
   tag(): string {
     return this.tagName;
+  }
+
+  /** The element opened last was read to its end by a scanner of its own, which stopped at `pos`. */
+  closedAt(pos: number): void {
+    this.open.pop();
+    this.pos = pos;
   }
 
   /** How many elements are open. */
