@@ -12,7 +12,9 @@
  * exceljs's own "Cannot merge already merged cells". Chosen over reading <mergeCells> from the sheet
  * XML ourselves (a second unzip and XML parse of every sheet, and exceljs would still merge them) and
  * over another reader (the writer and the planners work on exceljs's model). Only the load step is
- * replaced: merges made later through the public API keep exceljs's own check.
+ * replaced: merges made later through the public API keep exceljs's own check. Commands that only
+ * read (check, diff, split) now go through such a reader when it reads the file (src/xlsx/fast, whose
+ * sheet scanner reads <mergeCells> itself); this step serves the exceljs host, which writes.
  */
 import type ExcelJS from 'exceljs';
 import { mergeAreas, replaceParseMergeCells, setMergeAreas, type MergeArea as Area } from './exceljs-internals';
