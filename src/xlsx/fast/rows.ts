@@ -14,7 +14,7 @@ import { runText, type SharedStrings, type Styles } from './book';
 import { excelToDate, slideFormula, xmlDecode } from './exceljs-rules';
 import { decode, Tags } from './xml';
 import { displayValue } from '../shown';
-import type { CellValue } from '../../core/snapshot';
+import type { CellRange, CellValue } from '../../core/snapshot';
 
 export const LAST_ROW = 1_048_576;
 export const LAST_COL = 16_384;
@@ -387,4 +387,39 @@ export function scanRows(xml: string, p: number, ctx: RowsContext, cells: Cells)
 function textOf(xml: string, a: number, b: number): string {
   const raw = xml.slice(a, b);
   return raw.indexOf('&') < 0 ? raw : decode(raw);
+}
+
+/** A cell reference "AB12" from a to b: its row and column, or null when it is not that plain form. */
+function cellAt(xml: string, a: number, b: number): { row: number; col: number } | null {
+  let col = 0;
+  let i = a;
+  for (; i < b && i - a < 3; i++) {
+    const ch = xml.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + ch - 64;
+  }
+  const row = i === a || xml.charCodeAt(i) === 48 || b - i > 7 ? -1 : digitsAt(xml, i, b);
+  return row > 0 && row <= LAST_ROW && col <= LAST_COL ? { row, col } : null;
+}
+
+/**
+ * Reads the <mergeCell ref="A1:B2"/> elements from p (just after <mergeCells>) into `merges`; returns
+ * the position after </mergeCells>. A reference of another form, a one-cell or reversed area is Unread.
+ */
+export function scanMerges(xml: string, p: number, merges: CellRange[]): number {
+  for (;;) {
+    p = toTag(xml, p);
+    if (xml.startsWith('</mergeCells>', p)) return p + 13;
+    if (!opens(xml, p, 'mergeCell')) unread('sheet: an element other than <mergeCell> in mergeCells');
+    p = readAttrs(xml, p + 10);
+    if (!selfClosing) p = textTo(xml, p, '</mergeCell>');
+    const k = attrIndex(xml, 'ref');
+    const colon = k < 0 ? -1 : xml.indexOf(':', valueStart[k]);
+    const from = colon < 0 || colon >= valueEnd[k] ? null : cellAt(xml, valueStart[k], colon);
+    const to = from && cellAt(xml, colon + 1, valueEnd[k]);
+    if (!from || !to) unread('sheet: merge reference');
+    const size = (to.row - from.row + 1) * (to.col - from.col + 1);
+    if (from.row > to.row || from.col > to.col || size === 1 || size > 100_000) unread('sheet: merge area');
+    merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col });
+  }
 }

@@ -11,7 +11,7 @@
  */
 import { unread } from './fallback';
 import type { SharedStrings, Styles } from './book';
-import { Cells, key, LAST_COL, LAST_ROW, scanRows } from './rows';
+import { Cells, key, scanMerges, scanRows } from './rows';
 import { rootStart, Tags } from './xml';
 import { MAX_COLS, MAX_ROWS } from '../../core/apply-rules';
 import { truncation } from '../shown';
@@ -29,22 +29,6 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-function mergeArea(ref: string | undefined): CellRange {
-  const m = ref === undefined ? null : /^([A-Z]{1,3})([1-9][0-9]{0,6}):([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(ref);
-  if (!m) unread(`sheet: merge ${ref}`);
-  const col = (letters: string) => {
-    let c = 0;
-    for (let i = 0; i < letters.length; i++) c = c * 26 + letters.charCodeAt(i) - 64;
-    return c;
-  };
-  const area = { top: Number(m[2]), left: col(m[1]), bottom: Number(m[4]), right: col(m[3]) };
-  const size = (area.bottom - area.top + 1) * (area.right - area.left + 1);
-  if (area.top > area.bottom || area.left > area.right || size === 1 || size > 100_000 || area.bottom > LAST_ROW || area.right > LAST_COL) {
-    unread(`sheet: merge ${ref}`);
-  }
-  return area;
-}
-
 export function readSheet(xml: string, ctx: SheetContext): GridSnapshot {
   const tags = new Tags(xml, rootStart(xml));
   if (!tags.next() || tags.close || tags.tag() !== 'worksheet' || tags.attr('xmlns') !== MAIN) unread('sheet: root');
@@ -60,13 +44,7 @@ export function readSheet(xml: string, ctx: SheetContext): GridSnapshot {
       sawData = true;
       if (!tags.empty) tags.closedAt(scanRows(xml, tags.pos, ctx, cells));
     } else if (name === 'mergeCells') {
-      if (tags.empty) continue;
-      while (tags.next() && tags.depth >= 2) {
-        if (tags.close) continue;
-        if (tags.tag() !== 'mergeCell') unread(`sheet: <${tags.tag()}> in mergeCells`);
-        merges.push(mergeArea(tags.attr('ref')));
-        tags.skip();
-      }
+      if (!tags.empty) tags.closedAt(scanMerges(xml, tags.pos, merges));
     } else if (UNREAD_ELEMENTS.has(name) || name.includes(':')) unread(`sheet: <${name}>`);
     else tags.skip();
   }
@@ -74,21 +52,55 @@ export function readSheet(xml: string, ctx: SheetContext): GridSnapshot {
   return snapshotOf(ctx.name, cells, merges);
 }
 
+/** The cells of the merged areas, each taken once: a bitmap over the areas' extent when it is small, else a set. */
+class Taken {
+  private readonly grid: Uint8Array | null = null;
+  private readonly set: Set<number> | null = null;
+  private readonly width: number;
+
+  constructor(merges: CellRange[]) {
+    let rows = 0;
+    let cols = 0;
+    for (const m of merges) {
+      if (m.bottom > rows) rows = m.bottom;
+      if (m.right > cols) cols = m.right;
+    }
+    this.width = cols + 1;
+    if ((rows + 1) * this.width <= 1 << 25) this.grid = new Uint8Array((rows + 1) * this.width);
+    else this.set = new Set();
+  }
+
+  /** Takes a cell; false when an area took it already. */
+  take(r: number, c: number): boolean {
+    if (this.grid) {
+      const i = r * this.width + c;
+      if (this.grid[i]) return false;
+      this.grid[i] = 1;
+      return true;
+    }
+    const k = key(r, c);
+    if (this.set!.has(k)) return false;
+    this.set!.add(k);
+    return true;
+  }
+
+  has(r: number, c: number): boolean {
+    if (this.grid) return c < this.width && r * this.width + c < this.grid.length && this.grid[r * this.width + c] === 1;
+    return this.set!.has(key(r, c));
+  }
+}
+
 function snapshotOf(sheet: string, cells: Cells, merges: CellRange[]): GridSnapshot {
   const usedMasters = cells.usedMasters;
   const n = cells.keys.length;
   // the other cells of a merged area hold no value of their own: exceljs shows the master's there
   const blank = new Uint8Array(n);
-  const taken = merges.length ? new Set<number>() : null;
+  const taken = merges.length ? new Taken(merges) : null;
   let extentRows = 0;
   let extentCols = 0;
   for (const m of merges) {
     for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) {
-        const k = key(r, c);
-        if (taken!.has(k)) unread('sheet: overlapping merges');
-        taken!.add(k);
-      }
+      for (let c = m.left; c <= m.right; c++) if (!taken!.take(r, c)) unread('sheet: overlapping merges');
       let i = cells.find(key(r, m.left));
       if (r === m.top && i < n && cells.keys[i] === key(r, m.left)) i++; // the master keeps its own
       for (; i < n && cells.keys[i] <= key(r, m.right); i++) blank[i] = 1;
@@ -96,7 +108,7 @@ function snapshotOf(sheet: string, cells: Cells, merges: CellRange[]): GridSnaps
   }
   if (taken && usedMasters.length) {
     const masters = new Set(merges.map((m) => key(m.top, m.left)));
-    for (const k of usedMasters) if (taken.has(k) && !masters.has(k)) unread('sheet: shared formula master merged away');
+    for (const k of usedMasters) if (taken.has(Math.floor(k / 16_385), k % 16_385) && !masters.has(k)) unread('sheet: shared formula master merged away');
   }
   for (const m of merges) {
     const i = cells.find(key(m.top, m.left));
