@@ -14,7 +14,6 @@ import type { PlanInput } from '../core/plans/context';
 import { withHostExtras } from '../core/plans/host-extras';
 import { OWN_SHEETS } from '../core/plans/input';
 import { recognise } from '../core/recognise';
-import { readUndoRecord } from '../core/session';
 import type { GridSnapshot } from '../core/snapshot';
 import { decodeRecord, emptyRecord, UNDO_SHEET, type UndoRecord } from '../core/undo';
 import { effectiveDefinitions } from './effective-definitions';
@@ -70,8 +69,11 @@ export async function readFromHost(host: ProgressHost, options: LoadOptions = {}
     snapshots.push(await host.readSnapshot(sheet.name, read));
   }
   const definitionsSnapshot = hasDefinitions ? await host.readSnapshot(DEFINITIONS_SHEET, read) : null;
+  // the record as readUndoRecord reads it (its values only), without extras when the caller asked for none:
+  // a host that reads extras otherwise (the .xlsx read-only host) then has no reason to open the workbook again
+  const record = sheets.some((s) => s.name === UNDO_SHEET) ? decodeRecord(await host.readSnapshot(UNDO_SHEET, read)) : emptyRecord();
   onProgress?.(total, total);
-  return { sheets, snapshots, definitionsSnapshot, record: await readUndoRecord(host) };
+  return { sheets, snapshots, definitionsSnapshot, record };
 }
 
 export async function loadWorkbook(host: ProgressHost, options: LoadOptions = {}, onProgress?: (done: number, total: number) => void): Promise<PlanInput> {

@@ -19,6 +19,7 @@ import { WorkbookLoadError } from '../../src/xlsx/load';
 import { ReadOnlyXlsxHost } from '../../src/xlsx/read-only-host';
 import { readFast, Unread } from '../../src/xlsx/fast/read';
 import { readFromHost } from '../../src/app/load';
+import { encodeRecord, UNDO_SHEET } from '../../src/core/undo';
 import { ROOT, SAMPLE_PROGRESS } from '../support/sample';
 import * as variants from '../support/variants';
 import { convertWithLibreOffice } from '../support/libreoffice';
@@ -228,6 +229,24 @@ describe('the read-only reader reads as the exceljs host does', () => {
     const sheet = (await slow.listSheets())[0].name;
     expect(await fast.readSnapshot(sheet)).toStrictEqual(await slow.readSnapshot(sheet));
     await expect(fast.readSnapshot('no such sheet', { extras: false })).rejects.toMatchObject({ id: 'error.sheet-not-found' });
+  });
+
+  test("a workbook with the add-in's undo record is read without exceljs, the record too", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE_PROGRESS);
+    const undo = wb.addWorksheet(UNDO_SHEET, { state: 'veryHidden' });
+    encodeRecord({ version: 1, entries: [] }).forEach((row, i) => (undo.getCell(i + 1, 1).value = row[0]));
+    const bytes = await bytesOf(wb);
+    const opened = jest.spyOn(XlsxHost, 'fromBuffer');
+    try {
+      const fast = await ReadOnlyXlsxHost.open(bytes, 'u.xlsx');
+      const read = await readFromHost(fast, { extras: false });
+      expect(opened).not.toHaveBeenCalled();
+      expect(read).toStrictEqual(await readFromHost(await XlsxHost.fromBuffer(bytes, 'u.xlsx'), { extras: false }));
+      expect(read.record).toEqual({ version: 1, entries: [] });
+    } finally {
+      opened.mockRestore();
+    }
   });
 });
 
