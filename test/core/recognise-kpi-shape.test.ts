@@ -5,6 +5,10 @@
  */
 import { recognise } from '../../src/core/recognise';
 import { KpiRecord } from '../../src/core/recognise/kpi';
+import { Grid } from '../../src/core/recognise/grid';
+import { headerAt } from '../../src/core/recognise/headers';
+import { findPairs } from '../../src/core/recognise/table';
+import type { CellValue } from '../../src/core/snapshot';
 import { FAMILIES } from '../support/families/build';
 import { sampleSnapshots, workbookSnapshots } from '../support/sample';
 
@@ -41,4 +45,22 @@ test('KPIs with the same baseline (or target) cell content under the same header
     for (const set of sets) expect(set.size).toBe(1);
     expect(sets.length).toBeLessThan(kpis.length);
   }
+});
+
+test('the KPI pairs found under a header have one shape, with and without 目安値 and 評価 rows', () => {
+  const rows: CellValue[][] = [
+    ['指標', '区分', '基準値', '目標値', 'R1', 'R2'],
+    ['A', '期待値', null, null, 10, 20],
+    [null, '実績値', 5, 30, 12, 18],
+    [null, '達成率', null, null, '120%', '90%'],
+    [null, '評価', null, null, 'A', 'B'],
+    ['B', '実績値', 5, 30, 12, 18],
+    [null, '達成率', null, null, '120%', '90%'],
+  ];
+  const none = () => rows[0].map(() => null);
+  const g = new Grid({ sheet: 'S', origin: { row: 1, col: 1 }, values: rows, formulas: rows.map(none), numberFormats: rows.map(none), merges: [] });
+  const h = headerAt(g, 1)!;
+  const pairs = findPairs(g, h, 2);
+  expect(pairs.map((p) => [p.row, p.rateRow, p.expectedRow, p.gradeRow])).toEqual([[3, 4, 2, 5], [6, 7, undefined, undefined]]);
+  expect(new Set(pairs.map((p) => Object.keys(p).join(','))).size).toBe(1);
 });

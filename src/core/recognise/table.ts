@@ -54,6 +54,11 @@ interface Pair {
   gradeRow?: number;
 }
 
+/** A pair, its fields always present in one order (one object shape; gradeRow set by findPairs). */
+function pairOf(row: number, rateRow: number, expectedRow: number | undefined): Pair {
+  return { row, rateRow, expectedRow, gradeRow: undefined };
+}
+
 /** Bits of labelKinds: which row label patterns a label text matches. */
 const EXPECTED = 1;
 const ACTUAL = 2;
@@ -87,14 +92,14 @@ function labelIs(g: Grid, labelCol: number, kind: number, row: number): boolean 
 function labelledGroup(g: Grid, labelCol: number, r: number, mode: { expected: 'before' | 'after' | null }): Pair | null {
   if (mode.expected !== 'after' && labelIs(g, labelCol, EXPECTED, r) && labelIs(g, labelCol, ACTUAL, r + 1) && labelIs(g, labelCol, RATE, r + 2)) {
     mode.expected = 'before';
-    return { row: r + 1, rateRow: r + 2, expectedRow: r };
+    return pairOf(r + 1, r + 2, r);
   }
   if (!labelIs(g, labelCol, ACTUAL, r) || !labelIs(g, labelCol, RATE, r + 1)) return null;
   if (mode.expected !== 'before' && labelIs(g, labelCol, EXPECTED, r + 2)) {
     mode.expected = 'after';
-    return { row: r, rateRow: r + 1, expectedRow: r + 2 };
+    return pairOf(r, r + 1, r + 2);
   }
-  return { row: r, rateRow: r + 1 };
+  return pairOf(r, r + 1, undefined);
 }
 
 function isRateRowShape(g: Grid, row: number, h: HeaderRow): boolean {
@@ -127,9 +132,15 @@ function isUnlabelledPair(g: Grid, h: HeaderRow, r: number, nameCol: number): bo
   return hasFigures && isRateRowShape(g, r + 1, h);
 }
 
+/** findPairs' scratch list, and what it holds between calls (no pair). */
+const pairScratch: Pair[] = [];
+const NO_PAIR: Pair = pairOf(0, 0, undefined);
+
 /** Finds the KPI pairs below a header row. */
 export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[] {
-  const pairs: Pair[] = [];
+  // found into a scratch list and returned right-sized (slice): a list grown by push keeps room for 17
+  const pairs = pairScratch;
+  let n = 0;
   const nameCol = kpiColumn(h);
   const mode: { expected: 'before' | 'after' | null } = { expected: null };
   let r = h.row + h.rows;
@@ -148,18 +159,21 @@ export function findPairs(g: Grid, h: HeaderRow, labelCol: number | null): Pair[
       // the group's rows: 実績値 and 達成率, and a 目安値 row before or after them
       r += pair.expectedRow !== undefined ? 3 : 2;
       if (labelIs(g, labelCol, GRADE, r)) pair.gradeRow = r++;
-      pairs.push(pair);
+      pairs[n++] = pair;
       continue;
     }
     // No label column: a named row followed by a row with no name of its own (or the same name) and rates.
     if (r + 1 <= g.lastRow && isUnlabelledPair(g, h, r, nameCol)) {
-      pairs.push({ row: r, rateRow: r + 1 });
+      pairs[n++] = pairOf(r, r + 1, undefined);
       r += 2;
       continue;
     }
     break;
   }
-  return pairs;
+  const found = pairs.slice(0, n);
+  // the scratch list keeps no pair alive
+  pairs.fill(NO_PAIR, 0, n);
+  return found;
 }
 
 function directionOf(baseline: ParsedValue | null, target: ParsedValue | null): Direction {
@@ -245,6 +259,15 @@ function nameIn(g: Grid, row: number, nameCol: number): CellPlace | null {
   return g.ownText(row, nameCol) === '' ? null : new CellPlace(row, nameCol);
 }
 
+/** Whether a labelled table is a block: a group has a 評価 row, or a 目安値 row labelled 期待値 (a loop: pairs.some's closure was a context per table). */
+function isBlock(g: Grid, pairs: Pair[], labelCol: number): boolean {
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i];
+    if (p.gradeRow !== undefined || (p.expectedRow !== undefined && /^期待値/.test(normalise(g.text(p.expectedRow, labelCol))))) return true;
+  }
+  return false;
+}
+
 export interface ReadTable {
   table: KpiTable;
   kpis: Kpi[];
@@ -258,7 +281,7 @@ export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]):
   const sheet = g.s.sheet;
   const nameCol = kpiColumn(h);
   // A block: its 期待値 are the year's targets and a 評価 row follows (README, family 3).
-  const block = labelCol !== null && pairs.some((p) => p.gradeRow !== undefined || (p.expectedRow !== undefined && /^期待値/.test(normalise(g.text(p.expectedRow, labelCol)))));
+  const block = labelCol !== null && isBlock(g, pairs, labelCol);
   const table: KpiTable = new TableRecord(
     index,
     sheet,
@@ -278,13 +301,13 @@ export function readTable(g: Grid, h: HeaderRow, index: number, path: string[]):
     undefined,
     undefined,
   );
-  const kpis: Kpi[] = [];
+  const kpis: Kpi[] = new Array<Kpi>(pairs.length);
   // the KPIs' year records share one list of the table's years (ByYear.ofColumns), and tables under
   // one remembered header (readHeaderRow) share its years and so one list
   const years = yearListOf(h.years);
   let reads = singleReads.get(g);
   if (reads === undefined) singleReads.set(g, (reads = new SingleReads()));
-  for (let i = 0; i < pairs.length; i++) kpis.push(readKpi(g, table, pairs[i], path, years, reads));
+  for (let i = 0; i < pairs.length; i++) kpis[i] = readKpi(g, table, pairs[i], path, years, reads);
   if (block) for (let i = 0; i < kpis.length; i++) asBlock(g, table, kpis[i], pairs[i], years);
   return { table, kpis };
 }
