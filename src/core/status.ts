@@ -175,6 +175,34 @@ function emptyStatus(status: 'qualitative' | 'no-data'): StatusResult {
   return { status, grade: null, progress: null, year: null, pathValue: null, elapsed: null, pathRatio: null, basis: null };
 }
 
+/**
+ * V8 gives each field of a shape the representation of the first values stored in it (small integer,
+ * double, object) and widens it when a later object stores another kind: a null, a fraction, then a
+ * whole number in pathValue, progress or a basis's baseline, late in a sheet. Each widening throws away
+ * the optimised code that read or wrote the narrower field (assessStatus and the analysis's
+ * assessmentOf, compiled twice in a cold run). The two shapes are made here once with a null, a
+ * fraction and a whole number in every numeric field (and a null basis before an object), before any
+ * KPI: their fields hold any value from the start. The objects are dropped; the values a result
+ * exposes are not touched.
+ */
+// Stryker disable all: settling the shapes changes no value any result holds (only V8's field representations)
+function settleShapes(): void {
+  const kinds: (number | null)[] = [null, 0.5, 1];
+  for (const n of kinds) {
+    const basis: GradeBasis = {
+      method: 'rate', formula: 'ratio', value: n as number, year: n as number, actual: n as number,
+      reference: n as number, baseline: n, unit: null,
+    };
+    const result: StatusResult = {
+      status: 'behind', grade: null, progress: n, year: n, pathValue: n, elapsed: n, pathRatio: n,
+      basis: n === null ? null : basis,
+    };
+    void result;
+  }
+}
+
+settleShapes();
+// Stryker restore all
 const QUALITATIVE = emptyStatus('qualitative');
 const NO_DATA = emptyStatus('no-data');
 
