@@ -4,7 +4,7 @@
  * KPIs see one object shape; and the JSON of a KPI leaves the undefined ones out, as it always did.
  */
 import { recognise } from '../../src/core/recognise';
-import { KpiRecord } from '../../src/core/recognise/kpi';
+import { TableRecord } from '../../src/core/recognise/kpi';
 import { Grid } from '../../src/core/recognise/grid';
 import { headerAt } from '../../src/core/recognise/headers';
 import { findPairs } from '../../src/core/recognise/table';
@@ -12,14 +12,15 @@ import type { CellValue } from '../../src/core/snapshot';
 import { FAMILIES } from '../support/families/build';
 import { sampleSnapshots, workbookSnapshots } from '../support/sample';
 
-test('the KPIs of every layout family and of the sample have one shape, made by one constructor', async () => {
+test('the KPIs of every layout family and of the sample have one shape (kpiRecord); the tables are made by one constructor', async () => {
   const model = recognise([...(await sampleSnapshots()), ...(await workbookSnapshots(FAMILIES.mixed()))]);
   const layouts = new Set(model.sheets.flatMap((s) => s.tables.map((t) => t.layout)));
   expect([...layouts].sort()).toEqual(['block', 'row-latest', 'row-text', 'row-years', 'side-by-side', 'two-row']);
   const kpis = model.sheets.flatMap((s) => s.kpis);
   const shapes = new Set(kpis.map((k) => Object.keys(k).join(',')));
   expect(shapes.size).toBe(1);
-  for (const k of kpis) expect(k).toBeInstanceOf(KpiRecord);
+  for (const t of model.sheets.flatMap((s) => s.tables)) expect(t).toBeInstanceOf(TableRecord);
+  expect(new Set(model.sheets.flatMap((s) => s.tables.map((t) => Object.keys(t).join(',')))).size).toBe(1);
   // the optional fields a layout lacks are left out of the JSON: a two-row KPI without a 目安値 row has none
   const plain = kpis.find((k) => k.expected === undefined && k.hasRateCells === undefined)!;
   const json = Object.keys(JSON.parse(JSON.stringify(plain)));

@@ -1,28 +1,23 @@
 /**
  * The one constructor of the recogniser's KPIs (model.ts `Kpi`) and of the cells and single values they
- * hold. Every KPI the recogniser makes, whatever its layout, is a KpiRecord: all fields present (the
+ * hold. Every KPI the recogniser makes, whatever its layout, comes from kpiRecord: all fields present (the
  * optional ones undefined when the layout has none), set in one order, so the rules that read KPIs see
  * one object shape, and the JSON of a KPI is what it always was (undefined fields are left out; the
  * fields a layout sets come in the order they always came).
  *
- * Classes, not object literals: V8 tracks an allocation site per literal and, once it sees the
- * literal's objects survive (a model's do), decides to allocate them in the old generation and throws
- * away the optimised code that inlined the allocation — in the cold run (what `kpi-progress check` pays)
- * readKpi was deoptimised and readTable's and recogniseGrid's compiles aborted (about 100 ms of compile
- * thrown away at 10,000 KPIs). Objects made by `new` have no allocation site.
+ * The tables, structure nodes and shared baseline/target reads are classes, the KPIs and their cells
+ * object literals: V8 tracks an allocation site per literal and, once it sees the literal's objects
+ * survive (a model's do), allocates them in the old generation and throws away the optimised code that
+ * inlined the allocation — in the cold run (what `kpi-progress check` pays) readTable's and
+ * recogniseGrid's compiles were aborted (40-60 ms each at 10,000 KPIs). Objects made by `new` have no
+ * allocation site, but are copied by the collections of a warm run: the KPIs, many, stay literals.
  */
 import type { ByYear } from '../by-year';
 import type { Direction, Kpi, KpiTable, ParsedValue, PlacedValue, PrintedGrade, PrintedRate, Qualifier, TableColumns, TableLayout, YearColumn } from '../model';
 
-/** A worksheet cell: a KPI's name cell or シートNo. cell. */
-export class CellPlace {
-  declare row: number;
-  declare col: number;
-
-  constructor(row: number, col: number) {
-    this.row = row;
-    this.col = col;
-  }
+/** A worksheet cell: a KPI's name cell or シートNo. cell (a literal, as kpiRecord's KPI). */
+export function cellPlace(row: number, col: number): { row: number; col: number } {
+  return { row, col };
 }
 
 /** Kpi.baseline. */
@@ -100,112 +95,84 @@ export class SingleReads {
   }
 }
 
-/** A KPI as the recogniser makes it: see the file's comment. The fields and their meaning are model.ts's `Kpi`. */
-export class KpiRecord implements Kpi {
-  declare id: string;
-  declare sheet: string;
-  declare tableIndex: number;
-  declare name: string;
-  declare nameCell: { row: number; col: number };
-  declare row: number;
-  declare rateRow: number;
-  declare unit: string | null;
-  declare direction: Direction;
-  declare cumulative: boolean;
-  declare cumulativeFrom: number | null;
-  declare baseline: Kpi['baseline'];
-  declare target: Kpi['target'];
-  declare actuals: ByYear<ParsedValue>;
-  declare printedRates: ByYear<PrintedRate>;
-  declare rateRowOther: readonly PlacedValue[];
-  declare cost: ParsedValue | null;
-  declare costCol: number | null;
-  declare department: string | null;
-  declare remark: string | null;
-  declare sheetNo: string | null;
-  declare sheetNoCell: { row: number; col: number } | null;
-  declare breakdownOf: string | null;
-  declare relistedFrom: string | null;
-  declare path: string[];
-  declare hasRateCells: boolean | undefined;
-  declare expectedRow: number | undefined;
-  declare expected: ByYear<ParsedValue> | undefined;
-  declare targets: ByYear<ParsedValue> | undefined;
-  declare gradeRow: number | undefined;
-  declare printedGrades: ByYear<PrintedGrade> | undefined;
-  declare printedTrends: ByYear<PrintedGrade> | undefined;
-
-  constructor(
-    id: string,
-    sheet: string,
-    tableIndex: number,
-    name: string,
-    nameCell: { row: number; col: number },
-    row: number,
-    rateRow: number,
-    unit: string | null,
-    direction: Direction,
-    cumulative: boolean,
-    cumulativeFrom: number | null,
-    baseline: Kpi['baseline'],
-    target: Kpi['target'],
-    actuals: ByYear<ParsedValue>,
-    printedRates: ByYear<PrintedRate>,
-    rateRowOther: readonly PlacedValue[],
-    cost: ParsedValue | null,
-    costCol: number | null,
-    department: string | null,
-    remark: string | null,
-    sheetNo: string | null,
-    sheetNoCell: { row: number; col: number } | null,
-    path: string[],
-    hasRateCells: boolean | undefined,
-    expectedRow: number | undefined,
-    expected: ByYear<ParsedValue> | undefined,
-    targets: ByYear<ParsedValue> | undefined,
-    printedGrades: ByYear<PrintedGrade> | undefined,
-    printedTrends: ByYear<PrintedGrade> | undefined,
-  ) {
-    this.id = id;
-    this.sheet = sheet;
-    this.tableIndex = tableIndex;
-    this.name = name;
-    this.nameCell = nameCell;
-    this.row = row;
-    this.rateRow = rateRow;
-    this.unit = unit;
-    this.direction = direction;
-    this.cumulative = cumulative;
-    this.cumulativeFrom = cumulativeFrom;
-    this.baseline = baseline;
-    this.target = target;
-    this.actuals = actuals;
-    this.printedRates = printedRates;
-    this.rateRowOther = rateRowOther;
-    this.cost = cost;
-    this.costCol = costCol;
-    this.department = department;
-    this.remark = remark;
-    this.sheetNo = sheetNo;
-    this.sheetNoCell = sheetNoCell;
-    // linked after the sheet is read (links.ts)
-    this.breakdownOf = null;
-    this.relistedFrom = null;
-    this.path = path;
-    // the optional fields, in the order the layouts have always given them (JSON leaves out the undefined)
-    this.hasRateCells = hasRateCells;
-    this.expectedRow = expectedRow;
-    this.expected = expected;
-    this.targets = targets;
-    // a block's 評価 row (asBlock)
-    this.gradeRow = undefined;
-    this.printedGrades = printedGrades;
-    this.printedTrends = printedTrends;
-  }
+/**
+ * A KPI as the recogniser makes it: see the file's comment. The fields and their meaning are model.ts's
+ * `Kpi`. An object literal (one site, in this function), unlike the tables: a model keeps 10,000 KPIs
+ * and their name cells, and V8 allocates a literal's objects in the old generation once it has seen them
+ * survive, so the collections of a warm run do not copy them (as a class, a warm recognise took about
+ * 0.5-3 µs per KPI more); the price is one recompile of readKpi in the cold run.
+ */
+export function kpiRecord(
+  id: string,
+  sheet: string,
+  tableIndex: number,
+  name: string,
+  nameCell: { row: number; col: number },
+  row: number,
+  rateRow: number,
+  unit: string | null,
+  direction: Direction,
+  cumulative: boolean,
+  cumulativeFrom: number | null,
+  baseline: Kpi['baseline'],
+  target: Kpi['target'],
+  actuals: ByYear<ParsedValue>,
+  printedRates: ByYear<PrintedRate>,
+  rateRowOther: readonly PlacedValue[],
+  cost: ParsedValue | null,
+  costCol: number | null,
+  department: string | null,
+  remark: string | null,
+  sheetNo: string | null,
+  sheetNoCell: { row: number; col: number } | null,
+  path: string[],
+  hasRateCells: boolean | undefined,
+  expectedRow: number | undefined,
+  expected: ByYear<ParsedValue> | undefined,
+  targets: ByYear<ParsedValue> | undefined,
+  printedGrades: ByYear<PrintedGrade> | undefined,
+  printedTrends: ByYear<PrintedGrade> | undefined,
+): Kpi {
+  // breakdownOf and relistedFrom are linked after the sheet is read (links.ts), gradeRow by asBlock; the
+  // optional fields come after path, in the order the layouts have always given them
+  return {
+    id,
+    sheet,
+    tableIndex,
+    name,
+    nameCell,
+    row,
+    rateRow,
+    unit,
+    direction,
+    cumulative,
+    cumulativeFrom,
+    baseline,
+    target,
+    actuals,
+    printedRates,
+    rateRowOther,
+    cost,
+    costCol,
+    department,
+    remark,
+    sheetNo,
+    sheetNoCell,
+    breakdownOf: null,
+    relistedFrom: null,
+    path,
+    hasRateCells,
+    expectedRow,
+    expected,
+    targets,
+    gradeRow: undefined,
+    printedGrades,
+    printedTrends,
+  };
 }
 
 /**
- * A table as the recogniser makes it (model.ts `KpiTable`), for the reason KpiRecord is a class: a model
+ * A table as the recogniser makes it (model.ts `KpiTable`), a class for the reason the file comment gives: a model
  * keeps its tables (thousands on a sheet of repeated headers). Fields in the order the layouts have
  * always given them; the ones a two-row table lacks are undefined (left out of the JSON).
  */

@@ -15,7 +15,7 @@ import { parseYearLabel, yearInText, type ParsedYear } from '../years';
 import { normaliseSymbol, parseLegendText } from '../legend';
 import { NO_VALUES, type Grid } from './grid';
 import { classifyHeader } from './headers';
-import { baselineRead, CellPlace, KpiRecord, TableRecord, targetRead } from './kpi';
+import { baselineRead, cellPlace, kpiRecord, TableRecord, targetRead } from './kpi';
 
 type Role = 'name' | 'unit' | 'baseline' | 'target' | 'actual' | 'rate' | 'grade' | 'trend' | 'department' | 'remark' | 'context';
 
@@ -251,12 +251,12 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
     const unit = unitText || nameUnit || unitHeader || cellUnit;
     const remarkCol = table.columns.remark;
     const remark = (remarkCol !== null ? g.text(r, remarkCol) : '') || narrative.get(r) || null;
-    const kpi: Kpi = new KpiRecord(
+    const kpi: Kpi = kpiRecord(
       `${g.s.sheet}!${r}`,
       g.s.sheet,
       index,
       name,
-      new CellPlace(r, nameCol),
+      cellPlace(r, nameCol),
       r,
       r,
       unit,

@@ -58,7 +58,7 @@ const NO_NODES: StructureNode[] = Object.freeze([]) as unknown as StructureNode[
 const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
 
 /**
- * A node as the builder makes it: a class, not an object literal, as KpiRecord (kpi.ts) is: V8 moved a
+ * A node as the builder makes it: a class, not an object literal, as TableRecord (kpi.ts) is: V8 moved a
  * literal's nodes to the old generation once it saw them survive and threw away the optimised code
  * allocating them (add, inlined into recogniseGrid) in the middle of the cold run.
  */

@@ -7,7 +7,7 @@ import { NO_VALUES, type Grid } from './grid';
 import { headerAt, type HeaderRow } from './headers';
 import { splitNameUnit } from './rows';
 import { normaliseSymbol } from '../legend';
-import { baselineRead, CellPlace, KpiRecord, SingleReads, TableRecord } from './kpi';
+import { baselineRead, cellPlace, kpiRecord, SingleReads, TableRecord } from './kpi';
 
 const ACTUAL_LABEL = /^(実績値?|実績値\(.*\))$/;
 const RATE_LABEL = /^(達成率|達成度|進捗率)/;
@@ -247,16 +247,16 @@ function optionalText(g: Grid, row: number, col: number | undefined): string | n
 }
 
 /** The cell holding the KPI's name (its text is the cell's own): the name cell's merge, else the first of its rows with a name. */
-function kpiNameCell(g: Grid, p: Pair, nameCol: number): CellPlace {
+function kpiNameCell(g: Grid, p: Pair, nameCol: number): { row: number; col: number } {
   const m = g.masterOf(p.row, nameCol);
-  if (m) return new CellPlace(m.row, m.col);
-  return nameIn(g, p.row, nameCol) ?? (p.expectedRow !== undefined ? nameIn(g, p.expectedRow, nameCol) : null) ?? nameIn(g, p.rateRow, nameCol) ?? new CellPlace(p.row, nameCol);
+  if (m) return cellPlace(m.row, m.col);
+  return nameIn(g, p.row, nameCol) ?? (p.expectedRow !== undefined ? nameIn(g, p.expectedRow, nameCol) : null) ?? nameIn(g, p.rateRow, nameCol) ?? cellPlace(p.row, nameCol);
 }
 
-function nameIn(g: Grid, row: number, nameCol: number): CellPlace | null {
+function nameIn(g: Grid, row: number, nameCol: number): { row: number; col: number } | null {
   const m = g.masterOf(row, nameCol);
-  if (m) return g.ownText(m.row, m.col) === '' ? null : new CellPlace(m.row, m.col);
-  return g.ownText(row, nameCol) === '' ? null : new CellPlace(row, nameCol);
+  if (m) return g.ownText(m.row, m.col) === '' ? null : cellPlace(m.row, m.col);
+  return g.ownText(row, nameCol) === '' ? null : cellPlace(row, nameCol);
 }
 
 /** Whether a labelled table is a block: a group has a 評価 row, or a 目安値 row labelled 期待値 (a loop: pairs.some's closure was a context per table). */
@@ -416,7 +416,7 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] 
   const remark = optionalText(g, p.row, c.remark ?? undefined);
   const firstUnit = unitOf(target) ?? unitOf(baseline) ?? firstActualUnit(actuals);
   const cumulative = /累計|累積|延べ|通算/.test(name);
-  return new KpiRecord(
+  return kpiRecord(
     `${t.sheet}!${p.row}`,
     t.sheet,
     t.index,
@@ -438,7 +438,7 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] 
     optionalText(g, p.row, c.department ?? undefined),
     remark,
     c.sheetNo !== null ? sheetNoText(g, p.row, c.sheetNo) : null,
-    c.sheetNo !== null ? new CellPlace(p.row, c.sheetNo) : null,
+    c.sheetNo !== null ? cellPlace(p.row, c.sheetNo) : null,
     path,
     undefined,
     expected ? p.expectedRow : undefined,
