@@ -316,11 +316,11 @@ function rateOf(kpi: Kpi, year: number, def: KpiDefinition | undefined): RateRes
   if (target === null) return noRate('none', 'qualitative target');
   if (method === 'ratio') {
     const value = exactQuotient(actual, 0, target, 0);
-    return value === null ? noRate(method, 'target is 0') : { value, method };
+    return value === null ? noRate(method, 'target is 0') : new RateRecord(value, method);
   }
   if (baseline === null) return noRate(method, 'gap method needs a baseline');
   const value = exactQuotient(baseline, actual, baseline, target);
-  return value === null ? noRate(method, 'baseline equals target') : { value, method };
+  return value === null ? noRate(method, 'baseline equals target') : new RateRecord(value, method);
 }
 
 /** Why a cell of each kind gives no rate (one text per kind, not one per cell). */
@@ -334,6 +334,23 @@ const ACTUAL_IS: Record<ParsedValue['kind'], string> = {
  * every one of them made an object and a reason text. Results are read, never changed.
  */
 const noRates: Record<RateMethod, Map<string, RateResult>> = { ratio: new Map(), gap: new Map(), none: new Map() };
+
+/**
+ * A computed rate (a value, no reason), made by one constructor: the rates are kept with the KPI's terms
+ * for the analysis, so V8 pretenured an object literal's allocation site in the middle of a cold run
+ * and threw away every optimised function that had inlined rateOf (computeRate's callers: the
+ * analysis's assessmentOf, gradeBasis, assessStatus). A class's objects have no allocation site; the
+ * same own properties in the same order as the literal.
+ */
+class RateRecord implements RateResult {
+  declare value: number;
+  declare method: RateMethod;
+
+  constructor(value: number, method: RateMethod) {
+    this.value = value;
+    this.method = method;
+  }
+}
 
 function noRate(method: RateMethod, reason: string): RateResult {
   const known = noRates[method];

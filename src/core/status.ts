@@ -167,12 +167,71 @@ export function assessStatus(kpi: Kpi, def?: KpiDefinition, grading: GradeBands 
     grade = gradeOfEntry(opts.legend, entry);
   }
   const status: Status = achieved ? 'achieved' : (pathRatio ?? 0) >= 1 ? 'on-track' : 'behind';
-  return { status, grade, progress, year, pathValue, elapsed, pathRatio, basis };
+  return new StatusRecord(status, grade, progress, year, pathValue, elapsed, pathRatio, basis);
+}
+
+/**
+ * A StatusResult, made by one constructor: the results stay alive until the sheet's rules have run, so
+ * V8 pretenured an object literal's allocation site in the middle of a cold run and threw away the
+ * optimised code allocating there (assessStatus, gradeBasis and the analysis's assessmentOf, marked
+ * together for 'code dependencies'). A class's objects have no allocation site; the same own
+ * properties in the same order, so JSON and spreads see the literal's.
+ */
+class StatusRecord implements StatusResult {
+  declare status: Status;
+  declare grade: Grade | null;
+  declare progress: number | null;
+  declare year: number | null;
+  declare pathValue: number | null;
+  declare elapsed: number | null;
+  declare pathRatio: number | null;
+  declare basis: GradeBasis | null;
+
+  constructor(
+    status: Status, grade: Grade | null, progress: number | null, year: number | null,
+    pathValue: number | null, elapsed: number | null, pathRatio: number | null, basis: GradeBasis | null,
+  ) {
+    this.status = status;
+    this.grade = grade;
+    this.progress = progress;
+    this.year = year;
+    this.pathValue = pathValue;
+    this.elapsed = elapsed;
+    this.pathRatio = pathRatio;
+    this.basis = basis;
+  }
+}
+
+/** A GradeBasis, made by one constructor for the same reason (legend, when a printed legend names one, added after). */
+class BasisRecord implements GradeBasis {
+  declare method: GradingMethod;
+  declare formula: 'ratio' | 'gap' | 'inverse';
+  declare value: number;
+  declare year: number;
+  declare actual: number;
+  declare reference: number;
+  declare baseline: number | null;
+  declare unit: string | null;
+  declare legend?: { symbol: string; label: string };
+
+  constructor(
+    method: GradingMethod, formula: 'ratio' | 'gap' | 'inverse', value: number, year: number, actual: number,
+    reference: number, baseline: number | null, unit: string | null,
+  ) {
+    this.method = method;
+    this.formula = formula;
+    this.value = value;
+    this.year = year;
+    this.actual = actual;
+    this.reference = reference;
+    this.baseline = baseline;
+    this.unit = unit;
+  }
 }
 
 /** The status of a KPI without a year to judge: no grade, no figures. One shared result per status (read only, as every result). */
 function emptyStatus(status: 'qualitative' | 'no-data'): StatusResult {
-  return { status, grade: null, progress: null, year: null, pathValue: null, elapsed: null, pathRatio: null, basis: null };
+  return new StatusRecord(status, null, null, null, null, null, null, null);
 }
 
 /**
@@ -189,15 +248,8 @@ function emptyStatus(status: 'qualitative' | 'no-data'): StatusResult {
 function settleShapes(): void {
   const kinds: (number | null)[] = [null, 0.5, 1];
   for (const n of kinds) {
-    const basis: GradeBasis = {
-      method: 'rate', formula: 'ratio', value: n as number, year: n as number, actual: n as number,
-      reference: n as number, baseline: n, unit: null,
-    };
-    const result: StatusResult = {
-      status: 'behind', grade: null, progress: n, year: n, pathValue: n, elapsed: n, pathRatio: n,
-      basis: n === null ? null : basis,
-    };
-    void result;
+    const basis = new BasisRecord('rate', 'ratio', n as number, n as number, n as number, n as number, n, null);
+    void new StatusRecord('behind', null, n, n, n, n, n, n === null ? null : basis);
   }
 }
 
@@ -220,7 +272,7 @@ function gradeBasis(
   if (method === 'path' && at.expected !== null) {
     const value = down ? divideExact(at.expected, at.actual) : divideExact(at.actual, at.expected);
     if (value !== null && value >= 0) {
-      return { method, formula: down ? 'inverse' : 'ratio', value, year: at.year, actual: at.actual, reference: at.expected, baseline: null, unit };
+      return new BasisRecord(method, down ? 'inverse' : 'ratio', value, at.year, at.actual, at.expected, null, unit);
     }
   }
   const { target } = at;
@@ -229,11 +281,8 @@ function gradeBasis(
     // A decrease-type KPI kept at its level (baseline = target) has no gap rate: target ÷ actual.
     const inverse = down ? divideExact(target, at.actual) : null;
     return inverse === null || inverse < 0 ? null
-      : { method: 'rate', formula: 'inverse', value: inverse, year: at.year, actual: at.actual, reference: target, baseline: null, unit };
+      : new BasisRecord('rate', 'inverse', inverse, at.year, at.actual, target, null, unit);
   }
   const gap = rate.method === 'gap';
-  return {
-    method: 'rate', formula: gap ? 'gap' : 'ratio', value: rate.value, year: at.year, actual: at.actual,
-    reference: target, baseline: gap ? kpiBaseline(kpi, def) : null, unit,
-  };
+  return new BasisRecord('rate', gap ? 'gap' : 'ratio', rate.value, at.year, at.actual, target, gap ? kpiBaseline(kpi, def) : null, unit);
 }
