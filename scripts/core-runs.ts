@@ -7,7 +7,9 @@
  * median AND the mean: the mean includes the periodic Mark-Compact the core's allocation causes, a real
  * cost of the core. Garbage collection is read from V8's `gc` performance entries (main-thread pauses;
  * the helper threads' share is inside the CPU figure but not in the GC figure). No `gc()` calls.
- * Used by `scripts/bench.ts` (paired, both builds interleaved) and `scripts/profile-core.ts`.
+ * Several processes' series of one build are pooled by `summariseProcesses`. Used by
+ * `scripts/core-child.ts` (bench.ts's paired figure: each build alone in its own processes, taking
+ * turns), by bench.ts's `--core-in-process` (both builds interleaved in one) and `scripts/profile-core.ts`.
  */
 import { PerformanceObserver, constants, type PerformanceEntry } from 'perf_hooks';
 import type { analyseWorkbook } from '../src/core/analyse';
@@ -108,7 +110,11 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 /** What a series of runs says, split as the module comment describes. */
 export interface RunSummary {
+  /** each process's run 0, and their median */
+  colds: number[];
   cold: number;
+  /** the last run's number in the longest series */
+  lastRun: number;
   warming: number[];
   settled: number[];
   /** of the settled runs, µs CPU per KPI */
@@ -125,12 +131,23 @@ export interface RunSummary {
 }
 
 export function summarise(runs: CoreRun[], warmup: number): RunSummary {
-  if (runs.length <= warmup) throw new Error(`${runs.length} runs leave none settled after a warm-up of ${warmup}: give more runs`);
-  const settled = runs.slice(warmup);
+  return summariseProcesses([runs], warmup);
+}
+
+/**
+ * Several processes' runs of one build, each split as one series is (run 0 cold, warm-up, settled):
+ * the settled runs pooled in process order, the cold figure the median of the processes' cold runs.
+ */
+export function summariseProcesses(series: CoreRun[][], warmup: number): RunSummary {
+  const short = series.find((runs) => runs.length <= warmup);
+  if (short) throw new Error(`${short.length} runs leave none settled after a warm-up of ${warmup}: give more runs`);
+  const settled = series.flatMap((runs) => runs.slice(warmup));
   const totals = settled.map((r) => r.total);
   return {
-    cold: runs[0].total,
-    warming: runs.slice(1, warmup).map((r) => r.total),
+    colds: series.map((runs) => runs[0].total),
+    cold: median(series.map((runs) => runs[0].total)),
+    lastRun: Math.max(...series.map((runs) => runs.length)) - 1,
+    warming: series.flatMap((runs) => runs.slice(1, warmup).map((r) => r.total)),
     settled: totals,
     median: median(totals),
     mean: mean(totals),
@@ -148,11 +165,12 @@ const span = (a: number, b: number) => (a === b ? `run ${a}` : `runs ${a}–${b}
 
 /** One line: every run's figure, grouped as cold / warming / settled, with the settled median and mean. */
 export function describe(s: RunSummary, warmup: number): string {
-  const last = warmup + s.settled.length - 1;
+  const processes = s.colds.length;
+  const each = processes > 1 ? ` of each of ${processes} processes` : '';
   return [
-    `cold (run 0) ${f1(s.cold)}`,
-    s.warming.length ? `warming (${span(1, warmup - 1)}) ${s.warming.map(f1).join(', ')}` : null,
-    `settled (${span(warmup, last)}) ${s.settled.map(f1).join(', ')}: median ${f1(s.median)}, mean ${f1(s.mean)}` +
+    processes > 1 ? `cold (run 0${each}) ${s.colds.map(f1).join(', ')}: median ${f1(s.cold)}` : `cold (run 0) ${f1(s.cold)}`,
+    s.warming.length ? `warming (${span(1, warmup - 1)}${each}) ${s.warming.map(f1).join(', ')}` : null,
+    `settled (${span(warmup, s.lastRun)}${each}) ${s.settled.map(f1).join(', ')}: median ${f1(s.median)}, mean ${f1(s.mean)}` +
       ` (recognise median ${f1(s.recogniseMedian)}; first half ${f1(s.halves[0])}, second half ${f1(s.halves[1])}); ${s.withMarkCompact} of ${s.settled.length} with a Mark-Compact;` +
       ` main-thread GC pauses ${(s.gcShare * 100).toFixed(0)} % of their wall time`,
   ]

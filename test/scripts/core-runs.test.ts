@@ -1,4 +1,4 @@
-import { describe as describeRuns, summarise, type CoreRun } from '../../scripts/core-runs';
+import { describe as describeRuns, summarise, summariseProcesses, type CoreRun } from '../../scripts/core-runs';
 
 const run = (total: number, extra: Partial<CoreRun> = {}): CoreRun => ({ kpis: 10, findings: 0, recognise: total / 2, total, wallMs: 100, gcMs: 10, scavenges: 1, markCompacts: 0, ...extra });
 
@@ -32,5 +32,20 @@ describe('the per-KPI figure of the core (scripts/core-runs.ts)', () => {
 
   it('refuses a warm-up that leaves no settled run', () => {
     expect(() => summarise(runs.slice(0, 4), 4)).toThrow(/none settled/);
+  });
+
+  it('pools several processes: every settled run kept in process order, the cold figure their median', () => {
+    const other = [run(100), run(70), run(40), run(20), run(22), run(21)];
+    const third = [run(140), run(80), run(45), run(25), run(26), run(27)];
+    const s = summariseProcesses([runs.slice(0, 6), other, third], 4);
+    expect(s.colds).toEqual([120, 100, 140]);
+    expect(s.cold).toBe(120);
+    expect(s.warming).toEqual([90, 60, 50, 70, 40, 20, 80, 45, 25]);
+    expect(s.settled).toEqual([30, 34, 22, 21, 26, 27]);
+    expect(s.mean).toBeCloseTo(160 / 6);
+    expect(describeRuns(s, 4)).toBe(
+      'cold (run 0 of each of 3 processes) 120.0, 100.0, 140.0: median 120.0; warming (runs 1–3 of each of 3 processes) 90.0, 60.0, 50.0, 70.0, 40.0, 20.0, 80.0, 45.0, 25.0; settled (runs 4–5 of each of 3 processes) 30.0, 34.0, 22.0, 21.0, 26.0, 27.0: median 26.5, mean 26.7 (recognise median 13.3; first half 30.0, second half 26.0); 0 of 6 with a Mark-Compact; main-thread GC pauses 10 % of their wall time',
+    );
+    expect(() => summariseProcesses([runs, runs.slice(0, 4)], 4)).toThrow(/none settled/);
   });
 });
