@@ -27,19 +27,28 @@ function sameFigure(a: ParsedValue | null | undefined, b: ParsedValue | null | u
   return figure(a) === figure(b);
 }
 
-/** The figures of a KPI to compare: baseline, target, each year's actual (labelled by figureLabel). */
-function figures(kpi: Kpi): (ParsedValue | null)[] {
-  return [kpi.baseline.parsed, kpi.target.parsed, ...kpi.actuals.values];
+/**
+ * The figures of a KPI to compare, by index: baseline, target, each year's actual (labelled by
+ * figureLabel); read in place, as a relisted KPI and its first listing are compared without a list of
+ * each made (there are hundreds of relistings).
+ */
+function figureAt(kpi: Kpi, i: number): ParsedValue | null {
+  return i === 0 ? kpi.baseline.parsed : i === 1 ? kpi.target.parsed : kpi.actuals.values[i - 2];
 }
 
-/** The cell of figures(kpi)[i]: the baseline and target carry theirs, a year's actual is its record's. */
+/** How many figures figureAt gives. */
+function figureCount(kpi: Kpi): number {
+  return kpi.actuals.values.length + 2;
+}
+
+/** The cell of figureAt(kpi, i): the baseline and target carry theirs, a year's actual is its record's. */
 function figureCell(kpi: Kpi, i: number): { row: number; col: number } | null {
   if (i === 0) return baselineCell(kpi);
   if (i === 1) return targetCell(kpi);
   return kpi.actuals.cellOf(kpi.actuals.years[i - 2]) ?? null;
 }
 
-/** What figures(kpi)[i] is, for a finding (made only when one is found). */
+/** What figureAt(kpi, i) is, for a finding (made only when one is found). */
 function figureLabel(ctx: RuleContext, kpi: Kpi, i: number): string {
   if (i === 0) return word(ctx.lang, 'baseline');
   if (i === 1) return word(ctx.lang, 'target');
@@ -51,12 +60,10 @@ export function relistedMismatch(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
     const first = kpi.relistedFrom ? byId.get(kpi.relistedFrom) : undefined;
     if (!first) return;
-    const mine = figures(kpi);
-    const theirs = figures(first);
-    const n = Math.min(mine.length, theirs.length);
+    const n = Math.min(figureCount(kpi), figureCount(first));
     for (let i = 0; i < n; i++) {
-      const cell = mine[i];
-      const o = theirs[i];
+      const cell = figureAt(kpi, i);
+      const o = figureAt(first, i);
       if (!cell || sameFigure(cell, o)) continue;
       if (cell.kind === 'empty' && o?.kind !== 'number') continue;
       // Another sheet may be another edition (last year's copy): there only figures both show must agree.
@@ -73,7 +80,7 @@ export function relistedMismatch(ctx: RuleContext): KpiCheck {
 }
 
 /**
- * [...figures(k), k.cost][i]: baseline, target, each year's actual, then the KPI's 事業費, as
+ * figureAt(k, i) and after the last figure the KPI's 事業費: baseline, target, each year's actual, then the 事業費, as
  * breakdown-sum lines a total's figures up with each part's (a part with fewer years meets the total's
  * last years with its cost or nothing, as the lists did), without making the lists.
  */

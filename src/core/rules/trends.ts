@@ -1,6 +1,7 @@
 /** Rules on how actuals move over the years: cumulative-decrease, missing-remark. */
 import type { Finding } from '../findings';
 import type { Kpi, ParsedValue } from '../model';
+import type { KpiDefinition } from '../definitions';
 import { kpiDirection } from '../rates';
 import { planStart, readableActuals } from '../status';
 import { lastReadable } from '../kpi-facts';
@@ -11,6 +12,8 @@ export function cumulativeDecrease(ctx: RuleContext): KpiCheck {
   return (kpi: Kpi, out: Finding[]) => {
     const d = def(ctx, kpi);
     if (!(d?.cumulative ?? kpi.cumulative)) return;
+    // most cumulative KPIs never go down: no list of their readable actuals made for them
+    if (!decreases(kpi, d)) return;
     const actuals = readableActuals(kpi, d);
     // the figure before each actual: the baseline (when it is a number), then the actual before
     let prevValue: number | null = null;
@@ -38,6 +41,22 @@ export function cumulativeDecrease(ctx: RuleContext): KpiCheck {
       prevCell = a.cell;
     }
   };
+}
+
+/**
+ * Whether a readable actual is below the one before it (the earliest: below the plan's start, when the
+ * baseline is a number), as cumulativeDecrease's walk finds: the actuals walked by index, latest first.
+ */
+function decreases(kpi: Kpi, d: KpiDefinition | undefined): boolean {
+  const values = kpi.actuals.values;
+  let at = lastReadable(kpi, d);
+  if (at < 0) return false;
+  for (let before = lastReadable(kpi, d, at); before >= 0; at = before, before = lastReadable(kpi, d, at)) {
+    if ((values[at].value as number) < (values[before].value as number)) return true;
+  }
+  if (kpi.baseline.parsed?.kind !== 'number') return false;
+  const start = planStart(kpi, d).value;
+  return start !== null && (values[at].value as number) < start;
 }
 
 /** Below 80 % of the way the plan expects by now. */
