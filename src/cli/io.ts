@@ -1,5 +1,5 @@
 /** What a CLI command receives: language and writers (tests capture them instead of the console). */
-import type { MessageId } from '../core/catalogue';
+import { MessageError, type MessageId } from '../core/catalogue';
 import type { CLI_SUMMARIES } from '../core/catalogue/cli';
 import type { Lang } from '../core/findings';
 
@@ -64,7 +64,7 @@ export function outPieces(io: CliIo, produce: (write: (piece: string) => void) =
 }
 
 
-/** Splits "--flag value" options from positional arguments; flags listed in `booleans` take no value. */
+/** Splits "--flag value" options from positional arguments; flags listed in `booleans` take no value. Throws a catalogue error (main prints it in the user's language, exit 2). */
 export function parseOptions(args: string[], booleans: string[], valued: string[]): { positional: string[]; options: Record<string, string | true> } {
   const positional: string[] = [];
   const options: Record<string, string | true> = {};
@@ -78,9 +78,9 @@ export function parseOptions(args: string[], booleans: string[], valued: string[
     if (booleans.includes(key)) options[key] = true;
     else if (valued.includes(key)) {
       const v = inline ?? args[++i];
-      if (v === undefined) throw new UsageError(`--${key} needs a value`);
+      if (v === undefined) throw new MessageError('cli.option.needs-value', { option: `--${key}` });
       options[key] = v;
-    } else throw new UsageError(`unknown option --${key}`);
+    } else throw new MessageError('cli.option.unknown', { option: `--${key}` });
   }
   return { positional, options };
 }

@@ -68,3 +68,26 @@ test('the legacy allowance names only existing files that still need it', () => 
   // A lower count is progress: lower the allowance with it so it cannot creep back.
   expect(stale).toEqual([]);
 });
+
+/** Text written into a `new UsageError(…)`: its string and template pieces outside `${…}`. */
+function usageErrorTexts(file: string, text: string): string[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const found: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isNewExpression(n) && n.expression.getText(sf) === 'UsageError') {
+      for (const a of n.arguments ?? []) {
+        if (ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a)) found.push(a.text);
+        else if (ts.isTemplateExpression(a)) found.push(a.head.text + a.templateSpans.map((x) => x.literal.text).join(''));
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found.filter((s) => /[A-Za-z]/.test(s));
+}
+
+test('usage errors are said from the catalogue, in the user language, not as English literals', () => {
+  expect(usageErrorTexts('probe.ts', "throw new UsageError(`unknown option --${key}`);\nthrow new UsageError(t(lang, 'cli.usage', { usage }));\nthrow new UsageError(`${a} / ${b}`);")).toEqual(['unknown option --']);
+  const written = files.flatMap((f) => usageErrorTexts(f, readFileSync(path.join(ROOT, f), 'utf8')).map((s) => `${f}: ${s}`));
+  expect(written).toEqual([]);
+});

@@ -111,7 +111,13 @@ test('usage errors: no command, unknown command, unknown option, bad --lang, mis
   expect(unknown.code).toBe(2);
   expect(unknown.err).toContain('不明なコマンドです: frobnicate');
   expect(unknown.err).toContain('check');
-  expect((await run('check', SAMPLE_PROGRESS, '--colour')).err).toContain('unknown option --colour');
+  const option = await run('check', SAMPLE_PROGRESS, '--colour');
+  expect(option.code).toBe(2);
+  expect(option.err).toContain('不明なオプションです: --colour');
+  expect((await run('--lang', 'en', 'check', SAMPLE_PROGRESS, '--colour')).err).toContain('unknown option --colour');
+  const noValue = await run('check', SAMPLE_PROGRESS, '--sheet');
+  expect(noValue.code).toBe(2);
+  expect(noValue.err).toContain('--sheet の値を指定してください');
   expect((await run('--lang', 'fr', 'check', SAMPLE_PROGRESS)).code).toBe(2);
   const noFile = await run('check');
   expect(noFile.code).toBe(2);

@@ -34,6 +34,8 @@ export const CLI_MESSAGES = {
   // said in both languages: the language is what is wrong
   'cli.bad-lang': msg((_: { value: string }) => '--lang は ja か en です', (p) => `--lang must be ja or en (got "${p.value}")`),
   'cli.unknown-command': msg((p: { name: string }) => `不明なコマンドです: ${p.name}`, (p) => `unknown command: ${p.name}`),
+  'cli.option.unknown': msg((p: { option: string }) => `不明なオプションです: ${p.option}`, (p) => `unknown option ${p.option}`),
+  'cli.option.needs-value': msg((p: { option: string }) => `${p.option} の値を指定してください`, (p) => `${p.option} needs a value`),
   'cli.stopped': msg((p: { detail: string }) => `予期しないエラーで処理を中止しました: ${p.detail}`, (p) => `Stopped by an unexpected error: ${p.detail}`),
 
   // arguments
