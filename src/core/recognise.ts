@@ -89,7 +89,7 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
   const kpis: Kpi[] = [];
   let headerOnly: number | null = null;
   // Rectangles already read as tables: tables may sit side by side, so rows are not skipped wholesale.
-  let claimed: Claimed[] = [];
+  const claimed: Claimed[] = [];
   // The last row of the claimed table that ends first (Infinity while none is claimed).
   let claimedUntil = Infinity;
   // Rows not inside a table, for the nearest-miss header when the sheet has no table at all.
@@ -98,7 +98,7 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
     // Rows are read top-down: tables that ended above this row can be forgotten.
     // (a helper, not a closure over r: a closure made every iteration allocate r's own context)
     if (r > claimedUntil) {
-      claimed = claimedFrom(claimed, r);
+      forgetEnded(claimed, r);
       claimedUntil = endOfFirst(claimed);
     }
     // A row without text of its own holds no header (the role test reads own text) nor heading.
@@ -121,7 +121,7 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
       if (read) {
         tables.push(read.table);
         kpis.push(...read.kpis);
-        structure.attach(read.kpis.map((k) => k.id));
+        structure.attach(read.kpis.map(idOf));
         claimed.push({ top: r, bottom: read.table.lastRow, left: from, right: read.table.lastCol });
         claimedUntil = Math.min(claimedUntil, read.table.lastRow);
       } else {
@@ -149,15 +149,18 @@ function recogniseGrid(g: Grid): SheetModel | Unrecognised {
   return { sheet, tables, kpis, structure: structure.result(), ...(legends.length ? { legends } : {}) };
 }
 
+/** A KPI's id: map's callback, made once (an arrow in the loop was a new closure per table). */
+const idOf = (k: Kpi): string => k.id;
+
 type Claimed = { top: number; bottom: number; left: number; right: number };
 
 const NO_SEGMENTS: readonly number[] = [];
 
-/** The claimed tables reaching row r or below. */
-function claimedFrom(claimed: Claimed[], r: number): Claimed[] {
-  const out: Claimed[] = [];
-  for (let i = 0; i < claimed.length; i++) if (claimed[i].bottom >= r) out.push(claimed[i]);
-  return out;
+/** Keeps only the claimed tables reaching row r or below, in order, in place (a new list per ended table was garbage). */
+function forgetEnded(claimed: Claimed[], r: number): void {
+  let kept = 0;
+  for (let i = 0; i < claimed.length; i++) if (claimed[i].bottom >= r) claimed[kept++] = claimed[i];
+  claimed.length = kept;
 }
 
 /** The last row of the claimed table that ends first; Infinity for none. */
@@ -252,7 +255,7 @@ function recogniseRows(g: Grid): SheetModel | null {
     if (read) {
       tables.push(read.table);
       kpis.push(...read.kpis);
-      structure.attach(read.kpis.map((k) => k.id));
+      structure.attach(read.kpis.map(idOf));
       r = read.table.lastRow;
       continue;
     }

@@ -24,6 +24,11 @@ export class Grid {
   readonly width: number;
   /** [firstCol, lastCol]: the header segments of a row of one cluster (read only, shared). */
   readonly wholeRow: readonly number[];
+  /**
+   * "Sheet!", the start of every KPI id read on this sheet ("Sheet!row"), made once: a template literal per
+   * KPI made this string anew each time, and an id of 13 characters or more holds it (a cons string).
+   */
+  readonly kpiIdPrefix: string;
   /** Header role code of each cell's own text for headers.ts (0 = not read yet): header rows are read several times. */
   readonly roleCodes: Uint8Array;
   /** 1 where the cell is merged into another cell (its text is its master's). */
@@ -53,6 +58,7 @@ export class Grid {
     const width = Math.max(0, this.lastCol - this.firstCol + 1);
     this.width = width;
     this.wholeRow = Object.freeze([this.firstCol, this.lastCol]);
+    this.kpiIdPrefix = `${s.sheet}!`;
     // cell texts are read from the snapshot when asked: a text per cell of the sheet made up front was
     // 671,000 strings per run of the 10,000-KPI sheet (5.4 MB), most of them never asked for
     const cells = s.values.length * width;

@@ -252,7 +252,7 @@ export function readRowTable(g: Grid, h: RowHeader, index: number, path: string[
     const remarkCol = table.columns.remark;
     const remark = (remarkCol !== null ? g.text(r, remarkCol) : '') || narrative.get(r) || null;
     const kpi: Kpi = kpiRecord(
-      `${g.s.sheet}!${r}`,
+      g.kpiIdPrefix + r,
       g.s.sheet,
       index,
       name,

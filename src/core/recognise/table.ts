@@ -417,7 +417,7 @@ function readKpi(g: Grid, t: KpiTable, p: Pair, path: string[], years: number[] 
   const firstUnit = unitOf(target) ?? unitOf(baseline) ?? firstActualUnit(actuals);
   const cumulative = /累計|累積|延べ|通算/.test(name);
   return kpiRecord(
-    `${t.sheet}!${p.row}`,
+    g.kpiIdPrefix + p.row,
     t.sheet,
     t.index,
     name,
