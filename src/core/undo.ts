@@ -191,67 +191,107 @@ export function sheetsUndoReads(entry: UndoEntry): string[] {
   return [...new Set(entry.inverse.filter((e) => e.kind === 'deleteColumn' || (e.kind === 'deleteSheet' && e.expectRows)).map((e) => e.sheet))];
 }
 
-function onColumn(e: CellEdit, sheet: string, col: number): boolean {
-  if (e.sheet !== sheet) return false;
-  if ('range' in e) return e.range.left <= col && col <= e.range.right;
-  return 'col' in e && e.col === col;
+type ColumnOp = { kind: 'insertColumn' | 'deleteColumn'; col: number };
+
+/**
+ * Where a column the earlier edits of the inverse have moved was in the snapshot, read before any of
+ * them ran: each edit's column counts after the edits ahead of it (two deletes of column J remove J,
+ * then what was K). null: a column those edits inserted, so not in the snapshot.
+ */
+function snapshotColumn(col: number, ops: ColumnOp[] | undefined): number | null {
+  let c = col;
+  for (let j = (ops?.length ?? 0) - 1; j >= 0; j--) {
+    const op = ops![j];
+    if (op.kind === 'deleteColumn') {
+      if (c >= op.col) c++;
+    } else if (c === op.col) return null;
+    else if (c > op.col) c--;
+  }
+  return c;
+}
+
+/** Each edit's columns in the snapshot's terms (left and right; null where the inverse made the column). */
+function snapshotColumns(inv: CellEdit[]): ({ left: number | null; right: number | null } | null)[] {
+  const ops = new Map<string, ColumnOp[]>();
+  return inv.map((e) => {
+    const sheetOps = ops.get(e.sheet);
+    const at = 'range' in e ? { left: snapshotColumn(e.range.left, sheetOps), right: snapshotColumn(e.range.right, sheetOps) } : 'col' in e ? { left: snapshotColumn(e.col, sheetOps), right: snapshotColumn(e.col, sheetOps) } : null;
+    if (e.kind === 'insertColumn' || e.kind === 'deleteColumn') ops.set(e.sheet, [...(sheetOps ?? []), { kind: e.kind, col: e.col }]);
+    return at;
+  });
+}
+
+function onColumn(at: { left: number | null; right: number | null } | null, col: number): boolean {
+  return at !== null && at.left !== null && at.right !== null && at.left <= col && col <= at.right;
 }
 
 const isEmpty = (v: CellValue, f: string | null) => f === null && (v === null || v === '');
 
 /**
- * Splits an entry's inverse into what may run now and what must be kept: a column removal is kept
- * (with every edit of that column) when the column holds a value or formula the command's own
- * restores do not clear, or when one of those restores finds another value (the column moved or
- * is not ours); edits after a kept removal in that sheet are kept too (their columns would be off).
+ * Splits an entry's inverse into what may run now and what must be kept. A column removal must be kept
+ * when its column holds a value or formula the command's own restores do not clear, or when one of
+ * those restores finds another value (the column moved or is not ours). Then that sheet keeps every
+ * column removal and insertion, every edit after the first of them (their columns would be off) and
+ * every earlier edit of those columns: the sheet's columns stay where they are, the user's entry too.
  */
 export function planUndo(entry: UndoEntry, snapshots: GridSnapshot[]): { edits: CellEdit[]; kept: SkippedEdit[] } {
   const inv = entry.inverse;
+  const columns = snapshotColumns(inv);
   const keep = new Map<CellEdit, string>();
-  const blockedSheets = new Set<string>();
+  const heldSheets = new Map<string, string>();
   inv.forEach((d, i) => {
-    if (blockedSheets.has(d.sheet) && !keep.has(d)) {
-      keep.set(d, `${d.sheet}: after a column that was kept; kept`);
-      return;
-    }
     if (d.kind === 'deleteSheet' && d.expectRows) {
       const sheet = snapshots.find((s) => s.sheet === d.sheet);
       if (sheet && rowsDigest(sheet.values, sheet.origin, sheet.formulas) !== d.expectRows) keep.set(d, `${d.sheet}: ${UNDO_WHY.sheetEdited}; sheet kept`);
       return;
     }
-    if (d.kind !== 'deleteColumn') return;
+    if (d.kind !== 'deleteColumn' || heldSheets.has(d.sheet)) return;
     const snap = snapshots.find((s) => s.sheet === d.sheet);
-    if (!snap) return; // the host reports the missing sheet
-    const restores = inv.slice(0, i).filter((e): e is Extract<CellEdit, { kind: 'setCell' }> => e.kind === 'setCell' && e.sheet === d.sheet && e.col === d.col);
-    const cleared = new Set<number>();
-    let why: string | null = null;
-    for (const r of restores) {
-      const ours = !r.expect || matchesExpectation(valueAt(snap, r.row, r.col), formulaAt(snap, r.row, r.col), r.expect);
-      if (!ours) why = `${UNDO_WHY.notOurs} ${cellAddress(r.row, r.col)}`;
-      else if (isEmpty(r.content.value ?? null, r.content.formula ?? null)) cleared.add(r.row);
-    }
-    if (!why && d.col >= snap.origin.col && d.col < snap.origin.col + (snap.values[0]?.length ?? 0)) {
-      for (let r = 0; r < snap.values.length && !why; r++) {
-        const row = r + snap.origin.row;
-        const c = d.col - snap.origin.col;
-        if (!isEmpty(snap.values[r][c], snap.formulas[r]?.[c] ?? null) && !cleared.has(row)) why = `${UNDO_WHY.typed} ${cellAddress(row, d.col)}`;
-      }
-    }
-    if (!why) return;
-    const detail = `${d.sheet}!${columnLetter(d.col)}: ${why}; column kept`;
-    for (const e of inv.slice(0, i + 1)) if (onColumn(e, d.sheet, d.col)) keep.set(e, detail);
-    blockedSheets.add(d.sheet);
+    const col = columns[i]?.left ?? null;
+    // no sheet: the host reports it; a column this inverse made: nothing entered later can be in it
+    if (!snap || col === null) return;
+    const why = laterWorkIn(snap, col, inv.slice(0, i).filter((e, j): e is Extract<CellEdit, { kind: 'setCell' }> => e.kind === 'setCell' && e.sheet === d.sheet && columns[j]?.left === col));
+    if (why) heldSheets.set(d.sheet, `${d.sheet}!${columnLetter(col)}: ${why}; column kept`);
   });
+  for (const [sheet, detail] of heldSheets) {
+    const isColumnOp = (e: CellEdit) => e.sheet === sheet && (e.kind === 'deleteColumn' || e.kind === 'insertColumn');
+    const first = inv.findIndex(isColumnOp);
+    // the snapshot's columns the sheet's removals would take away
+    const removed = inv.flatMap((e, j) => (e.sheet === sheet && e.kind === 'deleteColumn' && columns[j]?.left ? [columns[j]!.left!] : []));
+    inv.forEach((e, j) => {
+      if (e.sheet !== sheet) return;
+      if (j >= first) keep.set(e, isColumnOp(e) ? detail : `${sheet}: ${UNDO_WHY.afterKept}; kept`);
+      else if (removed.some((col) => onColumn(columns[j], col))) keep.set(e, detail);
+    });
+  }
   return {
     edits: inv.filter((e) => !keep.has(e)),
     kept: inv.filter((e) => keep.has(e)).map((edit) => ({ edit, reason: 'changed' as const, detail: keep.get(edit)! })),
   };
 }
 
+/** Why a column must not be removed: what was entered in it later, or a restore that finds another value; null when it is still ours. */
+function laterWorkIn(snap: GridSnapshot, col: number, restores: Extract<CellEdit, { kind: 'setCell' }>[]): string | null {
+  const cleared = new Set<number>();
+  for (const r of restores) {
+    const ours = !r.expect || matchesExpectation(valueAt(snap, r.row, col), formulaAt(snap, r.row, col), r.expect);
+    if (!ours) return `${UNDO_WHY.notOurs} ${cellAddress(r.row, col)}`;
+    if (isEmpty(r.content.value ?? null, r.content.formula ?? null)) cleared.add(r.row);
+  }
+  if (col < snap.origin.col || col >= snap.origin.col + (snap.values[0]?.length ?? 0)) return null;
+  const c = col - snap.origin.col;
+  for (let r = 0; r < snap.values.length; r++) {
+    const row = r + snap.origin.row;
+    if (!isEmpty(snap.values[r][c], snap.formulas[r]?.[c] ?? null) && !cleared.has(row)) return `${UNDO_WHY.typed} ${cellAddress(row, col)}`;
+  }
+  return null;
+}
+
 const UNDO_WHY = {
   notOurs: 'the column is no longer the one inserted:',
   typed: 'holds what was entered later:',
   sheetEdited: 'edited after it was added',
+  afterKept: 'after a column that was kept',
 };
 
 function formulaAt(s: GridSnapshot, row: number, col: number): string | null {

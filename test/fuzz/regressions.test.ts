@@ -71,3 +71,20 @@ test('a printed rate of 309 digits (what fill writes for a 1.8e306 ratio) is tex
   expect(p.kind).toBe('text');
   expect(parseRate('68.9%').value).toBe(0.689);
 });
+
+test('add-year wrote two columns, the user typed over the second one\'s header: undo keeps both columns and the typed text in place', async () => {
+  // row-years family: add-year inserts column 10 twice (R3実績 ends in J, R3達成率 in K); the inverse
+  // deletes column 10 twice, the second time what was K. Undo used to check J twice and delete K.
+  const sample = await loadSampleGrid();
+  const host = XlsxHost.fromWorkbook(buildWorkbook(mutatedGrid(sample, { window: { from: 0, count: 1 }, mutations: [], management: [], family: 'row-years' }), []));
+  const sheet = host.workbook.worksheets[0];
+  await runCommand(host, planAddYear(await loadWorkbook(host)));
+  expect([sheet.getCell(3, 10).value, sheet.getCell(3, 11).value]).toEqual(['R3実績', 'R3達成率']);
+  const right = sheet.getCell(3, 12).value;
+  await host.applyPlan({ command: 'fill', summary: 'the user', edits: [{ kind: 'setCell', sheet: sheet.name, row: 3, col: 11, expect: null, content: { value: '入力' } }], notices: [] });
+  const u = await undoLast(host);
+  expect(u.partial).toBe(true);
+  expect(u.skipped.filter((s) => s.edit.kind === 'deleteColumn')).toHaveLength(2);
+  expect(u.skipped.some((s) => /K: the column is no longer the one inserted: K3/.test(s.detail))).toBe(true);
+  expect([sheet.getCell(3, 10).value, sheet.getCell(3, 11).value, sheet.getCell(3, 12).value]).toEqual(['R3実績', '入力', right]);
+});
