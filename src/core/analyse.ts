@@ -48,7 +48,14 @@ export interface AnalyseOptions {
   managementSheets?: string[];
 }
 
-type RoundingSample = { computed: number; printed: number; decimals: number | null };
+/**
+ * A printed rate with the computed one. Made by a constructor, not an object literal: a sheet's samples
+ * live until its rounding is judged, so V8 pretenured a literal's allocation site in the middle of a
+ * cold run and threw away the optimised code allocating there (roundingSamples, analyseModel).
+ */
+class RoundingSample {
+  constructor(readonly computed: number, readonly printed: number, readonly decimals: number | null) {}
+}
 
 /** A KPI's printed rates with the computed ones, from which the sheet's rounding is judged (detectRounding). */
 function roundingSamples(kpi: Kpi, def: KpiDefinition | undefined, samples: RoundingSample[]): void {
@@ -57,8 +64,7 @@ function roundingSamples(kpi: Kpi, def: KpiDefinition | undefined, samples: Roun
     const p = values[i];
     if (p.kind !== 'rate' || p.value === null) continue;
     const computed = computeRate(kpi, years[i], def).value;
-    if (computed !== null) samples.push({ computed, printed: p.value, decimals: p.decimals });
-    else samples.push({ computed: p.value, printed: p.value, decimals: p.decimals });
+    samples.push(new RoundingSample(computed ?? p.value, p.value, p.decimals));
   }
 }
 
@@ -84,10 +90,34 @@ function assessmentOf(kpi: Kpi, def: KpiDefinition | undefined, st: StatusResult
   const years = actualYears(kpi);
   const values: (number | null)[] = new Array(years.length);
   for (let i = 0; i < years.length; i++) values[i] = computeRate(kpi, years[i], def).value;
-  return {
-    rates: new ByYear(years, values), status: st.status, grade: st.grade, progress: st.progress, method: rateMethod(kpi, def),
-    year: st.year, pathValue: st.pathValue, basis: st.basis,
-  };
+  return new AssessmentRecord(new ByYear(years, values), st, rateMethod(kpi, def));
+}
+
+/**
+ * A KpiAssessment, made by one constructor for the same reason as RoundingSample (the assessments are
+ * kept for the whole analysis): the literal's own properties in the literal's order, so JSON and
+ * spreads see the same record.
+ */
+class AssessmentRecord implements KpiAssessment {
+  declare rates: ByYear<number | null>;
+  declare status: Status;
+  declare grade: Grade | null;
+  declare progress: number | null;
+  declare method: RateMethod;
+  declare year: number | null;
+  declare pathValue: number | null;
+  declare basis: GradeBasis | null;
+
+  constructor(rates: ByYear<number | null>, st: StatusResult, method: RateMethod) {
+    this.rates = rates;
+    this.status = st.status;
+    this.grade = st.grade;
+    this.progress = st.progress;
+    this.method = method;
+    this.year = st.year;
+    this.pathValue = st.pathValue;
+    this.basis = st.basis;
+  }
 }
 
 export function analyse(model: ProgressModel, options: AnalyseOptions = {}): Analysis {
@@ -142,20 +172,8 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
   const assessed: KpiAssessment[] = [];
   const index = buildIndex(model);
   for (const sheet of model.sheets) {
-    const statuses: StatusResult[] = new Array(sheet.kpis.length);
-    const grading = gradeOptions(defs, gradeLegend(sheet));
     const samples: RoundingSample[] = [];
-    // one pass: each KPI's printed rates sampled for the sheet's rounding and the KPI assessed, its terms at hand
-    // an index loop: once per sheet, mostly before optimisation, where for…of makes an iterator result per KPI
-    for (let i = 0; i < sheet.kpis.length; i++) {
-      const kpi = sheet.kpis[i];
-      const def = definitionFor(defs, kpi);
-      roundingSamples(kpi, def, samples);
-      const status = assessStatus(kpi, def, grading);
-      statuses[i] = status;
-      ids.push(kpi.id);
-      assessed.push(assessmentOf(kpi, def, status));
-    }
+    const statuses = assessSheet(sheet, defs, samples, ids, assessed);
     const rounding = detectRounding(samples);
     analysis.rounding[sheet.sheet] = rounding;
     const ctx = {
@@ -167,6 +185,31 @@ function analyseModel(model: ProgressModel, options: AnalyseOptions): Analysis {
   analysis.findings.push(...definitionProblems(defs, lang));
   kpisWhenRead(analysis, ids, assessed);
   return analysis;
+}
+
+/**
+ * One pass over a sheet's KPIs: each KPI's printed rates sampled for the sheet's rounding (into
+ * `samples`) and the KPI assessed (its id and assessment into `ids` and `assessed`), its terms at hand;
+ * the KPIs' statuses by position. A function of its own, not a loop inside analyseModel: V8 compiled
+ * that loop in the middle of the cold run (on-stack replacement) without feedback for the code after
+ * it, threw it away there, and compiled analyseModel 7–8 times in 12 runs.
+ */
+function assessSheet(
+  sheet: SheetModel, defs: KpiDefinitions | undefined, samples: RoundingSample[], ids: string[], assessed: KpiAssessment[],
+): StatusResult[] {
+  const statuses: StatusResult[] = new Array(sheet.kpis.length);
+  const grading = gradeOptions(defs, gradeLegend(sheet));
+  // an index loop: once per sheet, mostly before optimisation, where for…of makes an iterator result per KPI
+  for (let i = 0; i < sheet.kpis.length; i++) {
+    const kpi = sheet.kpis[i];
+    const def = definitionFor(defs, kpi);
+    roundingSamples(kpi, def, samples);
+    const status = assessStatus(kpi, def, grading);
+    statuses[i] = status;
+    ids.push(kpi.id);
+    assessed.push(assessmentOf(kpi, def, status));
+  }
+  return statuses;
 }
 
 /**

@@ -164,6 +164,56 @@ interface KpiTerms {
   readable: unknown[] | null;
 }
 
+/**
+ * KpiTerms made by one constructor: the terms live as long as the analysis, so V8 pretenured an object
+ * literal's allocation site in the middle of a cold run and threw away the optimised code of termsOf
+ * and of every function that had inlined it (computeRate, rateMethod, kpiBaseline: 'code
+ * dependencies'). A class's objects have no allocation site.
+ */
+class TermsRecord implements KpiTerms {
+  declare def: KpiDefinition | undefined;
+  declare unit: string | null;
+  declare baseline: number | null;
+  declare target: number | null;
+  declare direction: 'up' | 'down';
+  declare method: RateMethod;
+  declare rates: (RateResult | undefined)[];
+  declare readable: unknown[] | null;
+
+  constructor(
+    def: KpiDefinition | undefined, unit: string | null, baseline: number | null, target: number | null,
+    direction: 'up' | 'down', method: RateMethod, rates: (RateResult | undefined)[],
+  ) {
+    this.def = def;
+    this.unit = unit;
+    this.baseline = baseline;
+    this.target = target;
+    this.direction = direction;
+    this.method = method;
+    this.rates = rates;
+    this.readable = null;
+  }
+}
+
+/**
+ * The terms' shape settled before any KPI, as status.ts settles its results': every field given each
+ * kind of value it will hold (none, an object or text, a fraction, a whole number), so that no field's
+ * representation or type widens in the middle of a sheet, throwing away the code that read it
+ * (the readable list stored over a null did so for termsOf). The records are dropped.
+ */
+// Stryker disable all: settling the shape changes no value any terms hold (only V8's field representations)
+function settleTermsShape(): void {
+  const kinds: (number | null)[] = [null, 0.5, 1];
+  for (const n of kinds) {
+    const some = n !== null;
+    const t = new TermsRecord(some ? ({} as KpiDefinition) : undefined, some ? '%' : null, n, n, 'up', 'ratio', []);
+    t.readable = some ? [] : null;
+  }
+}
+
+settleTermsShape();
+// Stryker restore all
+
 // a Map, not a WeakMap: it lives only as long as the analysis, and weak tables cost the garbage collector
 let terms: Map<Kpi, KpiTerms> | null = null;
 // status and rules ask about one KPI many times in a row: its terms are kept at hand
@@ -193,11 +243,11 @@ function termsOf(kpi: Kpi, def: KpiDefinition | undefined): KpiTerms | null {
   const baseline = baselineOf(kpi, def);
   const target = targetOf(kpi, def);
   const direction = directionOf(kpi, def, baseline, target);
-  const t: KpiTerms = {
-    def, unit: unitOf(kpi, def), baseline, target, direction, method: methodOf(kpi, def, target, baseline, direction),
+  const t = new TermsRecord(
+    def, unitOf(kpi, def), baseline, target, direction, methodOf(kpi, def, target, baseline, direction),
     // Stryker disable next-line ArrayDeclaration: an empty array grows to the same slots as asked (the size only saves the growing)
-    rates: new Array(kpi.actuals.years.length), readable: null,
-  };
+    new Array(kpi.actuals.years.length),
+  );
   terms.set(kpi, t);
   return (lastTerms = t);
 }
@@ -343,14 +393,24 @@ const noRates: Record<RateMethod, Map<string, RateResult>> = { ratio: new Map(),
  * same own properties in the same order as the literal.
  */
 class RateRecord implements RateResult {
-  declare value: number;
+  declare value: number | null;
   declare method: RateMethod;
 
-  constructor(value: number, method: RateMethod) {
+  constructor(value: number | null, method: RateMethod) {
     this.value = value;
     this.method = method;
   }
 }
+
+/**
+ * A field holding only numbers is kept by V8 as a mutable box of its own per object (a double field):
+ * each read of `value` that is stored elsewhere (a KPI's rates by year, the rules' figures) boxed it
+ * anew, and a whole number first, then a fraction, widened the field and threw away the code that
+ * read it. One record made with a null before any KPI keeps the field tagged from the start (the
+ * number's box made once, then shared); the record is dropped.
+ */
+// Stryker disable next-line all: settling the shape changes no value any result holds (only V8's field representation)
+void new RateRecord(null, 'none');
 
 function noRate(method: RateMethod, reason: string): RateResult {
   const known = noRates[method];
