@@ -155,8 +155,32 @@ export interface ModelIndex {
   byKey: Map<string, Kpi[]>;
   relists: Map<string, Kpi[]>;
   keyOf: Map<Kpi, string>;
+  /**
+   * The KPIs of the model with another listing (a KPI of the same looseKey, a relisting, or a first
+   * listing they relist), while the index is as built: sameKpis answers every other KPI (most of them)
+   * without looking it up by name. Dropped when keyOf changes (recheck moves an edited KPI there).
+   */
+  listedElsewhere?: Set<Kpi>;
   /** シートNo. numbers of all KPIs, computed once by the sheet-number rule (cleared when one changes). */
   sheetNumbers?: Set<number>;
+}
+
+/**
+ * An index's keyOf: once the index is built, a KPI set or deleted here (recheck's patchIndex moves an
+ * edited KPI to its new name) drops the index's listedElsewhere, which holds only as built.
+ */
+class KeyOf extends Map<Kpi, string> {
+  index: ModelIndex | null = null;
+
+  override set(kpi: Kpi, key: string): this {
+    if (this.index) this.index.listedElsewhere = undefined;
+    return super.set(kpi, key);
+  }
+
+  override delete(kpi: Kpi): boolean {
+    if (this.index) this.index.listedElsewhere = undefined;
+    return super.delete(kpi);
+  }
 }
 
 function push<K>(m: Map<K, Kpi[]>, key: K, k: Kpi): void {
@@ -167,7 +191,8 @@ function push<K>(m: Map<K, Kpi[]>, key: K, k: Kpi): void {
 
 /** Lookups over all KPIs of the model, built once per analysis (rules run per sheet, per cell). */
 export function buildIndex(model: ProgressModel): ModelIndex {
-  const index: ModelIndex = { byId: new Map(), parts: new Map(), byKey: new Map(), relists: new Map(), keyOf: new Map() };
+  const keyOf = new KeyOf();
+  const index: ModelIndex = { byId: new Map(), parts: new Map(), byKey: new Map(), relists: new Map(), keyOf };
   // the ids KPIs refer to: only those KPIs go into byId
   let referenced: Set<string> | null = null;
   // index loops: this runs once per analysis, mostly before it is optimised, where for…of makes an iterator result per KPI
@@ -184,23 +209,38 @@ export function buildIndex(model: ProgressModel): ModelIndex {
         (referenced ??= new Set()).add(k.relistedFrom);
       }
       const key = looseKey(k.name);
-      index.keyOf.set(k, key);
+      keyOf.set(k, key);
       push(index.byKey, key, k);
     }
   }
+  const elsewhere = new Set<Kpi>();
   if (referenced) {
     for (let s = 0; s < model.sheets.length; s++) {
       const kpis = model.sheets[s].kpis;
-      for (let i = 0; i < kpis.length; i++) if (referenced.has(kpis[i].id)) index.byId.set(kpis[i].id, kpis[i]);
+      for (let i = 0; i < kpis.length; i++) {
+        const k = kpis[i];
+        if (!referenced.has(k.id)) continue;
+        index.byId.set(k.id, k);
+        // relisted by others
+        if (index.relists.has(k.id)) elsewhere.add(k);
+      }
     }
   }
+  // relistings of a KPI in the model, and KPIs sharing their looseKey
+  for (const relistings of index.relists.values()) for (const k of relistings) if (index.byId.has(k.relistedFrom!)) elsewhere.add(k);
+  for (const named of index.byKey.values()) if (named.length > 1) for (const k of named) elsewhere.add(k);
+  index.listedElsewhere = elsewhere;
+  keyOf.index = index;
   return index;
 }
 
 const NONE: readonly Kpi[] = Object.freeze([]);
 
+/** The other listings of `kpi`, one of the index's KPIs. */
 export function sameKpis(ctx: RuleContext, kpi: Kpi): readonly Kpi[] {
   const index = ctx.index;
+  // most KPIs are listed once: known without their name looked up, while the index is as built
+  if (index.listedElsewhere && !index.listedElsewhere.has(kpi)) return NONE;
   const first = kpi.relistedFrom ? index.byId.get(kpi.relistedFrom) : undefined;
   const byKey = index.byKey.get(index.keyOf.get(kpi) ?? looseKey(kpi.name));
   // most KPIs are listed once: nothing to gather (asked per rate by several rules)
