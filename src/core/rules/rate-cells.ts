@@ -17,12 +17,23 @@ export function misplacedValue(ctx: RuleContext): KpiCheck {
     // most KPIs have nothing misplaced: no lists made for them
     const printed = kpi.printedRates.values;
     if (!kpi.rateRowOther.some(shows) && !printed.some(misprinted)) return;
-    const cells = [
-      ...kpi.rateRowOther.filter(shows).map((p) => ({ row: p.row, col: p.col, text: p.text })),
-      ...kpi.printedRates.entries().filter(([, p]) => misprinted(p)).map(([year, p]) => ({ ...kpi.printedRates.cell(year), text: p.text })),
-    ].sort((a, b) => a.col - b.col);
-    for (const c of cells) out.push(finding(ctx, 'misplaced-value', 'warning', kpi, c, 'misplaced-value', { text: c.text.trim() }));
+    // one list, by index (these KPIs are few, their code rarely optimised: no spreads, pairs or closures per KPI)
+    const cells: { row: number; col: number; text: string }[] = [];
+    const others = kpi.rateRowOther;
+    for (let i = 0; i < others.length; i++) if (shows(others[i])) cells.push({ row: others[i].row, col: others[i].col, text: others[i].text });
+    const { years } = kpi.printedRates;
+    for (let i = 0; i < years.length; i++) {
+      if (!misprinted(printed[i])) continue;
+      const at = kpi.printedRates.cell(years[i]);
+      cells.push({ row: at.row, col: at.col, text: printed[i].text });
+    }
+    cells.sort(byColumn);
+    for (let i = 0; i < cells.length; i++) out.push(finding(ctx, 'misplaced-value', 'warning', kpi, cells[i], 'misplaced-value', { text: cells[i].text.trim() }));
   };
+}
+
+function byColumn(a: { col: number }, b: { col: number }): number {
+  return a.col - b.col;
 }
 
 /** The printed rate of the same KPI and year elsewhere (`same`: sameKpis) that shows "-", if any. */
