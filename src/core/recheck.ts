@@ -88,7 +88,11 @@ function patchIndex(index: ModelIndex, old: Kpi, kpi: Kpi): ModelIndex {
   return index;
 }
 
-/** Re-reads KPI `kpiId` from `snapshot` (its sheet, after the edit) and re-runs its rules; null when it is gone. */
+function sameRows(a: Kpi, b: Kpi): boolean {
+  return a.rateRow === b.rateRow && a.gradeRow === b.gradeRow && a.expectedRow === b.expectedRow && a.hasRateCells === b.hasRateCells;
+}
+
+/** Re-reads KPI `kpiId` from `snapshot` (its sheet, after the edit) and re-runs its rules; null when it is gone or took other rows (the caller re-reads the sheet). */
 export function recheckKpi(model: ProgressModel, snapshot: GridSnapshot, kpiId: string, options: RecheckOptions): RecheckResult | null {
   const sheet = model.sheets.find((s) => s.sheet === snapshot.sheet);
   const at = sheet?.kpis.findIndex((k) => k.id === kpiId) ?? -1;
@@ -98,7 +102,9 @@ export function recheckKpi(model: ProgressModel, snapshot: GridSnapshot, kpiId: 
   // a block's 評価 row follows its 達成率 row
   const part = recogniseSheet(rowsOf(snapshot, table.headerRow, Math.max(old.rateRow, old.gradeRow ?? 0)));
   const fresh = isUnrecognised(part) ? undefined : part.kpis.find((k) => k.row === old.row);
-  if (!fresh) return null;
+  // read from its rows alone, the KPI took other rows than in the whole sheet (an edited 実績値 label,
+  // a merge reaching the next pair): only a full re-read can say what it is now
+  if (!fresh || !sameRows(fresh, old)) return null;
   const kpi: Kpi = { ...fresh, tableIndex: old.tableIndex, path: old.path, breakdownOf: old.breakdownOf, relistedFrom: old.relistedFrom };
   const kpis = sheet.kpis.slice();
   kpis[at] = kpi;

@@ -6,7 +6,8 @@ import { loadWorkbook } from '../../src/app';
 import { planAddYear } from '../../src/core/plans/add-year';
 import { runCommand, undoLast } from '../../src/core/session';
 import { buildWorkbook, mutatedGrid } from './mutate';
-import { loadSampleGrid } from './properties';
+import { loadSampleGrid, runCase } from './properties';
+import { recheckKpi } from '../../src/core/recheck';
 import { sampleSnapshots } from '../support/sample';
 import { recognise } from '../../src/core/recognise';
 import { analyse } from '../../src/core/analyse';
@@ -87,4 +88,18 @@ test('add-year wrote two columns, the user typed over the second one\'s header: 
   expect(u.skipped.filter((s) => s.edit.kind === 'deleteColumn')).toHaveLength(2);
   expect(u.skipped.some((s) => /K: the column is no longer the one inserted: K3/.test(s.detail))).toBe(true);
   expect([sheet.getCell(3, 10).value, sheet.getCell(3, 11).value, sheet.getCell(3, 12).value]).toEqual(['R3実績', '入力', right]);
+});
+
+test('a live re-check of a KPI whose 実績値 label is gone agrees with a full re-read (it asks for one)', async () => {
+  // B5 (実績値) holds 0: the whole sheet reads row 5 as a one-row KPI, its rows alone (A5:A6 merged)
+  // as a pair with row 6. The re-check used to report row 6's 達成率 against the edited E5.
+  const c = { window: { from: 27955, count: 1 }, mutations: [{ op: 'setCell' as const, row: 99460, col: 1, cell: { kind: 'number' as const, value: 0 } }], management: [], edit: { kpi: 0, year: 0, rateRow: false, cell: { kind: 'number' as const, value: 0 } } };
+  const sample = await loadSampleGrid();
+  expect((await runCase(sample, c)).problems).toEqual([]);
+  const host = XlsxHost.fromWorkbook(buildWorkbook(mutatedGrid(sample, c), []));
+  const input = await loadWorkbook(host);
+  const [snap] = input.snapshots;
+  const kpi = input.model.sheets[0].kpis[0];
+  expect([kpi.row, kpi.rateRow]).toEqual([5, 5]);
+  expect(recheckKpi(input.model, snap, kpi.id, { analysis: input.analysis })).toBeNull();
 });
