@@ -1,7 +1,7 @@
 /**
- * Live re-check of one edited KPI: re-reads only its table's rows (header to the KPI's 達成率 row),
- * re-assesses it and re-runs the rules over it and the KPIs it is tied to (breakdown total and parts,
- * relistings). Costs microseconds to a few milliseconds whatever the size of the workbook, where a full
+ * Live re-check of one edited KPI: re-reads only its table's rows (header to the KPI's 達成率 row; a
+ * table of one row per KPI whole), re-assesses it and re-runs the rules over it and the KPIs it is
+ * tied to (breakdown total and parts, relistings). Costs microseconds to a few milliseconds whatever the size of the workbook, where a full
  * recognise + analyse of 10,000 KPIs takes seconds.
  */
 import { assessKpi, gradeLegend, type Analysis, type KpiAssessment } from './analyse';
@@ -99,8 +99,10 @@ export function recheckKpi(model: ProgressModel, snapshot: GridSnapshot, kpiId: 
   if (!sheet || at < 0) return null;
   const old = sheet.kpis[at];
   const table = sheet.tables[old.tableIndex];
-  // a block's 評価 row follows its 達成率 row
-  const part = recogniseSheet(rowsOf(snapshot, table.headerRow, Math.max(old.rateRow, old.gradeRow ?? 0)));
+  // a block's 評価 row follows its 達成率 row; one row per KPI: the rows under a KPI can be its
+  // narrative (its 備考) and are read with the whole table, so the table is read whole
+  const pairs = table.layout === undefined || table.layout === 'two-row' || table.layout === 'block';
+  const part = recogniseSheet(rowsOf(snapshot, table.headerRow, Math.max(old.rateRow, old.gradeRow ?? 0, pairs ? 0 : table.lastRow)));
   const fresh = isUnrecognised(part) ? undefined : part.kpis.find((k) => k.row === old.row);
   // read from its rows alone, the KPI took other rows than in the whole sheet (an edited 実績値 label,
   // a merge reaching the next pair): only a full re-read can say what it is now

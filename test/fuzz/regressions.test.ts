@@ -90,9 +90,10 @@ test('add-year wrote two columns, the user typed over the second one\'s header: 
   expect([sheet.getCell(3, 10).value, sheet.getCell(3, 11).value, sheet.getCell(3, 12).value]).toEqual(['R3実績', '入力', right]);
 });
 
-test('a live re-check of a KPI whose 実績値 label is gone agrees with a full re-read (it asks for one)', async () => {
+test('a live re-check of a KPI whose 実績値 label is gone agrees with a full re-read', async () => {
   // B5 (実績値) holds 0: the whole sheet reads row 5 as a one-row KPI, its rows alone (A5:A6 merged)
-  // as a pair with row 6. The re-check used to report row 6's 達成率 against the edited E5.
+  // as a pair with row 6. The re-check used to report row 6's 達成率 against the edited E5; now it
+  // reads the whole one-row table, and a KPI that still takes other rows is left to a full re-read.
   const c = { window: { from: 27955, count: 1 }, mutations: [{ op: 'setCell' as const, row: 99460, col: 1, cell: { kind: 'number' as const, value: 0 } }], management: [], edit: { kpi: 0, year: 0, rateRow: false, cell: { kind: 'number' as const, value: 0 } } };
   const sample = await loadSampleGrid();
   expect((await runCase(sample, c)).problems).toEqual([]);
@@ -101,5 +102,19 @@ test('a live re-check of a KPI whose 実績値 label is gone agrees with a full 
   const [snap] = input.snapshots;
   const kpi = input.model.sheets[0].kpis[0];
   expect([kpi.row, kpi.rateRow]).toEqual([5, 5]);
-  expect(recheckKpi(input.model, snap, kpi.id, { analysis: input.analysis })).toBeNull();
+  // re-checked in place with the rows the whole sheet gives it, or (null) left to a full re-read
+  const again = recheckKpi(input.model, snap, kpi.id, { analysis: input.analysis });
+  expect(again === null || again.kpi.rateRow === kpi.rateRow).toBe(true);
+});
+
+test('a live re-check in a table of one row per KPI reads the narrative row under the KPI as its 備考, as the full read does', async () => {
+  // the 達成率 row moved to the top: the sheet reads as one row per KPI, and the 施策 row under the KPI
+  // is its narrative. Read from its own rows, the KPI had no 備考 and missing-remark fired.
+  const c = { window: { from: 61580, count: 1 }, mutations: [{ op: 'swapRows' as const, a: 36065, b: 0 }], management: [], edit: { kpi: 0, year: 770, rateRow: false, cell: { kind: 'text' as const, text: '-' } } };
+  const sample = await loadSampleGrid();
+  expect((await runCase(sample, c)).problems).toEqual([]);
+  const input = await loadWorkbook(XlsxHost.fromWorkbook(buildWorkbook(mutatedGrid(sample, c), [])));
+  const kpi = input.model.sheets[0].kpis[0];
+  expect(kpi.remark).toBe('施 策：移住・定住支援');
+  expect(recheckKpi(input.model, input.snapshots[0], kpi.id, { analysis: input.analysis })?.kpi.remark).toBe('施 策：移住・定住支援');
 });
