@@ -154,20 +154,26 @@ export interface ModelIndex {
   /** KPIs by looseKey of their name, and relistings by the id of their first listing. */
   byKey: Map<string, Kpi[]>;
   relists: Map<string, Kpi[]>;
+  /**
+   * looseKey of each KPI's name, by the KPI. Made when first asked (recheck, which moves an edited KPI
+   * to its new name here): the rules find a KPI's key from its name, and an analysis made 10,000
+   * entries for nobody to read.
+   */
   keyOf: Map<Kpi, string>;
   /**
    * The KPIs of the model with another listing (a KPI of the same looseKey, a relisting, or a first
-   * listing they relist), while the index is as built: sameKpis answers every other KPI (most of them)
-   * without looking it up by name. Dropped when keyOf changes (recheck moves an edited KPI there).
+   * listing they relist), each with its looseKey, while the index is as built: sameKpis answers every
+   * other KPI (most of them) without looking it up by name. Dropped when keyOf changes (recheck moves
+   * an edited KPI there).
    */
-  listedElsewhere?: Set<Kpi>;
+  listedElsewhere?: Map<Kpi, string>;
   /** シートNo. numbers of all KPIs, computed once by the sheet-number rule (cleared when one changes). */
   sheetNumbers?: Set<number>;
 }
 
 /**
- * An index's keyOf: once the index is built, a KPI set or deleted here (recheck's patchIndex moves an
- * edited KPI to its new name) drops the index's listedElsewhere, which holds only as built.
+ * An index's keyOf: once it is made, a KPI set or deleted here (recheck's patchIndex moves an edited
+ * KPI to its new name) drops the index's listedElsewhere, which holds only as built.
  */
 class KeyOf extends Map<Kpi, string> {
   index: ModelIndex | null = null;
@@ -189,10 +195,23 @@ function push<K>(m: Map<K, Kpi[]>, key: K, k: Kpi): void {
   else m.set(key, [k]);
 }
 
+/** The KPIs of the model by their looseKey, as buildIndex keyed them (the model does not change). */
+function keyOfModel(model: ProgressModel, index: ModelIndex): KeyOf {
+  const keyOf = new KeyOf();
+  for (const sheet of model.sheets) for (const k of sheet.kpis) keyOf.set(k, looseKey(k.name));
+  keyOf.index = index;
+  return keyOf;
+}
+
 /** Lookups over all KPIs of the model, built once per analysis (rules run per sheet, per cell). */
 export function buildIndex(model: ProgressModel): ModelIndex {
-  const keyOf = new KeyOf();
-  const index: ModelIndex = { byId: new Map(), parts: new Map(), byKey: new Map(), relists: new Map(), keyOf };
+  let keyOf: KeyOf | null = null;
+  const index: ModelIndex = {
+    byId: new Map(), parts: new Map(), byKey: new Map(), relists: new Map(),
+    get keyOf() {
+      return (keyOf ??= keyOfModel(model, index));
+    },
+  };
   // the ids KPIs refer to: only those KPIs go into byId
   let referenced: Set<string> | null = null;
   // index loops: this runs once per analysis, mostly before it is optimised, where for…of makes an iterator result per KPI
@@ -208,9 +227,7 @@ export function buildIndex(model: ProgressModel): ModelIndex {
         push(index.relists, k.relistedFrom, k);
         (referenced ??= new Set()).add(k.relistedFrom);
       }
-      const key = looseKey(k.name);
-      keyOf.set(k, key);
-      push(index.byKey, key, k);
+      push(index.byKey, looseKey(k.name), k);
     }
   }
   const elsewhere = new Set<Kpi>();
@@ -226,11 +243,15 @@ export function buildIndex(model: ProgressModel): ModelIndex {
       }
     }
   }
-  // relistings of a KPI in the model, and KPIs sharing their looseKey
+  // relistings of a KPI in the model
   for (const relistings of index.relists.values()) for (const k of relistings) if (index.byId.has(k.relistedFrom!)) elsewhere.add(k);
-  for (const named of index.byKey.values()) if (named.length > 1) for (const k of named) elsewhere.add(k);
-  index.listedElsewhere = elsewhere;
-  keyOf.index = index;
+  // those and the KPIs sharing their looseKey, with their key (a 再掲 name's key is costly to make again)
+  const listed = new Map<Kpi, string>();
+  index.byKey.forEach((named, key) => {
+    if (named.length > 1) for (const k of named) listed.set(k, key);
+    else if (elsewhere.has(named[0])) listed.set(named[0], key);
+  });
+  index.listedElsewhere = listed;
   return index;
 }
 
@@ -240,9 +261,10 @@ const NONE: readonly Kpi[] = Object.freeze([]);
 export function sameKpis(ctx: RuleContext, kpi: Kpi): readonly Kpi[] {
   const index = ctx.index;
   // most KPIs are listed once: known without their name looked up, while the index is as built
-  if (index.listedElsewhere && !index.listedElsewhere.has(kpi)) return NONE;
+  const key = index.listedElsewhere ? index.listedElsewhere.get(kpi) : index.keyOf.get(kpi) ?? looseKey(kpi.name);
+  if (key === undefined) return NONE;
   const first = kpi.relistedFrom ? index.byId.get(kpi.relistedFrom) : undefined;
-  const byKey = index.byKey.get(index.keyOf.get(kpi) ?? looseKey(kpi.name));
+  const byKey = index.byKey.get(key);
   // most KPIs are listed once: nothing to gather (asked per rate by several rules)
   const relists = index.relists.get(kpi.id);
   if (!first && !relists && (!byKey || (byKey.length === 1 && byKey[0] === kpi))) return NONE;
