@@ -58,24 +58,13 @@ const NO_NODES: StructureNode[] = Object.freeze([]) as unknown as StructureNode[
 const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
 
 /**
- * A node as the builder makes it: a class, not an object literal, as TableRecord (kpi.ts) is: V8 moved a
- * literal's nodes to the old generation once it saw them survive and threw away the optimised code
- * allocating them (add, inlined into recogniseGrid) in the middle of the cold run.
+ * A node as the builder makes it: an object literal made by this one function (every field in one order,
+ * one shape), as kpiRecord's KPIs are (kpi.ts): a model keeps every heading of its sheet, and V8 allocates
+ * a literal's objects in the old generation once it has seen them survive, so the collections of a warm
+ * run do not copy them (as class instances they were copied).
  */
-class StructureRecord implements StructureNode {
-  declare kind: HeadingKind;
-  declare title: string;
-  declare row: number;
-  declare children: StructureNode[];
-  declare kpis: string[];
-
-  constructor(kind: HeadingKind, title: string, row: number) {
-    this.kind = kind;
-    this.title = title;
-    this.row = row;
-    this.children = NO_NODES;
-    this.kpis = NO_IDS;
-  }
+function structureNode(kind: HeadingKind, title: string, row: number): StructureNode {
+  return { kind, title, row, children: NO_NODES, kpis: NO_IDS };
 }
 
 /** Builds the tree while rows are read in order; KPIs attach to the deepest part/goal/area/measure. */
@@ -88,7 +77,7 @@ export class StructureBuilder {
   private lastPath: string[] | null = null;
 
   add(h: Heading, row: number): void {
-    const node: StructureNode = new StructureRecord(h.kind, h.title, row);
+    const node = structureNode(h.kind, h.title, row);
     const depth = DEPTH[h.kind];
     while (this.stack.length && DEPTH[this.stack[this.stack.length - 1].kind] >= depth) {
       this.stack.pop();
@@ -98,7 +87,7 @@ export class StructureBuilder {
     const parent = this.stack[this.stack.length - 1];
     if (!parent) this.roots.push(node);
     // Array.of, not [node]: a literal's allocation site, once V8 saw its lists survive, threw away add's
-    // and recogniseGrid's optimised code in the cold run (see StructureRecord)
+    // and recogniseGrid's optimised code in the cold run
     else if (parent.children === NO_NODES) parent.children = Array.of(node);
     else parent.children.push(node);
     // policy and projects are notes on their parent; they never hold KPIs.
