@@ -32,9 +32,14 @@ function setCell(ws: ExcelJS.Worksheet, e: Extract<CellEdit, { kind: 'setCell' }
   if (cell.type === 1 /* merged slave */) return skip.insideMerge(e);
   if (e.expect && !matchesExpectation(cell, e.expect)) return skip.changed(e, { value: readShown(cell), formula: readFormula(cell) });
   const prior = readContent(cell);
+  const priorLink = readHyperlink(cell);
   writeContent(cell, e.content);
   const after: CellExpectation = { value: readShown(cell), formula: readFormula(cell) };
-  return [{ kind: 'setCell', sheet: e.sheet, row: e.row, col: e.col, expect: after, content: prior }];
+  const inverse: Inverse = [{ kind: 'setCell', sheet: e.sheet, row: e.row, col: e.col, expect: after, content: prior }];
+  // exceljs keeps a link only on text: a formula or number written over a linked cell drops it, so
+  // undo puts it back after the value (Excel keeps the link: Range.hyperlink is apart from the value)
+  if (priorLink && !readHyperlink(cell)) inverse.push({ kind: 'setHyperlink', sheet: e.sheet, row: e.row, col: e.col, link: { sheet: '', cell: '', url: priorLink } });
+  return inverse;
 }
 
 function setFill(ws: ExcelJS.Worksheet, e: Extract<CellEdit, { kind: 'setFill' }>): Inverse {

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { XlsxHost } from '../../src/xlsx/host';
 import { loadWorkbook } from '../../src/app';
 import { planAddYear } from '../../src/core/plans/add-year';
+import { planFill } from '../../src/core/plans/fill';
 import { runCommand, undoLast } from '../../src/core/session';
 import { buildWorkbook, mutatedGrid } from './mutate';
 import { loadSampleGrid, runCase } from './properties';
@@ -117,4 +118,17 @@ test('a live re-check in a table of one row per KPI reads the narrative row unde
   const kpi = input.model.sheets[0].kpis[0];
   expect(kpi.remark).toBe('施 策：移住・定住支援');
   expect(recheckKpi(input.model, input.snapshots[0], kpi.id, { analysis: input.analysis })?.kpi.remark).toBe('施 策：移住・定住支援');
+});
+
+test('fill writes a rate formula over an empty cell holding a web link: undo puts the link back (exceljs drops it with the formula)', async () => {
+  const c = { window: { from: 0, count: 1 }, mutations: [{ op: 'decorate' as const, row: 46887, col: 90077, link: 'https://example.jp/kpi' }, { op: 'setCell' as const, row: 23501, col: 16833, cell: { kind: 'empty' as const } }], management: [], family: 'block' as const };
+  const sample = await loadSampleGrid();
+  expect((await runCase(sample, c)).problems).toEqual([]);
+  const host = XlsxHost.fromWorkbook(buildWorkbook(mutatedGrid(sample, c), []));
+  const f6 = () => host.workbook.getWorksheet('KPI2')!.getCell('F6');
+  expect(f6().value).toEqual({ text: '', hyperlink: 'https://example.jp/kpi' });
+  await runCommand(host, planFill(await loadWorkbook(host)));
+  expect(f6().formula).toMatch(/^IF\(F5=/);
+  await undoLast(host);
+  expect(f6().value).toEqual({ text: '', hyperlink: 'https://example.jp/kpi' });
 });
