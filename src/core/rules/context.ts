@@ -151,22 +151,23 @@ export interface ModelIndex {
   byId: Map<string, Kpi>;
   /** Breakdown rows by the id of their total. */
   parts: Map<string, Kpi[]>;
-  /** KPIs by looseKey of their name, and relistings by the id of their first listing. */
+  /**
+   * KPIs by looseKey of their name, and looseKey of each KPI's name, by the KPI. Both made when first
+   * asked (recheck, which moves an edited KPI to its new name in them): an analysis finds a KPI's
+   * namesakes in listedElsewhere, and made 10,000 entries and lists (most names are one KPI's) for
+   * nobody to read.
+   */
   byKey: Map<string, Kpi[]>;
+  keyOf: Map<Kpi, string>;
+  /** Relistings by the id of their first listing. */
   relists: Map<string, Kpi[]>;
   /**
-   * looseKey of each KPI's name, by the KPI. Made when first asked (recheck, which moves an edited KPI
-   * to its new name here): the rules find a KPI's key from its name, and an analysis made 10,000
-   * entries for nobody to read.
-   */
-  keyOf: Map<Kpi, string>;
-  /**
    * The KPIs of the model with another listing (a KPI of the same looseKey, a relisting, or a first
-   * listing they relist), each with its looseKey, while the index is as built: sameKpis answers every
-   * other KPI (most of them) without looking it up by name. Dropped when keyOf changes (recheck moves
-   * an edited KPI there).
+   * listing they relist), each with the KPIs of its looseKey (itself among them, as in byKey), while
+   * the index is as built: sameKpis answers every other KPI (most of them) without looking it up by
+   * name. Dropped when keyOf changes (recheck moves an edited KPI there).
    */
-  listedElsewhere?: Map<Kpi, string>;
+  listedElsewhere?: Map<Kpi, readonly Kpi[]>;
   /** シートNo. numbers of all KPIs, computed once by the sheet-number rule (cleared when one changes). */
   sheetNumbers?: Set<number>;
 }
@@ -195,23 +196,40 @@ function push<K>(m: Map<K, Kpi[]>, key: K, k: Kpi): void {
   else m.set(key, [k]);
 }
 
-/** The KPIs of the model by their looseKey, as buildIndex keyed them (the model does not change). */
-function keyOfModel(model: ProgressModel, index: ModelIndex): KeyOf {
-  const keyOf = new KeyOf();
-  for (const sheet of model.sheets) for (const k of sheet.kpis) keyOf.set(k, looseKey(k.name));
-  keyOf.index = index;
-  return keyOf;
+interface Keyed {
+  byKey: Map<string, Kpi[]>;
+  keyOf: KeyOf;
+}
+
+/** byKey and keyOf of the model's KPIs, in the model's order, as buildIndex keyed them (the model does not change). */
+function keyModel(model: ProgressModel, index: ModelIndex): Keyed {
+  const keyed: Keyed = { byKey: new Map(), keyOf: new KeyOf() };
+  for (const sheet of model.sheets) {
+    for (const k of sheet.kpis) {
+      const key = looseKey(k.name);
+      keyed.keyOf.set(k, key);
+      push(keyed.byKey, key, k);
+    }
+  }
+  keyed.keyOf.index = index;
+  return keyed;
 }
 
 /** Lookups over all KPIs of the model, built once per analysis (rules run per sheet, per cell). */
 export function buildIndex(model: ProgressModel): ModelIndex {
-  let keyOf: KeyOf | null = null;
+  let keyed: Keyed | null = null;
   const index: ModelIndex = {
-    byId: new Map(), parts: new Map(), byKey: new Map(), relists: new Map(),
+    byId: new Map(), parts: new Map(), relists: new Map(),
+    get byKey() {
+      return (keyed ??= keyModel(model, index)).byKey;
+    },
     get keyOf() {
-      return (keyOf ??= keyOfModel(model, index));
+      return (keyed ??= keyModel(model, index)).keyOf;
     },
   };
+  // each looseKey's first KPI, and the keys of two or more KPIs with all of theirs, in the model's order
+  const firstNamed = new Map<string, Kpi>();
+  const namesakes = new Map<string, Kpi[]>();
   // the ids KPIs refer to: only those KPIs go into byId
   let referenced: Set<string> | null = null;
   // index loops: this runs once per analysis, mostly before it is optimised, where for…of makes an iterator result per KPI
@@ -227,7 +245,14 @@ export function buildIndex(model: ProgressModel): ModelIndex {
         push(index.relists, k.relistedFrom, k);
         (referenced ??= new Set()).add(k.relistedFrom);
       }
-      push(index.byKey, looseKey(k.name), k);
+      const key = looseKey(k.name);
+      const first = firstNamed.get(key);
+      if (first === undefined) firstNamed.set(key, k);
+      else {
+        const named = namesakes.get(key);
+        if (named) named.push(k);
+        else namesakes.set(key, [first, k]);
+      }
     }
   }
   const elsewhere = new Set<Kpi>();
@@ -245,12 +270,12 @@ export function buildIndex(model: ProgressModel): ModelIndex {
   }
   // relistings of a KPI in the model
   for (const relistings of index.relists.values()) for (const k of relistings) if (index.byId.has(k.relistedFrom!)) elsewhere.add(k);
-  // those and the KPIs sharing their looseKey, with their key (a 再掲 name's key is costly to make again)
-  const listed = new Map<Kpi, string>();
-  index.byKey.forEach((named, key) => {
-    if (named.length > 1) for (const k of named) listed.set(k, key);
-    else if (elsewhere.has(named[0])) listed.set(named[0], key);
+  // the KPIs sharing a looseKey, with all of theirs, and those (the only KPI of their key)
+  const listed = new Map<Kpi, readonly Kpi[]>();
+  namesakes.forEach((named) => {
+    for (const k of named) listed.set(k, named);
   });
+  for (const k of elsewhere) if (!listed.has(k)) listed.set(k, [k]);
   index.listedElsewhere = listed;
   return index;
 }
@@ -261,10 +286,10 @@ const NONE: readonly Kpi[] = Object.freeze([]);
 export function sameKpis(ctx: RuleContext, kpi: Kpi): readonly Kpi[] {
   const index = ctx.index;
   // most KPIs are listed once: known without their name looked up, while the index is as built
-  const key = index.listedElsewhere ? index.listedElsewhere.get(kpi) : index.keyOf.get(kpi) ?? looseKey(kpi.name);
-  if (key === undefined) return NONE;
+  const listed = index.listedElsewhere;
+  const byKey = listed ? listed.get(kpi) : index.byKey.get(index.keyOf.get(kpi) ?? looseKey(kpi.name));
+  if (listed && !byKey) return NONE;
   const first = kpi.relistedFrom ? index.byId.get(kpi.relistedFrom) : undefined;
-  const byKey = index.byKey.get(key);
   // most KPIs are listed once: nothing to gather (asked per rate by several rules)
   const relists = index.relists.get(kpi.id);
   if (!first && !relists && (!byKey || (byKey.length === 1 && byKey[0] === kpi))) return NONE;
