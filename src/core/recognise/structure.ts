@@ -86,9 +86,9 @@ export class StructureBuilder {
     }
     const parent = this.stack[this.stack.length - 1];
     if (!parent) this.roots.push(node);
-    // Array.of, not [node]: a literal's allocation site, once V8 saw its lists survive, threw away add's
-    // and recogniseGrid's optimised code in the cold run
-    else if (parent.children === NO_NODES) parent.children = Array.of(node);
+    // a literal, as the node is: V8 allocates the lists of one child (most of them) in the old generation
+    // once it has seen them survive (the cold run's compiles survive it: structureNode's literal is one too)
+    else if (parent.children === NO_NODES) parent.children = [node];
     else parent.children.push(node);
     // policy and projects are notes on their parent; they never hold KPIs.
     if (h.kind !== 'policy' && h.kind !== 'projects') {
