@@ -342,13 +342,40 @@ export function amount(x: number, digits = 1): string {
     const up = frac.charCodeAt(digits) >= 53;
     frac = frac.slice(0, digits);
     if (up) {
-      const n = (BigInt(int + frac) + 1n).toString().padStart(int.length + frac.length, '0');
+      const n = plusOne(int + frac);
       int = n.slice(0, n.length - digits);
       frac = n.slice(n.length - digits);
     }
-    frac = frac.replace(/0+$/, '');
+    frac = withoutTrailingZeros(frac);
   }
-  return (x < 0 ? '-' : '') + int.replace(/\B(?=(\d{3})+$)/g, ',') + (frac ? `.${frac}` : '');
+  return (x < 0 ? '-' : '') + grouped(int) + (frac ? `.${frac}` : '');
+}
+
+/**
+ * A run of decimal digits plus one, as long as it was unless the carry leaves it ("0999" → "1000",
+ * "05" → "06", "99" → "100"): the carry done on the digits (a BigInt, its text and the padding were
+ * made for every figure rounded up).
+ */
+function plusOne(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits.charCodeAt(i) === 57) i--;
+  if (i < 0) return `1${'0'.repeat(digits.length)}`;
+  return digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + '0'.repeat(digits.length - 1 - i);
+}
+
+function withoutTrailingZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  return end === digits.length ? digits : digits.slice(0, end);
+}
+
+/** Whole digits in groups of three ("1234567" → "1,234,567"), without a regular expression run per figure. */
+function grouped(int: string): string {
+  if (int.length <= 3) return int;
+  const first = int.length % 3 || 3;
+  let out = int.slice(0, first);
+  for (let i = first; i < int.length; i += 3) out += `,${int.slice(i, i + 3)}`;
+  return out;
 }
 
 function intlAmount(x: number, digits: number): string {
