@@ -100,7 +100,7 @@ export class StructureBuilder {
 
   /** Path of labels of the current position (never changed by its holders: shared until the position changes). */
   path(): string[] {
-    return (this.lastPath ??= this.labels.slice());
+    return (this.lastPath ??= pathOf(this.labels));
   }
 
   /** Attaches a table's KPI ids to the current position; the list becomes the node's when it has none yet. */
@@ -117,6 +117,29 @@ export class StructureBuilder {
     // at the root only branches holding KPIs stay, notes too
     for (let i = 0; i < this.roots.length; i++) if (pruned(this.roots[i])) out.push(this.roots[i]);
     return out;
+  }
+}
+
+/**
+ * The labels as a new list, by an array literal per length: the stack holds at most one node per depth
+ * that holds KPIs (part, goal, area, measure: four), and V8 allocates a literal's lists in the old
+ * generation once it has seen them survive (the tables and KPIs keep their path), where slice's lists
+ * were copied by a warm run's scavenges.
+ */
+function pathOf(labels: string[]): string[] {
+  switch (labels.length) {
+    case 0:
+      return [];
+    case 1:
+      return [labels[0]];
+    case 2:
+      return [labels[0], labels[1]];
+    case 3:
+      return [labels[0], labels[1], labels[2]];
+    case 4:
+      return [labels[0], labels[1], labels[2], labels[3]];
+    default:
+      return labels.slice();
   }
 }
 
