@@ -13,6 +13,7 @@ import { sampleSnapshots } from '../support/sample';
 import { recognise } from '../../src/core/recognise';
 import { analyse } from '../../src/core/analyse';
 import { parseRate } from '../../src/core/values';
+import { readFast } from '../../src/xlsx/fast/read';
 
 /** A saved workbook whose cell holds only a location link (no value), as Excel writes it. */
 async function withLinkOnEmptyCell(wb: ExcelJS.Workbook, sheet: string, address: string): Promise<Uint8Array> {
@@ -131,4 +132,20 @@ test('fill writes a rate formula over an empty cell holding a web link: undo put
   expect(f6().formula).toMatch(/^IF\(F5=/);
   await undoLast(host);
   expect(f6().value).toEqual({ text: '', hyperlink: 'https://example.jp/kpi' });
+});
+
+test('undo puts back a cell holding "" and the saved file keeps it "" (an empty inline string read back as an empty cell)', async () => {
+  const c = { window: { from: 6, count: 1 }, mutations: [{ op: 'setCell' as const, row: 42452, col: 16174, cell: { kind: 'text' as const, text: '' } }], management: [], roundTrip: true };
+  expect((await runCase(await loadSampleGrid(), c)).problems).toEqual([]);
+  // a workbook whose shared strings hold no empty entry: one is appended, and both readers read ""
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('表').getCell('A1').value = 'x';
+  const host = await XlsxHost.fromBuffer(await XlsxHost.fromWorkbook(wb).toBuffer());
+  await host.applyPlan({ command: 'fill', summary: 'test', edits: [{ kind: 'setCell', sheet: '表', row: 1, col: 2, expect: null, content: { value: '' } }], notices: [] });
+  const saved = await host.toBuffer();
+  const sst = await (await JSZip.loadAsync(saved)).file('xl/sharedStrings.xml')!.async('string');
+  expect(sst).toMatch(/uniqueCount="2"/);
+  const reopened = await XlsxHost.fromBuffer(saved);
+  expect(reopened.workbook.getWorksheet('表')!.getCell('B1').value).toBe('');
+  expect(readFast(saved).snapshot('表')).toEqual(await reopened.readSnapshot('表', { extras: false }));
 });

@@ -2,7 +2,8 @@
  * Cell contents written into a worksheet part (ECMA-376 Part 1, 18.3.1.4 c): values, formulas with
  * their cached result, number formats. Text goes in as an inline string (t="inlineStr", 18.3.1.53
  * is), so xl/sharedStrings.xml, often the largest part after the sheets, stays byte for byte as it
- * was; Excel turns inline strings into shared ones the next time it saves.
+ * was; Excel turns inline strings into shared ones the next time it saves. An empty text is the one
+ * exception (strings.ts).
  */
 import type { CellContent } from '../../core/plan';
 import type { CellValue } from '../../core/snapshot';
@@ -33,8 +34,14 @@ function textElement(c: Element, name: string, text: string): Element {
   return e;
 }
 
-function writeValue(c: Element, value: CellValue, formula: boolean): void {
+function writeValue(c: Element, value: CellValue, formula: boolean, emptyText: number | null): void {
   if (value === null || value === undefined) return;
+  if (value === '' && !formula && emptyText !== null) {
+    // an inline string without characters reads back as an empty cell (strings.ts)
+    c.setAttribute('t', 's');
+    textElement(c, 'v', String(emptyText));
+    return;
+  }
   if (typeof value === 'number') {
     textElement(c, 'v', Number.isFinite(value) ? String(value) : '0');
   } else if (typeof value === 'boolean') {
@@ -84,7 +91,8 @@ function unshareGroup(sheet: SheetXml, master: Element): void {
  * format, and its own extLst. Mirrors exceljs (the in-memory model the host reads back): a
  * non-text value replaces a hyperlink's cell value, so the caller drops the link then (returns true).
  */
-export function writeCell(sheet: SheetXml, styles: Styles, row: number, col: number, content: CellContent): { formulaChanged: boolean } {
+/** `emptyText`: the shared string index an empty text is written as (strings.ts), null for none. */
+export function writeCell(sheet: SheetXml, styles: Styles, row: number, col: number, content: CellContent, emptyText: number | null = null): { formulaChanged: boolean } {
   const existing = sheet.cell(row, col, false);
   if (existing && isSharedMaster(existing)) unshareGroup(sheet, existing);
   const empty = (content.value === null || content.value === undefined) && !content.formula;
@@ -97,7 +105,7 @@ export function writeCell(sheet: SheetXml, styles: Styles, row: number, col: num
   const ext = child(c, 'extLst');
   if (ext) c.removeChild(ext);
   if (content.formula) textElement(c, 'f', content.formula.replace(/^=/, ''));
-  writeValue(c, content.value ?? null, !!content.formula);
+  writeValue(c, content.value ?? null, !!content.formula, emptyText);
   if (ext) c.appendChild(ext);
   if (content.numberFormat !== undefined) {
     const s = Number(c.getAttribute('s') ?? 0);

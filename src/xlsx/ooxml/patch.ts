@@ -15,6 +15,7 @@ import { OoxmlPackage, REL } from './package';
 import { SheetXml } from './sheet';
 import { Styles, STYLES_PATH, type FillSpec } from './styles';
 import { UnpatchableError, restyleCell, writeCell } from './cells';
+import { emptyStringIndex } from './strings';
 import { setNote } from './notes';
 import { merge, setColumnWidth, setHyperlink, unmerge } from './layout';
 import { addSheet, deleteSheet } from './sheets';
@@ -39,6 +40,7 @@ export class Patcher {
   private readonly paths = new Map<string, string>();
   /** Set when formulas changed or cells moved: the calculation chain is then dropped. */
   calcChainStale = false;
+  private emptyTextIndex: Promise<number | null> | null = null;
 
   /** The edits of this save and the index of the one being applied (for prefetching cells). */
   private edits: readonly CellEdit[] = [];
@@ -86,6 +88,12 @@ export class Patcher {
     this.edits = [];
   }
 
+  /** The shared string an empty text is written as (strings.ts), found or added once per save. */
+  private async emptyText(): Promise<number | null> {
+    this.emptyTextIndex ??= emptyStringIndex(this.pkg);
+    return this.emptyTextIndex;
+  }
+
   /** Forgets a parsed sheet (deleted, or rewritten by a column move). */
   forget(path: string): void {
     this.sheets.delete(path);
@@ -100,7 +108,8 @@ export class Patcher {
   async apply(e: CellEdit, columns: ColumnPatcher = moveColumns): Promise<void> {
     switch (e.kind) {
       case 'setCell': {
-        const { formulaChanged } = writeCell(await this.sheet(e.sheet), await this.stylesPart(), e.row, e.col, e.content);
+        const emptyText = e.content.value === '' && !e.content.formula ? await this.emptyText() : null;
+        const { formulaChanged } = writeCell(await this.sheet(e.sheet), await this.stylesPart(), e.row, e.col, e.content, emptyText);
         if (formulaChanged) this.calcChainStale = true;
         // exceljs drops a cell's link when it is given a value that is not text: so does the file
         if (e.content.formula || typeof (e.content.value ?? null) !== 'string') await dropLinkOf(await this.sheet(e.sheet), e.row, e.col);
