@@ -1,8 +1,8 @@
 /**
  * Live re-check of one edited KPI: re-reads only its table's rows (header to the KPI's 達成率 row; a
  * table of one row per KPI whole), re-assesses it and re-runs the rules over it and the KPIs it is
- * tied to (breakdown total and parts, relistings). Costs microseconds to a few milliseconds whatever the size of the workbook, where a full
- * recognise + analyse of 10,000 KPIs takes seconds.
+ * tied to (breakdown total and parts, relistings). Costs microseconds to a few milliseconds whatever
+ * the size of the workbook, where a full recognise + analyse of 10,000 KPIs takes seconds.
  */
 import { assessKpi, gradeLegend, type Analysis, type KpiAssessment } from './analyse';
 import type { KpiDefinitions } from './definitions';

@@ -33,12 +33,13 @@ function setCell(ws: ExcelJS.Worksheet, e: Extract<CellEdit, { kind: 'setCell' }
   if (e.expect && !matchesExpectation(cell, e.expect)) return skip.changed(e, { value: readShown(cell), formula: readFormula(cell) });
   const prior = readContent(cell);
   const priorLink = readHyperlink(cell);
+  const priorTooltip = (cell.value as { tooltip?: string } | null)?.tooltip;
   writeContent(cell, e.content);
   const after: CellExpectation = { value: readShown(cell), formula: readFormula(cell) };
   const inverse: Inverse = [{ kind: 'setCell', sheet: e.sheet, row: e.row, col: e.col, expect: after, content: prior }];
   // exceljs keeps a link only on text: a formula or number written over a linked cell drops it, so
   // undo puts it back after the value (Excel keeps the link: Range.hyperlink is apart from the value)
-  if (priorLink && !readHyperlink(cell)) inverse.push({ kind: 'setHyperlink', sheet: e.sheet, row: e.row, col: e.col, link: { sheet: '', cell: '', url: priorLink } });
+  if (priorLink && !readHyperlink(cell)) inverse.push({ kind: 'setHyperlink', sheet: e.sheet, row: e.row, col: e.col, link: { sheet: '', cell: '', url: priorLink, ...(priorTooltip ? { tooltip: priorTooltip } : {}) } });
   return inverse;
 }
 

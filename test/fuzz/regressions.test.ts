@@ -14,6 +14,7 @@ import { recognise } from '../../src/core/recognise';
 import { analyse } from '../../src/core/analyse';
 import { parseRate } from '../../src/core/values';
 import { readFast } from '../../src/xlsx/fast/read';
+import { setHyperlinkValue } from '../../src/xlsx/cell-io';
 
 /** A saved workbook whose cell holds only a location link (no value), as Excel writes it. */
 async function withLinkOnEmptyCell(wb: ExcelJS.Workbook, sheet: string, address: string): Promise<Uint8Array> {
@@ -128,10 +129,12 @@ test('fill writes a rate formula over an empty cell holding a web link: undo put
   const host = XlsxHost.fromWorkbook(buildWorkbook(mutatedGrid(sample, c), []));
   const f6 = () => host.workbook.getWorksheet('KPI2')!.getCell('F6');
   expect(f6().value).toEqual({ text: '', hyperlink: 'https://example.jp/kpi' });
+  // with its screen tip too
+  setHyperlinkValue(f6(), '', 'https://example.jp/kpi', '進行管理シート');
   await runCommand(host, planFill(await loadWorkbook(host)));
   expect(f6().formula).toMatch(/^IF\(F5=/);
   await undoLast(host);
-  expect(f6().value).toEqual({ text: '', hyperlink: 'https://example.jp/kpi' });
+  expect(f6().value).toEqual({ text: '', hyperlink: 'https://example.jp/kpi', tooltip: '進行管理シート' });
 });
 
 test('undo puts back a cell holding "" and the saved file keeps it "" (an empty inline string read back as an empty cell)', async () => {

@@ -3,7 +3,7 @@
  * cells.ts writes text as inline strings so the table keeps its bytes, but an inline string with no
  * characters has no text node, and exceljs (with our reader, which follows it) reads such a cell as
  * empty: a cell holding "" (undo putting one back) would come back empty. So "" goes in as a shared
- * string, the table's own empty entry or one appended (count and uniqueCount kept true).
+ * string, the table's own empty entry or one appended (uniqueCount kept true, count raised with it).
  */
 import { OoxmlPackage, REL } from './package';
 import { child, children, make } from './xml';
